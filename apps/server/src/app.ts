@@ -1,0 +1,50 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './core/config';
+import type { Db } from './core/db/db';
+import { ANONYMOUS } from './core/auth/actor';
+import { registerErrorHandling } from './core/http/error-handler';
+import { registerOpenApi } from './core/http/openapi';
+import { registerWebApp } from './core/http/web-app';
+import { healthRoutes } from './modules/health/health.routes';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+}
+
+/** Never log request bodies or query strings: they may carry personal data. */
+const logRedaction = {
+  paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
+  remove: true,
+};
+
+/** Builds the whole HTTP application. The one place where modules are wired together. */
+export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            redact: logRedaction,
+            serializers: {
+              // URL without the query string: search terms (names, phone numbers) stay out of logs.
+              req: (req) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+            },
+          },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    genReqId: () => crypto.randomUUID(),
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+  });
+  app.decorateRequest('actor', { getter: () => ANONYMOUS, setter: undefined } as never);
+  registerErrorHandling(app);
+  await registerOpenApi(app);
+
+  // --- modules (each registers its own routes) ---
+  healthRoutes(app, db);
+  // --- end modules ---
+
+  await registerWebApp(app, config);
+  return app;
+}

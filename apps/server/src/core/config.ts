@@ -1,0 +1,45 @@
+import path from 'node:path';
+
+/** Configuration comes from the environment, with defaults that run the demo on a laptop. */
+export interface Config {
+  port: number;
+  host: string;
+  /** A PostgreSQL server; when unset, the embedded PGlite database in `dataDir` is used. */
+  databaseUrl: string | undefined;
+  /** Folder of the embedded database and other local state. */
+  dataDir: string;
+  logLevel: string;
+  /** Load demo accounts and people at start (default on for the embedded database). */
+  demo: boolean;
+  /** Public base URL used in printed links and QR codes. */
+  publicUrl: string;
+  /** Secret used to derive session and OTP hashes. Must be set in production. */
+  secret: string;
+  /** Where the built web app lives. */
+  webDist: string;
+  /** Message transport for OTPs and notices: 'dev' keeps them in the development inbox and log. */
+  messageTransport: 'dev';
+  production: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  const host = env.HOST ?? '127.0.0.1';
+  const production = env.NODE_ENV === 'production';
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const secret = env.PHONGDICH_SECRET ?? (production ? '' : 'dev-secret-not-for-production');
+  if (!secret) throw new Error('PHONGDICH_SECRET must be set when NODE_ENV=production');
+  return {
+    port,
+    host,
+    databaseUrl,
+    dataDir: path.resolve(env.PHONGDICH_DATA_DIR ?? '.data'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    demo: env.PHONGDICH_DEMO ? env.PHONGDICH_DEMO !== '0' : !databaseUrl,
+    publicUrl: env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+    secret,
+    webDist: path.resolve(env.PHONGDICH_WEB_DIST ?? 'apps/web/dist'),
+    messageTransport: 'dev',
+    production,
+  };
+}

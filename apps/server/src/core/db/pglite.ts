@@ -1,0 +1,38 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { Db, Param, Queryable } from './db';
+import { typeParsers } from './type-parsers';
+
+interface PgliteLike {
+  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  exec(sql: string): Promise<unknown>;
+}
+
+function wrap(conn: PgliteLike): Queryable {
+  return {
+    async query<T>(sql: string, params?: readonly Param[]) {
+      const res = await conn.query<T>(sql, params ? [...params] : undefined);
+      return res.rows;
+    },
+    async exec(sql: string) {
+      await conn.exec(sql);
+    },
+  };
+}
+
+/** Embedded PostgreSQL (WebAssembly). `dataDir` undefined means in memory (tests). */
+export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Db> {
+  const pg = await PGlite.create(dataDir ?? 'memory://', {
+    extensions: { pg_trgm },
+    parsers: typeParsers,
+    ...(loadDataDir ? { loadDataDir } : {}),
+  });
+  const base = wrap(pg);
+  return {
+    kind: 'pglite',
+    ...base,
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    close: () => pg.close(),
+    dump: () => pg.dumpDataDir('none'),
+  } as Db & { dump(): Promise<Blob> };
+}

@@ -1,0 +1,12 @@
+import type { Db } from './db';
+
+/**
+ * Reference data every installation needs (administrative units, population), loaded after the
+ * migrations at start and in every test database. Each loader is idempotent.
+ */
+type Loader = (db: Db) => Promise<void>;
+const loaders: Loader[] = [];
+
+export async function loadReferenceData(db: Db): Promise<void> {
+  for (const load of loaders) await load(db);
+}
