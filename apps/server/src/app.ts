@@ -5,7 +5,15 @@ import { ANONYMOUS } from './core/auth/actor';
 import { registerErrorHandling } from './core/http/error-handler';
 import { registerOpenApi } from './core/http/openapi';
 import { registerWebApp } from './core/http/web-app';
+import { registerAuthentication } from './core/auth/authenticate';
+import { outboxRoutes } from './modules/outbox/outbox.routes';
+import { authRoutes } from './modules/accounts/auth.routes';
+import { accountsRoutes } from './modules/accounts/accounts.routes';
+import { auditRoutes } from './modules/audit/audit.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { geoRoutes } from './modules/geo/geo.routes';
+import { peopleRoutes } from './modules/people/people.routes';
+import { peopleMeRoutes } from './modules/people/people.me.routes';
 
 export interface AppDeps {
   config: Config;
@@ -41,8 +49,17 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
   registerErrorHandling(app);
   await registerOpenApi(app);
 
+  await registerAuthentication(app, db);
+
   // --- modules (each registers its own routes) ---
   healthRoutes(app, db);
+  geoRoutes(app, db);
+  outboxRoutes(app, db, config);
+  authRoutes(app, db, config);
+  accountsRoutes(app, db);
+  auditRoutes(app, db);
+  peopleRoutes(app, db);
+  peopleMeRoutes(app, db);
   // --- end modules ---
 
   await registerWebApp(app, config);

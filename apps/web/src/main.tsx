@@ -1,3 +1,17 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router-dom';
+import './i18n';
+import './styles.css';
+import { AuthProvider } from './auth/AuthContext';
+import { App } from './app/App';
 
-createRoot(document.getElementById('root')!).render(<h1>Phòng Dịch</h1>);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <BrowserRouter>
+      <AuthProvider>
+        <App />
+      </AuthProvider>
+    </BrowserRouter>
+  </StrictMode>,
+);

@@ -1,1 +1,4 @@
 export * from './text/fold';
+export * from './identity';
+export * from './qr';
+export * from './status';

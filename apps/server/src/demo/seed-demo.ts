@@ -1,14 +1,12 @@
 import type { Config } from '../core/config';
 import type { Db } from '../core/db/db';
+import { seedDemoAccounts, type DemoAccount } from './demo-accounts';
 
-export interface DemoAccount {
-  role: string;
-  login: string;
-  secret: string;
-  note: string;
-}
+export type { DemoAccount };
 
-/** Demo accounts and people, created once; returns the accounts to print. Filled in by the accounts module. */
-export async function seedDemo(_db: Db, _config: Config): Promise<DemoAccount[]> {
-  return [];
+/** Demo accounts and people, created once (each seeder is idempotent); returns the accounts to print. */
+export async function seedDemo(db: Db, _config: Config): Promise<DemoAccount[]> {
+  const accounts = await seedDemoAccounts(db);
+  // Further demo data (people, venues…) is seeded here, one call per seeder.
+  return accounts;
 }

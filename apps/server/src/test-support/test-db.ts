@@ -8,6 +8,7 @@ import { openPglite } from '../core/db/pglite';
 import { openPostgres } from '../core/db/postgres';
 import { migrate, readMigrations } from '../core/db/migrate';
 import { loadReferenceData } from '../core/db/reference-data';
+import { adminUnitsDataVersion } from '../modules/geo/geo.data';
 
 export interface DbTarget {
   name: 'pglite' | 'postgres';
@@ -53,6 +54,7 @@ async function freshPglite(): Promise<Db> {
   const hash = createHash('sha256');
   for (const m of readMigrations()) hash.update(m.version).update(m.sql);
   hash.update(String(fs.statSync(new URL('../core/db/reference-data.ts', import.meta.url)).mtimeMs));
+  hash.update(adminUnitsDataVersion());
   const file = path.join(os.tmpdir(), `phongdich-pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
   if (fs.existsSync(file)) return openPglite(undefined, new Blob([fs.readFileSync(file)]));
   const db = (await prepared(await openPglite())) as Db & { dump(): Promise<Blob> };

@@ -22,6 +22,9 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
 /** A PostgreSQL server through a connection pool. */
 export async function openPostgres(url: string, max = 10): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client dropped by the server (restart, admin termination) must not crash the process:
+  // the pool discards it and the next query opens a fresh connection.
+  pool.on('error', () => undefined);
   // Fail fast at start if the server is unreachable.
   await pool.query('select 1');
   return {

@@ -1,0 +1,52 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import type { Db } from '../db/db';
+import { AppError } from '../errors';
+import { ANONYMOUS, type Actor } from './actor';
+import { actorForToken } from './sessions';
+import { SESSION_COOKIE } from './tokens';
+
+/**
+ * `request.actor` is declared with a getter that answers ANONYMOUS; the hook gives each request its
+ * own value instead.
+ */
+function setActor(request: FastifyRequest, actor: Actor): void {
+  Object.defineProperty(request, 'actor', {
+    value: actor,
+    writable: true,
+    configurable: true,
+    enumerable: true,
+  });
+}
+
+function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const m = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!m) throw new AppError('TOKEN_INVALID');
+  return m[1];
+}
+
+/**
+ * Cookies, rate limiting (opt-in per route with `config.rateLimit`) and the hook that turns a session
+ * cookie or a Bearer token (session token or `pdt_…` API token) into `request.actor`.
+ * A bad Bearer token is refused outright; a stale cookie just leaves the request anonymous.
+ */
+export async function registerAuthentication(app: FastifyInstance, db: Db): Promise<void> {
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  app.addHook('onRequest', async (request) => {
+    setActor(request, ANONYMOUS);
+    if (!request.url.startsWith('/api/')) return; // static files of the web app need no actor
+    const bearer = bearerToken(request);
+    if (bearer) {
+      const actor = await actorForToken(db, bearer);
+      if (!actor) throw new AppError('TOKEN_INVALID');
+      setActor(request, actor);
+      return;
+    }
+    const sessionToken = request.cookies[SESSION_COOKIE];
+    if (sessionToken) setActor(request, (await actorForToken(db, sessionToken)) ?? ANONYMOUS);
+  });
+}

@@ -1,0 +1,94 @@
+import type { Queryable } from '../db/db';
+import type { Actor, StaffActor } from './actor';
+import { API_TOKEN_PREFIX, newSessionToken, tokenHash } from './tokens';
+
+/** Sliding lifetimes: a staff session ends after 12 idle hours, a citizen's after 30 idle days. */
+export const SESSION_TTL_SECONDS = { staff: 12 * 3600, machine: 12 * 3600, citizen: 30 * 24 * 3600 } as const;
+/** Extend a session at most once a minute, so every request is not a write. */
+const SLIDE_EVERY_SECONDS = 60;
+
+export async function createSession(
+  q: Queryable,
+  accountId: string,
+  kind: keyof typeof SESSION_TTL_SECONDS,
+): Promise<{ token: string; maxAge: number }> {
+  const token = newSessionToken();
+  const maxAge = SESSION_TTL_SECONDS[kind];
+  await q.query(
+    `insert into sessions (account_id, token_hash, expires_at) values ($1, $2, now() + make_interval(secs => $3))`,
+    [accountId, tokenHash(token), maxAge],
+  );
+  return { token, maxAge };
+}
+
+export async function deleteSession(q: Queryable, token: string): Promise<void> {
+  await q.query('delete from sessions where token_hash = $1', [tokenHash(token)]);
+}
+
+export async function deleteAccountSessions(q: Queryable, accountId: string): Promise<void> {
+  await q.query('delete from sessions where account_id = $1', [accountId]);
+}
+
+interface ActorRow {
+  id: string;
+  kind: 'staff' | 'citizen' | 'machine';
+  role: string;
+  unit_code: string | null;
+  facility_id: string | null;
+  person_id: string | null;
+  display_name: string;
+  disabled: boolean;
+}
+
+export function actorFromAccount(a: ActorRow): Actor {
+  if (a.kind === 'citizen')
+    return { kind: 'citizen', accountId: a.id, personId: a.person_id, role: 'citizen' };
+  return {
+    kind: a.kind,
+    accountId: a.id,
+    role: a.role as StaffActor['role'],
+    unitCode: a.unit_code,
+    facilityId: a.facility_id,
+    displayName: a.display_name,
+  };
+}
+
+const ACTOR_COLUMNS =
+  'a.id, a.kind, a.role, a.unit_code, a.facility_id, a.person_id, a.display_name, a.disabled';
+
+/**
+ * The actor behind a session or API token, or null when the token is unknown, expired, revoked or
+ * belongs to a disabled account. Valid sessions slide forward by their kind's lifetime.
+ */
+export async function actorForToken(q: Queryable, token: string): Promise<Actor | null> {
+  const hash = tokenHash(token);
+  if (token.startsWith(API_TOKEN_PREFIX)) {
+    const rows = await q.query<ActorRow & { token_id: string }>(
+      `select ${ACTOR_COLUMNS}, t.id as token_id from api_tokens t join accounts a on a.id = t.account_id
+       where t.token_hash = $1 and t.revoked_at is null`,
+      [hash],
+    );
+    const row = rows[0];
+    if (!row || row.disabled) return null;
+    await q.query(
+      `update api_tokens set last_used_at = now() where id = $1
+         and (last_used_at is null or last_used_at < now() - make_interval(secs => $2))`,
+      [row.token_id, SLIDE_EVERY_SECONDS],
+    );
+    return actorFromAccount(row);
+  }
+  const rows = await q.query<ActorRow & { session_id: string; last_seen_at: Date }>(
+    `select ${ACTOR_COLUMNS}, s.id as session_id, s.last_seen_at from sessions s join accounts a on a.id = s.account_id
+     where s.token_hash = $1 and s.expires_at > now()`,
+    [hash],
+  );
+  const row = rows[0];
+  if (!row || row.disabled) return null;
+  if (Date.now() - row.last_seen_at.getTime() > SLIDE_EVERY_SECONDS * 1000) {
+    await q.query(
+      `update sessions set last_seen_at = now(), expires_at = now() + make_interval(secs => $2) where id = $1`,
+      [row.session_id, SESSION_TTL_SECONDS[row.kind]],
+    );
+  }
+  return actorFromAccount(row);
+}

@@ -1,0 +1,165 @@
+import type { Queryable } from '../../core/db/db';
+import { one } from '../../core/db/db';
+
+export interface AccountRow {
+  id: string;
+  kind: 'staff' | 'citizen' | 'machine';
+  username: string | null;
+  phone: string | null;
+  display_name: string;
+  role: string;
+  unit_code: string | null;
+  facility_id: string | null;
+  person_id: string | null;
+  password_hash: string | null;
+  totp_secret: string | null;
+  totp_enabled: boolean;
+  disabled: boolean;
+  failed_attempts: number;
+  locked_until: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface NewAccount {
+  kind: AccountRow['kind'];
+  username: string | null;
+  phone?: string | null;
+  displayName: string;
+  role: string;
+  unitCode: string | null;
+  facilityId?: string | null;
+  passwordHash: string | null;
+}
+
+export async function insertAccount(q: Queryable, a: NewAccount): Promise<AccountRow> {
+  const rows = await q.query<AccountRow>(
+    `insert into accounts (kind, username, phone, display_name, role, unit_code, facility_id, password_hash)
+     values ($1,$2,$3,$4,$5,$6,$7,$8) returning *`,
+    [
+      a.kind,
+      a.username,
+      a.phone ?? null,
+      a.displayName,
+      a.role,
+      a.unitCode,
+      a.facilityId ?? null,
+      a.passwordHash,
+    ],
+  );
+  return rows[0]!;
+}
+
+export function findAccountById(q: Queryable, id: string): Promise<AccountRow | undefined> {
+  return one<AccountRow>(q, 'select * from accounts where id = $1', [id]);
+}
+
+export function findAccountByUsername(q: Queryable, username: string): Promise<AccountRow | undefined> {
+  return one<AccountRow>(q, 'select * from accounts where lower(username) = lower($1)', [username]);
+}
+
+export function findCitizenByPhone(q: Queryable, phone: string): Promise<AccountRow | undefined> {
+  return one<AccountRow>(q, "select * from accounts where kind = 'citizen' and phone = $1", [phone]);
+}
+
+/** Counts a failed sign-in; the `lockAfter`-th consecutive one locks the account for `lockMinutes`. */
+export async function recordSignInFailure(
+  q: Queryable,
+  id: string,
+  lockAfter: number,
+  lockMinutes: number,
+): Promise<{ locked: boolean }> {
+  const rows = await q.query<{ locked_until: Date | null }>(
+    `update accounts set
+       failed_attempts = case when failed_attempts + 1 >= $2 then 0 else failed_attempts + 1 end,
+       locked_until = case when failed_attempts + 1 >= $2 then now() + make_interval(mins => $3) else locked_until end
+     where id = $1 returning locked_until`,
+    [id, lockAfter, lockMinutes],
+  );
+  const until = rows[0]?.locked_until;
+  return { locked: !!until && until.getTime() > Date.now() };
+}
+
+export async function recordSignInSuccess(q: Queryable, id: string): Promise<void> {
+  await q.query('update accounts set failed_attempts = 0, locked_until = null where id = $1', [id]);
+}
+
+export interface AccountChanges {
+  displayName?: string;
+  role?: string;
+  unitCode?: string | null;
+  disabled?: boolean;
+  passwordHash?: string;
+  totpSecret?: string | null;
+  totpEnabled?: boolean;
+  personId?: string | null;
+}
+
+const COLUMNS: Record<keyof AccountChanges, string> = {
+  displayName: 'display_name',
+  role: 'role',
+  unitCode: 'unit_code',
+  disabled: 'disabled',
+  passwordHash: 'password_hash',
+  totpSecret: 'totp_secret',
+  totpEnabled: 'totp_enabled',
+  personId: 'person_id',
+};
+
+export async function updateAccount(q: Queryable, id: string, changes: AccountChanges): Promise<AccountRow> {
+  const sets: string[] = ['updated_at = now()'];
+  const params: (string | boolean | null)[] = [id];
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) continue;
+    params.push(value as string | boolean | null);
+    sets.push(`${COLUMNS[key as keyof AccountChanges]} = $${params.length}`);
+  }
+  if (changes.passwordHash) sets.push('failed_attempts = 0', 'locked_until = null');
+  const rows = await q.query<AccountRow>(
+    `update accounts set ${sets.join(', ')} where id = $1 returning *`,
+    params,
+  );
+  return rows[0]!;
+}
+
+export interface AccountListFilter {
+  /** Only accounts whose unit lies within this unit; null = no restriction (national). */
+  scopeUnit: string | null;
+  role?: string;
+  unitCode?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Staff and machine accounts within a unit: the unit itself or any unit whose province/district it is. */
+export async function listAccounts(
+  q: Queryable,
+  f: AccountListFilter,
+): Promise<{ rows: AccountRow[]; total: number }> {
+  const where = ["a.kind <> 'citizen'"];
+  const params: (string | number)[] = [];
+  if (f.scopeUnit !== null) {
+    params.push(f.scopeUnit);
+    where.push(`(a.unit_code = $${params.length} or exists (select 1 from admin_units u
+      where u.code = a.unit_code and u.structure = 'pre2025'
+        and (u.province_code = $${params.length} or u.district_code = $${params.length})))`);
+  }
+  if (f.role) {
+    params.push(f.role);
+    where.push(`a.role = $${params.length}`);
+  }
+  if (f.unitCode) {
+    params.push(f.unitCode);
+    where.push(`a.unit_code = $${params.length}`);
+  }
+  const cond = where.join(' and ');
+  const total = await q.query<{ n: number }>(
+    `select count(*)::int as n from accounts a where ${cond}`,
+    params,
+  );
+  const rows = await q.query<AccountRow>(
+    `select a.* from accounts a where ${cond} order by a.created_at, a.id limit $${params.length + 1} offset $${params.length + 2}`,
+    [...params, f.limit, f.offset],
+  );
+  return { rows, total: total[0]!.n };
+}

@@ -1,0 +1,176 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { Config } from '../../core/config';
+import type { Db } from '../../core/db/db';
+import { AppError } from '../../core/errors';
+import type { AuditContext } from '../../core/audit/audit';
+import { deleteSession } from '../../core/auth/sessions';
+import { SESSION_COOKIE } from '../../core/auth/tokens';
+import { findAccountById } from './accounts.repository';
+import { MeResponse, NoContent, Password } from './accounts.schemas';
+import { presentMe } from './me';
+import { OTP_TTL_SECONDS, requestOtp, verifyOtp } from './otp.service';
+import { changePassword, enableTotp, setupTotp } from './self.service';
+import { signInStaff, type SignedIn } from './sign-in.service';
+
+/** Per-IP limits on the routes that guess at secrets, on top of the per-account and per-phone limits. */
+const limited = { rateLimit: { max: 20, timeWindow: '1 minute' } };
+
+export function auditContext(request: FastifyRequest): AuditContext {
+  return { actor: request.actor, ip: request.ip, requestId: request.id };
+}
+
+export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
+  const startSession = async (reply: FastifyReply, s: SignedIn) => {
+    reply.setCookie(SESSION_COOKIE, s.token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.production,
+      path: '/',
+      maxAge: s.maxAge,
+    });
+    return { account: await presentMe(db, s.account) };
+  };
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: limited,
+      schema: {
+        tags: ['auth'],
+        summary: 'Staff sign-in with username, password and (if enabled) a two-factor code',
+        body: Type.Object({
+          username: Type.String({ maxLength: 100 }),
+          password: Password,
+          totp: Type.Optional(Type.String({ maxLength: 10 })),
+        }),
+        response: { 200: MeResponse },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as { username: string; password: string; totp?: string };
+      return startSession(reply, await signInStaff(db, auditContext(request), body));
+    },
+  );
+
+  app.post(
+    '/api/auth/otp/request',
+    {
+      config: limited,
+      schema: {
+        tags: ['auth'],
+        summary: 'Send a one-time sign-in code to a citizen’s mobile number',
+        body: Type.Object({ phone: Type.String({ maxLength: 30 }) }),
+        response: {
+          202: Type.Object({
+            sent: Type.Boolean(),
+            expiresInSeconds: Type.Integer(),
+            devInbox: Type.Boolean(),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      await requestOtp(db, config.secret, auditContext(request), (request.body as { phone: string }).phone);
+      void app.outbox.kick();
+      const devInbox = config.messageTransport === 'dev' && !config.production;
+      return reply.status(202).send({ sent: true, expiresInSeconds: OTP_TTL_SECONDS, devInbox });
+    },
+  );
+
+  app.post(
+    '/api/auth/otp/verify',
+    {
+      config: limited,
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign a citizen in with the one-time code (creates the account on first sign-in)',
+        body: Type.Object({ phone: Type.String({ maxLength: 30 }), code: Type.String({ maxLength: 10 }) }),
+        response: { 200: MeResponse },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as { phone: string; code: string };
+      return startSession(reply, await verifyOtp(db, config.secret, auditContext(request), body));
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: 'End this session', response: { 204: NoContent } } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await deleteSession(db, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in account and what it may do',
+        response: { 200: MeResponse },
+      },
+    },
+    async (request) => {
+      const actor = request.actor;
+      if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
+      const account = await findAccountById(db, actor.accountId);
+      if (!account) throw new AppError('UNAUTHENTICATED');
+      return { account: await presentMe(db, account) };
+    },
+  );
+
+  app.post(
+    '/api/auth/totp/setup',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Start two-factor set-up: a new secret for an authenticator app',
+        response: { 200: Type.Object({ secret: Type.String(), otpauthUrl: Type.String() }) },
+      },
+    },
+    async (request) => setupTotp(db, auditContext(request)),
+  );
+
+  app.post(
+    '/api/auth/totp/enable',
+    {
+      config: limited,
+      schema: {
+        tags: ['auth'],
+        summary: 'Turn two-factor sign-in on with a code from the app',
+        body: Type.Object({ code: Type.String({ maxLength: 10 }) }),
+        response: { 204: NoContent },
+      },
+    },
+    async (request, reply) => {
+      await enableTotp(db, auditContext(request), (request.body as { code: string }).code);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: limited,
+      schema: {
+        tags: ['auth'],
+        summary: 'Change one’s own password',
+        body: Type.Object({ currentPassword: Password, newPassword: Password }),
+        response: { 204: NoContent },
+      },
+    },
+    async (request, reply) => {
+      await changePassword(
+        db,
+        auditContext(request),
+        request.body as { currentPassword: string; newPassword: string },
+      );
+      return reply.status(204).send();
+    },
+  );
+}

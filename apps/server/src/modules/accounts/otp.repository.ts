@@ -1,0 +1,56 @@
+import type { Queryable } from '../../core/db/db';
+import { one } from '../../core/db/db';
+
+export async function countRecentCodes(
+  q: Queryable,
+  column: 'phone_hash' | 'ip_hash',
+  hash: string,
+  withinMinutes: number,
+): Promise<number> {
+  const rows = await q.query<{ n: number }>(
+    `select count(*)::int as n from otp_codes where ${column} = $1 and created_at > now() - make_interval(mins => $2)`,
+    [hash, withinMinutes],
+  );
+  return rows[0]!.n;
+}
+
+export async function insertCode(
+  q: Queryable,
+  c: { phoneHash: string; ipHash: string | null; codeHash: string; ttlSeconds: number },
+): Promise<void> {
+  await q.query(
+    `insert into otp_codes (phone_hash, ip_hash, code_hash, expires_at)
+     values ($1, $2, $3, now() + make_interval(secs => $4))`,
+    [c.phoneHash, c.ipHash, c.codeHash, c.ttlSeconds],
+  );
+}
+
+export interface CodeRow {
+  id: string;
+  code_hash: string;
+  attempts: number;
+}
+
+/** The newest live code for a phone: a new request supersedes older codes. */
+export function latestLiveCode(q: Queryable, phoneHash: string): Promise<CodeRow | undefined> {
+  return one<CodeRow>(
+    q,
+    `select id, code_hash, attempts from otp_codes
+     where phone_hash = $1 and consumed_at is null and expires_at > now()
+       and id = (select id from otp_codes where phone_hash = $1 order by created_at desc, id limit 1)`,
+    [phoneHash],
+  );
+}
+
+export async function countAttempt(q: Queryable, id: string): Promise<void> {
+  await q.query('update otp_codes set attempts = attempts + 1 where id = $1', [id]);
+}
+
+/** Consumes a code once: false if a concurrent verification already did. */
+export async function consumeCode(q: Queryable, id: string): Promise<boolean> {
+  const rows = await q.query(
+    'update otp_codes set consumed_at = now() where id = $1 and consumed_at is null returning id',
+    [id],
+  );
+  return rows.length === 1;
+}

@@ -1,0 +1,66 @@
+import type { Db, Queryable } from '../../core/db/db';
+import { claimPending, insertMessage, markFailed, markSent } from './outbox.repository';
+import type { Channel, Transport } from './transport';
+
+/** Queues a message in the caller's transaction: it is sent only if the change that caused it commits. */
+export function sendMessage(
+  tx: Queryable,
+  m: { channel: Channel; to: string; subject: string; body: string },
+): Promise<string> {
+  return insertMessage(tx, { channel: m.channel, recipient: m.to, subject: m.subject, body: m.body });
+}
+
+const MAX_ATTEMPTS = 5;
+
+/** One pass: claim a batch, send each, record the outcome. Returns how many were sent. */
+export async function dispatchOutboxOnce(db: Db, transport: Transport, batch = 50): Promise<number> {
+  const claimed = await db.transaction((tx) => claimPending(tx, batch));
+  let sent = 0;
+  for (const m of claimed) {
+    try {
+      await transport.send(m);
+      await markSent(db, m.id);
+      sent++;
+    } catch (err) {
+      await markFailed(db, m.id, (err as Error).message, MAX_ATTEMPTS);
+    }
+  }
+  return sent;
+}
+
+export interface OutboxDispatcher {
+  /** Run a pass now (after queuing a message that a person is waiting for). */
+  kick(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Polls the outbox every `intervalMs`; passes never overlap. */
+export function startOutboxDispatcher(
+  db: Db,
+  transport: Transport,
+  opts: { intervalMs?: number; onError?: (err: unknown) => void } = {},
+): OutboxDispatcher {
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const pass = (): Promise<void> => {
+    running = running.then(async () => {
+      if (stopped) return;
+      try {
+        while ((await dispatchOutboxOnce(db, transport)) > 0 && !stopped);
+      } catch (err) {
+        opts.onError?.(err);
+      }
+    });
+    return running;
+  };
+  const timer = setInterval(() => void pass(), opts.intervalMs ?? 2000);
+  timer.unref();
+  return {
+    kick: pass,
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../core/db/db';
+import type { PersonInput } from './people.input';
+import { peopleMeService } from './people.me.service';
+import { auditContext, idempotencyKeyOf } from './people.routes';
+import { FamilyBody, MeResult, PersonBody, PersonSchema } from './people.schemas';
+
+/** The signed-in citizen's own record and the family members they declared. */
+export function peopleMeRoutes(app: FastifyInstance, db: Db): void {
+  const me = peopleMeService(db);
+  const tags = ['people'];
+
+  app.get(
+    '/api/me/person',
+    { schema: { tags, summary: 'Hồ sơ của tôi / My record and family', response: { 200: MeResult } } },
+    async (request) => me.get(auditContext(request)),
+  );
+  app.post(
+    '/api/me/person',
+    {
+      schema: {
+        tags,
+        summary: 'Tạo hoặc nhận hồ sơ của tôi / Create or claim my record',
+        body: PersonBody,
+        response: { 201: PersonSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await me.createOwn(auditContext(request), request.body as PersonInput)),
+  );
+  app.post(
+    '/api/me/family',
+    {
+      schema: {
+        tags,
+        summary: 'Khai báo người thân (hỗ trợ Idempotency-Key) / Declare a family member',
+        body: FamilyBody,
+        response: { 201: PersonSchema },
+      },
+    },
+    async (request, reply) => {
+      const res = await me.addFamily(
+        auditContext(request),
+        request.body as PersonInput & { relation: string },
+        idempotencyKeyOf(request),
+      );
+      return reply.status(201).send(res.body);
+    },
+  );
+}

@@ -1,0 +1,137 @@
+import type { Db, Queryable } from '../../core/db/db';
+import type { AuditContext } from '../../core/audit/audit';
+import { recordAudit } from '../../core/audit/audit';
+import type { Actor } from '../../core/auth/actor';
+import { idempotencyScope, runIdempotent } from '../../core/http/idempotency';
+import { AppError, fieldError } from '../../core/errors';
+import { fullPerson, loadPerson, validPersonFields } from './people.common';
+import type { PersonInput } from './people.input';
+import { addFamilyLink, addHistory, familyOf } from './people.repository';
+import { citizenAccount, linkAccountToPerson, personIdByPhone } from './people.search.repository';
+import type { Person } from './people.types';
+import { createPersonIn, translateDuplicate } from './people.write.service';
+
+type CitizenActor = Extract<Actor, { kind: 'citizen' }>;
+
+function asCitizen(actor: Actor): CitizenActor {
+  if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
+  if (actor.kind !== 'citizen') throw new AppError('FORBIDDEN', undefined, 'citizen-only route');
+  return actor;
+}
+
+async function accountOf(q: Queryable, actor: CitizenActor) {
+  const account = await citizenAccount(q, actor.accountId);
+  if (!account?.phone) throw new AppError('UNAUTHENTICATED', undefined, 'citizen account without phone');
+  return { phone: account.phone, personId: account.person_id };
+}
+
+/**
+ * The citizen's own person: the one linked to the account, else the oldest live record carrying the
+ * phone they signed in with, which is then linked (the phone was proven by the one-time code).
+ */
+async function ownPersonId(tx: Queryable, actor: CitizenActor): Promise<string | null> {
+  const account = await accountOf(tx, actor);
+  if (account.personId) return account.personId;
+  const found = await personIdByPhone(tx, account.phone);
+  if (found) await linkAccountToPerson(tx, actor.accountId, found);
+  return found ?? null;
+}
+
+export function peopleMeService(db: Db) {
+  return {
+    async get(ctx: AuditContext): Promise<{ person: Person | null; family: Person[] }> {
+      const actor = asCitizen(ctx.actor);
+      return db.transaction(async (tx) => {
+        const id = await ownPersonId(tx, actor);
+        if (!id) return { person: null, family: [] };
+        const person = await fullPerson(tx, await loadPerson(tx, id));
+        const family: Person[] = [];
+        for (const link of await familyOf(tx, id))
+          family.push(await fullPerson(tx, await loadPerson(tx, link.id)));
+        for (const p of [person, ...family]) {
+          await recordAudit(tx, ctx, {
+            action: 'person.read',
+            personId: p.id,
+            details: { view: 'full', as: 'citizen' },
+          });
+        }
+        return { person, family };
+      });
+    },
+
+    /** Creates the citizen's own record with the phone they signed in with, or claims the one that has it. */
+    async createOwn(ctx: AuditContext, input: PersonInput): Promise<Person> {
+      const actor = asCitizen(ctx.actor);
+      const account = await accountOf(db, actor);
+      if (account.personId) {
+        throw new AppError('CONFLICT', [
+          fieldError(
+            'person',
+            'ALREADY_LINKED',
+            'Tài khoản đã có hồ sơ.',
+            'This account already has a record.',
+          ),
+        ]);
+      }
+      const f = await validPersonFields(db, { ...input, phones: [account.phone, ...(input.phones ?? [])] });
+      return translateDuplicate(
+        db,
+        f,
+        () =>
+          db.transaction(async (tx) => {
+            const existing = await ownPersonId(tx, actor);
+            if (existing) return fullPerson(tx, await loadPerson(tx, existing));
+            const person = await createPersonIn(tx, ctx, f, {
+              revealExistingId: false,
+              details: { as: 'citizen' },
+            });
+            await linkAccountToPerson(tx, actor.accountId, person.id);
+            return person;
+          }),
+        false,
+      );
+    },
+
+    /** A family member (a child, an elderly parent) declared by the citizen, linked to their record. */
+    async addFamily(ctx: AuditContext, input: PersonInput & { relation: string }, idempotencyKey?: string) {
+      const actor = asCitizen(ctx.actor);
+      const { relation, ...fields } = input;
+      const f = await validPersonFields(db, fields);
+      return translateDuplicate(
+        db,
+        f,
+        () =>
+          runIdempotent(
+            db,
+            {
+              scope: idempotencyScope('POST /api/me/family', actor),
+              key: idempotencyKey,
+              body: input,
+              status: 201,
+            },
+            async (tx) => {
+              const own = await ownPersonId(tx, actor);
+              if (!own) {
+                throw new AppError('CONFLICT', [
+                  fieldError(
+                    'person',
+                    'NO_OWN_RECORD',
+                    'Hãy tạo hồ sơ của bạn trước.',
+                    'Create your own record first.',
+                  ),
+                ]);
+              }
+              const member = await createPersonIn(tx, ctx, f, {
+                revealExistingId: false,
+                details: { as: 'citizen', familyOf: own, relation },
+              });
+              await addFamilyLink(tx, own, member.id, relation);
+              await addHistory(tx, own, actor.accountId, 'family_link', { memberId: member.id, relation });
+              return member;
+            },
+          ),
+        false,
+      );
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { Db } from '../../core/db/db';
+import type { AuditContext } from '../../core/audit/audit';
+import type { PersonInput } from './people.input';
+import { peopleMergeService } from './people.merge.service';
+import { peopleReadService, type SearchInput } from './people.service';
+import { peopleWriteService, type PersonPatch } from './people.write.service';
+import {
+  DuplicatesResult,
+  HistoryResult,
+  IdParams,
+  PatchBody,
+  PersonBody,
+  PersonSchema,
+  SearchBody,
+  SearchResult,
+} from './people.schemas';
+
+export const auditContext = (request: FastifyRequest): AuditContext => ({
+  actor: request.actor,
+  ip: request.ip,
+  requestId: request.id,
+});
+export const idempotencyKeyOf = (request: FastifyRequest): string | undefined => {
+  const key = request.headers['idempotency-key'];
+  return typeof key === 'string' && key ? key : undefined;
+};
+const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
+
+/** The people registry. Search terms are personal data, so search is a POST (never in a URL). */
+export function peopleRoutes(app: FastifyInstance, db: Db): void {
+  const read = peopleReadService(db);
+  const write = peopleWriteService(db);
+  const merge = peopleMergeService(db);
+  const tags = ['people'];
+  const person = { 200: PersonSchema };
+
+  app.post(
+    '/api/people/search',
+    {
+      schema: {
+        tags,
+        summary: 'Tìm người / Search people',
+        body: SearchBody,
+        response: { 200: SearchResult },
+      },
+    },
+    async (request) => read.search(auditContext(request), request.body as SearchInput),
+  );
+  app.get(
+    '/api/people/:id',
+    { schema: { tags, summary: 'Xem hồ sơ / Read a person', params: IdParams, response: person } },
+    async (request) => read.get(auditContext(request), idOf(request)),
+  );
+  app.post(
+    '/api/people/:id/break-glass',
+    {
+      schema: {
+        tags,
+        summary: 'Mở hồ sơ ngoài địa bàn, có lý do / Open a record outside your jurisdiction, with a reason',
+        params: IdParams,
+        body: Type.Object({ reason: Type.String({ maxLength: 500 }) }, { additionalProperties: false }),
+        response: person,
+      },
+    },
+    async (request) =>
+      read.breakGlass(auditContext(request), idOf(request), (request.body as { reason: string }).reason),
+  );
+  app.post(
+    '/api/people',
+    {
+      schema: {
+        tags,
+        summary: 'Thêm người (hỗ trợ Idempotency-Key) / Register a person (Idempotency-Key supported)',
+        body: PersonBody,
+        response: { 201: PersonSchema },
+      },
+    },
+    async (request, reply) => {
+      const res = await write.create(
+        auditContext(request),
+        request.body as PersonInput,
+        idempotencyKeyOf(request),
+      );
+      return reply.status(201).send(res.body);
+    },
+  );
+  app.patch(
+    '/api/people/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa hồ sơ / Update a person',
+        params: IdParams,
+        body: PatchBody,
+        response: person,
+      },
+    },
+    async (request) => write.update(auditContext(request), idOf(request), request.body as PersonPatch),
+  );
+  app.get(
+    '/api/people/:id/duplicates',
+    {
+      schema: {
+        tags,
+        summary: 'Hồ sơ có thể trùng / Possible duplicates',
+        params: IdParams,
+        response: { 200: DuplicatesResult },
+      },
+    },
+    async (request) => merge.duplicates(auditContext(request), idOf(request)),
+  );
+  app.post(
+    '/api/people/:id/merge',
+    {
+      schema: {
+        tags,
+        summary: 'Gộp hồ sơ trùng / Merge a duplicate into this record',
+        params: IdParams,
+        body: Type.Object({ duplicateId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+        response: person,
+      },
+    },
+    async (request) =>
+      merge.merge(
+        auditContext(request),
+        idOf(request),
+        (request.body as { duplicateId: string }).duplicateId,
+      ),
+  );
+  app.get(
+    '/api/people/:id/history',
+    {
+      schema: {
+        tags,
+        summary: 'Lịch sử hồ sơ / Record history',
+        params: IdParams,
+        response: { 200: HistoryResult },
+      },
+    },
+    async (request) => read.history(auditContext(request), idOf(request)),
+  );
+}

@@ -1,0 +1,85 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROLE_LABELS, ROLES } from '@phongdich/contracts';
+import { api } from '../../api/client';
+import type { AccountSummary } from '../../api/types';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Field, SelectField } from '../../components/Field';
+import { currentLang } from '../../i18n';
+import { AccountActions } from './AccountActions';
+import { CreateAccountForm } from './CreateAccountForm';
+
+const PAGE = 50;
+
+/** Staff accounts within the administrator's reach: list, create, disable, reset, API tokens. */
+export default function AccountsPage() {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  const [role, setRole] = useState('');
+  const [unitCode, setUnitCode] = useState('');
+  const [data, setData] = useState<{ items: AccountSummary[]; total: number } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      setData(await api.get('/api/accounts', { role, unitCode: unitCode.trim(), limit: PAGE, offset: 0 }));
+    } catch (err) {
+      setError(err);
+    }
+  }, [role, unitCode]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => void load(), 250);
+    return () => clearTimeout(timer);
+  }, [load]);
+
+  const replace = (a: AccountSummary) =>
+    setData((d) => d && { ...d, items: d.items.map((x) => (x.id === a.id ? a : x)) });
+
+  return (
+    <section>
+      <h1>{t('accounts.title')}</h1>
+      <CreateAccountForm onCreated={() => void load()} />
+      <h2>{t('accounts.title')}</h2>
+      <div className="form-grid">
+        <SelectField label={t('accounts.filterRole')} name="role" value={role} onChange={setRole}>
+          <option value="">{t('common.all')}</option>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r][lang]}
+            </option>
+          ))}
+        </SelectField>
+        <Field
+          label={t('accounts.filterUnit')}
+          name="unitCode"
+          value={unitCode}
+          inputMode="numeric"
+          onChange={(e) => setUnitCode(e.target.value)}
+        />
+      </div>
+      <ErrorBanner error={error} />
+      {data && <p>{t('accounts.total', { total: data.total })}</p>}
+      <ul className="cards">
+        {data?.items.map((a) => (
+          <li key={a.id} className="card" data-testid="account-row">
+            <strong>{a.displayName}</strong> <span className="hint">{a.username ?? ''}</span>{' '}
+            <span className={a.disabled ? 'badge badge-danger' : 'badge'}>
+              {a.disabled ? t('accounts.disabled') : t('accounts.active')}
+            </span>
+            {a.lockedUntil && new Date(a.lockedUntil) > new Date() && (
+              <span className="badge badge-warn">{t('accounts.locked')}</span>
+            )}
+            <div className="hint">
+              {[ROLE_LABELS[a.role]?.[lang] ?? a.role, a.unitName, a.totpEnabled ? t('accounts.totp') : '']
+                .filter(Boolean)
+                .join(' · ')}
+            </div>
+            <AccountActions account={a} onChanged={replace} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, withQuery } from '../../api/client';
+import type { AuditEntry } from '../../api/types';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Field } from '../../components/Field';
+import { AuditTable } from './AuditTable';
+import { VerifyChain } from './VerifyChain';
+
+interface Filters {
+  personId: string;
+  actorAccountId: string;
+  action: string;
+  breakGlass: boolean;
+  from: string;
+  to: string;
+}
+
+const EMPTY: Filters = { personId: '', actorAccountId: '', action: '', breakGlass: false, from: '', to: '' };
+
+/** Filters → query; dates are whole days in Vietnam's time zone. */
+function toQuery(f: Filters) {
+  return {
+    personId: f.personId.trim(),
+    actorAccountId: f.actorAccountId.trim(),
+    action: f.action.trim(),
+    breakGlass: f.breakGlass ? 'true' : undefined,
+    from: f.from ? new Date(`${f.from}T00:00:00+07:00`).toISOString() : undefined,
+    to: f.to ? new Date(`${f.to}T23:59:59.999+07:00`).toISOString() : undefined,
+  };
+}
+
+/** The national administrator's view of who opened which record, and why. */
+export default function AuditPage() {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<Filters>(EMPTY);
+  const [applied, setApplied] = useState<Filters>(EMPTY);
+  const [items, setItems] = useState<AuditEntry[]>([]);
+  const [next, setNext] = useState<string | number | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = async (filters: Filters, beforeId?: string | number) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api.get<{ items: AuditEntry[]; nextBeforeId: string | number | null }>('/api/audit', {
+        ...toQuery(filters),
+        limit: 50,
+        beforeId,
+      });
+      setItems((prev) => (beforeId !== undefined ? [...prev, ...r.items] : r.items));
+      setNext(r.nextBeforeId);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  useEffect(() => {
+    void load(EMPTY);
+  }, []);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setApplied(draft);
+    void load(draft);
+  };
+  const text = (
+    k: 'personId' | 'actorAccountId' | 'action' | 'from' | 'to',
+    label: string,
+    type = 'text',
+  ) => (
+    <Field
+      label={label}
+      name={k}
+      type={type}
+      value={draft[k]}
+      error={error}
+      onChange={(e) => setDraft({ ...draft, [k]: e.target.value })}
+    />
+  );
+
+  return (
+    <section>
+      <h1>{t('audit.title')}</h1>
+      <form onSubmit={submit} className="card" noValidate>
+        <div className="form-grid">
+          {text('personId', t('audit.personId'))}
+          {text('actorAccountId', t('audit.accountId'))}
+          {text('action', t('audit.action'))}
+          <div className="check">
+            <input
+              id="audit-bg"
+              type="checkbox"
+              checked={draft.breakGlass}
+              onChange={(e) => setDraft({ ...draft, breakGlass: e.target.checked })}
+            />
+            <label htmlFor="audit-bg">{t('audit.breakGlassOnly')}</label>
+          </div>
+          {text('from', t('audit.from'), 'date')}
+          {text('to', t('audit.to'), 'date')}
+        </div>
+        <div className="btn-row">
+          <button type="submit" className="btn-primary" disabled={busy}>
+            {t('common.search')}
+          </button>
+          <a className="btn" href={withQuery('/api/audit/export', toQuery(applied))} download>
+            {t('audit.exportCsv')}
+          </a>
+        </div>
+      </form>
+      <VerifyChain />
+      <ErrorBanner error={error} placed={['personId', 'actorAccountId', 'action', 'from', 'to']} />
+      {items.length === 0 && !busy ? <p>{t('common.noResults')}</p> : <AuditTable items={items} />}
+      {next !== null && (
+        <button type="button" disabled={busy} onClick={() => void load(applied, next)}>
+          {t('common.loadMore')}
+        </button>
+      )}
+    </section>
+  );
+}

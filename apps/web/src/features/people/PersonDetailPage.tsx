@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react';
+import { useLocation, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import type { Person } from '../../api/types';
+import { useAuth } from '../../auth/AuthContext';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { BreakGlassForm } from './BreakGlassForm';
+import { DuplicatesSection } from './DuplicatesSection';
+import { HistorySection } from './HistorySection';
+import { PersonFields } from './PersonFields';
+
+/** One person: full inside the jurisdiction; masked outside, with the audited break-the-glass path. */
+export default function PersonDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const created = (useLocation().state as { notice?: string } | null)?.notice === 'created';
+  const [person, setPerson] = useState<Person | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [brokeGlass, setBrokeGlass] = useState(false);
+  const [reload, setReload] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    setPerson(null);
+    setBrokeGlass(false);
+    setError(null);
+    api
+      .get<Person>(`/api/people/${id}`)
+      .then((p) => current && setPerson(p))
+      .catch((e: unknown) => current && setError(e));
+    return () => {
+      current = false;
+    };
+  }, [id]);
+
+  if (error) return <ErrorBanner error={error} />;
+  if (!person) return <p role="status">{t('app.loading')}</p>;
+
+  const full = !person.masked;
+  return (
+    <section>
+      <h1>{t('people.detailTitle')}</h1>
+      {created && (
+        <p className="alert alert-ok" role="status">
+          {t('people.created')}
+        </p>
+      )}
+      {brokeGlass && (
+        <p className="alert alert-warn" role="status">
+          {t('people.breakGlassRecorded')}
+        </p>
+      )}
+      {person.masked && (
+        <div className="alert alert-warn" role="note">
+          <p style={{ marginTop: 0 }}>
+            <span className="badge badge-warn">{t('people.outside')}</span> {t('people.maskedBanner')}
+          </p>
+          {person.canBreakGlass ? (
+            <BreakGlassForm
+              personId={person.id}
+              onOpened={(p) => {
+                setPerson(p);
+                setBrokeGlass(true);
+              }}
+            />
+          ) : (
+            <p>{t('people.noBreakGlass')}</p>
+          )}
+        </div>
+      )}
+      <div className="card">
+        <PersonFields person={person} />
+      </div>
+      {full && !brokeGlass && can('person.merge') && !person.mergedInto && (
+        <DuplicatesSection
+          personId={person.id}
+          onMerged={(p) => {
+            setPerson(p);
+            setReload((n) => n + 1);
+          }}
+        />
+      )}
+      {full && !brokeGlass && <HistorySection personId={person.id} reload={reload} />}
+    </section>
+  );
+}

@@ -1,0 +1,9 @@
+import type { vi } from './vi';
+
+// Typed keys: t('some.missing.key') fails the typecheck.
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof vi };
+  }
+}

@@ -1,0 +1,124 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** A demo account as printed by the server at start-up (role, login, secret, note). */
+export interface DemoAccount {
+  role: string;
+  login: string;
+  secret: string;
+  note: string;
+}
+
+export interface TestServer {
+  url: string;
+  demoAccounts: DemoAccount[];
+  /** The demo account for a role (and a unit named in its note, e.g. "Phúc Xá", when given). */
+  demoAccount(role: string, noteContains?: string): DemoAccount;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Lines after "demo accounts:" look like `role   login   secret   note` (columns padded with spaces). */
+export function parseDemoAccounts(stdout: string): DemoAccount[] {
+  const start = stdout.indexOf('demo accounts:');
+  if (start < 0) return [];
+  const out: DemoAccount[] = [];
+  for (const line of stdout.slice(start).split('\n').slice(1)) {
+    if (!line.trim()) break;
+    const [role, login, secret, ...note] = line.trim().split(/\s+/);
+    if (role && login && secret) out.push({ role, login, secret, note: note.join(' ') });
+  }
+  return out;
+}
+
+/**
+ * Starts the real server (built web app, fresh embedded database, demo data) on a free port
+ * and waits until /api/health answers.
+ */
+export async function startServer(): Promise<TestServer> {
+  if (!existsSync(path.join(repoRoot, 'apps/web/dist/index.html'))) {
+    throw new Error('apps/web/dist is missing: run `npm run build:web` first');
+  }
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'pd-e2e-'));
+  const url = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PHONGDICH_DATA_DIR: dataDir,
+      PHONGDICH_DEMO: '1',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      NODE_ENV: 'test',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  let exited = false;
+  child.on('exit', () => (exited = true));
+
+  const stop = async () => {
+    if (!exited) {
+      const done = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await done;
+      clearTimeout(timer);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (exited) throw new Error(`server exited during start-up:\n${output}`);
+    // The demo accounts are printed just after listen; wait for them too.
+    const ready = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready && output.includes('is running')) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`server did not start within 120 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+
+  const demoAccounts = parseDemoAccounts(output);
+  return {
+    url,
+    demoAccounts,
+    stop,
+    demoAccount(role, noteContains) {
+      const found = demoAccounts.find(
+        (a) => a.role === role && (!noteContains || a.note.includes(noteContains)),
+      );
+      if (!found) {
+        throw new Error(`no demo account for ${role} ${noteContains ?? ''}; printed:\n${output}`);
+      }
+      return found;
+    },
+  };
+}

@@ -1,0 +1,133 @@
+// HC1 codec: payload → CWT → COSE_Sign1 → zlib → Base45 → "HC1:" and back, one exported function per stage.
+import { encode } from 'cborg';
+import { unzlibSync, zlibSync } from 'fflate';
+import { Base45Error, base45Decode, base45Encode } from './base45';
+import { toBase64 } from './bytes';
+import { decodeCbor, encodeCoseSign1, parseCoseSign1, sigStructure, toPlain, type CoseSign1 } from './cose';
+import { HcertError } from './errors';
+import { COSE_ALG, algFromCose, signBytes, type DccAlg } from './keys';
+import type { WebCryptoKey } from './webcrypto';
+import type { DccPayload } from './payload';
+import { validateDccSchema } from './schema';
+
+export const HC1_PREFIX = 'HC1:';
+const CWT_ISS = 1;
+const CWT_EXP = 4;
+const CWT_IAT = 6;
+const CWT_HCERT = -260;
+const HCERT_DCC = 1;
+const HEADER_ALG = 1;
+const HEADER_KID = 4;
+
+export interface EncodeHcertInput {
+  payload: DccPayload;
+  issuer: string;
+  issuedAt: Date;
+  expiresAt: Date;
+  kid: Uint8Array;
+  privateKey: WebCryptoKey;
+  alg?: DccAlg;
+  /** Refuse to sign a payload that fails its schema (default true). */
+  validate?: boolean;
+}
+
+export async function encodeHcert(input: EncodeHcertInput): Promise<string> {
+  const alg = input.alg ?? 'ES256';
+  if (input.kid.length !== 8) throw new RangeError('kid must be 8 bytes');
+  if (input.expiresAt <= input.issuedAt) throw new RangeError('expiresAt must be after issuedAt');
+  // A JSON round trip drops undefined members, which CBOR cannot carry.
+  const payload = JSON.parse(JSON.stringify(input.payload)) as DccPayload;
+  if (input.validate !== false) {
+    const check = validateDccSchema(payload);
+    if (!check.ok) throw new HcertError('SCHEMA_INVALID', check.errors.join('; '));
+  }
+  const cwt = new Map<number, unknown>([
+    [CWT_ISS, input.issuer],
+    [CWT_EXP, Math.floor(input.expiresAt.getTime() / 1000)],
+    [CWT_IAT, Math.floor(input.issuedAt.getTime() / 1000)],
+    [CWT_HCERT, new Map([[HCERT_DCC, payload]])],
+  ]);
+  const protectedBytes = encode(
+    new Map<number, unknown>([
+      [HEADER_ALG, COSE_ALG[alg]],
+      [HEADER_KID, input.kid],
+    ]),
+  );
+  const cwtBytes = encode(cwt);
+  const signature = await signBytes(alg, input.privateKey, sigStructure(protectedBytes, cwtBytes));
+  const cose = encodeCoseSign1({ protectedBytes, payload: cwtBytes, signature });
+  return HC1_PREFIX + base45Encode(zlibSync(cose, { level: 9 }));
+}
+
+// --- decoding stages (exported for the conformance tests and for diagnostics)
+
+export function unprefix(text: unknown): string {
+  if (typeof text !== 'string' || text.length === 0) throw new HcertError('MALFORMED', 'empty input');
+  if (!text.startsWith(HC1_PREFIX)) throw new HcertError('BAD_PREFIX', 'missing HC1: prefix');
+  return text.slice(HC1_PREFIX.length);
+}
+
+export function decodeBase45Stage(text: string): Uint8Array {
+  try {
+    return base45Decode(text);
+  } catch (e) {
+    if (e instanceof Base45Error) throw new HcertError('BAD_BASE45', e.message);
+    throw e;
+  }
+}
+
+/** The spec requires zlib; uncompressed COSE (testdata Z2) is rejected like broken zlib (Z1). */
+export function inflateStage(bytes: Uint8Array): Uint8Array {
+  try {
+    return unzlibSync(bytes);
+  } catch (e) {
+    throw new HcertError('BAD_COMPRESSION', (e as Error).message);
+  }
+}
+
+export interface DecodedHcert {
+  payload: DccPayload;
+  issuer: string | undefined;
+  issuedAt: Date;
+  expiresAt: Date;
+  /** Protected-header kid wins; the unprotected one is only used when the protected header has none. */
+  kid: Uint8Array | undefined;
+  kidBase64: string | undefined;
+  alg: DccAlg | number | undefined;
+  raw: { compressed: Uint8Array; cose: Uint8Array; sign1: CoseSign1 };
+}
+
+export function decodeHcert(text: string): DecodedHcert {
+  const compressed = decodeBase45Stage(unprefix(text));
+  const cose = inflateStage(compressed);
+  const sign1 = parseCoseSign1(cose);
+  const claims = decodeCbor(sign1.payload, 'CWT');
+  if (!(claims instanceof Map)) throw new HcertError('MALFORMED', 'CWT is not a map');
+  const iss = claims.get(CWT_ISS);
+  const iat = claims.get(CWT_IAT);
+  const exp = claims.get(CWT_EXP);
+  if (typeof iat !== 'number' || typeof exp !== 'number')
+    throw new HcertError('MALFORMED', 'iat/exp missing');
+  const hcert = claims.get(CWT_HCERT);
+  const dcc = hcert instanceof Map ? hcert.get(HCERT_DCC) : undefined;
+  if (!(dcc instanceof Map)) throw new HcertError('MALFORMED', 'hcert claim -260/1 missing');
+  const kid = headerBytes(sign1, HEADER_KID);
+  const algId = sign1.protectedHeader.get(HEADER_ALG) ?? sign1.unprotectedHeader.get(HEADER_ALG);
+  return {
+    payload: toPlain(dcc) as DccPayload,
+    issuer: typeof iss === 'string' ? iss : undefined,
+    issuedAt: new Date(iat * 1000),
+    expiresAt: new Date(exp * 1000),
+    kid,
+    kidBase64: kid && toBase64(kid),
+    alg: algFromCose(algId) ?? (typeof algId === 'number' ? algId : undefined),
+    raw: { compressed, cose, sign1 },
+  };
+}
+
+function headerBytes(sign1: CoseSign1, label: number): Uint8Array | undefined {
+  const value = sign1.protectedHeader.has(label)
+    ? sign1.protectedHeader.get(label)
+    : sign1.unprotectedHeader.get(label);
+  return value instanceof Uint8Array ? value : undefined;
+}

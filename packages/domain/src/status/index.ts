@@ -1,0 +1,5 @@
+export * from './types';
+export { parseDuration } from './duration';
+export { validateRuleSet, RuleSetValidationError } from './validate';
+export { evaluateStatus, selectRuleSet, computeStatus } from './engine';
+export { VN_2021_RULE_SET } from './rulesets/vn-2021';
