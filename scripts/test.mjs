@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs every *.test.ts under packages/, apps/server/, e2e/ and bench/ with Node's test runner (tsx loader).
+// Runs every *.test.ts under packages/, apps/server/, apps/web/src/, e2e/ and bench/ with Node's test runner (tsx loader).
 // `--no-e2e` skips the browser tests; any other argument filters files by substring.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 const args = process.argv.slice(2);
 const noE2e = args.includes('--no-e2e');
 const filters = args.filter((a) => !a.startsWith('--'));
-const roots = ['packages', 'apps/server', ...(noE2e ? [] : ['e2e'])];
+const roots = ['packages', 'apps/server', 'apps/web/src', ...(noE2e ? [] : ['e2e'])];
 
 function walk(dir, out) {
   for (const name of readdirSync(dir)) {

@@ -5,15 +5,31 @@ import { ANONYMOUS } from './core/auth/actor';
 import { registerErrorHandling } from './core/http/error-handler';
 import { registerOpenApi } from './core/http/openapi';
 import { registerWebApp } from './core/http/web-app';
+import { scheduleRetention } from './core/retention';
 import { registerAuthentication } from './core/auth/authenticate';
 import { outboxRoutes } from './modules/outbox/outbox.routes';
 import { authRoutes } from './modules/accounts/auth.routes';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { keysRoutes } from './modules/keys/keys.routes';
+import { setKeysSecret } from './modules/keys/keys.service';
+import { worklistRoutes } from './modules/worklist/worklist.routes';
 import { geoRoutes } from './modules/geo/geo.routes';
 import { peopleRoutes } from './modules/people/people.routes';
+import { venuesRoutes } from './modules/venues/venues.routes';
+import { figuresRoutes } from './modules/figures/figures.routes';
 import { peopleMeRoutes } from './modules/people/people.me.routes';
+import { declarationsRoutes } from './modules/declarations/declarations.routes';
+import { personalQrRoutes } from './modules/personal-qr/personal-qr.routes';
+import { scanRoutes } from './modules/scan/scan.routes';
+import { statusRoutes } from './modules/status/status.routes';
+import { checkinsRoutes } from './modules/checkins/checkins.routes';
+import { labRoutes } from './modules/lab/lab.routes';
+import { testingFiguresRoutes } from './modules/lab/testing.figures';
+import { resultsRoutes } from './modules/results/results.routes';
+import { certificatesRoutes } from './modules/certificates/certificates.routes';
+import { samplingRoutes } from './modules/sampling/sampling.routes';
 
 export interface AppDeps {
   config: Config;
@@ -53,6 +69,9 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
 
   // --- modules (each registers its own routes) ---
   healthRoutes(app, db);
+  setKeysSecret(config.secret);
+  keysRoutes(app, db);
+  worklistRoutes(app, db);
   geoRoutes(app, db);
   outboxRoutes(app, db, config);
   authRoutes(app, db, config);
@@ -60,7 +79,20 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
   auditRoutes(app, db);
   peopleRoutes(app, db);
   peopleMeRoutes(app, db);
+  personalQrRoutes(app, db);
+  scanRoutes(app, db);
+  statusRoutes(app, db);
+  declarationsRoutes(app, db);
+  checkinsRoutes(app, db);
+  venuesRoutes(app, db);
+  figuresRoutes(app, db);
+  labRoutes(app, db);
+  testingFiguresRoutes(app, db);
+  resultsRoutes(app, db);
+  certificatesRoutes(app, db);
+  samplingRoutes(app, db);
   // --- end modules ---
+  scheduleRetention(app, db);
 
   await registerWebApp(app, config);
   return app;

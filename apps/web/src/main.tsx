@@ -5,6 +5,9 @@ import './i18n';
 import './styles.css';
 import { AuthProvider } from './auth/AuthContext';
 import { App } from './app/App';
+import { registerServiceWorker } from './offline/register-sw';
+import { startOfflineQueue } from './offline/queue';
+import { registerCheckinSender } from './features/scanner/checkin-sync';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -15,3 +18,7 @@ createRoot(document.getElementById('root')!).render(
     </BrowserRouter>
   </StrictMode>,
 );
+
+registerServiceWorker();
+registerCheckinSender();
+startOfflineQueue();

@@ -73,6 +73,171 @@ export const ERRORS = {
     en: 'A reason is required to open a record outside your jurisdiction',
   },
   MERGE_INVALID: { status: 400, vi: 'Không thể gộp hai hồ sơ này', en: 'These records cannot be merged' },
+
+  // sampling (testing sessions, tubes, shipments)
+  TESTING_SESSION_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy đợt xét nghiệm',
+    en: 'Testing session not found',
+  },
+  TESTING_SESSION_CLOSED: { status: 409, vi: 'Đợt xét nghiệm đã kết thúc', en: 'Testing session is closed' },
+  LAB_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phòng xét nghiệm', en: 'Lab not found' },
+  LABEL_BATCH_NOT_FOUND: { status: 404, vi: 'Không tìm thấy lô nhãn', en: 'Label batch not found' },
+  TUBE_UNKNOWN: {
+    status: 404,
+    vi: 'Mã ống không có trong hệ thống (chưa in hoặc gõ sai)',
+    en: 'Unknown tube barcode (never printed or mistyped)',
+  },
+  TUBE_ALREADY_USED: {
+    status: 409,
+    vi: 'Ống này đã dùng cho đợt khác hoặc đã gửi đi',
+    en: 'This tube was used in another session or already shipped',
+  },
+  TUBE_FULL: { status: 409, vi: 'Ống đã đủ số người gộp', en: 'The tube already holds its full pool' },
+  TUBE_SEALED: { status: 409, vi: 'Ống đã được đóng', en: 'The tube is already sealed' },
+  TUBE_EMPTY: { status: 409, vi: 'Ống chưa có mẫu nào', en: 'The tube holds no sample yet' },
+  TUBE_TEST_TYPE_MISMATCH: {
+    status: 409,
+    vi: 'Nhãn ống dành cho loại xét nghiệm khác',
+    en: 'The tube label is for another test type',
+  },
+  TUBE_NOT_SEALED: {
+    status: 409,
+    vi: 'Chỉ gửi được ống đã đóng, chưa gửi',
+    en: 'Only sealed tubes not yet shipped can be sent',
+  },
+  PERSON_ALREADY_IN_TUBE: {
+    status: 409,
+    vi: 'Người này đã có trong ống',
+    en: 'This person is already in the tube',
+  },
+  PERSON_CODE_UNRESOLVED: {
+    status: 404,
+    vi: 'Không xác định được người từ mã đã quét',
+    en: 'No person matches the scanned code',
+  },
+  SAMPLE_ID_REUSED: {
+    status: 422,
+    vi: 'Mã lần lấy mẫu đã dùng cho một liên kết khác',
+    en: 'The sample id was already used for a different link',
+  },
+  SHIPMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy chuyến gửi mẫu', en: 'Shipment not found' },
+  SHIPMENT_ALREADY_RECEIVED: {
+    status: 409,
+    vi: 'Chuyến gửi mẫu đã được nhận',
+    en: 'The shipment was already received',
+  },
+  IMPORT_FILE_INVALID: {
+    status: 400,
+    vi: 'Tệp danh sách không đọc được hoặc thiếu cột',
+    en: 'The list file cannot be read or lacks columns',
+  },
+  // personal-qr / scan module
+  UNKNOWN_CODE: {
+    status: 422,
+    vi: 'Mã không nhận dạng được: không phải mã Phòng Dịch, mã QR thẻ CCCD hay mã thẻ BHYT',
+    en: 'Unknown code: not a Phòng Dịch code, a CCCD card QR or a health insurance (BHYT) card',
+  },
+  QR_INVALID: {
+    status: 422,
+    vi: 'Mã QR không hợp lệ (giả mạo, hết hạn hoặc đã thu hồi)',
+    en: 'Invalid QR code (forged, expired or revoked)',
+  },
+  QR_NO_PERSON: {
+    status: 404,
+    vi: 'Tài khoản chưa có hồ sơ cá nhân: hãy khai báo thông tin trước',
+    en: 'Your account has no personal record yet: fill in your details first',
+  },
+  // lab, results and certificates
+  // TUBE_UNKNOWN: defined once, in the sampling section above.
+  TUBE_NOT_RECEIVED: {
+    status: 409,
+    vi: 'Ống mẫu chưa được phòng xét nghiệm tiếp nhận',
+    en: 'Tube was never received by the lab',
+  },
+  RESULT_ALREADY_RELEASED: {
+    status: 409,
+    vi: 'Kết quả đã được duyệt và trả, không thể sửa',
+    en: 'Result already released and cannot be changed',
+  },
+  RESULT_NOT_ENTERED: { status: 409, vi: 'Ống mẫu chưa có kết quả', en: 'No result entered for this tube' },
+  LAB_REQUIRED: {
+    status: 403,
+    vi: 'Tài khoản chưa được gắn với phòng xét nghiệm',
+    en: 'Account is not attached to a lab',
+  },
+  LAB_MAPPING_MISSING: {
+    status: 409,
+    vi: 'Phòng xét nghiệm chưa lưu cách ghép cột',
+    en: 'The lab has no saved column mapping',
+  },
+  UPLOAD_COLUMNS_MISSING: {
+    status: 422,
+    vi: 'Tệp thiếu cột bắt buộc',
+    en: 'The file lacks required columns',
+  },
+  UPLOAD_ENCODING: {
+    status: 422,
+    vi: 'Tệp không phải mã UTF-8 (hãy lưu lại dạng CSV UTF-8)',
+    en: 'The file is not UTF-8 (save it again as CSV UTF-8)',
+  },
+  UPLOAD_FORMAT: {
+    status: 415,
+    vi: 'Tệp không phải CSV hoặc Excel (.xlsx)',
+    en: 'The file is not CSV or Excel (.xlsx)',
+  },
+  UPLOAD_EMPTY: { status: 422, vi: 'Tệp không có dòng dữ liệu', en: 'The file has no data rows' },
+  CERTIFICATE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy chứng nhận', en: 'Certificate not found' },
+  // declarations
+  DECLARATION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tờ khai', en: 'Declaration not found' },
+  QUESTION_SET_NOT_FOUND: {
+    status: 404,
+    vi: 'Chưa có bộ câu hỏi khai báo đang áp dụng',
+    en: 'No question set in force for this declaration kind',
+  },
+
+  // check-in points (venues)
+  VENUE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy điểm kiểm soát', en: 'Check-in point not found' },
+  VENUE_NOT_ACTIVE: {
+    status: 409,
+    vi: 'Điểm kiểm soát chưa được duyệt hoặc đang bị tạm dừng',
+    en: 'Check-in point not approved yet or suspended',
+  },
+  VENUE_STATUS_CONFLICT: {
+    status: 409,
+    vi: 'Trạng thái điểm kiểm soát không cho phép thao tác này',
+    en: 'The check-in point is not in a state that allows this',
+  },
+  // check-ins
+  VENUE_UNKNOWN: { status: 422, vi: 'Điểm kiểm soát không có trong hệ thống', en: 'Unknown check-in point' },
+  VENUE_SUSPENDED: {
+    status: 422,
+    vi: 'Điểm kiểm soát đã bị tạm dừng',
+    en: 'This check-in point is suspended',
+  },
+  QR_FORGED: {
+    status: 422,
+    vi: 'Mã QR không hợp lệ hoặc bị làm giả',
+    en: 'The QR code is invalid or forged',
+  },
+  QR_EXPIRED: { status: 422, vi: 'Mã QR đã hết hạn', en: 'The QR code has expired' },
+  QR_REVOKED: { status: 422, vi: 'Mã QR đã bị thu hồi', en: 'The QR code has been revoked' },
+  CLOCK_SKEW: {
+    status: 422,
+    vi: 'Giờ trên thiết bị lệch quá nhiều so với giờ hệ thống (hoặc lượt quét quá cũ)',
+    en: 'The device clock is too far off (or the check-in is too old)',
+  },
+  CHECKIN_NO_PERSON: {
+    status: 422,
+    vi: 'Tài khoản chưa có hồ sơ cá nhân: hãy khai báo thông tin trước khi quét mã',
+    en: 'Your account has no personal record yet: fill in your details before checking in',
+  },
+  CHECKIN_NOT_FOUND: { status: 404, vi: 'Không tìm thấy lượt quét mã', en: 'Check-in not found' },
+  CHECKIN_BATCH_TOO_LARGE: {
+    status: 413,
+    vi: 'Gói đồng bộ quá lớn (tối đa 1000 lượt quét)',
+    en: 'Sync batch too large (at most 1000 check-ins)',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,5 +1,11 @@
 import type { Db } from '../core/db/db';
-import { insertPeople, loadCommunes, PersonGenerator, type GeneratedPerson } from './generator';
+import {
+  insertPeople,
+  loadCommunes,
+  PersonGenerator,
+  usedCccdSerials,
+  type GeneratedPerson,
+} from './generator';
 
 export interface GenerateOptions {
   count: number;
@@ -26,7 +32,8 @@ export async function generatePeople(
 ): Promise<{ inserted: number; ms: number }> {
   const started = performance.now();
   const offset = (await db.query<{ n: number }>('select count(*)::int8 as n from persons'))[0]?.n ?? 0;
-  const gen = new PersonGenerator(opts.seed ?? 2021, await loadCommunes(db, opts.provinceCode), offset);
+  const used = offset > 0 ? await usedCccdSerials(db) : new Map<string, number>();
+  const gen = new PersonGenerator(opts.seed ?? 2021, await loadCommunes(db, opts.provinceCode), offset, used);
   const batchSize = opts.batchSize ?? 5000;
   const dropped = opts.bulk ? await secondaryIndexes(db) : [];
   for (const ix of dropped) await db.exec(`drop index ${ix.name}`);

@@ -64,7 +64,7 @@ export async function loadCommunes(
  */
 export class PersonGenerator {
   private readonly rng: Prng;
-  private readonly cccdSerial = new Map<string, number>();
+  private readonly cccdSerial: Map<string, number>;
   private index = 0;
 
   constructor(
@@ -72,8 +72,11 @@ export class PersonGenerator {
     private readonly communes: { communes: Commune[]; cum: number[] },
     /** Offset so several runs into one database do not collide on phones and BHYT numbers. */
     private readonly indexOffset = 0,
+    /** CCCD serials already used per prefix (province, century/sex, year), to continue after them. */
+    usedCccdSerials: Map<string, number> = new Map(),
   ) {
     this.rng = new Prng(seed);
+    this.cccdSerial = new Map(usedCccdSerials);
   }
 
   next(): GeneratedPerson {
@@ -118,6 +121,14 @@ export class PersonGenerator {
       street: `${r.int(1, 300)} ${r.pick(STREETS)}`,
     };
   }
+}
+
+/** How many CCCD numbers each 6-digit prefix already has, so a second run continues the serials. */
+export async function usedCccdSerials(q: Queryable): Promise<Map<string, number>> {
+  const rows = await q.query<{ prefix: string; n: number }>(
+    `select substr(cccd, 1, 6) as prefix, count(*)::int as n from persons where cccd is not null group by 1`,
+  );
+  return new Map(rows.map((r) => [r.prefix, r.n]));
 }
 
 /** One multi-row insert per batch through unnest: the same statement on PGlite and PostgreSQL. */

@@ -1,12 +1,16 @@
 import type { Config } from '../core/config';
 import type { Db } from '../core/db/db';
 import { seedDemoAccounts, type DemoAccount } from './demo-accounts';
+import { seedDemoPeople } from './demo-people';
+import { seedDemoLabs } from './demo-labs';
 
 export type { DemoAccount };
 
 /** Demo accounts and people, created once (each seeder is idempotent); returns the accounts to print. */
 export async function seedDemo(db: Db, _config: Config): Promise<DemoAccount[]> {
   const accounts = await seedDemoAccounts(db);
+  await seedDemoPeople(db);
+  await seedDemoLabs(db);
   // Further demo data (people, venues…) is seeded here, one call per seeder.
   return accounts;
 }

@@ -13,9 +13,36 @@ const PeopleSearchPage = lazy(() => import('../features/people/PeopleSearchPage'
 const PersonCreatePage = lazy(() => import('../features/people/PersonCreatePage'));
 const PersonDetailPage = lazy(() => import('../features/people/PersonDetailPage'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage'));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
+const WorklistPage = lazy(() => import('../features/worklist/WorklistPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage'));
 const MyRecordPage = lazy(() => import('../features/citizen/MyRecordPage'));
+const ScannerPage = lazy(() => import('../features/scanner/ScannerPage'));
+const MyQrPage = lazy(() => import('../features/checkin/MyQrPage'));
+const CheckinPage = lazy(() => import('../features/checkin/CheckinPage'));
+const MyCheckinsPage = lazy(() => import('../features/checkin/MyCheckinsPage'));
+const QrCardsPage = lazy(() => import('../features/checkin/QrCardsPage'));
+const DeclarePage = lazy(() => import('../features/declarations/DeclarePage'));
+const VisitorDeclarePage = lazy(() => import('../features/declarations/VisitorDeclarePage'));
+
+const MyVenuesPage = lazy(() => import('../features/venues/MyVenuesPage'));
+const RegisterVenuePage = lazy(() => import('../features/venues/RegisterVenuePage'));
+const VenueDetailPage = lazy(() => import('../features/venues/VenueDetailPage'));
+const OfficerVenuesPage = lazy(() => import('../features/venues/OfficerVenuesPage'));
+const FiguresPage = lazy(() => import('../features/figures/FiguresPage'));
+
+const LabEntryPage = lazy(() => import('../features/lab/LabEntryPage'));
+const LabUploadPage = lazy(() => import('../features/lab/LabUploadPage'));
+const LabVerifyPage = lazy(() => import('../features/lab/LabVerifyPage'));
+const TestingFiguresPage = lazy(() => import('../features/lab/TestingFiguresPage'));
+const MyResultsPage = lazy(() => import('../features/results/MyResultsPage'));
+const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
+const SessionsPage = lazy(() => import('../features/sampling/SessionsPage'));
+const SessionDetailPage = lazy(() => import('../features/sampling/SessionDetailPage'));
+const SamplerPage = lazy(() => import('../features/sampling/SamplerPage'));
+const ShipmentsPage = lazy(() => import('../features/sampling/ShipmentsPage'));
+const LabReceivePage = lazy(() => import('../features/sampling/LabReceivePage'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -39,6 +66,22 @@ export function App() {
           }
         />
         <Route path="/me" element={<RequireAuth>{page(<MyRecordPage />)}</RequireAuth>} />
+        <Route path="/scan" element={<RequireAuth>{page(<ScannerPage />)}</RequireAuth>} />
+        <Route path="/my-qr" element={<RequireAuth action="qr.personal">{page(<MyQrPage />)}</RequireAuth>} />
+        <Route path="/checkin" element={<RequireAuth>{page(<CheckinPage />)}</RequireAuth>} />
+        <Route path="/my-checkins" element={<RequireAuth>{page(<MyCheckinsPage />)}</RequireAuth>} />
+        <Route
+          path="/qr-cards"
+          element={<RequireAuth action="qrCard.manage">{page(<QrCardsPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/declare"
+          element={<RequireAuth action="declaration.submit">{page(<DeclarePage />)}</RequireAuth>}
+        />
+        <Route
+          path="/declare/visitor"
+          element={<RequireAuth action="declaration.submit">{page(<VisitorDeclarePage />)}</RequireAuth>}
+        />
         <Route
           path="/people"
           element={<RequireAuth action="person.search">{page(<PeopleSearchPage />)}</RequireAuth>}
@@ -51,11 +94,77 @@ export function App() {
           path="/people/:id"
           element={<RequireAuth action="person.read">{page(<PersonDetailPage />)}</RequireAuth>}
         />
+        <Route
+          path="/worklist"
+          element={<RequireAuth action="worklist.read">{page(<WorklistPage />)}</RequireAuth>}
+        />
+        <Route path="/settings" element={<RequireAuth>{page(<SettingsPage />)}</RequireAuth>} />
         <Route path="/units" element={<RequireAuth action="unit.read">{page(<UnitsPage />)}</RequireAuth>} />
         <Route path="/audit" element={<RequireAuth action="audit.read">{page(<AuditPage />)}</RequireAuth>} />
         <Route
           path="/admin/accounts"
           element={<RequireAuth action="account.manage">{page(<AccountsPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/venues/mine"
+          element={<RequireAuth action="venue.manage">{page(<MyVenuesPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/venues/new"
+          element={<RequireAuth action="venue.register">{page(<RegisterVenuePage />)}</RequireAuth>}
+        />
+        <Route
+          path="/venues/:id"
+          element={<RequireAuth action="venue.manage">{page(<VenueDetailPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/venues"
+          element={<RequireAuth action="venue.read">{page(<OfficerVenuesPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/figures"
+          element={<RequireAuth action="stats.readAggregates">{page(<FiguresPage />)}</RequireAuth>}
+        />
+        <Route path="/verify" element={page(<VerifyPage />)} />
+        <Route
+          path="/my-results"
+          element={<RequireAuth action="results.readOwn">{page(<MyResultsPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/lab/results"
+          element={<RequireAuth action="lab.result.enter">{page(<LabEntryPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/lab/uploads"
+          element={<RequireAuth action="lab.upload">{page(<LabUploadPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/lab/verify"
+          element={<RequireAuth action="lab.result.verify">{page(<LabVerifyPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/testing/figures"
+          element={<RequireAuth action="testing.figures">{page(<TestingFiguresPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/testing/sessions"
+          element={<RequireAuth action="testing.session.manage">{page(<SessionsPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/testing/sessions/:id"
+          element={<RequireAuth action="testing.session.manage">{page(<SessionDetailPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/sampling"
+          element={<RequireAuth action="testing.sample">{page(<SamplerPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/testing/shipments"
+          element={<RequireAuth action="testing.ship">{page(<ShipmentsPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/lab/receive"
+          element={<RequireAuth action="testing.receive">{page(<LabReceivePage />)}</RequireAuth>}
         />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

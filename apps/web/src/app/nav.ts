@@ -1,7 +1,36 @@
 import type { Me } from '../api/types';
 import type { Action } from '@phongdich/contracts';
 
-export type NavKey = 'home' | 'me' | 'people' | 'newPerson' | 'units' | 'audit' | 'accounts';
+export type NavKey =
+  | 'settings'
+  | 'testingSessions'
+  | 'sampling'
+  | 'shipments'
+  | 'labReceive'
+  | 'labEntry'
+  | 'labUpload'
+  | 'labVerify'
+  | 'testingFigures'
+  | 'myResults'
+  | 'verify'
+  | 'home'
+  | 'me'
+  | 'declare'
+  | 'declareVisitor'
+  | 'people'
+  | 'newPerson'
+  | 'worklist'
+  | 'myVenues'
+  | 'venues'
+  | 'figures'
+  | 'units'
+  | 'audit'
+  | 'accounts'
+  | 'scan'
+  | 'myQr'
+  | 'checkin'
+  | 'myCheckins'
+  | 'qrCards';
 
 export interface NavItem {
   key: NavKey;
@@ -11,11 +40,47 @@ export interface NavItem {
 const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => boolean) => boolean }[] = [
   { key: 'home', to: '/', allowed: () => true },
   { key: 'me', to: '/me', allowed: (me) => me.kind === 'citizen' },
+  { key: 'myQr', to: '/my-qr', allowed: (me) => me.kind === 'citizen' },
+  { key: 'checkin', to: '/checkin', allowed: (me) => me.kind === 'citizen' },
+  { key: 'myCheckins', to: '/my-checkins', allowed: (me) => me.kind === 'citizen' },
+  // Venue staff sign in as citizens, so citizens see the scanner too (it lists the venues they staff).
+  { key: 'scan', to: '/scan', allowed: (me, can) => me.kind === 'citizen' || can('scan.resolve') },
+  { key: 'qrCards', to: '/qr-cards', allowed: (_, can) => can('qrCard.manage') },
+  {
+    key: 'declare',
+    to: '/declare',
+    allowed: (me, can) => me.kind === 'citizen' && can('declaration.submit'),
+  },
+  {
+    key: 'declareVisitor',
+    to: '/declare/visitor',
+    allowed: (me, can) => me.kind !== 'citizen' && can('declaration.submit'),
+  },
+  { key: 'myResults', to: '/my-results', allowed: (_, can) => can('results.readOwn') },
+  { key: 'testingSessions', to: '/testing/sessions', allowed: (_, can) => can('testing.session.manage') },
+  { key: 'sampling', to: '/sampling', allowed: (_, can) => can('testing.sample') },
+  { key: 'shipments', to: '/testing/shipments', allowed: (_, can) => can('testing.ship') },
+  { key: 'labReceive', to: '/lab/receive', allowed: (_, can) => can('testing.receive') },
+  { key: 'labEntry', to: '/lab/results', allowed: (_, can) => can('lab.result.enter') },
+  { key: 'labUpload', to: '/lab/uploads', allowed: (_, can) => can('lab.upload') },
+  { key: 'labVerify', to: '/lab/verify', allowed: (_, can) => can('lab.result.verify') },
+  { key: 'testingFigures', to: '/testing/figures', allowed: (_, can) => can('testing.figures') },
+  { key: 'verify', to: '/verify', allowed: (me) => me.kind !== 'citizen' },
   { key: 'people', to: '/people', allowed: (_, can) => can('person.search') },
   { key: 'newPerson', to: '/people/new', allowed: (_, can) => can('person.create') },
+  { key: 'worklist', to: '/worklist', allowed: (_, can) => can('worklist.read') },
+  // Owners and staff of check-in points sign in as citizens (or as venue managers).
+  {
+    key: 'myVenues',
+    to: '/venues/mine',
+    allowed: (me, can) => can('venue.manage') && (me.kind === 'citizen' || me.role === 'venue_manager'),
+  },
+  { key: 'venues', to: '/venues', allowed: (_, can) => can('venue.read') },
+  { key: 'figures', to: '/figures', allowed: (_, can) => can('stats.readAggregates') },
   { key: 'units', to: '/units', allowed: (me, can) => me.kind !== 'citizen' && can('unit.read') },
   { key: 'audit', to: '/audit', allowed: (_, can) => can('audit.read') },
   { key: 'accounts', to: '/admin/accounts', allowed: (_, can) => can('account.manage') },
+  { key: 'settings', to: '/settings', allowed: (me) => me.kind === 'staff' },
 ];
 
 /** The pages this account may use, from the permissions the server reports in /api/auth/me. */

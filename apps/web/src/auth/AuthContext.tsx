@@ -12,6 +12,7 @@ interface AuthState {
 }
 
 const AuthContext = createContext<AuthState | null>(null);
+const LAST_ME = 'phongdich.lastMe';
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
@@ -19,21 +20,36 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     api
       .get<{ account: Me }>('/api/auth/me')
-      .then((r) => setMe(r.account))
+      .then((r) => {
+        localStorage.setItem(LAST_ME, JSON.stringify(r.account));
+        setMe(r.account);
+      })
       .catch((e: unknown) => {
+        // Offline (the installed app opened without a network): keep the last signed-in account so
+        // the scanner and citizen pages still open; the server checks the session again on sync.
+        const offline = e instanceof ApiError && (e.status === 0 || e.status >= 500);
+        const last = offline ? localStorage.getItem(LAST_ME) : null;
+        if (!offline) localStorage.removeItem(LAST_ME);
         if (!(e instanceof ApiError) || e.status !== 401) console.warn('auth/me failed', e);
-        setMe(null);
+        setMe(last ? (JSON.parse(last) as Me) : null);
       });
   }, []);
 
   const signOut = useCallback(async () => {
     await api.post('/api/auth/logout').catch(() => undefined);
+    localStorage.removeItem(LAST_ME);
     setMe(null);
   }, []);
 
+  const remember = useCallback((next: Me | null) => {
+    if (next) localStorage.setItem(LAST_ME, JSON.stringify(next));
+    else localStorage.removeItem(LAST_ME);
+    setMe(next);
+  }, []);
+
   const value = useMemo<AuthState>(
-    () => ({ me, setMe, signOut, can: (a) => !!me?.permissions.includes(a) }),
-    [me, signOut],
+    () => ({ me, setMe: remember, signOut, can: (a) => !!me?.permissions.includes(a) }),
+    [me, remember, signOut],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

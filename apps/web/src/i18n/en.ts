@@ -1,7 +1,29 @@
+import { settingsEn } from '../features/settings/i18n';
+import { labEn } from '../features/lab/i18n';
+import { samplingEn } from '../features/sampling/i18n';
+import { resultsEn } from '../features/results/i18n';
+import { verifyEn } from '../features/verify/i18n';
+import { scannerEn } from '../features/scanner/i18n';
+import { venuesEn } from '../features/venues/i18n';
+import { figuresEn } from '../features/figures/i18n';
+import { checkinEn } from '../features/checkin/i18n';
+import { declarationsEn } from '../features/declarations/i18n';
+import { worklistEn } from '../features/worklist/i18n';
 import type { Messages } from './vi';
 
 /** English texts. Typed as `Messages`, so a key missing here fails the typecheck. */
 export const en: Messages = {
+  settings: settingsEn,
+  lab: labEn,
+  sampling: samplingEn,
+  results: resultsEn,
+  verify: verifyEn,
+  declarations: declarationsEn,
+  scanner: scannerEn,
+  checkin: checkinEn,
+  worklist: worklistEn,
+  venues: venuesEn,
+  figures: figuresEn,
   app: {
     name: 'Phòng Dịch',
     tagline: 'National epidemic response platform',
@@ -15,6 +37,28 @@ export const en: Messages = {
     signedInAs: 'Signed in: {{name}}',
   },
   nav: {
+    testingSessions: 'Testing sessions',
+    sampling: 'Sampling',
+    shipments: 'Send samples',
+    labReceive: 'Receive samples',
+    settings: 'Account security',
+    labEntry: 'Enter results',
+    labUpload: 'Upload results',
+    labVerify: 'Release results',
+    testingFigures: 'Testing figures',
+    myResults: 'Test results',
+    verify: 'Verify a certificate',
+    myVenues: 'My check-in points',
+    venues: 'Check-in points',
+    figures: 'Check-in figures',
+    scan: 'Scan visitors',
+    myQr: 'My QR code',
+    checkin: 'Check in',
+    myCheckins: 'My check-ins',
+    qrCards: 'QR cards',
+    declare: 'Health declaration',
+    declareVisitor: 'Declare for a visitor',
+    worklist: 'Worklist',
     home: 'Home',
     me: 'My record',
     people: 'Find people',

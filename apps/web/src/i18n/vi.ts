@@ -1,5 +1,27 @@
+import { settingsVi } from '../features/settings/i18n';
+import { labVi } from '../features/lab/i18n';
+import { samplingVi } from '../features/sampling/i18n';
+import { resultsVi } from '../features/results/i18n';
+import { verifyVi } from '../features/verify/i18n';
+import { declarationsVi } from '../features/declarations/i18n';
+import { venuesVi } from '../features/venues/i18n';
+import { figuresVi } from '../features/figures/i18n';
+import { scannerVi } from '../features/scanner/i18n';
+import { checkinVi } from '../features/checkin/i18n';
+import { worklistVi } from '../features/worklist/i18n';
 /** Vietnamese texts: the reference catalogue. English (`en.ts`) must provide every key (checked by the type). */
 export const vi = {
+  settings: settingsVi,
+  lab: labVi,
+  sampling: samplingVi,
+  results: resultsVi,
+  verify: verifyVi,
+  declarations: declarationsVi,
+  scanner: scannerVi,
+  checkin: checkinVi,
+  worklist: worklistVi,
+  venues: venuesVi,
+  figures: figuresVi,
   app: {
     name: 'Phòng Dịch',
     tagline: 'Nền tảng phòng chống dịch quốc gia',
@@ -13,6 +35,28 @@ export const vi = {
     signedInAs: 'Đã đăng nhập: {{name}}',
   },
   nav: {
+    testingSessions: 'Đợt xét nghiệm',
+    sampling: 'Lấy mẫu',
+    shipments: 'Gửi mẫu',
+    labReceive: 'Nhận mẫu',
+    settings: 'Bảo mật tài khoản',
+    labEntry: 'Nhập kết quả',
+    labUpload: 'Tải tệp kết quả',
+    labVerify: 'Duyệt kết quả',
+    testingFigures: 'Số liệu xét nghiệm',
+    myResults: 'Kết quả xét nghiệm',
+    verify: 'Kiểm tra chứng nhận',
+    myVenues: 'Điểm kiểm soát của tôi',
+    venues: 'Điểm kiểm soát',
+    figures: 'Số liệu điểm kiểm soát',
+    scan: 'Quét mã khách',
+    myQr: 'Mã QR của tôi',
+    checkin: 'Quét mã điểm',
+    myCheckins: 'Lịch sử đi lại',
+    qrCards: 'In thẻ QR',
+    declare: 'Khai báo y tế',
+    declareVisitor: 'Khai báo hộ',
+    worklist: 'Việc cần xử lý',
     home: 'Trang chủ',
     me: 'Hồ sơ của tôi',
     people: 'Tra cứu người dân',

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACTIONS, ROLES, type Role } from '@phongdich/contracts';
+import { ACTIONS, ROLES, type Action, type Role } from '@phongdich/contracts';
 import { AppError } from '../errors';
 import { ANONYMOUS, type Actor } from './actor';
 import type { Location } from './jurisdiction';
@@ -49,43 +49,87 @@ function actorFor(who: Role | 'anonymous'): Actor {
 }
 
 /**
- * The expected decision for every cell, written out by hand (Y allow, N deny) in the column order C D P N,
- * one group per action in this order:
- *   person.read  person.search  person.create  person.update  person.merge  person.breakGlass
- *   unit.read    audit.read     audit.export   account.manage outbox.readDevInbox stats.readAggregates
+ * The expected decision for every cell, written out by hand (Y allow, N deny): one line per action, keyed by
+ * its name (so modules add their own lines without touching others'), with one group of four cells
+ * (targets C D P N) per role in ROLE_ORDER.
  */
+const ROLE_ORDER = [
+  'national_admin',
+  'province_officer',
+  'district_officer',
+  'commune_officer',
+  'venue_manager',
+  'sampler',
+  'lab_technician',
+  'lab_supervisor',
+  'vaccinator',
+  'quarantine_officer',
+  'steering_committee',
+  'verifier',
+  'hotline_operator',
+  'citizen',
+  'anonymous',
+] as const satisfies readonly (Role | 'anonymous')[];
+
 // prettier-ignore
-const EXPECTED: Record<Role | 'anonymous', string> = {
-  //                  read search create update merge glass unit audR audX acct inbox stats
-  national_admin:    'YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY',
-  province_officer:  'YYNN YYNN YYNN YYNN YYNN YYYY YYYY NNNN NNNN YYNN YYYY YYNN',
-  district_officer:  'YYNN YYNN YYNN YYNN YYNN YYYY YYYY NNNN NNNN YYNN YYYY YYNN',
-  commune_officer:   'YNNN YNNN YNNN YNNN YNNN YYYY YYYY NNNN NNNN NNNN YYYY YNNN',
-  venue_manager:     'NNNN YNNN YNNN NNNN NNNN NNNN YYYY NNNN NNNN NNNN YYYY NNNN',
-  sampler:           'YNNN YNNN YNNN NNNN NNNN NNNN YYYY NNNN NNNN NNNN YYYY NNNN',
-  lab_technician:    'YYNN NNNN NNNN NNNN NNNN NNNN YYYY NNNN NNNN NNNN YYYY NNNN',
-  lab_supervisor:    'YYNN NNNN NNNN NNNN NNNN NNNN YYYY NNNN NNNN NNNN YYYY NNNN',
-  vaccinator:        'YNNN YNNN YNNN NNNN NNNN NNNN YYYY NNNN NNNN NNNN YYYY NNNN',
-  quarantine_officer:'YYNN YYNN YYNN YYNN NNNN YYYY YYYY NNNN NNNN NNNN YYYY NNNN',
-  steering_committee:'NNNN NNNN NNNN NNNN NNNN NNNN YYYY NNNN NNNN NNNN YYYY YYNN',
-  verifier:          'NNNN NNNN NNNN NNNN NNNN NNNN YYYY NNNN NNNN NNNN YYYY NNNN',
-  hotline_operator:  'YYNN YYNN YYNN NNNN NNNN YYYY YYYY NNNN NNNN NNNN YYYY NNNN',
-  citizen:           'NNNN NNNN NNNN NNNN NNNN NNNN YYYY NNNN NNNN NNNN YYYY NNNN',
-  anonymous:         'NNNN NNNN NNNN NNNN NNNN NNNN YYYY NNNN NNNN NNNN YYYY NNNN',
+const EXPECTED: Record<Action, string> = {
+  //                        nat  prov dist comm venu samp labT labS vacc quar steer veri hotl citi anon
+  'person.read':           'YYYY YYNN YYNN YNNN NNNN YNNN YYNN YYNN YNNN YYNN NNNN NNNN YYNN NNNN NNNN',
+  'person.search':         'YYYY YYNN YYNN YNNN YNNN YNNN NNNN NNNN YNNN YYNN NNNN NNNN YYNN NNNN NNNN',
+  'person.create':         'YYYY YYNN YYNN YNNN YNNN YNNN NNNN NNNN YNNN YYNN NNNN NNNN YYNN NNNN NNNN',
+  'person.update':         'YYYY YYNN YYNN YNNN NNNN NNNN NNNN NNNN NNNN YYNN NNNN NNNN NNNN NNNN NNNN',
+  'person.merge':          'YYYY YYNN YYNN YNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN',
+  'person.breakGlass':     'YYYY YYYY YYYY YYYY NNNN NNNN NNNN NNNN NNNN YYYY NNNN NNNN YYYY NNNN NNNN',
+  'unit.read':             'YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY',
+  'audit.read':            'YYYY NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN',
+  'audit.export':          'YYYY NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN',
+  'account.manage':        'YYYY YYNN YYNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN',
+  'outbox.readDevInbox':   'YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY',
+  'stats.readAggregates':  'YYYY YYNN YYNN YNNN NNNN NNNN NNNN NNNN NNNN NNNN YYNN NNNN NNNN NNNN NNNN',
+  'qr.personal':           'NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN YYYY NNNN',
+  'qrCard.manage':         'YYYY YYNN YYNN YNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN',
+  'scan.resolve':          'YYYY YYYY YYYY YYYY YYYY YYYY NNNN NNNN YYYY YYYY NNNN YYYY YYYY NNNN NNNN',
+  'status.read':           'YYYY YYNN YYNN YNNN NNNN YNNN NNNN NNNN YNNN YYNN NNNN NNNN YYNN NNNN NNNN',
+  'declaration.submit':    'YYYY YYYY YYYY YYYY YYYY YYYY NNNN NNNN YYYY YYYY NNNN NNNN YYYY YYYY NNNN',
+  'declaration.read':      'YYYY YYNN YYNN YNNN NNNN NNNN NNNN NNNN NNNN YYNN NNNN NNNN NNNN NNNN NNNN',
+  'declaration.hold':      'YYYY YYNN YYNN YNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN',
+  'venue.register':        'YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY NNNN',
+  'venue.read':            'YYYY YYNN YYNN YNNN NNNN NNNN NNNN NNNN NNNN NNNN YYNN NNNN NNNN NNNN NNNN',
+  'venue.review':          'YYYY YYNN YYNN YNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN',
+  'venue.manage':          'YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY NNNN',
+  'keys.manage':           'YYYY NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN',
+  'worklist.read':         'YYYY YYNN YYNN YNNN NNNN NNNN NNNN NNNN NNNN YYNN NNNN NNNN NNNN NNNN NNNN',
+  'worklist.update':       'YYYY YYNN YYNN YNNN NNNN NNNN NNNN NNNN NNNN YYNN NNNN NNNN NNNN NNNN NNNN',
+  'testing.session.manage':'YYYY YYNN YYNN YNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN',
+  'testing.sample':        'NNNN NNNN NNNN NNNN NNNN YNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN',
+  'testing.labels':        'YYYY YYNN YYNN YNNN NNNN YNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN',
+  'testing.ship':          'YYYY YYNN YYNN YNNN NNNN YNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN',
+  'testing.receive':       'NNNN NNNN NNNN NNNN NNNN NNNN YYYY YYYY NNNN NNNN NNNN NNNN NNNN NNNN NNNN',
+  'testing.register':      'NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN YYYY NNNN',
+  'checkin.create':        'NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN YYYY NNNN',
+  'checkin.record':        'YYYY YYNN YYNN YNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN',
+  'checkin.trace':         'YYYY YYNN YYNN YNNN NNNN NNNN NNNN NNNN NNNN YYNN NNNN NNNN NNNN NNNN NNNN',
+  'lab.result.enter':      'NNNN NNNN NNNN NNNN NNNN NNNN YYYY YYYY NNNN NNNN NNNN NNNN NNNN NNNN NNNN',
+  'lab.result.verify':     'NNNN NNNN NNNN NNNN NNNN NNNN NNNN YYYY NNNN NNNN NNNN NNNN NNNN NNNN NNNN',
+  'lab.upload':            'NNNN NNNN NNNN NNNN NNNN NNNN YYYY YYYY NNNN NNNN NNNN NNNN NNNN NNNN NNNN',
+  'results.readOwn':       'NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN YYYY NNNN',
+  'certificate.verify':    'YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY',
+  'certificate.revoke':    'YYYY YYYY NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN',
+  'testing.figures':       'YYYY YYNN YYNN YNNN NNNN NNNN NNNN NNNN NNNN NNNN YYNN NNNN NNNN NNNN NNNN',
 };
 
 describe('policy matrix: role × jurisdiction × action', () => {
   it('covers every role and every action', () => {
-    assert.deepEqual(Object.keys(EXPECTED).sort(), [...ROLES, 'anonymous'].sort());
-    for (const row of Object.values(EXPECTED)) assert.equal(row.split(' ').length, ACTIONS.length);
+    assert.deepEqual([...ROLE_ORDER].sort(), [...ROLES, 'anonymous'].sort());
+    assert.deepEqual(Object.keys(EXPECTED).sort(), [...ACTIONS].sort());
+    for (const row of Object.values(EXPECTED)) assert.equal(row.split(' ').length, ROLE_ORDER.length);
   });
 
-  for (const who of [...ROLES, 'anonymous'] as const) {
+  ROLE_ORDER.forEach((who, r) => {
     it(`${who}`, () => {
       const actor = actorFor(who);
-      const groups = EXPECTED[who].split(' ');
-      ACTIONS.forEach((action, i) => {
-        const cells = groups[i]!;
+      for (const action of ACTIONS) {
+        const cells = EXPECTED[action].split(' ')[r]!;
         assert.equal(can(actor, action), cells.includes('Y'), `${who} may attempt ${action}`);
         COLUMNS.forEach((col, j) => {
           const allowed = cells[j] === 'Y';
@@ -100,7 +144,7 @@ describe('policy matrix: role × jurisdiction × action', () => {
           if (allowed) assert.equal(thrown, undefined, where);
           else assert.equal(thrown?.code, who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN', where);
         });
-      });
+      }
     });
-  }
+  });
 });

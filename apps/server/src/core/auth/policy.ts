@@ -1,4 +1,4 @@
-import type { Action, Role } from '@phongdich/contracts';
+import { ROLES, type Action, type Role } from '@phongdich/contracts';
 import { AppError } from '../errors';
 import type { Actor } from './actor';
 import { inJurisdiction, type Location } from './jurisdiction';
@@ -30,6 +30,50 @@ const RULES: Record<Action, { roles: Role[] | 'anyone'; jurisdiction: boolean }>
   'account.manage': { roles: ['national_admin', 'province_officer', 'district_officer'], jurisdiction: true },
   'outbox.readDevInbox': { roles: 'anyone', jurisdiction: false },
   'stats.readAggregates': { roles: [...OFFICERS, 'steering_committee'], jurisdiction: true },
+  // Citizens declare for themselves and family, staff for a visitor from anywhere (checked in the
+  // declarations service); reading someone's declarations is an officer's job in their area.
+  'declaration.submit': {
+    roles: [...OFFICERS, ...FIELD_STAFF, 'venue_manager', 'citizen'],
+    jurisdiction: false,
+  },
+  'declaration.read': { roles: [...OFFICERS, 'quarantine_officer'], jurisdiction: true },
+  // An investigation keeps a person's declarations past retention.
+  'declaration.hold': { roles: OFFICERS, jurisdiction: true },
+  // Any signed-in account may register a check-in point and manage the ones it owns or staffs
+  // (ownership is checked in the venues service).
+  'venue.register': { roles: [...ROLES], jurisdiction: false },
+  'venue.manage': { roles: [...ROLES], jurisdiction: false },
+  'venue.read': { roles: [...OFFICERS, 'steering_committee'], jurisdiction: true },
+  'venue.review': { roles: OFFICERS, jurisdiction: true },
+  'keys.manage': { roles: ['national_admin'], jurisdiction: false },
+  // The worklist holds follow-ups about people: officers of the person's area.
+  'worklist.read': { roles: [...OFFICERS, 'quarantine_officer'], jurisdiction: true },
+  'worklist.update': { roles: [...OFFICERS, 'quarantine_officer'], jurisdiction: true },
+  // sampling: lab receipt is scoped by the account's facility (= lab id), checked by the service.
+  'testing.session.manage': { roles: OFFICERS, jurisdiction: true },
+  'testing.sample': { roles: ['sampler'], jurisdiction: true },
+  'testing.labels': { roles: [...OFFICERS, 'sampler'], jurisdiction: true },
+  'testing.ship': { roles: [...OFFICERS, 'sampler'], jurisdiction: true },
+  'testing.receive': { roles: ['lab_technician', 'lab_supervisor'], jurisdiction: false },
+  'testing.register': { roles: ['citizen'], jurisdiction: false },
+  // personal QR and the scanner: a scan may reach anyone; the answer is masked outside jurisdiction.
+  'qr.personal': { roles: ['citizen'], jurisdiction: false },
+  'qrCard.manage': { roles: OFFICERS, jurisdiction: true },
+  'scan.resolve': { roles: [...OFFICERS, ...FIELD_STAFF, 'venue_manager', 'verifier'], jurisdiction: false },
+  'status.read': { roles: [...OFFICERS, ...FIELD_STAFF], jurisdiction: true },
+  // lab: results are scoped by the account's facility (= lab id), checked by the service.
+  'lab.result.enter': { roles: ['lab_technician', 'lab_supervisor'], jurisdiction: false },
+  'lab.result.verify': { roles: ['lab_supervisor'], jurisdiction: false },
+  'lab.upload': { roles: ['lab_technician', 'lab_supervisor'], jurisdiction: false },
+  'results.readOwn': { roles: ['citizen'], jurisdiction: false },
+  'certificate.verify': { roles: 'anyone', jurisdiction: false },
+  'certificate.revoke': { roles: ['national_admin', 'province_officer'], jurisdiction: false },
+  'testing.figures': { roles: [...OFFICERS, 'steering_committee'], jurisdiction: true },
+  // check-ins: a citizen checks in (self or family); officers record at points in their area (venue
+  // owners and staff are recognised by the check-ins service); tracing reads are masked outside it.
+  'checkin.create': { roles: ['citizen'], jurisdiction: false },
+  'checkin.record': { roles: OFFICERS, jurisdiction: true },
+  'checkin.trace': { roles: [...OFFICERS, 'quarantine_officer'], jurisdiction: true },
 };
 
 export function roleOf(actor: Actor): Role | null {

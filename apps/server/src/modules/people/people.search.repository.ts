@@ -5,6 +5,12 @@ import type { DuplicateReason, PersonRow } from './people.types';
 export interface SearchCriteria {
   /** Folded name fragment ("nguyen van an"). */
   nameFolded?: string;
+  /**
+   * 'prefix': the name starts with the fragment (a btree range scan in keyset order: the fast path
+   * for the usual full-name search). 'words': every typed word appears as a whole word anywhere in
+   * the name ("van an", "hang nguyen"), through the GIN index on the name's words.
+   */
+  nameMode?: 'prefix' | 'words';
   /** Normalised identity number: matched against CCCD, CMND, passport and BHYT. */
   idNumber?: string;
   /** Normalised phone (+84…). */
@@ -25,7 +31,14 @@ export async function searchPersons(q: Queryable, c: SearchCriteria): Promise<Pe
   const where = ['p.merged_into is null'];
   const params: Param[] = [];
   const add = (value: Param) => `$${params.push(value)}`;
-  if (c.nameFolded) where.push(`p.name_folded like ${add(`%${c.nameFolded}%`)}`);
+  if (c.nameFolded && c.nameMode === 'words') {
+    where.push(`string_to_array(p.name_folded, ' ') @> ${add(c.nameFolded.split(' '))}::text[]`);
+  } else if (c.nameFolded) {
+    // '~' sorts after every folded character (a–z, 0–9, space) in the C collation.
+    where.push(
+      `p.name_folded collate "C" >= ${add(c.nameFolded)} and p.name_folded collate "C" < ${add(`${c.nameFolded}~`)}`,
+    );
+  }
   if (c.idNumber) {
     const v = add(c.idNumber);
     where.push(`(p.cccd = ${v} or p.cmnd = ${v} or p.passport = ${v} or p.bhyt = ${v})`);

@@ -23,13 +23,25 @@ export interface SearchInput {
   cursor?: string;
 }
 
-const encodeCursor = (nameFolded: string, id: string) =>
-  Buffer.from(JSON.stringify([nameFolded, id])).toString('base64url');
+type NameMode = 'prefix' | 'words';
 
-function decodeCursor(cursor: string): { nameFolded: string; id: string } {
+const encodeCursor = (nameFolded: string, id: string, mode: NameMode) =>
+  Buffer.from(JSON.stringify([nameFolded, id, mode])).toString('base64url');
+
+function decodeCursor(cursor: string): { nameFolded: string; id: string; mode: NameMode } {
   try {
-    const [nameFolded, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string];
-    if (typeof nameFolded === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { nameFolded, id };
+    const [nameFolded, id, mode] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [
+      string,
+      string,
+      NameMode,
+    ];
+    if (
+      typeof nameFolded === 'string' &&
+      /^[0-9a-f-]{36}$/.test(id) &&
+      (mode === 'prefix' || mode === 'words')
+    ) {
+      return { nameFolded, id, mode };
+    }
   } catch {
     // fall through to the validation error
   }
@@ -119,17 +131,25 @@ export function peopleReadService(db: Db) {
       assertNoFieldErrors(errors);
       const exact = Boolean(idNumber || phone);
       const limit = Math.min(input.limit ?? 20, 100);
+      const after = input.cursor ? decodeCursor(input.cursor) : undefined;
       return db.transaction(async (tx) => {
-        const rows = await searchPersons(tx, {
-          nameFolded,
-          idNumber,
-          phone: phone ?? undefined,
-          birthYear: input.birthYear,
-          communeCode: input.communeCode,
-          jurisdiction: exact ? undefined : jurisdictionSql(actor, 'p', 1),
-          after: input.cursor ? decodeCursor(input.cursor) : undefined,
-          limit: limit + 1,
-        });
+        const run = (nameMode: NameMode) =>
+          searchPersons(tx, {
+            nameFolded,
+            nameMode,
+            idNumber,
+            phone: phone ?? undefined,
+            birthYear: input.birthYear,
+            communeCode: input.communeCode,
+            jurisdiction: exact ? undefined : jurisdictionSql(actor, 'p', 1),
+            after,
+            limit: limit + 1,
+          });
+        // A name is matched from its start first (indexed, ordered); only when nothing starts with what
+        // was typed are the words looked up anywhere in the name. The cursor remembers which it was.
+        let mode: NameMode = after?.mode ?? 'prefix';
+        let rows = await run(mode);
+        if (!after && nameFolded && rows.length === 0) rows = await run((mode = 'words'));
         const page = rows.slice(0, limit);
         const items = page.map((r) => toSummary(r, !staffSeesInFull(actor, r)));
         const filters = (['q', 'idNumber', 'phone', 'birthYear', 'communeCode', 'cursor'] as const).filter(
@@ -146,7 +166,7 @@ export function peopleReadService(db: Db) {
         const last = page[page.length - 1];
         return {
           items,
-          nextCursor: rows.length > limit && last ? encodeCursor(last.name_folded, last.id) : null,
+          nextCursor: rows.length > limit && last ? encodeCursor(last.name_folded, last.id, mode) : null,
         };
       });
     },

@@ -9,6 +9,7 @@ import { BreakGlassForm } from './BreakGlassForm';
 import { DuplicatesSection } from './DuplicatesSection';
 import { HistorySection } from './HistorySection';
 import { PersonFields } from './PersonFields';
+import { PersonDeclarationsSection } from '../declarations/PersonDeclarationsSection';
 
 /** One person: full inside the jurisdiction; masked outside, with the audited break-the-glass path. */
 export default function PersonDetailPage() {
@@ -83,6 +84,7 @@ export default function PersonDetailPage() {
         />
       )}
       {full && !brokeGlass && <HistorySection personId={person.id} reload={reload} />}
+      {full && !brokeGlass && can('declaration.read') && <PersonDeclarationsSection personId={person.id} />}
     </section>
   );
 }

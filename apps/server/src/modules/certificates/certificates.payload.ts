@@ -1,0 +1,71 @@
+import {
+  buildUvci,
+  randomUvciOpaque,
+  valueSetDisplay,
+  type DccPayload,
+  type TestEntry,
+} from '@phongdich/dcc';
+import { foldVietnamese } from '@phongdich/domain';
+
+export const DCC_ISSUER = 'Bộ Y tế Việt Nam';
+export const TEST_TYPE_CODES = { rt_pcr: 'LP6464-4', rapid_antigen: 'LP217198-3' } as const;
+export const TEST_RESULT_CODES = { negative: '260415000', positive: '260373001' } as const;
+/** How long the signature stays valid; how long a test counts is a verifier's business rule. */
+export const CERTIFICATE_VALIDITY_DAYS = 365;
+
+/** ICAO 9303 transliteration as the DCC expects: A-Z and `<` only. */
+export function icaoName(name: string): string {
+  return foldVietnamese(name).toUpperCase().replace(/ /g, '<').slice(0, 80);
+}
+
+/** Vietnamese names are written family name first: "Nguyễn Văn An" → fn Nguyễn, gn Văn An. */
+export function dccName(fullName: string): DccPayload['nam'] {
+  const parts = fullName.trim().split(/\s+/);
+  const fn = parts[0] ?? '';
+  const gn = parts.slice(1).join(' ');
+  return {
+    fn,
+    fnt: icaoName(fn),
+    ...(gn && { gn, gnt: icaoName(gn) }),
+  };
+}
+
+export interface TestCertificateFacts {
+  fullName: string;
+  birthDate: string | null;
+  birthYear: number;
+  testType: 'rt_pcr' | 'rapid_antigen';
+  result: 'positive' | 'negative';
+  kit: string | null;
+  collectedAt: Date;
+  labName: string;
+}
+
+export function newUvci(): string {
+  return buildUvci(`TEST/${randomUvciOpaque(16)}`);
+}
+
+/** The DCC payload of a test certificate (schema 1.3.0, one `t` entry). */
+export function testCertificatePayload(f: TestCertificateFacts, uvci: string): DccPayload {
+  const entry: TestEntry = {
+    tg: '840539006',
+    tt: TEST_TYPE_CODES[f.testType],
+    sc: f.collectedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    tr: TEST_RESULT_CODES[f.result],
+    tc: f.labName.slice(0, 80),
+    co: 'VN',
+    is: DCC_ISSUER,
+    ci: uvci,
+  };
+  if (f.kit) {
+    // A rapid test's device from the EU value set goes in `ma`; any other kit name in `nm`.
+    if (f.testType === 'rapid_antigen' && valueSetDisplay('ma', f.kit, 't')) entry.ma = f.kit;
+    else entry.nm = f.kit.slice(0, 80);
+  }
+  return {
+    ver: '1.3.0',
+    nam: dccName(f.fullName),
+    dob: f.birthDate ?? String(f.birthYear),
+    t: [entry],
+  };
+}

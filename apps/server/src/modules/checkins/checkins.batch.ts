@@ -1,0 +1,80 @@
+import { ERRORS, type ErrorCode } from '@phongdich/contracts';
+import type { AuditContext } from '../../core/audit/audit';
+import { AppError } from '../../core/errors';
+import { isMethod } from './checkins.repository';
+import { MAX_BATCH_ITEMS, UUID_RE } from './checkins.rules';
+import type { CheckinsService, Memo } from './checkins.service';
+import type { StaffInput, VisitorInput } from './checkins.types';
+
+export interface BatchItemResult {
+  id: string;
+  status: 'created' | 'duplicate' | 'rejected';
+  error?: { code: ErrorCode; message: { vi: string; en: string } };
+}
+
+const str = (o: Record<string, unknown>, k: string) =>
+  typeof o[k] === 'string' ? (o[k] as string) : undefined;
+
+/** Shape check of one item; the schema lets items through loosely so one bad item fails alone. */
+function parseItem(raw: unknown): { kind: 'visitor'; v: VisitorInput } | { kind: 'staff'; s: StaffInput } {
+  const o = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const id = str(o, 'id');
+  const deviceTime = str(o, 'deviceTime');
+  if (!id || !UUID_RE.test(id) || !deviceTime) throw new AppError('VALIDATION_FAILED');
+  if (o.kind === 'visitor') {
+    const venueToken = str(o, 'venueToken');
+    const personId = o.personId === undefined ? undefined : str(o, 'personId');
+    const badPerson = o.personId !== undefined && (!personId || !UUID_RE.test(personId));
+    if (!venueToken || venueToken.length > 512 || badPerson || (o.method ?? 'venue_qr') !== 'venue_qr') {
+      throw new AppError('VALIDATION_FAILED');
+    }
+    return { kind: 'visitor', v: { id, venueToken, personId, deviceTime } };
+  }
+  if (o.kind === 'staff') {
+    const venueId = str(o, 'venueId');
+    const personId = str(o, 'personId');
+    const method = str(o, 'method');
+    if (!venueId || !personId || !method || !isMethod(method) || method === 'venue_qr') {
+      throw new AppError('VALIDATION_FAILED');
+    }
+    return { kind: 'staff', s: { id, venueId, personId, method, deviceTime } };
+  }
+  throw new AppError('VALIDATION_FAILED');
+}
+
+const rejected = (id: string, err: unknown): BatchItemResult => {
+  const code: ErrorCode = err instanceof AppError ? err.code : 'INTERNAL';
+  return { id, status: 'rejected', error: { code, message: { vi: ERRORS[code].vi, en: ERRORS[code].en } } };
+};
+
+/**
+ * Offline sync: every item is checked and recorded on its own (a bad item never blocks the others),
+ * all of them through the same group commit, so a batch usually lands in one or two transactions.
+ * Replays answer 'duplicate'; device times as old as the retention window are accepted here.
+ */
+export async function syncBatch(
+  service: CheckinsService,
+  ctx: AuditContext,
+  items: unknown[],
+): Promise<{ results: BatchItemResult[] }> {
+  if (ctx.actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
+  if (items.length > MAX_BATCH_ITEMS) throw new AppError('CHECKIN_BATCH_TOO_LARGE');
+  const memo: Memo = new Map();
+  const results = await Promise.all(
+    items.map(async (raw): Promise<BatchItemResult> => {
+      const id = str((raw ?? {}) as Record<string, unknown>, 'id') ?? '';
+      try {
+        const item = parseItem(raw);
+        const prepared =
+          item.kind === 'visitor'
+            ? await service.prepareVisitor(ctx, item.v, 'sync', memo)
+            : await service.prepareStaff(ctx, item.s, 'sync', memo);
+        const res = await service.record(prepared, false);
+        return { id, status: res.duplicate ? 'duplicate' : 'created' };
+      } catch (err) {
+        return rejected(id, err);
+      }
+    }),
+  );
+  return { results };
+}

@@ -1,0 +1,177 @@
+import type { Db } from '../../core/db/db';
+import { recordAudit, type AuditContext } from '../../core/audit/audit';
+import { ANONYMOUS } from '../../core/auth/actor';
+import { authorize, canAt } from '../../core/auth/policy';
+import { AppError } from '../../core/errors';
+import { familyOf } from '../people/people.repository';
+import { citizenMayRead, citizenPersonId } from '../people/people.policy';
+import { checkinsByIds, isVenueStaff, personExists, setCheckout } from './checkins.repository';
+import { checkDeviceTime, UUID_RE } from './checkins.rules';
+import type { CheckinResult, NewCheckin, StaffInput, VisitorInput } from './checkins.types';
+import { GroupCommitWriter, type GroupCommitOptions } from './group-commit';
+import { venueCache, venueLocation, type CachedVenue } from './venue-cache';
+import { venueTokenVerifier } from './venue-token';
+
+/** Per-call memo so a batch of 1000 items verifies each token and checks each venue once. */
+export type Memo = Map<string, Promise<unknown>>;
+const once = <T>(memo: Memo | undefined, key: string, fn: () => Promise<T>): Promise<T> => {
+  if (!memo) return fn();
+  let p = memo.get(key) as Promise<T> | undefined;
+  if (!p) memo.set(key, (p = fn()));
+  return p;
+};
+
+interface Prepared {
+  row: NewCheckin;
+  venue: CachedVenue;
+}
+
+export interface CheckinServiceOptions {
+  retentionDays: number;
+  writer?: GroupCommitOptions;
+}
+
+/** Recording check-ins: checks first, then the group-commit writer; one audit entry per commit. */
+export function checkinsService(db: Db, opts: CheckinServiceOptions) {
+  const verifyToken = venueTokenVerifier(db);
+  const venues = venueCache(db);
+  const writer = new GroupCommitWriter(db, {
+    ...opts.writer,
+    // Personal data writes are audited once per commit, not per check-in (throughput): the entry
+    // lists every check-in and person; who recorded each is on the check-in row itself.
+    onCommit: (tx, rows) =>
+      recordAudit(
+        tx,
+        { actor: ANONYMOUS },
+        {
+          action: 'checkin.create',
+          details: {
+            writer: 'checkins.group-commit',
+            checkinIds: rows.map((r) => r.id),
+            personIds: rows.map((r) => r.personId),
+            recordedBy: [...new Set(rows.map((r) => r.recordedBy))],
+          },
+        },
+      ),
+  });
+
+  const base = (id: string, source: 'live' | 'sync', deviceTime: string, now: Date) => {
+    if (!UUID_RE.test(id)) throw new AppError('VALIDATION_FAILED');
+    return { id, serverTime: now, deviceTime: checkDeviceTime(deviceTime, source, now, opts.retentionDays) };
+  };
+
+  async function prepareVisitor(
+    ctx: AuditContext,
+    input: VisitorInput,
+    source: 'live' | 'sync',
+    memo?: Memo,
+  ) {
+    const { actor } = ctx;
+    authorize(actor, 'checkin.create');
+    const now = new Date();
+    const b = base(input.id, source, input.deviceTime, now);
+    const venueId = await once(memo, `t:${input.venueToken}`, () => verifyToken(input.venueToken, now));
+    const venue = await venues.usable(venueId);
+    const own = await once(memo, 'own', () => citizenPersonId(db, actor));
+    if (!own) throw new AppError('CHECKIN_NO_PERSON');
+    const personId = input.personId ?? own;
+    if (personId !== own) {
+      const family = await once(memo, 'family', () => familyOf(db, own));
+      if (!family.some((m) => m.id === personId)) throw new AppError('FORBIDDEN', undefined, 'not family');
+    }
+    return {
+      venue,
+      row: { ...b, personId, method: 'venue_qr', ...rowPlace(venue, ctx, source) },
+    } as Prepared;
+  }
+
+  async function prepareStaff(ctx: AuditContext, input: StaffInput, source: 'live' | 'sync', memo?: Memo) {
+    const { actor } = ctx;
+    if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
+    const b = base(input.id, source, input.deviceTime, new Date());
+    const venue = await venues.usable(input.venueId);
+    const allowed = await once(
+      memo,
+      `s:${venue.id}`,
+      async () =>
+        (actor.kind !== 'citizen' &&
+          (actor.facilityId === venue.id || canAt(actor, 'checkin.record', venueLocation(venue)))) ||
+        isVenueStaff(db, venue.id, actor.accountId),
+    );
+    if (!allowed) throw new AppError('FORBIDDEN', undefined, 'not staff of this venue');
+    if (!UUID_RE.test(input.personId) || !(await personExists(db, input.personId))) {
+      throw new AppError('PERSON_NOT_FOUND');
+    }
+    const row = { ...b, personId: input.personId, method: input.method, ...rowPlace(venue, ctx, source) };
+    return { venue, row } as Prepared;
+  }
+
+  function rowPlace(venue: CachedVenue, ctx: AuditContext, source: 'live' | 'sync') {
+    return {
+      venueId: venue.id,
+      communeCode: venue.commune_code,
+      districtCode: venue.district_code,
+      provinceCode: venue.province_code,
+      recordedBy: ctx.actor.kind === 'anonymous' ? null : ctx.actor.accountId,
+      source,
+    };
+  }
+
+  /** Writes through the group commit; answers after the commit, with the stored row on replays. */
+  async function record(p: Prepared, withDeclaration = true): Promise<CheckinResult> {
+    const outcome = await writer.write(p.row);
+    if (outcome.status === 'conflict') throw new AppError('CONFLICT', undefined, 'check-in id reused');
+    return {
+      id: outcome.stored.id,
+      venueId: p.venue.id,
+      venueName: p.venue.name,
+      serverTime: outcome.stored.server_time.toISOString(),
+      duplicate: outcome.status === 'duplicate',
+      declarationRequired: withDeclaration && (await venues.declarationRequired(p.venue, p.row.personId)),
+    };
+  }
+
+  return {
+    writer,
+    prepareVisitor,
+    prepareStaff,
+    record,
+    visitor: async (ctx: AuditContext, input: VisitorInput) =>
+      record(await prepareVisitor(ctx, input, 'live')),
+    staff: async (ctx: AuditContext, input: StaffInput) => record(await prepareStaff(ctx, input, 'live')),
+
+    async checkout(ctx: AuditContext, id: string, deviceTime: string) {
+      const { actor } = ctx;
+      if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
+      checkDeviceTime(deviceTime, 'live', new Date(), opts.retentionDays);
+      const row = UUID_RE.test(id) ? (await checkinsByIds(db, [id]))[0] : undefined;
+      if (!row) throw new AppError('CHECKIN_NOT_FOUND');
+      const venue = await venues.get(row.venue_id);
+      const allowed =
+        row.recorded_by_account_id === actor.accountId ||
+        (actor.kind === 'citizen'
+          ? await citizenMayRead(db, actor, row.person_id)
+          : (venue && canAt(actor, 'checkin.record', venueLocation(venue))) ||
+            actor.facilityId === row.venue_id) ||
+        (await isVenueStaff(db, row.venue_id, actor.accountId));
+      if (!allowed) throw new AppError('CHECKIN_NOT_FOUND');
+      const done = await db.transaction(async (tx) => {
+        const updated = await setCheckout(tx, id, new Date());
+        if (!updated?.checkout_time) throw new AppError('CHECKIN_NOT_FOUND');
+        await recordAudit(tx, ctx, {
+          action: 'checkin.checkout',
+          personId: updated.person_id,
+          details: { checkinId: id },
+        });
+        return updated;
+      });
+      const checkoutTime = done.checkout_time!;
+      return {
+        id,
+        checkoutTime: checkoutTime.toISOString(),
+        minutesSpent: Math.max(0, Math.round((checkoutTime.getTime() - done.server_time.getTime()) / 60_000)),
+      };
+    },
+  };
+}
+export type CheckinsService = ReturnType<typeof checkinsService>;

@@ -1,0 +1,68 @@
+export type CheckinMethod = 'venue_qr' | 'personal_qr' | 'printed_qr' | 'cccd' | 'bhyt' | 'manual';
+export type StaffMethod = Exclude<CheckinMethod, 'venue_qr'>;
+
+/** A check-in ready to store (server time and venue location already decided). */
+export interface NewCheckin {
+  id: string;
+  personId: string;
+  venueId: string;
+  method: CheckinMethod;
+  deviceTime: Date;
+  serverTime: Date;
+  communeCode: string | null;
+  districtCode: string | null;
+  provinceCode: string | null;
+  recordedBy: string | null;
+  source: 'live' | 'sync';
+}
+
+export interface CheckinRow {
+  id: string;
+  person_id: string;
+  venue_id: string;
+  method: CheckinMethod;
+  device_time: Date;
+  server_time: Date;
+  checkout_time: Date | null;
+  commune_code: string | null;
+  district_code: string | null;
+  province_code: string | null;
+  recorded_by_account_id: string | null;
+  source: 'live' | 'sync';
+}
+
+/** What the API answers for a recorded (or replayed) check-in. */
+export interface CheckinResult {
+  id: string;
+  venueId: string;
+  venueName: string;
+  serverTime: string;
+  duplicate: boolean;
+  declarationRequired: boolean;
+}
+
+export interface VisitorInput {
+  id: string;
+  venueToken: string;
+  personId?: string;
+  deviceTime: string;
+  method?: 'venue_qr';
+}
+
+export interface StaffInput {
+  id: string;
+  venueId: string;
+  personId: string;
+  method: StaffMethod;
+  deviceTime: string;
+}
+
+/** Same id, same content: what decides "duplicate" versus "conflict". */
+export function sameContent(a: NewCheckin, b: CheckinRow): boolean {
+  return (
+    a.personId === b.person_id &&
+    a.venueId === b.venue_id &&
+    a.method === b.method &&
+    a.deviceTime.getTime() === b.device_time.getTime()
+  );
+}

@@ -1,0 +1,131 @@
+import type { Db, Queryable } from '../../core/db/db';
+import { checkinsByIds, insertCheckins } from './checkins.repository';
+import { sameContent, type CheckinRow, type NewCheckin } from './checkins.types';
+
+const toRow = (r: NewCheckin): CheckinRow => ({
+  id: r.id,
+  person_id: r.personId,
+  venue_id: r.venueId,
+  method: r.method,
+  device_time: r.deviceTime,
+  server_time: r.serverTime,
+  checkout_time: null,
+  commune_code: r.communeCode,
+  district_code: r.districtCode,
+  province_code: r.provinceCode,
+  recorded_by_account_id: r.recordedBy,
+  source: r.source,
+});
+
+/** created: stored by this call; duplicate: the same id and content was stored before; conflict: same id, other content. */
+export type WriteOutcome =
+  { status: 'created' | 'duplicate'; stored: CheckinRow } | { status: 'conflict'; stored: CheckinRow };
+
+export interface GroupCommitOptions {
+  /** How long the first waiting check-in may wait for others to join its commit. */
+  maxDelayMs?: number;
+  /** Commit at once when this many are waiting. */
+  maxBatch?: number;
+  /** Runs inside each commit's transaction with the rows it stored (the audit entry). */
+  onCommit?: (tx: Queryable, created: NewCheckin[]) => Promise<void>;
+}
+
+interface Pending {
+  row: NewCheckin;
+  resolve: (o: WriteOutcome) => void;
+  reject: (e: unknown) => void;
+}
+
+/**
+ * Group commit: concurrent check-ins wait a few milliseconds (or until `maxBatch`) and are written
+ * in one multi-row insert in one transaction. Each caller's promise settles only after that
+ * transaction has committed, so nothing is acknowledged before it is durable. One commit runs at a
+ * time; check-ins arriving meanwhile form the next group. If a group fails, its items are retried
+ * one by one so a bad row fails alone.
+ */
+export class GroupCommitWriter {
+  private queue: Pending[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private readonly maxDelayMs: number;
+  private readonly maxBatch: number;
+  /** Counters for tests and benchmarks. */
+  readonly stats = { commits: 0, rows: 0, fallbacks: 0 };
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: GroupCommitOptions = {},
+  ) {
+    this.maxDelayMs = options.maxDelayMs ?? 2;
+    this.maxBatch = options.maxBatch ?? 1000;
+  }
+
+  write(row: NewCheckin): Promise<WriteOutcome> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ row, resolve, reject });
+      if (this.queue.length >= this.maxBatch) this.kick();
+      else if (!this.timer && !this.running) this.timer = setTimeout(() => this.kick(), this.maxDelayMs);
+    });
+  }
+
+  /** Waits until everything queued so far is committed (used on shutdown). */
+  async drain(): Promise<void> {
+    while (this.queue.length || this.running) {
+      this.kick();
+      await this.running;
+    }
+  }
+
+  private kick(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.running || !this.queue.length) return;
+    const group = this.queue.splice(0, this.maxBatch);
+    this.running = this.commitGroup(group).finally(() => {
+      this.running = null;
+      // Whatever arrived during the commit goes next, without waiting again: it has waited already.
+      if (this.queue.length) this.kick();
+    });
+  }
+
+  private async commitGroup(group: Pending[]): Promise<void> {
+    try {
+      const outcomes = await this.commit(group.map((p) => p.row));
+      group.forEach((p, i) => p.resolve(outcomes[i]!));
+    } catch {
+      this.stats.fallbacks++;
+      for (const p of group) {
+        try {
+          p.resolve((await this.commit([p.row]))[0]!);
+        } catch (err) {
+          p.reject(err);
+        }
+      }
+    }
+  }
+
+  /** One transaction: insert the new ids, read back the others, run onCommit, commit. */
+  private async commit(rows: NewCheckin[]): Promise<WriteOutcome[]> {
+    const first = new Map<string, NewCheckin>();
+    for (const r of rows) if (!first.has(r.id)) first.set(r.id, r);
+    const unique = [...first.values()];
+    const { created, stored } = await this.db.transaction(async (tx) => {
+      const created = await insertCheckins(tx, unique);
+      // Only ids that were already stored need reading back (to compare their content).
+      const known = [...first.keys()].filter((id) => !created.has(id));
+      const stored = new Map((await checkinsByIds(tx, known)).map((s) => [s.id, s]));
+      for (const r of unique) if (created.has(r.id)) stored.set(r.id, toRow(r));
+      const createdRows = unique.filter((r) => created.has(r.id));
+      if (createdRows.length && this.options.onCommit) await this.options.onCommit(tx, createdRows);
+      return { created, stored };
+    });
+    this.stats.commits++;
+    this.stats.rows += created.size;
+    return rows.map((r) => {
+      const s = stored.get(r.id);
+      if (!s) throw new Error('check-in neither inserted nor found');
+      const mine = created.has(r.id) && first.get(r.id) === r;
+      return { status: mine ? 'created' : sameContent(r, s) ? 'duplicate' : 'conflict', stored: s };
+    });
+  }
+}

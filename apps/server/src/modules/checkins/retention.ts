@@ -1,0 +1,63 @@
+import type { Db } from '../../core/db/db';
+import { ensurePartitions, listPartitions, unitStart } from '../../core/db/partitions';
+
+const DAY_MS = 86_400_000;
+/** Daily partitions exist from yesterday to a week ahead (a late clock or a missed daily run). */
+const DAYS_AHEAD = 8;
+
+export interface RetentionReport {
+  ensured: string[];
+  dropped: string[];
+  heldCopied: number;
+  heldReleased: number;
+}
+
+/**
+ * Creates the coming partitions, then drops every partition that ended before `now − retentionDays`
+ * (whole partitions: no row-by-row delete), after copying the rows an investigation holds into
+ * checkins_held. Held rows whose holds have all expired are deleted.
+ */
+export async function runCheckinRetention(
+  db: Db,
+  retentionDays: number,
+  now = new Date(),
+): Promise<RetentionReport> {
+  const ensured = await ensurePartitions(
+    db,
+    'checkins',
+    'day',
+    new Date(now.getTime() - DAY_MS),
+    DAYS_AHEAD + 1,
+  );
+  const cutoff = unitStart('day', new Date(now.getTime() - retentionDays * DAY_MS));
+  const report: RetentionReport = { ensured, dropped: [], heldCopied: 0, heldReleased: 0 };
+  for (const part of await listPartitions(db, 'checkins')) {
+    if (part.to > cutoff) continue;
+    await db.transaction(async (tx) => {
+      const copied = await tx.query(
+        `insert into checkins_held
+         select c.*, h.held_until from ${part.name} c
+           cross join lateral (
+             select max(held_until) as held_until from checkin_holds h
+              where h.held_until > $1
+                and (h.person_id = c.person_id or h.venue_id = c.venue_id)
+                and c.server_time >= h.from_time and c.server_time < h.to_time
+           ) h
+          where h.held_until is not null
+         on conflict (id) do nothing
+         returning id`,
+        [now],
+      );
+      report.heldCopied += copied.length;
+      await tx.query('delete from checkin_ids where server_time >= $1 and server_time < $2', [
+        part.from,
+        part.to,
+      ]);
+      await tx.exec(`drop table ${part.name}`);
+    });
+    report.dropped.push(part.name);
+  }
+  const released = await db.query('delete from checkins_held where held_until <= $1 returning id', [now]);
+  report.heldReleased = released.length;
+  return report;
+}

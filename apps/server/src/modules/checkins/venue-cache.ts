@@ -1,0 +1,54 @@
+import type { Queryable } from '../../core/db/db';
+import type { Location } from '../../core/auth/jurisdiction';
+import { AppError } from '../../core/errors';
+import { findVenue, latestDeclarationAt, type VenueRow } from './checkins.repository';
+import { UUID_RE } from './checkins.rules';
+
+export type CachedVenue = VenueRow;
+
+/**
+ * Venues change rarely and every check-in needs one: found venues are kept for a few seconds, so a
+ * suspension takes effect within TTL_MS. Unknown ids are not cached (a new point works at once).
+ */
+const TTL_MS = 5_000;
+const MAX_ENTRIES = 50_000;
+
+export const venueLocation = (v: VenueRow): Location => ({
+  provinceCode: v.province_code,
+  districtCode: v.district_code,
+  communeCode: v.commune_code,
+});
+
+export function venueCache(q: Queryable) {
+  const cache = new Map<string, { at: number; venue: VenueRow }>();
+
+  async function get(id: string): Promise<VenueRow | undefined> {
+    if (!UUID_RE.test(id)) return undefined;
+    const hit = cache.get(id);
+    if (hit && Date.now() - hit.at < TTL_MS) return hit.venue;
+    const venue = await findVenue(q, id);
+    if (venue) {
+      if (cache.size >= MAX_ENTRIES) cache.clear();
+      cache.set(id, { at: Date.now(), venue });
+    }
+    return venue;
+  }
+
+  return {
+    get,
+    /** A venue that may receive check-ins: known and not suspended (pending points work at once). */
+    async usable(id: string): Promise<VenueRow> {
+      const venue = await get(id);
+      if (!venue) throw new AppError('VENUE_UNKNOWN');
+      if (venue.status === 'suspended') throw new AppError('VENUE_SUSPENDED');
+      return venue;
+    },
+    /** Does this point require a declaration more recent than the one the person has? */
+    async declarationRequired(venue: VenueRow, personId: string, now = new Date()): Promise<boolean> {
+      const hours = venue.requires_declaration_hours;
+      if (hours === null || hours === undefined) return false;
+      const last = await latestDeclarationAt(q, personId);
+      return !last || last.getTime() < now.getTime() - hours * 3_600_000;
+    },
+  };
+}

@@ -1,0 +1,153 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../core/db/db';
+import { auditContext, idempotencyKeyOf } from '../people/people.routes';
+import type { DeclarationKind } from './declarations.questions';
+import { declarationsHoldService } from './declarations.hold.service';
+import { declarationsReadService } from './declarations.read.service';
+import { ensureDeclarationPartitions } from './declarations.repository';
+import { declarationRetentionDays, runDeclarationRetention } from './declarations.retention';
+import {
+  DeclarationList,
+  DeclarationSchema,
+  IdParams,
+  KindQuery,
+  QuestionSetSchema,
+  SubmitBody,
+  HoldBody,
+  HoldResult,
+  SubmitResultSchema,
+} from './declarations.schemas';
+import { declarationsService, type SubmitInput } from './declarations.service';
+import { registerDeclarationStatusSource } from './declarations.status';
+
+registerDeclarationStatusSource();
+
+const HOUSEKEEPING_MS = 6 * 60 * 60 * 1000;
+
+/**
+ * Partitions for last month to three months ahead, and the retention drop, at start and every 6 hours.
+ * A failure is logged and retried next round: declaring must not depend on housekeeping.
+ */
+function scheduleHousekeeping(app: FastifyInstance, db: Db): void {
+  const retentionDays = declarationRetentionDays();
+  const run = async () => {
+    const now = new Date();
+    try {
+      await ensureDeclarationPartitions(
+        db,
+        new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)),
+        4,
+      );
+      const dropped = await runDeclarationRetention(db, now, retentionDays);
+      if (dropped.length) app.log.info({ dropped }, 'declaration partitions dropped by retention');
+    } catch (err) {
+      app.log.error({ err }, 'declaration housekeeping failed');
+    }
+  };
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    await run();
+    timer = setInterval(() => void run(), HOUSEKEEPING_MS);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(timer));
+}
+
+/** Health declarations (khai báo y tế): questions, submission, the citizen's and officers' reads. */
+export function declarationsRoutes(app: FastifyInstance, db: Db): void {
+  const write = declarationsService(db);
+  const read = declarationsReadService(db);
+  const holds = declarationsHoldService(db);
+  const tags = ['declarations'];
+  scheduleHousekeeping(app, db);
+
+  app.get(
+    '/api/declarations/questions',
+    {
+      schema: {
+        tags,
+        summary: 'Bộ câu hỏi đang áp dụng / Question set in force',
+        querystring: KindQuery,
+        response: { 200: QuestionSetSchema },
+      },
+    },
+    async (request) => write.questions((request.query as { kind: DeclarationKind }).kind),
+  );
+  app.post(
+    '/api/declarations',
+    {
+      bodyLimit: 64 * 1024,
+      schema: {
+        tags,
+        summary: 'Khai báo y tế (hỗ trợ Idempotency-Key) / Submit a health declaration',
+        body: SubmitBody,
+        response: { 201: SubmitResultSchema },
+      },
+    },
+    async (request, reply) => {
+      const res = await write.submit(
+        auditContext(request),
+        request.body as SubmitInput,
+        idempotencyKeyOf(request),
+      );
+      return reply.status(201).send(res.body);
+    },
+  );
+  app.get(
+    '/api/me/declarations',
+    {
+      schema: {
+        tags,
+        summary: 'Tờ khai của tôi và gia đình / My and my family’s declarations',
+        response: { 200: DeclarationList },
+      },
+    },
+    async (request) => read.mine(auditContext(request)),
+  );
+  app.get(
+    '/api/declarations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Xem tờ khai / Read a declaration',
+        params: IdParams,
+        response: { 200: DeclarationSchema },
+      },
+    },
+    async (request) => read.get(auditContext(request), (request.params as { id: string }).id),
+  );
+  app.get(
+    '/api/people/:id/declarations',
+    {
+      schema: {
+        tags,
+        summary: 'Tờ khai của một người / A person’s declarations',
+        params: IdParams,
+        response: { 200: DeclarationList },
+      },
+    },
+    async (request) => read.ofPerson(auditContext(request), (request.params as { id: string }).id),
+  );
+  app.post(
+    '/api/people/:id/declaration-holds',
+    {
+      schema: {
+        tags,
+        summary: 'Giữ tờ khai phục vụ điều tra / Hold declarations for an investigation',
+        params: IdParams,
+        body: HoldBody,
+        response: { 201: HoldResult },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await holds.hold(
+            auditContext(request),
+            (request.params as { id: string }).id,
+            request.body as { until: string; reason: string },
+          ),
+        ),
+  );
+}

@@ -1,0 +1,129 @@
+import { normalizeCccd, normalizeVnMobile } from '@phongdich/domain';
+import type { AuditContext } from '../../core/audit/audit';
+import type { Actor } from '../../core/auth/actor';
+import type { Queryable } from '../../core/db/db';
+import { AppError, fieldError } from '../../core/errors';
+import { loadPerson, validPersonFields } from '../people/people.common';
+import type { PersonInput } from '../people/people.input';
+import { citizenMayRead, citizenPersonId } from '../people/people.policy';
+import { findByIdNumbers } from '../people/people.repository';
+import { personIdByPhone } from '../people/people.search.repository';
+import type { PersonRow } from '../people/people.types';
+import { createPersonIn } from '../people/people.write.service';
+
+/** A visitor identified by venue staff: CCCD and/or phone, plus what is needed to register them. */
+export interface VisitorInput {
+  cccd?: string;
+  phone?: string;
+  fullName?: string;
+  birthYear?: number;
+  birthDate?: string;
+  sex?: 'male' | 'female' | 'other';
+  communeCode?: string;
+  street?: string;
+}
+
+export interface Subject {
+  person: PersonRow;
+  /** The declarant's own person, when a citizen declares (for themselves or a relative). */
+  declaredByPersonId: string | null;
+  relation: 'self' | 'family' | 'staff';
+}
+
+/** A merged record hands its declarations to the record it was merged into. */
+async function live(q: Queryable, id: string): Promise<PersonRow> {
+  let row = await loadPerson(q, id);
+  for (let hops = 0; row.merged_into && hops < 5; hops++) row = await loadPerson(q, row.merged_into);
+  return row;
+}
+
+const noOwnRecord = () =>
+  new AppError('CONFLICT', [
+    fieldError(
+      'person',
+      'NO_OWN_RECORD',
+      'Hãy tạo hồ sơ của bạn trước khi khai báo.',
+      'Create your own record before declaring.',
+    ),
+  ]);
+
+/** A citizen declares for themselves or for a family member they declared, nobody else. */
+async function citizenSubject(q: Queryable, actor: Actor, personId?: string): Promise<Subject> {
+  const own = await citizenPersonId(q, actor);
+  if (!own) throw noOwnRecord();
+  if (!personId || personId === own)
+    return { person: await live(q, own), declaredByPersonId: own, relation: 'self' };
+  if (!(await citizenMayRead(q, actor, personId))) {
+    throw new AppError('FORBIDDEN', undefined, 'citizen declaring for someone outside their family');
+  }
+  return { person: await live(q, personId), declaredByPersonId: own, relation: 'family' };
+}
+
+const visitorMissing = () =>
+  new AppError('VALIDATION_FAILED', [
+    fieldError(
+      'visitor',
+      'VISITOR_IDENTITY_REQUIRED',
+      'Cần số CCCD hoặc số điện thoại của người khai báo.',
+      "The visitor's CCCD or phone number is required.",
+    ),
+  ]);
+
+/**
+ * Venue staff declaring for a visitor with no phone of their own: the person is matched in the registry
+ * by CCCD, then by phone; an unknown visitor is registered with the details given (their home commune
+ * may lie anywhere, so no jurisdiction applies, as for a check-in).
+ */
+async function visitorSubject(tx: Queryable, ctx: AuditContext, v: VisitorInput): Promise<PersonRow> {
+  const cccd = v.cccd ? normalizeCccd(v.cccd) : null;
+  const phone = v.phone ? normalizeVnMobile(v.phone) : null;
+  if (!cccd && !phone) throw visitorMissing();
+  const found =
+    (cccd && (await findByIdNumbers(tx, { cccd, cmnd: null, bhyt: null }, null))) ||
+    (phone && (await personIdByPhone(tx, phone)));
+  if (found) return live(tx, found);
+  if (!v.fullName || !v.sex || !v.communeCode || (!v.birthYear && !v.birthDate)) {
+    throw new AppError('PERSON_NOT_FOUND', [
+      fieldError(
+        'visitor',
+        'VISITOR_DETAILS_REQUIRED',
+        'Chưa có trong danh sách: cần họ tên, năm sinh, giới tính và xã/phường.',
+        'Not registered yet: full name, birth year, sex and commune are required.',
+      ),
+    ]);
+  }
+  const input: PersonInput = {
+    fullName: v.fullName,
+    birthYear: v.birthYear ?? null,
+    birthDate: v.birthDate ?? null,
+    sex: v.sex,
+    cccd: v.cccd ?? null,
+    phones: v.phone ? [v.phone] : [],
+    communeCode: v.communeCode,
+    street: v.street ?? null,
+  };
+  const f = await validPersonFields(tx, input);
+  const created = await createPersonIn(tx, ctx, f, {
+    revealExistingId: false,
+    details: { as: 'declaration_visitor' },
+  });
+  return loadPerson(tx, created.id);
+}
+
+/** Who the declaration is about, decided by who is declaring. */
+export async function resolveSubject(
+  tx: Queryable,
+  ctx: AuditContext,
+  input: { personId?: string; visitor?: VisitorInput },
+): Promise<Subject> {
+  const actor = ctx.actor;
+  if (actor.kind === 'citizen') return citizenSubject(tx, actor, input.personId);
+  if (input.personId)
+    return { person: await live(tx, input.personId), declaredByPersonId: null, relation: 'staff' };
+  if (!input.visitor) throw visitorMissing();
+  return {
+    person: await visitorSubject(tx, ctx, input.visitor),
+    declaredByPersonId: null,
+    relation: 'staff',
+  };
+}

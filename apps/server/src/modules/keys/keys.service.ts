@@ -1,0 +1,134 @@
+import { createHash, type webcrypto } from 'node:crypto';
+import { qrKeyIdFor } from '@phongdich/domain';
+import type { Db, Queryable } from '../../core/db/db';
+import { loadConfig } from '../../core/config';
+import { decryptPrivateKey, encryptPrivateKey, generateP256, importP256Private } from './key-crypto';
+
+export type KeyPurpose = 'qr' | 'dcc';
+
+export interface SigningKey {
+  kid: string;
+  /** For DCC: the 8 raw kid bytes (the COSE header carries bytes; `kid` is their base64). */
+  kidBytes: Uint8Array;
+  privateKey: webcrypto.CryptoKey;
+  publicKeyJwk: webcrypto.JsonWebKey;
+}
+
+export interface PublicKeyRecord {
+  kid: string;
+  alg: 'ES256';
+  publicKeyJwk: webcrypto.JsonWebKey;
+  /** base64 DER SubjectPublicKeyInfo, the form DCC trust lists use. */
+  publicKeySpki: string;
+  status: 'active' | 'retired';
+  createdAt: string;
+}
+
+let secret = loadConfig().secret;
+/** Set once at start from the configuration (the app does this). */
+export function setKeysSecret(value: string): void {
+  secret = value;
+  cache.clear();
+}
+
+const cache = new Map<string, Promise<SigningKey>>();
+
+async function kidFor(purpose: KeyPurpose, spki: Uint8Array, jwk: webcrypto.JsonWebKey) {
+  if (purpose === 'qr') {
+    const kid = await qrKeyIdFor(jwk as Parameters<typeof qrKeyIdFor>[0]);
+    return { kid, kidBytes: new TextEncoder().encode(kid) };
+  }
+  // DCC: the first 8 bytes of SHA-256 over the key (over the signer certificate once one exists).
+  const kidBytes = new Uint8Array(createHash('sha256').update(spki).digest().subarray(0, 8));
+  return { kid: Buffer.from(kidBytes).toString('base64'), kidBytes };
+}
+
+async function createKey(db: Db, purpose: KeyPurpose): Promise<void> {
+  const { pkcs8, spki, jwk } = await generateP256();
+  const { kid } = await kidFor(purpose, spki, jwk);
+  await db.transaction(async (tx) => {
+    await tx.query(
+      `update signing_keys set status = 'retired', retired_at = now() where purpose = $1 and status = 'active'`,
+      [purpose],
+    );
+    await tx.query(
+      `insert into signing_keys (kid, purpose, alg, public_jwk, public_spki, private_key_enc)
+       values ($1, $2, 'ES256', $3, $4, $5)`,
+      [
+        kid,
+        purpose,
+        JSON.stringify({ ...jwk, kid, alg: 'ES256', use: 'sig' }),
+        Buffer.from(spki).toString('base64'),
+        encryptPrivateKey(pkcs8, secret),
+      ],
+    );
+  });
+}
+
+async function loadActive(db: Db, purpose: KeyPurpose): Promise<SigningKey> {
+  const row = (
+    await db.query<{ public_jwk: webcrypto.JsonWebKey; public_spki: string; private_key_enc: string }>(
+      `select public_jwk, public_spki, private_key_enc from signing_keys where purpose = $1 and status = 'active'`,
+      [purpose],
+    )
+  )[0];
+  if (!row) {
+    // Two servers may race here; the unique index lets one win and the other reads its key.
+    await createKey(db, purpose).catch(() => undefined);
+    return loadActive(db, purpose);
+  }
+  const { kid, kidBytes } = await kidFor(purpose, Buffer.from(row.public_spki, 'base64'), row.public_jwk);
+  const privateKey = await importP256Private(decryptPrivateKey(row.private_key_enc, secret));
+  return { kid, kidBytes, privateKey, publicKeyJwk: row.public_jwk };
+}
+
+/** The active signing key of a purpose, created on first use and cached per database. */
+export function signingKey(db: Db, purpose: KeyPurpose): Promise<SigningKey> {
+  const key = `${purpose}:${dbId(db)}`;
+  let p = cache.get(key);
+  if (!p) {
+    p = loadActive(db, purpose);
+    p.catch(() => cache.delete(key));
+    cache.set(key, p);
+  }
+  return p;
+}
+
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+function dbId(db: Db): number {
+  let id = ids.get(db);
+  if (!id) ids.set(db, (id = nextId++));
+  return id;
+}
+
+/** Retires the active key and makes a new one; codes signed before still verify with the old key. */
+export async function rotateSigningKey(db: Db, purpose: KeyPurpose): Promise<PublicKeyRecord> {
+  await createKey(db, purpose);
+  cache.delete(`${purpose}:${dbId(db)}`);
+  const active = (await publicKeys(db, purpose)).find((k) => k.status === 'active');
+  if (!active) throw new Error('rotation left no active key');
+  return active;
+}
+
+/** The published trust list: active and retired public keys. */
+export async function publicKeys(q: Queryable, purpose: KeyPurpose): Promise<PublicKeyRecord[]> {
+  const rows = await q.query<{
+    kid: string;
+    public_jwk: webcrypto.JsonWebKey;
+    public_spki: string;
+    status: 'active' | 'retired';
+    created_at: Date;
+  }>(
+    `select kid, public_jwk, public_spki, status, created_at from signing_keys where purpose = $1 order by created_at desc`,
+    [purpose],
+  );
+  return rows.map((r) => ({
+    kid: r.kid,
+    alg: 'ES256',
+    publicKeyJwk: r.public_jwk,
+    publicKeySpki: r.public_spki,
+    status: r.status,
+    createdAt: r.created_at.toISOString(),
+  }));
+}

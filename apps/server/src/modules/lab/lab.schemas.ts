@@ -1,0 +1,89 @@
+import { Type } from 'typebox';
+
+const Message = Type.Object({ vi: Type.String(), en: Type.String() });
+const ResultValue = Type.Union([Type.Literal('positive'), Type.Literal('negative'), Type.Literal('invalid')]);
+const Ct = Type.Number({ minimum: 0, maximum: 45 });
+const CtValues = Type.Object(
+  { E: Type.Optional(Ct), N: Type.Optional(Ct), RdRp: Type.Optional(Ct), ORF1ab: Type.Optional(Ct) },
+  { additionalProperties: false },
+);
+const Barcode = Type.String({ minLength: 1, maxLength: 64 });
+
+export const EnterBody = Type.Object(
+  {
+    barcode: Barcode,
+    result: ResultValue,
+    ctValues: Type.Optional(CtValues),
+    kit: Type.Optional(Type.String({ maxLength: 120 })),
+  },
+  { additionalProperties: false },
+);
+export const EnterResult = Type.Object({
+  barcode: Type.String(),
+  status: Type.Literal('entered'),
+  changed: Type.Boolean(),
+});
+
+export const VerifyBody = Type.Object(
+  { barcodes: Type.Array(Barcode, { minItems: 1, maxItems: 2000 }) },
+  { additionalProperties: false },
+);
+export const VerifyResult = Type.Object({
+  released: Type.Array(Type.String()),
+  alreadyReleased: Type.Array(Type.String()),
+});
+
+export const QueueResult = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      barcode: Type.String(),
+      result: ResultValue,
+      ctValues: Type.Optional(CtValues),
+      kit: Type.Optional(Type.String()),
+      enteredAt: Type.String(),
+      testType: Type.String(),
+      pooled: Type.Boolean(),
+      members: Type.Integer(),
+    }),
+  ),
+});
+
+const Col = Type.String({ minLength: 1, maxLength: 100 });
+const Values = Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 20 });
+export const MappingBody = Type.Object(
+  {
+    barcodeColumn: Col,
+    resultColumn: Col,
+    resultValues: Type.Object(
+      { positive: Values, negative: Values, invalid: Values },
+      { additionalProperties: false },
+    ),
+    ctColumns: Type.Optional(
+      Type.Object(
+        {
+          E: Type.Optional(Col),
+          N: Type.Optional(Col),
+          RdRp: Type.Optional(Col),
+          ORF1ab: Type.Optional(Col),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    kitColumn: Type.Optional(Col),
+  },
+  { additionalProperties: false },
+);
+
+const uploadFields = {
+  id: Type.String(),
+  status: Type.Union([Type.Literal('processing'), Type.Literal('done'), Type.Literal('failed')]),
+  format: Type.String(),
+  rowsTotal: Type.Integer(),
+  rowsDone: Type.Integer(),
+  rowsFailed: Type.Integer(),
+  errors: Type.Array(Type.Object({ row: Type.Integer(), code: Type.String(), message: Message })),
+  createdAt: Type.String(),
+  finishedAt: Type.Union([Type.String(), Type.Null()]),
+};
+export const UploadView = Type.Object(uploadFields);
+export const UploadAccepted = Type.Object({ ...uploadFields, duplicate: Type.Boolean() });

@@ -1,0 +1,88 @@
+import type { Db } from '../../core/db/db';
+import { recordAudit, type AuditContext } from '../../core/audit/audit';
+import { authorize } from '../../core/auth/policy';
+import { AppError } from '../../core/errors';
+import { signingKey } from '../keys/keys.service';
+import { labOf } from './lab.common';
+import { enterBatch } from './lab.entry';
+import { applyRelease } from './lab.release';
+import { entryQueue, markTubesResulted } from './lab.repository';
+import type { ResultInput } from './lab.types';
+
+export function labService(db: Db) {
+  return {
+    /** One result typed or scanned at the bench: status `entered`, waiting for the supervisor. */
+    async enter(ctx: AuditContext, input: ResultInput) {
+      authorize(ctx.actor, 'lab.result.enter');
+      const { labId, accountId } = labOf(ctx.actor);
+      return db.transaction(async (tx) => {
+        const [outcome] = (await enterBatch(tx, labId, accountId, null, [input])).outcomes;
+        if (!outcome!.ok) throw new AppError(outcome!.code, undefined, 'result entry refused');
+        await recordAudit(tx, ctx, {
+          action: 'lab.result.enter',
+          details: { barcode: input.barcode, changed: outcome!.write !== null },
+        });
+        return { barcode: input.barcode, status: 'entered' as const, changed: outcome!.write !== null };
+      });
+    },
+
+    async queue(ctx: AuditContext) {
+      authorize(ctx.actor, 'lab.result.enter');
+      const { labId } = labOf(ctx.actor);
+      const rows = await entryQueue(db, labId);
+      return {
+        items: rows.map((r) => ({
+          barcode: r.barcode,
+          result: r.result,
+          ctValues: r.ct_values ?? undefined,
+          kit: r.kit ?? undefined,
+          enteredAt: r.entered_at.toISOString(),
+          testType: r.test_type,
+          pooled: r.pooled,
+          members: r.members,
+        })),
+      };
+    },
+
+    /**
+     * The supervisor's second step: verify and release. All barcodes or none: an unknown or foreign
+     * one aborts the batch. Already released barcodes are reported, not released twice.
+     */
+    async verify(ctx: AuditContext, barcodes: string[]) {
+      authorize(ctx.actor, 'lab.result.verify');
+      const { labId, accountId } = labOf(ctx.actor);
+      const key = await signingKey(db, 'dcc');
+      const unique = [...new Set(barcodes)];
+      return db.transaction(async (tx) => {
+        const rows = await tx.query<{ barcode: string; status: string; lab_id: string }>(
+          `select barcode, status, lab_id::text as lab_id from lab_results where barcode = any($1::text[]) for update`,
+          [unique],
+        );
+        const byBarcode = new Map(rows.map((r) => [r.barcode, r]));
+        const released: string[] = [];
+        const alreadyReleased: string[] = [];
+        for (const barcode of unique) {
+          const r = byBarcode.get(barcode);
+          if (!r || r.lab_id !== labId)
+            throw new AppError('RESULT_NOT_ENTERED', undefined, 'verify: no result');
+          if (r.status === 'released') {
+            alreadyReleased.push(barcode);
+            continue;
+          }
+          await tx.query(
+            `update lab_results set status = 'released', verified_by = $2, released_at = now() where barcode = $1`,
+            [barcode, accountId],
+          );
+          await applyRelease(tx, key, barcode);
+          released.push(barcode);
+        }
+        await markTubesResulted(tx, released);
+        await recordAudit(tx, ctx, {
+          action: 'lab.result.verify',
+          details: { released: released.length, alreadyReleased: alreadyReleased.length },
+        });
+        return { released, alreadyReleased };
+      });
+    },
+  };
+}

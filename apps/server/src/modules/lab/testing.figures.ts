@@ -1,0 +1,168 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { Db, Queryable } from '../../core/db/db';
+import type { Actor } from '../../core/auth/actor';
+import { authorize } from '../../core/auth/policy';
+import { AppError } from '../../core/errors';
+import { findUnit } from '../geo/geo.repository';
+import { auditContext } from '../people/people.routes';
+import { samplingFigures } from '../sampling/sampling.figures';
+
+type Level = 'province' | 'district' | 'commune';
+const COLUMN: Record<Level, string> = {
+  province: 'province_code',
+  district: 'district_code',
+  commune: 'commune_code',
+};
+const LEVEL_OF_CODE: Record<number, Level> = { 2: 'province', 3: 'district', 5: 'commune' };
+const DEPTH: Record<Level, number> = { province: 1, district: 2, commune: 3 };
+
+// Days and hours in Vietnam time; turnaround = sample collected → result released.
+const MEASURES = `count(*)::int as taken,
+  count(*) filter (where t.status = 'in_transit')::int as in_transit,
+  count(*) filter (where t.status in ('received', 'resulted') and (r.status is null or r.status = 'entered'))::int as pending,
+  count(*) filter (where r.status = 'released')::int as resulted,
+  count(*) filter (where r.status = 'released' and r.result = 'positive')::int as positives,
+  percentile_cont(0.5) within group (order by extract(epoch from r.released_at - t.collected_at) / 3600)
+    filter (where r.status = 'released') as tat_p50,
+  percentile_cont(0.9) within group (order by extract(epoch from r.released_at - t.collected_at) / 3600)
+    filter (where r.status = 'released') as tat_p90`;
+
+interface MeasureRow {
+  taken: number;
+  in_transit: number;
+  pending: number;
+  resulted: number;
+  positives: number;
+  tat_p50: number | null;
+  tat_p90: number | null;
+}
+const measures = (r: MeasureRow) => ({
+  samplesTaken: r.taken,
+  inTransit: r.in_transit,
+  pending: r.pending,
+  resulted: r.resulted,
+  positives: r.positives,
+  positivityRate: r.resulted ? Math.round((r.positives / r.resulted) * 10000) / 10000 : null,
+  turnaroundP50Hours: r.tat_p50 === null ? null : Math.round(Number(r.tat_p50) * 10) / 10,
+  turnaroundP90Hours: r.tat_p90 === null ? null : Math.round(Number(r.tat_p90) * 10) / 10,
+});
+
+async function areaOf(q: Queryable, actor: Actor, unitCode: string | undefined) {
+  const code = unitCode ?? (actor.kind === 'staff' || actor.kind === 'machine' ? actor.unitCode : null);
+  if (!code) return null; // national
+  const unit = await findUnit(q, 'pre2025', code);
+  const level = LEVEL_OF_CODE[code.length];
+  if (!unit || !level) throw new AppError('UNIT_NOT_FOUND');
+  return {
+    code,
+    level,
+    loc: {
+      provinceCode: unit.provinceCode,
+      districtCode: level === 'province' ? null : (unit.districtCode ?? code),
+      communeCode: level === 'commune' ? code : null,
+    },
+  };
+}
+
+/** Per unit and day, and per lab: samples taken, in transit, pending, resulted, positivity and turnaround. */
+export async function testingFigures(
+  q: Queryable,
+  actor: Actor,
+  f: { level?: Level; unitCode?: string; from: string; to: string },
+) {
+  authorize(actor, 'testing.figures');
+  const area = await areaOf(q, actor, f.unitCode);
+  if (area) authorize(actor, 'testing.figures', area.loc);
+  else authorize(actor, 'testing.figures', { provinceCode: null, districtCode: null, communeCode: null });
+  const level =
+    f.level ??
+    (area ? (['province', 'district', 'commune'] as const)[Math.min(DEPTH[area.level], 2)]! : 'province');
+  if (area && DEPTH[level] < DEPTH[area.level])
+    throw new AppError('VALIDATION_FAILED', undefined, 'level above the unit');
+  const where = `t.collected_at >= ($1::date)::timestamp at time zone 'Asia/Ho_Chi_Minh'
+    and t.collected_at < ($2::date + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh'
+    ${area ? `and t.${COLUMN[area.level]} = $3` : ''}`;
+  const params = area ? [f.from, f.to, area.code] : [f.from, f.to];
+  const byUnit = await q.query<MeasureRow & { unit_code: string | null; day: string }>(
+    `select t.${COLUMN[level]} as unit_code, (t.collected_at at time zone 'Asia/Ho_Chi_Minh')::date::text as day, ${MEASURES}
+     from tubes t left join lab_results r on r.barcode = t.barcode where ${where} group by 1, 2 order by 2, 1`,
+    params,
+  );
+  const byLab = await q.query<MeasureRow & { lab_id: string | null; lab_name: string | null }>(
+    `select t.lab_id::text as lab_id, l.name as lab_name, ${MEASURES}
+     from tubes t left join lab_results r on r.barcode = t.barcode left join labs l on l.id = t.lab_id
+     where ${where} and t.lab_id is not null group by 1, 2 order by 2`,
+    params,
+  );
+  // People sampled (a pool of 5 counts 5) come from the sampling module's figures.
+  const sampled = new Map(
+    (await samplingFigures(q, { level, unitCode: area?.code ?? null, from: f.from, to: f.to })).map((s) => [
+      `${s.unitCode}|${s.day}`,
+      s.samplesTaken,
+    ]),
+  );
+  return {
+    level,
+    unitCode: area?.code ?? null,
+    rows: byUnit.map((r) => ({
+      unitCode: r.unit_code,
+      day: r.day,
+      ...measures(r),
+      tubes: r.taken,
+      peopleSampled: sampled.get(`${r.unit_code}|${r.day}`) ?? 0,
+    })),
+    labs: byLab.map((r) => ({ labId: r.lab_id, labName: r.lab_name, ...measures(r) })),
+  };
+}
+
+const Measures = {
+  samplesTaken: Type.Integer(),
+  inTransit: Type.Integer(),
+  pending: Type.Integer(),
+  resulted: Type.Integer(),
+  positives: Type.Integer(),
+  positivityRate: Type.Union([Type.Number(), Type.Null()]),
+  turnaroundP50Hours: Type.Union([Type.Number(), Type.Null()]),
+  turnaroundP90Hours: Type.Union([Type.Number(), Type.Null()]),
+};
+const NullStr = Type.Union([Type.String(), Type.Null()]);
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+
+export function testingFiguresRoutes(app: FastifyInstance, db: Db): void {
+  app.get(
+    '/api/testing/figures',
+    {
+      schema: {
+        tags: ['lab'],
+        summary: 'Số liệu xét nghiệm theo địa bàn, ngày và phòng / Testing figures by area, day and lab',
+        querystring: Type.Object({
+          level: Type.Optional(
+            Type.Union([Type.Literal('province'), Type.Literal('district'), Type.Literal('commune')]),
+          ),
+          unitCode: Type.Optional(Type.String({ pattern: '^(\\d{2}|\\d{3}|\\d{5})$' })),
+          from: Day,
+          to: Day,
+        }),
+        response: {
+          200: Type.Object({
+            level: Type.String(),
+            unitCode: NullStr,
+            rows: Type.Array(
+              Type.Object({
+                unitCode: NullStr,
+                day: Type.String(),
+                ...Measures,
+                tubes: Type.Integer(),
+                peopleSampled: Type.Integer(),
+              }),
+            ),
+            labs: Type.Array(Type.Object({ labId: NullStr, labName: NullStr, ...Measures })),
+          }),
+        },
+      },
+    },
+    async (request) =>
+      testingFigures(db, auditContext(request).actor, request.query as Parameters<typeof testingFigures>[2]),
+  );
+}

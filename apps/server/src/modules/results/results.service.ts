@@ -1,0 +1,89 @@
+import type { Db, Queryable } from '../../core/db/db';
+import { recordAudit, type AuditContext } from '../../core/audit/audit';
+import { authorize } from '../../core/auth/policy';
+import { AppError } from '../../core/errors';
+import { familyOf } from '../people/people.repository';
+import { citizenAccount, personIdByPhone } from '../people/people.search.repository';
+import { certificatePdf } from '../certificates/certificates.pdf';
+import { certificateOf, pendingRetests, resultsOfPeople } from './results.repository';
+
+/** The people whose results the citizen may see: themselves and the family members they declared. */
+async function ownAndFamily(
+  q: Queryable,
+  ctx: AuditContext,
+): Promise<{ id: string; name: string; self: boolean }[]> {
+  authorize(ctx.actor, 'results.readOwn');
+  if (ctx.actor.kind !== 'citizen') throw new AppError('FORBIDDEN');
+  const account = await citizenAccount(q, ctx.actor.accountId);
+  const own = account?.person_id ?? (account?.phone ? await personIdByPhone(q, account.phone) : undefined);
+  if (!own) return [];
+  const names = await q.query<{ id: string; full_name: string }>(
+    'select id, full_name from persons where id = $1',
+    [own],
+  );
+  const family = await familyOf(q, own);
+  return [
+    { id: own, name: names[0]?.full_name ?? '', self: true },
+    ...family.map((f) => ({ id: f.id, name: f.fullName, self: false })),
+  ];
+}
+
+export function resultsService(db: Db) {
+  return {
+    async mine(ctx: AuditContext) {
+      const people = await ownAndFamily(db, ctx);
+      const ids = people.map((p) => p.id);
+      const rows = ids.length ? await resultsOfPeople(db, ids) : [];
+      const retest = ids.length ? await pendingRetests(db, ids) : new Set<string>();
+      return {
+        people: people.map((p) => ({
+          personId: p.id,
+          name: p.name,
+          self: p.self,
+          retestPending: retest.has(p.id),
+          results: rows
+            .filter((r) => r.person_id === p.id)
+            .map((r) => ({
+              id: r.id,
+              result: r.result,
+              testType: r.test_type,
+              pooled: r.pooled,
+              collectedAt: r.collected_at?.toISOString() ?? null,
+              releasedAt: r.released_at.toISOString(),
+              labName: r.lab_name,
+              hasCertificate: r.certificate_id !== null,
+            })),
+        })),
+      };
+    },
+
+    async certificate(ctx: AuditContext, personResultId: string) {
+      const people = await ownAndFamily(db, ctx);
+      const cert = /^[0-9a-f-]{36}$/i.test(personResultId)
+        ? await certificateOf(db, personResultId)
+        : undefined;
+      if (!cert || !people.some((p) => p.id === cert.person_id)) throw new AppError('CERTIFICATE_NOT_FOUND');
+      await recordAudit(db, ctx, {
+        action: 'results.certificate.read',
+        personId: cert.person_id,
+        details: { uvci: cert.uvci },
+      });
+      return cert;
+    },
+
+    async certificatePdf(ctx: AuditContext, personResultId: string): Promise<Buffer> {
+      const c = await this.certificate(ctx, personResultId);
+      return certificatePdf({
+        hc1: c.hc1,
+        uvci: c.uvci,
+        fullName: c.full_name,
+        birth: c.birth,
+        result: c.result,
+        testType: c.test_type,
+        collectedAt: c.collected_at ?? c.released_at,
+        labName: c.lab_name ?? '',
+        expiresAt: c.expires_at,
+      });
+    },
+  };
+}

@@ -1,0 +1,196 @@
+// The one scanner: every code in use, resolved to a person, a venue or a certificate.
+import { classifyScannedCode, verifyQrToken, type EcJwk, type QrVerifyFailure } from '@phongdich/domain';
+import type { Db, Queryable } from '../../core/db/db';
+import type { AuditContext } from '../../core/audit/audit';
+import { recordAudit } from '../../core/audit/audit';
+import { authorize, canAt } from '../../core/auth/policy';
+import { AppError, fieldError } from '../../core/errors';
+import { publicKeys } from '../keys/keys.service';
+import { isRevoked } from '../keys/revocations';
+import { locationOfCommune } from '../geo/geo.repository';
+import { findPerson } from '../people/people.repository';
+import type { PersonRow } from '../people/people.types';
+import { locationOf, toSummary } from '../people/people.view';
+import { findToken } from '../personal-qr/personal-qr.repository';
+import { personStatus } from '../status/status.sources';
+import { findVenue, managesVenue } from '../venues/venues.repository';
+import { UNKNOWN_CODE_HINTS, QR_FAILURES } from './scan.messages';
+import { bhytPersonInput, cccdPersonInput, createFromScan, matchBhyt, matchCccd } from './scan.identity';
+
+export type ScanMethod = 'personal_qr' | 'printed_qr' | 'cccd' | 'bhyt';
+
+const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+
+/**
+ * Venue staff sign in as citizens: they may scan only for a venue they own or staff. Returns whether
+ * the actor acts for the chosen venue (then a visitor may be registered in the venue's commune).
+ */
+async function authorizeScanner(db: Db, ctx: AuditContext, venueId?: string): Promise<boolean> {
+  const a = ctx.actor;
+  const manages = async (accountId: string) =>
+    !!venueId && isUuid(venueId) && (await managesVenue(db, accountId, venueId));
+  if (a.kind === 'citizen') {
+    if (await manages(a.accountId)) return true;
+    throw new AppError('FORBIDDEN', undefined, 'citizen scanning without a venue they staff');
+  }
+  authorize(a, 'scan.resolve');
+  if (a.kind === 'anonymous' || a.role !== 'venue_manager' || !venueId) return false;
+  if (await manages(a.accountId)) return true;
+  throw new AppError('FORBIDDEN', undefined, 'not a venue of this account');
+}
+
+async function verifyToken(db: Db, raw: string) {
+  const keys = new Map((await publicKeys(db, 'qr')).map((k) => [k.kid, k.publicKeyJwk as EcJwk]));
+  const result = await verifyQrToken(raw, {
+    keys: (kid) => keys.get(kid),
+    now: new Date(),
+    isRevoked: (type, id) => isRevoked(db, type, id),
+  });
+  if (!result.ok) throw qrInvalid(result.reason);
+  return result;
+}
+
+function qrInvalid(reason: QrVerifyFailure | 'UNKNOWN_ID'): AppError {
+  const m = QR_FAILURES[reason];
+  return new AppError('QR_INVALID', [fieldError('code', reason, m.vi, m.en)]);
+}
+
+/** Where to register someone whose card has no commune we can map: the venue's, else the officer's. */
+async function scanningCommune(db: Db, ctx: AuditContext, venueId?: string): Promise<string> {
+  const venue = venueId && isUuid(venueId) ? await findVenue(db, venueId) : undefined;
+  if (venue) return venue.commune_code;
+  const a = ctx.actor;
+  if (a.kind === 'staff' && a.unitCode?.length === 5) return a.unitCode;
+  throw new AppError('VALIDATION_FAILED', [
+    fieldError(
+      'venueId',
+      'COMMUNE_UNKNOWN',
+      'Chọn điểm kiểm soát để đăng ký người mới theo xã của điểm.',
+      'Choose a venue so a new person can be registered in its commune.',
+    ),
+  ]);
+}
+
+export function scanService(db: Db) {
+  async function personAnswer(
+    ctx: AuditContext,
+    row: PersonRow,
+    created: boolean,
+    method: ScanMethod,
+    extra = {},
+  ) {
+    const masked = !canAt(ctx.actor, 'person.read', locationOf(row));
+    const status = await personStatus(db, row.id);
+    await recordAudit(db, ctx, {
+      action: 'scan.resolve',
+      personId: row.id,
+      details: { method, created },
+    });
+    return {
+      kind: 'person' as const,
+      person: toSummary(row, masked),
+      colour: status.colour,
+      reasons: status.reasons.map((r) => ({ vi: r.vi, en: r.en })),
+      created,
+      method,
+      ...extra,
+    };
+  }
+
+  async function createOrFind(
+    ctx: AuditContext,
+    actsForVenue: boolean,
+    q: Queryable,
+    venueId: string | undefined,
+    build: (commune: string) => Parameters<typeof createFromScan>[2] | null,
+    method: ScanMethod,
+    rematch: () => Promise<PersonRow | undefined>,
+  ) {
+    const commune = await scanningCommune(db, ctx, venueId);
+    const input = build(commune);
+    if (!input) return null;
+    // Registering a visitor: venue staff in their venue's commune; others by the registry's rule.
+    if (!actsForVenue)
+      authorize(
+        ctx.actor,
+        'person.create',
+        (await locationOfCommune(q, commune)) ?? {
+          communeCode: commune,
+          districtCode: null,
+          provinceCode: null,
+        },
+      );
+    return db.transaction((tx) => createFromScan(tx, ctx, input, method, rematch));
+  }
+
+  return {
+    async resolve(ctx: AuditContext, input: { code: string; venueId?: string }) {
+      const actsForVenue = await authorizeScanner(db, ctx, input.venueId);
+      const code = classifyScannedCode(input.code);
+      switch (code.kind) {
+        case 'phongdich': {
+          const token = await verifyToken(db, code.raw);
+          if (token.type === 'V') {
+            const venue = isUuid(token.id) ? await findVenue(db, token.id) : undefined;
+            if (!venue) throw qrInvalid('UNKNOWN_ID');
+            return { kind: 'venue' as const, venueId: venue.id, name: venue.name, status: venue.status };
+          }
+          const row = await findToken(db, token.id);
+          const person =
+            row && row.type === token.type && !row.revoked_at
+              ? await findPerson(db, row.person_id)
+              : undefined;
+          if (!person) throw qrInvalid(row?.revoked_at ? 'REVOKED' : 'UNKNOWN_ID');
+          return personAnswer(ctx, person, false, token.type === 'P' ? 'personal_qr' : 'printed_qr');
+        }
+        case 'cccd_chip': {
+          const found = await matchCccd(db, code);
+          if (found) return personAnswer(ctx, found, false, 'cccd');
+          const made = await createOrFind(
+            ctx,
+            actsForVenue,
+            db,
+            input.venueId,
+            (c) => cccdPersonInput(code, c),
+            'cccd',
+            () => matchCccd(db, code),
+          );
+          return personAnswer(ctx, made!.row, made!.created, 'cccd', { communeAssumed: made!.created });
+        }
+        case 'bhyt': {
+          const found = await matchBhyt(db, code.number);
+          if (found) return personAnswer(ctx, found, false, 'bhyt');
+          const made = await createOrFind(
+            ctx,
+            actsForVenue,
+            db,
+            input.venueId,
+            (c) => bhytPersonInput(code, c),
+            'bhyt',
+            () => matchBhyt(db, code.number),
+          );
+          if (!made)
+            throw new AppError('PERSON_NOT_FOUND', [
+              fieldError(
+                'code',
+                'BHYT_NOT_REGISTERED',
+                UNKNOWN_CODE_HINTS.bhytSearch.vi,
+                UNKNOWN_CODE_HINTS.bhytSearch.en,
+              ),
+            ]);
+          return personAnswer(ctx, made.row, made.created, 'bhyt', { communeAssumed: made.created });
+        }
+        case 'dcc':
+          return { kind: 'certificate' as const, raw: code.raw };
+        case 'legacy_venue': {
+          const m = UNKNOWN_CODE_HINTS.legacy;
+          throw new AppError('UNKNOWN_CODE', [fieldError('code', 'LEGACY_APP_CODE', m.vi, m.en)]);
+        }
+        default: {
+          const m = UNKNOWN_CODE_HINTS[code.reason === 'INVALID_CCCD_QR' ? 'cccd' : 'generic'];
+          throw new AppError('UNKNOWN_CODE', [fieldError('code', code.reason, m.vi, m.en)]);
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { Db } from '../../core/db/db';
+import { worklistService } from './worklist.service';
+
+const Status = Type.Union([Type.Literal('open'), Type.Literal('in_progress'), Type.Literal('done')]);
+const Item = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  personId: Type.Union([Type.String(), Type.Null()]),
+  communeCode: Type.String(),
+  title: Type.Object({ vi: Type.String(), en: Type.String() }),
+  priority: Type.Union([Type.Literal('normal'), Type.Literal('high')]),
+  sourceType: Type.String(),
+  sourceId: Type.String(),
+  data: Type.Object({}, { additionalProperties: true }),
+  status: Status,
+  note: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+
+/** Officers' follow-ups (warning declarations, positive results, re-tests…) for their area. */
+export function worklistRoutes(app: FastifyInstance, db: Db): void {
+  const service = worklistService(db);
+  const ctx = (request: { actor: never; ip: string; id: string }) => ({
+    actor: request.actor,
+    ip: request.ip,
+    requestId: request.id,
+  });
+
+  app.get(
+    '/api/worklist',
+    {
+      schema: {
+        tags: ['worklist'],
+        summary: 'Follow-ups for the officer’s area, newest and high priority first',
+        querystring: Type.Object({
+          status: Type.Optional(Status),
+          kind: Type.Optional(Type.String({ maxLength: 64 })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+          before: Type.Optional(Type.String({ format: 'date-time' })),
+        }),
+        response: { 200: Type.Object({ items: Type.Array(Item) }) },
+      },
+    },
+    async (request) => ({
+      items: await service.list(ctx(request as never), request.query as never),
+    }),
+  );
+
+  app.patch(
+    '/api/worklist/:id',
+    {
+      schema: {
+        tags: ['worklist'],
+        summary: 'Update a follow-up’s status or note',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        body: Type.Object(
+          { status: Status, note: Type.Optional(Type.String({ maxLength: 2000 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Item },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      return service.update(ctx(request as never), id, request.body as never);
+    },
+  );
+}

@@ -1,0 +1,154 @@
+import type { Db, Queryable } from '../../core/db/db';
+import { AppError } from '../../core/errors';
+import { authorize, canAt } from '../../core/auth/policy';
+import { jurisdictionSql } from '../../core/auth/jurisdiction';
+import { recordAudit, type AuditContext } from '../../core/audit/audit';
+import { locationOfCommune } from '../geo/geo.repository';
+
+export interface NewWorklistItem {
+  kind: string;
+  personId: string | null;
+  communeCode: string;
+  title: { vi: string; en: string };
+  sourceType: string;
+  sourceId: string;
+  priority?: 'normal' | 'high';
+  data?: Record<string, unknown>;
+}
+
+export interface WorklistItem {
+  id: string;
+  kind: string;
+  personId: string | null;
+  communeCode: string;
+  title: { vi: string; en: string };
+  priority: 'normal' | 'high';
+  sourceType: string;
+  sourceId: string;
+  data: Record<string, unknown>;
+  status: 'open' | 'in_progress' | 'done';
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * Adds a follow-up for the officers of a commune, in the caller's transaction. Idempotent on
+ * (kind, sourceType, sourceId): a redelivered event or a retried request adds nothing.
+ */
+export async function addWorklistItem(tx: Queryable, item: NewWorklistItem): Promise<void> {
+  const loc = await locationOfCommune(tx, item.communeCode);
+  if (!loc) throw new AppError('UNIT_NOT_FOUND', undefined, 'worklist commune unknown');
+  await tx.query(
+    `insert into worklist_items (kind, person_id, commune_code, district_code, province_code, title, priority,
+                                 source_type, source_id, data)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     on conflict (kind, source_type, source_id) do nothing`,
+    [
+      item.kind,
+      item.personId,
+      loc.communeCode,
+      loc.districtCode,
+      loc.provinceCode,
+      JSON.stringify(item.title),
+      item.priority ?? 'normal',
+      item.sourceType,
+      item.sourceId,
+      JSON.stringify(item.data ?? {}),
+    ],
+  );
+}
+
+interface Row {
+  id: string;
+  kind: string;
+  person_id: string | null;
+  commune_code: string;
+  district_code: string | null;
+  province_code: string;
+  title: { vi: string; en: string };
+  priority: 'normal' | 'high';
+  source_type: string;
+  source_id: string;
+  data: Record<string, unknown>;
+  status: 'open' | 'in_progress' | 'done';
+  note: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const toItem = (r: Row): WorklistItem => ({
+  id: r.id,
+  kind: r.kind,
+  personId: r.person_id,
+  communeCode: r.commune_code,
+  title: r.title,
+  priority: r.priority,
+  sourceType: r.source_type,
+  sourceId: r.source_id,
+  data: r.data,
+  status: r.status,
+  note: r.note,
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
+});
+
+export function worklistService(db: Db) {
+  return {
+    /** The officer's own area only; each listing is audited with the person ids it showed. */
+    async list(ctx: AuditContext, f: { status?: string; kind?: string; limit?: number; before?: string }) {
+      authorize(ctx.actor, 'worklist.read');
+      const j = jurisdictionSql(ctx.actor, 'w', 1);
+      const params: unknown[] = [...j.params];
+      const where = [j.sql];
+      if (f.status) where.push(`w.status = $${params.push(f.status)}`);
+      if (f.kind) where.push(`w.kind = $${params.push(f.kind)}`);
+      if (f.before) where.push(`w.created_at < $${params.push(new Date(f.before))}`);
+      const limit = Math.min(f.limit ?? 50, 200);
+      return db.transaction(async (tx) => {
+        const rows = await tx.query<Row>(
+          `select * from worklist_items w where ${where.join(' and ')}
+           order by w.priority = 'high' desc, w.created_at desc limit ${limit}`,
+          params as never,
+        );
+        const personIds = rows.map((r) => r.person_id).filter(Boolean);
+        if (personIds.length) {
+          await recordAudit(tx, ctx, { action: 'worklist.read', details: { personIds, count: rows.length } });
+        }
+        return rows.map(toItem);
+      });
+    },
+
+    async update(ctx: AuditContext, id: string, patch: { status: WorklistItem['status']; note?: string }) {
+      authorize(ctx.actor, 'worklist.update');
+      return db.transaction(async (tx) => {
+        const row = (await tx.query<Row>('select * from worklist_items where id = $1 for update', [id]))[0];
+        const loc = row && {
+          provinceCode: row.province_code,
+          districtCode: row.district_code,
+          communeCode: row.commune_code,
+        };
+        // Outside the officer's area answers like a missing item: no hint that it exists.
+        if (!row || !loc || !canAt(ctx.actor, 'worklist.update', loc)) throw new AppError('NOT_FOUND');
+        const updated = (
+          await tx.query<Row>(
+            `update worklist_items set status = $2, note = coalesce($3, note), updated_at = now(), updated_by = $4
+             where id = $1 returning *`,
+            [
+              id,
+              patch.status,
+              patch.note ?? null,
+              ctx.actor.kind === 'anonymous' ? null : ctx.actor.accountId,
+            ],
+          )
+        )[0]!;
+        await recordAudit(tx, ctx, {
+          action: 'worklist.update',
+          personId: row.person_id,
+          details: { itemId: id, status: patch.status },
+        });
+        return toItem(updated);
+      });
+    },
+  };
+}

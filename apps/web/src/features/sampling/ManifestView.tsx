@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import type { Manifest } from './types';
+
+export function ManifestView({ m }: { m: Manifest }) {
+  const { t } = useTranslation();
+  return (
+    <div className="card" data-testid="manifest">
+      <h3>
+        {t('sampling.shipments.manifest')} · {m.lab.name} · {t(`sampling.shipments.status.${m.status}`)}
+      </h3>
+      <p>
+        {m.sender} · {m.carrier} · {new Date(m.sentAt).toLocaleString()}
+      </p>
+      <p>
+        {t('sampling.shipments.counts', {
+          tubes: m.tubeCount,
+          people: m.people,
+          missing: m.missingCount,
+          extra: m.extraCount,
+        })}
+      </p>
+      <ul>
+        {m.tubes.map((x) => (
+          <li key={x.barcode}>
+            <code>{x.barcode}</code> · {t(`sampling.shipments.tubeStatus.${x.status}`)} · {x.members}{' '}
+            {t('sampling.shipments.people')}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

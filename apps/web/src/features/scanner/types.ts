@@ -1,0 +1,60 @@
+export type Colour = 'green' | 'yellow' | 'red';
+export interface Bilingual {
+  vi: string;
+  en: string;
+}
+
+export interface ScannedPerson {
+  id: string;
+  fullName: string;
+  birthYear: number;
+  sex: string;
+  communeCode: string;
+  communeName: string | null;
+  masked: boolean;
+  idHint: string | null;
+}
+
+export type StaffMethod = 'personal_qr' | 'printed_qr' | 'cccd' | 'bhyt' | 'manual';
+
+export type ScanResult =
+  | {
+      kind: 'person';
+      person: ScannedPerson;
+      colour: Colour;
+      reasons: Bilingual[];
+      created: boolean;
+      method: StaffMethod;
+      communeAssumed?: boolean;
+    }
+  | { kind: 'venue'; venueId: string; name: string; status?: string }
+  | { kind: 'certificate'; raw: string };
+
+export interface CheckinResult {
+  id: string;
+  venueId: string;
+  venueName: string;
+  serverTime: string;
+  duplicate: boolean;
+  declarationRequired: boolean;
+}
+
+/** What the offline queue holds for kind 'checkin' (the batch endpoint's item, or a raw code to resolve). */
+export type CheckinQueueItem =
+  | { id: string; kind: 'visitor'; venueToken: string; personId?: string; deviceTime: string }
+  | {
+      id: string;
+      kind: 'staff';
+      venueId: string;
+      deviceTime: string;
+      personId?: string;
+      method?: StaffMethod;
+      /** Scanned offline: resolved through /api/scan/resolve when the network returns. */
+      code?: string;
+    };
+
+export interface MyVenue {
+  id: string;
+  name: string;
+  status: string;
+}

@@ -1,0 +1,102 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { currentLang } from '../../i18n';
+
+interface WorklistItem {
+  id: string;
+  kind: string;
+  personId: string | null;
+  title: { vi: string; en: string };
+  priority: 'normal' | 'high';
+  status: 'open' | 'in_progress' | 'done';
+  note: string | null;
+  createdAt: string;
+}
+
+type Filter = 'open' | 'in_progress' | 'done' | '';
+
+/** The commune (district, province) officer's follow-ups, fed by declarations, tests and other modules. */
+export default function WorklistPage() {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState<Filter>('open');
+  const [items, setItems] = useState<WorklistItem[]>([]);
+  const [error, setError] = useState<unknown>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      const r = await api.get<{ items: WorklistItem[] }>('/api/worklist', { status: filter || undefined });
+      setItems(r.items);
+    } catch (e) {
+      setError(e);
+    }
+  }, [filter]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const move = async (id: string, status: WorklistItem['status']) => {
+    try {
+      await api.patch(`/api/worklist/${id}`, { status });
+      await load();
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  const lang = currentLang();
+  return (
+    <section>
+      <h1>{t('worklist.title')}</h1>
+      <p>{t('worklist.intro')}</p>
+      <label>
+        {t('worklist.status')}{' '}
+        <select value={filter} onChange={(e) => setFilter(e.target.value as Filter)}>
+          <option value="open">{t('worklist.statuses.open')}</option>
+          <option value="in_progress">{t('worklist.statuses.in_progress')}</option>
+          <option value="done">{t('worklist.statuses.done')}</option>
+          <option value="">{t('worklist.all')}</option>
+        </select>
+      </label>
+      <ErrorBanner error={error} />
+      {items.length === 0 ? (
+        <p>{t('worklist.empty')}</p>
+      ) : (
+        <ul className="cards" aria-label={t('worklist.title')}>
+          {items.map((item) => (
+            <li key={item.id} className="card" data-testid="worklist-item">
+              <strong>{item.title[lang]}</strong>
+              {item.priority === 'high' && <span className="badge badge-warn"> {t('worklist.high')}</span>}
+              <div>
+                {t('worklist.status')}: {t(`worklist.statuses.${item.status}`)} · {t('worklist.createdAt')}{' '}
+                {new Date(item.createdAt).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}
+              </div>
+              {item.note && (
+                <div>
+                  {t('worklist.note')}: {item.note}
+                </div>
+              )}
+              <div className="actions">
+                {item.personId && <Link to={`/people/${item.personId}`}>{t('worklist.person')}</Link>}
+                {item.status === 'open' && (
+                  <button type="button" onClick={() => void move(item.id, 'in_progress')}>
+                    {t('worklist.start')}
+                  </button>
+                )}
+                {item.status !== 'done' && (
+                  <button type="button" onClick={() => void move(item.id, 'done')}>
+                    {t('worklist.done')}
+                  </button>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

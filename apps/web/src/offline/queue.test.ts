@@ -1,0 +1,84 @@
+import { beforeEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { IDBFactory } from 'fake-indexeddb';
+import { idbStore } from './queue-store';
+import {
+  dismissRejected,
+  enqueue,
+  flush,
+  pending,
+  registerSender,
+  rejectedItems,
+  resetQueueForTests,
+  type Sender,
+} from './queue';
+
+let factory: IDBFactory;
+const item = (id: string, extra: Record<string, unknown> = {}) => ({ id, venueId: 'v1', ...extra });
+
+describe('offline queue (IndexedDB)', () => {
+  beforeEach(() => {
+    factory = new IDBFactory();
+    resetQueueForTests(idbStore(factory, 'test-queue'));
+  });
+
+  it('keeps items until a sender exists, and they survive reopening the database', async () => {
+    await enqueue('checkin', item('a'));
+    await enqueue('checkin', item('a')); // same id: stored once
+    await enqueue('other', item('b'));
+    await flush();
+    assert.equal(await pending(), 2);
+    assert.equal(await pending('checkin'), 1);
+    resetQueueForTests(idbStore(factory, 'test-queue')); // "the browser was closed"
+    assert.equal(await pending('checkin'), 1);
+  });
+
+  it('sends each item once, even when flushes overlap', async () => {
+    const seen: string[] = [];
+    const sender: Sender = async (items) => {
+      seen.push(...items.map((i) => i.id));
+      await new Promise((r) => setTimeout(r, 20));
+      return { done: items.map((i) => i.id), rejected: [] };
+    };
+    await enqueue('checkin', item('a'));
+    await enqueue('checkin', item('b'));
+    registerSender('checkin', sender);
+    await Promise.all([flush(), flush(), flush()]);
+    assert.deepEqual(seen.sort(), ['a', 'b']);
+    assert.equal(await pending(), 0);
+  });
+
+  it('keeps items pending when the sender fails (network down) and sends them later', async () => {
+    let up = false;
+    registerSender('checkin', async (items) => {
+      if (!up) throw new TypeError('Failed to fetch');
+      return { done: items.map((i) => i.id), rejected: [] };
+    });
+    await enqueue('checkin', item('a'));
+    await flush();
+    assert.equal(await pending(), 1);
+    up = true;
+    await flush();
+    assert.equal(await pending(), 0);
+  });
+
+  it('keeps refused items with their error until dismissed, never retrying them', async () => {
+    let calls = 0;
+    registerSender('checkin', async (items) => {
+      calls++;
+      return { done: [], rejected: items.map((i) => ({ id: i.id, error: { code: 'QR_INVALID' } })) };
+    });
+    await enqueue('checkin', item('x', { code: 'PD1:P:forged' }));
+    await flush();
+    await flush();
+    assert.equal(calls, 1);
+    assert.equal(await pending(), 0);
+    const rejected = await rejectedItems('checkin');
+    assert.deepEqual(
+      rejected.map((r) => [r.id, r.error, (r.payload as { code: string }).code]),
+      [['x', { code: 'QR_INVALID' }, 'PD1:P:forged']],
+    );
+    await dismissRejected('x');
+    assert.deepEqual(await rejectedItems(), []);
+  });
+});

@@ -1,0 +1,218 @@
+// Offline outbox for writes made without a network (check-ins, scans…), stored in IndexedDB so it
+// survives closing the browser. Items carry client-generated ids (crypto.randomUUID()), so a retry
+// after a lost response is exactly-once thanks to the server's idempotency. Rejected items are kept
+// with their error for display, never silently dropped.
+import { useEffect, useState } from 'react';
+import { idbStore, type QueueStore, type StoredItem } from './queue-store';
+
+export type Sender = (
+  items: Array<{ id: string; payload: unknown }>,
+) => Promise<{ done: string[]; rejected: Array<{ id: string; error: unknown }> }>;
+
+export interface QueueStatus {
+  pending: number;
+  lastSyncAt: string | null;
+  syncing: boolean;
+  online: boolean;
+}
+
+export interface RejectedItem {
+  id: string;
+  kind: string;
+  payload: unknown;
+  error: unknown;
+  createdAt: string;
+}
+
+const BATCH_SIZE = 100;
+const RETRY_MS = 30_000;
+
+const senders = new Map<string, Sender>();
+const listeners = new Set<() => void>();
+let store: QueueStore | null = null;
+let flushing: Promise<void> | null = null;
+let again = false;
+let timer: ReturnType<typeof setInterval> | null = null;
+let started = false;
+let status: QueueStatus = {
+  pending: 0,
+  lastSyncAt: null,
+  syncing: false,
+  online: typeof navigator === 'undefined' ? true : navigator.onLine,
+};
+
+function db(): QueueStore {
+  store ??= idbStore();
+  return store;
+}
+
+/** For unit tests: use another store (e.g. over fake-indexeddb) and forget senders/state. */
+export function resetQueueForTests(next: QueueStore): void {
+  store = next;
+  senders.clear();
+  flushing = null;
+  again = false;
+  stopTimer();
+  status = { pending: 0, lastSyncAt: null, syncing: false, online: true };
+}
+
+function setStatus(patch: Partial<QueueStatus>): void {
+  status = { ...status, ...patch };
+  for (const l of listeners) l();
+}
+
+async function refreshPending(): Promise<number> {
+  const n = await db().count('pending');
+  setStatus({ pending: n });
+  if (n > 0) startTimer();
+  else stopTimer();
+  return n;
+}
+
+function startTimer(): void {
+  if (timer || typeof setInterval === 'undefined') return;
+  timer = setInterval(() => void flush(), RETRY_MS);
+  // Node (unit tests) must not be kept alive by the retry timer; browsers have no unref.
+  (timer as { unref?: () => void }).unref?.();
+}
+
+function stopTimer(): void {
+  if (timer) clearInterval(timer);
+  timer = null;
+}
+
+/** Stores an item for later sending and tries to send it straight away when online. */
+export async function enqueue(
+  kind: string,
+  payload: Record<string, unknown> & { id: string },
+): Promise<void> {
+  const existing = await db().get(payload.id);
+  if (!existing) {
+    await db().put({
+      id: payload.id,
+      kind,
+      payload,
+      state: 'pending',
+      createdAt: new Date().toISOString(),
+      error: null,
+    });
+  }
+  await refreshPending();
+  if (status.online) void flush();
+}
+
+export function registerSender(kind: string, send: Sender): void {
+  senders.set(kind, send);
+  if (status.pending > 0 && status.online) void flush();
+}
+
+/** Sends every pending item whose kind has a sender. One flush at a time; a call during a flush
+ * schedules another pass. A thrown sender (network down) leaves its items pending. */
+export function flush(): Promise<void> {
+  if (flushing) {
+    again = true;
+    return flushing;
+  }
+  flushing = (async () => {
+    setStatus({ syncing: true });
+    try {
+      do {
+        again = false;
+        await flushOnce();
+      } while (again);
+    } finally {
+      flushing = null;
+      setStatus({ syncing: false });
+      await refreshPending();
+    }
+  })();
+  return flushing;
+}
+
+async function flushOnce(): Promise<void> {
+  const items = await db().list('pending');
+  const byKind = new Map<string, StoredItem[]>();
+  for (const it of items) byKind.set(it.kind, [...(byKind.get(it.kind) ?? []), it]);
+  let sentAny = false;
+  for (const [kind, list] of byKind) {
+    const send = senders.get(kind);
+    if (!send) continue;
+    for (let i = 0; i < list.length; i += BATCH_SIZE) {
+      const chunk = list.slice(i, i + BATCH_SIZE);
+      let result: Awaited<ReturnType<Sender>>;
+      try {
+        result = await send(chunk.map((it) => ({ id: it.id, payload: it.payload })));
+      } catch {
+        break; // offline or server down: keep the items, retry on the next flush
+      }
+      sentAny = true;
+      for (const id of result.done) await db().delete(id);
+      for (const r of result.rejected) {
+        const it = chunk.find((c) => c.id === r.id);
+        if (it) await db().put({ ...it, state: 'rejected', error: serialisable(r.error) });
+      }
+    }
+  }
+  if (sentAny) setStatus({ lastSyncAt: new Date().toISOString() });
+}
+
+function serialisable(error: unknown): unknown {
+  if (error instanceof Error) return { message: error.message };
+  try {
+    return JSON.parse(JSON.stringify(error ?? null)) as unknown;
+  } catch {
+    return { message: String(error) };
+  }
+}
+
+/** Number of items still waiting to be sent (optionally of one kind). */
+export async function pending(kind?: string): Promise<number> {
+  if (!kind) return db().count('pending');
+  return (await db().list('pending')).filter((it) => it.kind === kind).length;
+}
+
+/** Items the server refused, with its error, for display. */
+export async function rejectedItems(kind?: string): Promise<RejectedItem[]> {
+  return (await db().list('rejected'))
+    .filter((it) => !kind || it.kind === kind)
+    .map(({ id, kind: k, payload, error, createdAt }) => ({
+      id,
+      kind: k,
+      payload,
+      error,
+      createdAt,
+    }));
+}
+
+/** The user acknowledged a rejected item: remove it. */
+export async function dismissRejected(id: string): Promise<void> {
+  const it = await db().get(id);
+  if (it?.state === 'rejected') await db().delete(id);
+  for (const l of listeners) l();
+}
+
+/** Wires the queue to the browser: flush on `online`, at start, and every 30 s while pending. */
+export function startOfflineQueue(): void {
+  if (started || typeof window === 'undefined') return;
+  started = true;
+  window.addEventListener('online', () => {
+    setStatus({ online: true });
+    void flush();
+  });
+  window.addEventListener('offline', () => setStatus({ online: false }));
+  void refreshPending().then(() => flush());
+}
+
+export function useQueueStatus(): QueueStatus {
+  const [s, setS] = useState(status);
+  useEffect(() => {
+    const l = () => setS(status);
+    listeners.add(l);
+    l();
+    void refreshPending().catch(() => undefined);
+    return () => {
+      listeners.delete(l);
+    };
+  }, []);
+  return s;
+}

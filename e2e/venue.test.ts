@@ -1,0 +1,79 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import { startServer, type TestServer } from './support/server';
+import { launchBrowser, newPage, withScreenshot } from './support/browser';
+import { randomPhone, signInCitizenUi, signInStaff } from './support/checkin';
+
+// A name no demo point has, so lists and figures show exactly the point this test made.
+const shopName = `Tạp hóa Bà Tư ${Math.floor(Math.random() * 9000) + 1000}`;
+
+describe('venue owner registers a shop and prints its poster; the commune officer suspends it (360 px)', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a citizen registers a shop, sees its QR and downloads the A4 poster', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await withScreenshot(page, 'venue-register', async () => {
+      await signInCitizenUi(page, server, randomPhone());
+      await page.getByRole('link', { name: 'Điểm kiểm soát của tôi' }).first().click();
+      await page.getByText('Bạn chưa có điểm nào.').waitFor();
+      await page.getByRole('link', { name: 'Đăng ký điểm mới' }).click();
+      await page.getByLabel('Loại điểm').selectOption('shop');
+      await page.getByLabel('Tên điểm').fill(shopName);
+      await page.getByRole('combobox', { name: 'Xã/phường' }).fill('Phúc Xá');
+      await page.getByRole('option').filter({ hasText: '00001' }).getByRole('button').click();
+      await page.getByLabel('Số nhà, đường').fill('Số 7 Phó Đức Chính');
+      await page.getByRole('button', { name: 'Đăng ký điểm' }).click();
+
+      await page.getByRole('heading', { name: shopName }).waitFor();
+      assert.equal(await page.getByTestId('venue-status').textContent(), 'Đang hoạt động');
+      await page.getByTestId('venue-qr').locator('svg').waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Tải áp phích A4 (PDF)' }).click(),
+      ]);
+      const pdf = await readFile((await download.path())!);
+      assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+      assert.ok(pdf.length > 10_000, `a poster with an embedded font, got ${pdf.length} bytes`);
+      assert.equal((pdf.toString('latin1').match(/\/Type \/Page\s/g) ?? []).length, 1);
+
+      await page.getByRole('link', { name: 'Điểm kiểm soát của tôi' }).first().click();
+      await page.getByRole('link', { name: shopName }).waitFor();
+    });
+    await context.close();
+  });
+
+  it('the commune officer finds it, suspends it, and sees it in the figures of the commune', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await withScreenshot(page, 'venue-suspend', async () => {
+      await signInStaff(page, server.demoAccount('commune_officer', 'Phúc Xá'));
+      await page.getByRole('link', { name: 'Điểm kiểm soát', exact: true }).first().click();
+      await page.getByLabel('Tên hoặc biển số').fill(shopName);
+      await page.getByRole('link', { name: shopName }).click();
+      await page.getByRole('heading', { name: shopName }).waitFor();
+      await page.getByLabel('Lý do tạm dừng').fill('Không tổ chức quét mã cho khách');
+      await page.getByRole('button', { name: 'Tạm dừng' }).click();
+      await page.getByText('Tạm dừng: Không tổ chức quét mã cho khách').waitFor();
+      assert.equal(await page.getByTestId('venue-status').textContent(), 'Tạm dừng');
+      await page.getByText('Điểm chưa được duyệt hoặc đang tạm dừng: chưa có mã QR.').waitFor();
+
+      await page.getByRole('link', { name: 'Số liệu điểm kiểm soát' }).first().click();
+      const row = page.getByTestId('figures-table').getByRole('row').filter({ hasText: shopName });
+      await row.waitFor();
+      // Cells after the name: registered points, check-ins, declarations.
+      assert.deepEqual(await row.getByRole('cell').allTextContents(), ['1', '0', '0']);
+    });
+    await context.close();
+  });
+});
