@@ -9,6 +9,7 @@ import { enqueue, useQueueStatus } from '../../offline/queue';
 import { CameraScanner } from '../scanner/CameraScanner';
 import { SyncStatus } from '../scanner/SyncStatus';
 import { normalizeBarcode, registerSampleSender } from './sampling-api';
+import { PersonSearchPicker } from './PersonSearchPicker';
 import * as local from './sampler-state';
 import type { Notice, SampleItem, SampleResult, SampleType, SessionSummary, Tube } from './types';
 
@@ -21,6 +22,7 @@ export default function SamplerPage() {
   const [sessions, setSessions] = useState<SessionSummary[]>(local.cachedSessions);
   const [sessionId, setSessionId] = useState(local.chosenSession);
   const [code, setCode] = useState('');
+  const [picked, setPicked] = useState<{ id: string; label: string } | null>(null);
   const [barcode, setBarcode] = useState('');
   const [sampleType, setSampleType] = useState<SampleType>('nasopharyngeal');
   const [tube, setTube] = useState<local.LocalTube | null>(null);
@@ -66,7 +68,7 @@ export default function SamplerPage() {
     setError(null);
     setNotices([]);
     setMessage('');
-    const person = code.trim();
+    const person = picked ? picked.id : code.trim();
     if (!person) return document.getElementById('sample-person')?.focus();
     if (!barcode.trim()) return document.getElementById('sample-tube')?.focus();
     const tubeCode = normalizeBarcode(barcode);
@@ -78,17 +80,19 @@ export default function SamplerPage() {
     const item: SampleItem = {
       id: crypto.randomUUID(),
       barcode: tubeCode,
-      code: person,
+      ...(picked ? { personId: picked.id } : { code: person }),
       sessionId,
       sampleType,
       collectedAt: new Date().toISOString(),
     };
     const queueIt = async () => {
       await enqueue('sample', { ...item });
-      setTube({ ...current, members: [...current.members, { key: person, label: person, pending: true }] });
+      const label = picked?.label ?? person;
+      setTube({ ...current, members: [...current.members, { key: person, label, pending: true }] });
       setMessage(t('sampling.sampler.queued'));
     };
     setCode('');
+    setPicked(null);
     if (!navigator.onLine) await queueIt();
     else {
       try {
@@ -154,6 +158,16 @@ export default function SamplerPage() {
             />
           </div>
           <CameraScanner onCode={(text) => setCode(text)} />
+          {picked ? (
+            <p role="status">
+              {t('sampling.sampler.picked', { label: picked.label })}{' '}
+              <button type="button" onClick={() => setPicked(null)}>
+                {t('sampling.sampler.clearPick')}
+              </button>
+            </p>
+          ) : (
+            <PersonSearchPicker onPick={setPicked} />
+          )}
           <div className="field">
             <label htmlFor="sample-tube">{t('sampling.sampler.tube')}</label>
             <input
