@@ -20,13 +20,17 @@ const app = await buildTestApp(db);
 try {
   await generatePeople(db, { count: links * 2, seed: 99, provinceCode: '01' });
   const people = (
-    await db.query<{ id: string }>(`select id from persons where commune_code = '00001' limit $1`, [links])
+    await db.query<{ id: string }>(`select id from persons where province_code = '01' limit $1`, [links])
   ).map((r) => r.id);
   const officer = await signInAs(app, db, { role: 'commune_officer', unitCode: '00001' });
   const sampler = await signInAs(app, db, { role: 'sampler', unitCode: '00001' });
   const session = await createSession(app, officer.headers, { poolSize: 5 });
+  const half = Math.floor(people.length / 2);
+  const perWorker = Math.ceil((people.length - half) / 8);
+  const tubesPerWorker = Math.ceil(perWorker / 5) + 1;
+  const needed = Math.ceil(half / 5) + 1 + 8 * tubesPerWorker;
   const barcodes: string[] = [];
-  while (barcodes.length * 5 < people.length * 2) {
+  while (barcodes.length < needed) {
     barcodes.push(...(await createLabels(app, officer.headers, 3000)).barcodes);
   }
 
@@ -48,7 +52,6 @@ try {
     if (res.statusCode !== 201 && res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body}`);
     return performance.now() - t;
   };
-  const half = Math.floor(people.length / 2);
   // One sampler: pools of 5 people per tube, one link after another.
   let t0 = performance.now();
   const seq: number[] = [];
@@ -62,7 +65,7 @@ try {
     Array.from({ length: 8 }, async (_, w) => {
       for (let i = half + w; i < people.length; i += 8) {
         const k = Math.floor((i - half - w) / 8);
-        par.push(await post(people[i]!, barcodes[offset + w * 1000 + Math.floor(k / 5)]!));
+        par.push(await post(people[i]!, barcodes[offset + w * tubesPerWorker + Math.floor(k / 5)]!));
       }
     }),
   );
@@ -85,7 +88,7 @@ try {
     return `p50=${percentile(s, 50).toFixed(2)} ms p95=${percentile(s, 95).toFixed(2)} ms`;
   };
   const rate = (n: number, ms: number) => Math.round(n / (ms / 1000));
-  console.log(`database: ${where}`);
+  console.log(`database: ${where}; links: ${half} one by one, ${par.length} with 8 in flight (pools of 5)`);
   console.log(`raw single-row insert:          ${String(rate(half, rawMs)).padStart(6)} links/s`);
   console.log(`sampler links, one sampler:     ${String(rate(half, seqMs)).padStart(6)} links/s  ${f(seq)}`);
   console.log(
