@@ -53,23 +53,8 @@ function actorFor(who: Role | 'anonymous'): Actor {
  * its name (so modules add their own lines without touching others'), with one group of four cells
  * (targets C D P N) per role in ROLE_ORDER.
  */
-const ROLE_ORDER = [
-  'national_admin',
-  'province_officer',
-  'district_officer',
-  'commune_officer',
-  'venue_manager',
-  'sampler',
-  'lab_technician',
-  'lab_supervisor',
-  'vaccinator',
-  'quarantine_officer',
-  'steering_committee',
-  'verifier',
-  'hotline_operator',
-  'citizen',
-  'anonymous',
-] as const satisfies readonly (Role | 'anonymous')[];
+// The column groups follow ROLES' order (reordering ROLES makes this matrix fail loudly), then anonymous.
+const ROLE_ORDER = [...ROLES, 'anonymous'] as const;
 
 // prettier-ignore
 const EXPECTED: Record<Action, string> = {
