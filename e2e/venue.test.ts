@@ -69,6 +69,8 @@ describe('venue owner registers a shop and prints its poster; the commune office
       await page.getByText('Điểm chưa được duyệt hoặc đang tạm dừng: chưa có mã QR.').waitFor();
 
       await page.getByRole('link', { name: 'Số liệu điểm kiểm soát' }).first().click();
+      // The venue page has its own figures table with this row: wait for the figures page itself.
+      await page.getByRole('heading', { level: 1, name: 'Số liệu điểm kiểm soát' }).waitFor();
       const row = page.getByTestId('figures-table').getByRole('row').filter({ hasText: shopName });
       await row.waitFor();
       // Cells after the name: registered points, check-ins, declarations.
