@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 const ARGS = [
   '--no-sandbox',
@@ -52,4 +52,10 @@ export async function withScreenshot<T>(page: Page, name: string, fn: () => Prom
     console.error(`screenshot saved: ${file}`);
     throw err;
   }
+}
+
+/** Waits until the locator matches exactly n elements (count() alone does not wait for a re-render). */
+export async function waitForCount(locator: Locator, n: number): Promise<void> {
+  if (n > 0) await locator.nth(n - 1).waitFor();
+  await locator.nth(n).waitFor({ state: 'detached' });
 }

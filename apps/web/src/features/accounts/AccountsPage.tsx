@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLE_LABELS, ROLES } from '@phongdich/contracts';
 import { api } from '../../api/client';
+import { useLatestRequest } from '../../api/useLatestRequest';
 import type { AccountSummary } from '../../api/types';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field, SelectField } from '../../components/Field';
@@ -20,14 +21,22 @@ export default function AccountsPage() {
   const [data, setData] = useState<{ items: AccountSummary[]; total: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
 
+  const begin = useLatestRequest();
   const load = useCallback(async () => {
+    const isLatest = begin();
     setError(null);
     try {
-      setData(await api.get('/api/accounts', { role, unitCode: unitCode.trim(), limit: PAGE, offset: 0 }));
+      const r = await api.get<{ items: AccountSummary[]; total: number }>('/api/accounts', {
+        role,
+        unitCode: unitCode.trim(),
+        limit: PAGE,
+        offset: 0,
+      });
+      if (isLatest()) setData(r);
     } catch (err) {
-      setError(err);
+      if (isLatest()) setError(err);
     }
-  }, [role, unitCode]);
+  }, [role, unitCode, begin]);
 
   useEffect(() => {
     const timer = setTimeout(() => void load(), 250);

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, withQuery } from '../../api/client';
 import type { AuditEntry } from '../../api/types';
+import { useLatestRequest } from '../../api/useLatestRequest';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { AuditTable } from './AuditTable';
@@ -40,7 +41,10 @@ export default function AuditPage() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
+  // A slow first load must not overwrite a search.
+  const begin = useLatestRequest();
   const load = async (filters: Filters, beforeId?: string | number) => {
+    const isLatest = begin();
     setBusy(true);
     setError(null);
     try {
@@ -49,12 +53,13 @@ export default function AuditPage() {
         limit: 50,
         beforeId,
       });
+      if (!isLatest()) return;
       setItems((prev) => (beforeId !== undefined ? [...prev, ...r.items] : r.items));
       setNext(r.nextBeforeId);
     } catch (err) {
-      setError(err);
+      if (isLatest()) setError(err);
     } finally {
-      setBusy(false);
+      if (isLatest()) setBusy(false);
     }
   };
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { useLatestRequest } from '../../api/useLatestRequest';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { currentLang } from '../../i18n';
 
@@ -25,15 +26,17 @@ export default function WorklistPage() {
   const [items, setItems] = useState<WorklistItem[]>([]);
   const [error, setError] = useState<unknown>(null);
 
+  const begin = useLatestRequest();
   const load = useCallback(async () => {
+    const isLatest = begin();
     setError(null);
     try {
       const r = await api.get<{ items: WorklistItem[] }>('/api/worklist', { status: filter || undefined });
-      setItems(r.items);
+      if (isLatest()) setItems(r.items);
     } catch (e) {
-      setError(e);
+      if (isLatest()) setError(e);
     }
-  }, [filter]);
+  }, [filter, begin]);
 
   useEffect(() => {
     void load();
