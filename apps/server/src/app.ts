@@ -30,6 +30,7 @@ import { testingFiguresRoutes } from './modules/lab/testing.figures';
 import { resultsRoutes } from './modules/results/results.routes';
 import { certificatesRoutes } from './modules/certificates/certificates.routes';
 import { samplingRoutes } from './modules/sampling/sampling.routes';
+import { scheduleAuditSealing } from './core/audit/sealer';
 
 export interface AppDeps {
   config: Config;
@@ -93,6 +94,7 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
   samplingRoutes(app, db);
   // --- end modules ---
   scheduleRetention(app, db);
+  scheduleAuditSealing(app, db);
 
   await registerWebApp(app, config);
   return app;

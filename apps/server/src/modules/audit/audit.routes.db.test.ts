@@ -116,6 +116,7 @@ for (const target of dbTargets()) {
       const ok = (await get('/api/audit/verify')).json();
       assert.equal(ok.ok, true);
       assert.ok(ok.checked >= 6);
+      assert.equal(ok.unsealed, 0, 'verify seals what has committed first');
       await db.exec('alter table audit_log disable trigger audit_log_no_update');
       await db.query("update audit_log set reason = 'đã sửa' where action = 'person.breakGlass'");
       await db.exec('alter table audit_log enable trigger audit_log_no_update');

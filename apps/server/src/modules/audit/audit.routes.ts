@@ -101,11 +101,12 @@ export function auditRoutes(app: FastifyInstance, db: Db): void {
     {
       schema: {
         tags: ['audit'],
-        summary: 'Recompute the hash chain and report the first broken entry',
+        summary: 'Seal pending entries, recompute the hash chain and report the first broken entry',
         response: {
           200: Type.Object({
             ok: Type.Boolean(),
             checked: Type.Integer(),
+            unsealed: Type.Integer({ description: 'Entries committed but not chained yet' }),
             brokenAt: Type.Optional(Type.Integer()),
           }),
         },

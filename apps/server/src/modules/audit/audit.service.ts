@@ -1,5 +1,11 @@
 import type { Db } from '../../core/db/db';
-import { recordAudit, verifyAuditChain, type AuditContext, type ChainReport } from '../../core/audit/audit';
+import {
+  recordAudit,
+  sealAudit,
+  verifyAuditChain,
+  type AuditContext,
+  type ChainReport,
+} from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { searchAudit, type AuditFilter, type AuditRow } from './audit.repository';
 import { toCsv } from './audit-csv';
@@ -55,11 +61,13 @@ export async function exportAudit(db: Db, ctx: AuditContext, f: Omit<AuditFilter
 
 export async function verifyAudit(db: Db, ctx: AuditContext): Promise<ChainReport> {
   authorize(ctx.actor, 'audit.read');
+  // Seal what has committed so far, so the report covers every entry up to now.
+  await sealAudit(db, { wait: true });
   const report = await verifyAuditChain(db);
   await db.transaction((tx) =>
     recordAudit(tx, ctx, {
       action: 'audit.read',
-      details: { verify: true, ok: report.ok, checked: report.checked },
+      details: { verify: true, ok: report.ok, checked: report.checked, unsealed: report.unsealed },
     }),
   );
   return report;

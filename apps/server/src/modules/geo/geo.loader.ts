@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '../../core/db/db';
+import { LOCKS } from '../../core/db/locks';
 import { adminUnitsDataVersion, readAdminUnits, type MappingRow, type UnitRow } from './geo.data';
 
 const NAME = 'admin_units';
@@ -62,7 +63,7 @@ export async function loadAdminUnits(db: Db): Promise<number> {
   const { units, mapping } = readAdminUnits();
   return db.transaction(async (tx) => {
     // Two servers starting at once: the second waits, then finds the version loaded.
-    await tx.query('select pg_advisory_xact_lock(727275)');
+    await tx.query('select pg_advisory_xact_lock($1)', [LOCKS.adminUnitsLoad]);
     if ((await loadedVersion(tx)) === version) return 0;
     await upsertUnits(tx, units);
     await replaceMapping(tx, mapping);
