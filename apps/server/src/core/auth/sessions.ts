@@ -22,11 +22,46 @@ export async function createSession(
 }
 
 export async function deleteSession(q: Queryable, token: string): Promise<void> {
-  await q.query('delete from sessions where token_hash = $1', [tokenHash(token)]);
+  const hash = tokenHash(token);
+  await q.query('delete from sessions where token_hash = $1', [hash]);
+  remembered.delete(hash);
 }
 
 export async function deleteAccountSessions(q: Queryable, accountId: string): Promise<void> {
   await q.query('delete from sessions where account_id = $1', [accountId]);
+  forgetAccountActors(accountId);
+}
+
+/**
+ * Every API request needs its actor: the answer for a token is remembered for ACTOR_CACHE_MS, so a
+ * busy scanner or phone costs no session query per request. This server forgets at once when it
+ * ends a session or changes an account (the functions below); a change made by another server
+ * reaches this one within ACTOR_CACHE_MS.
+ */
+export const ACTOR_CACHE_MS = 5_000;
+const ACTOR_CACHE_MAX = 100_000;
+interface Remembered {
+  at: number;
+  actor: Actor;
+  accountId: string;
+  /** Sessions only: sliding state, so the once-a-minute slide still happens. */
+  session?: { id: string; kind: keyof typeof SESSION_TTL_SECONDS; lastSeenAt: number; expiresAt: number };
+}
+const remembered = new Map<string, Remembered>();
+
+/** After an account's role, unit, person, status or tokens change on this server. */
+export function forgetAccountActors(accountId: string): void {
+  for (const [hash, r] of remembered) if (r.accountId === accountId) remembered.delete(hash);
+}
+
+/** After changes touching many accounts at once (a merge of people), or made outside the app (tests). */
+export function forgetAllActors(): void {
+  remembered.clear();
+}
+
+function remember(hash: string, r: Omit<Remembered, 'at'>): void {
+  if (remembered.size >= ACTOR_CACHE_MAX) remembered.clear();
+  remembered.set(hash, { ...r, at: Date.now() });
 }
 
 interface ActorRow {
@@ -62,6 +97,17 @@ const ACTOR_COLUMNS =
  */
 export async function actorForToken(q: Queryable, token: string): Promise<Actor | null> {
   const hash = tokenHash(token);
+  const now = Date.now();
+  const hit = remembered.get(hash);
+  if (hit && now - hit.at < ACTOR_CACHE_MS) {
+    const s = hit.session;
+    if (!s) return hit.actor;
+    if (s.expiresAt > now) {
+      if (now - s.lastSeenAt > SLIDE_EVERY_SECONDS * 1000) await slide(q, s);
+      return hit.actor;
+    }
+  }
+  remembered.delete(hash);
   if (token.startsWith(API_TOKEN_PREFIX)) {
     const rows = await q.query<ActorRow & { token_id: string }>(
       `select ${ACTOR_COLUMNS}, t.id as token_id from api_tokens t join accounts a on a.id = t.account_id
@@ -75,20 +121,37 @@ export async function actorForToken(q: Queryable, token: string): Promise<Actor 
          and (last_used_at is null or last_used_at < now() - make_interval(secs => $2))`,
       [row.token_id, SLIDE_EVERY_SECONDS],
     );
-    return actorFromAccount(row);
+    const actor = actorFromAccount(row);
+    remember(hash, { actor, accountId: row.id });
+    return actor;
   }
-  const rows = await q.query<ActorRow & { session_id: string; last_seen_at: Date }>(
-    `select ${ACTOR_COLUMNS}, s.id as session_id, s.last_seen_at from sessions s join accounts a on a.id = s.account_id
+  const rows = await q.query<ActorRow & { session_id: string; last_seen_at: Date; expires_at: Date }>(
+    `select ${ACTOR_COLUMNS}, s.id as session_id, s.last_seen_at, s.expires_at
+       from sessions s join accounts a on a.id = s.account_id
      where s.token_hash = $1 and s.expires_at > now()`,
     [hash],
   );
   const row = rows[0];
   if (!row || row.disabled) return null;
-  if (Date.now() - row.last_seen_at.getTime() > SLIDE_EVERY_SECONDS * 1000) {
-    await q.query(
-      `update sessions set last_seen_at = now(), expires_at = now() + make_interval(secs => $2) where id = $1`,
-      [row.session_id, SESSION_TTL_SECONDS[row.kind]],
-    );
-  }
-  return actorFromAccount(row);
+  const session = {
+    id: row.session_id,
+    kind: row.kind,
+    lastSeenAt: row.last_seen_at.getTime(),
+    expiresAt: row.expires_at.getTime(),
+  };
+  if (now - session.lastSeenAt > SLIDE_EVERY_SECONDS * 1000) await slide(q, session);
+  const actor = actorFromAccount(row);
+  remember(hash, { actor, accountId: row.id, session });
+  return actor;
+}
+
+/** Moves a session's expiry forward by its kind's lifetime (and the remembered copy with it). */
+async function slide(q: Queryable, s: NonNullable<Remembered['session']>): Promise<void> {
+  const ttl = SESSION_TTL_SECONDS[s.kind];
+  await q.query(
+    `update sessions set last_seen_at = now(), expires_at = now() + make_interval(secs => $2) where id = $1`,
+    [s.id, ttl],
+  );
+  s.lastSeenAt = Date.now();
+  s.expiresAt = s.lastSeenAt + ttl * 1000;
 }

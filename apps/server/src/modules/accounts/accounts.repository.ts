@@ -1,5 +1,6 @@
 import type { Queryable } from '../../core/db/db';
 import { one } from '../../core/db/db';
+import { forgetAccountActors } from '../../core/auth/sessions';
 
 export interface AccountRow {
   id: string;
@@ -119,6 +120,7 @@ export async function updateAccount(q: Queryable, id: string, changes: AccountCh
     `update accounts set ${sets.join(', ')} where id = $1 returning *`,
     params,
   );
+  forgetAccountActors(id);
   return rows[0]!;
 }
 

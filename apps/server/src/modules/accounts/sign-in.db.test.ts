@@ -6,6 +6,7 @@ import { dbTargets } from '../../test-support/test-db';
 import { buildTestApp } from '../../test-support/test-app';
 import { createStaff, signInAs, TEST_PASSWORD } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
+import { forgetAllActors } from '../../core/auth/sessions';
 
 let ipSeq = 0;
 const ip = () => `192.0.2.${++ipSeq % 250}`;
@@ -132,7 +133,26 @@ for (const target of dbTargets()) {
       await db.query("update sessions set expires_at = now() - interval '1 second' where account_id = $1", [
         b.accountId,
       ]);
+      forgetAllActors(); // changed behind the app's back: skip the ACTOR_CACHE_MS wait
       assert.equal((await me(b.headers.cookie)).statusCode, 401);
+    });
+
+    it("applies an administrator's change to an account at its very next request", async () => {
+      // The actor behind a token is remembered briefly; changes made through the app must not wait.
+      const admin = await signInAs(app, db, { role: 'national_admin', unitCode: null });
+      const a = await signInAs(app, db, { role: 'sampler', unitCode: '00001' });
+      assert.equal((await me(a.headers.cookie)).json().account.role, 'sampler');
+      const patch = (body: object) =>
+        app.inject({
+          method: 'PATCH',
+          url: `/api/accounts/${a.accountId}`,
+          headers: admin.headers,
+          payload: body,
+        });
+      assert.equal((await patch({ role: 'lab_technician' })).statusCode, 200);
+      assert.equal((await me(a.headers.cookie)).json().account.role, 'lab_technician');
+      assert.equal((await patch({ disabled: true })).statusCode, 200);
+      assert.equal((await me(a.headers.cookie)).statusCode, 401);
     });
 
     it('slides a session forward when it is used', async () => {
@@ -141,6 +161,7 @@ for (const target of dbTargets()) {
         "update sessions set last_seen_at = now() - interval '2 hours', expires_at = now() + interval '10 hours' where account_id = $1",
         [a.accountId],
       );
+      forgetAllActors();
       assert.equal((await me(a.headers.cookie)).statusCode, 200);
       const [s] = await db.query<{ hours: number }>(
         'select extract(epoch from expires_at - now()) / 3600 as hours from sessions where account_id = $1',
@@ -152,6 +173,7 @@ for (const target of dbTargets()) {
     it('rejects a disabled account, by cookie and at sign-in', async () => {
       const a = await signInAs(app, db, { role: 'sampler', unitCode: '00001' });
       await db.query('update accounts set disabled = true where id = $1', [a.accountId]);
+      forgetAllActors();
       assert.equal((await me(a.headers.cookie)).statusCode, 401);
       const [acc] = await db.query<{ username: string }>('select username from accounts where id = $1', [
         a.accountId,

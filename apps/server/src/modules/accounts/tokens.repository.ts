@@ -1,4 +1,5 @@
 import type { Queryable } from '../../core/db/db';
+import { forgetAccountActors } from '../../core/auth/sessions';
 
 export async function insertApiToken(
   q: Queryable,
@@ -16,5 +17,6 @@ export async function revokeApiToken(q: Queryable, accountId: string, tokenId: s
     `update api_tokens set revoked_at = coalesce(revoked_at, now()) where id = $1 and account_id = $2 returning id`,
     [tokenId, accountId],
   );
+  forgetAccountActors(accountId);
   return rows.length === 1;
 }

@@ -1,6 +1,7 @@
 import type { Param, Queryable } from '../../core/db/db';
 import { PERSON_SELECT } from './people.repository';
 import type { DuplicateReason, PersonRow } from './people.types';
+import { forgetAccountActors } from '../../core/auth/sessions';
 
 export interface SearchCriteria {
   /** Folded name fragment ("nguyen van an"). */
@@ -123,6 +124,7 @@ export async function linkAccountToPerson(q: Queryable, accountId: string, perso
     accountId,
     personId,
   ]);
+  forgetAccountActors(accountId);
 }
 
 /** The oldest live record carrying this phone: the one a citizen signing in with it is taken to be. */

@@ -5,6 +5,7 @@ import { authorize, can, canAt } from '../../core/auth/policy';
 import { AppError, assertNoFieldErrors, fieldError } from '../../core/errors';
 import type { FieldError } from '@phongdich/contracts';
 import { locationOfCommune } from '../geo/geo.repository';
+import { citizenPersonId } from '../people/people.policy';
 import {
   addTarget,
   findLab,
@@ -182,17 +183,17 @@ export function sessionsService(db: Db) {
     /** A signed-in citizen puts themselves on an open session's list. */
     async register(ctx: AuditContext, id: string) {
       authorize(ctx.actor, 'testing.register');
-      const actor = ctx.actor as Extract<Actor, { kind: 'citizen' }>;
-      if (!actor.personId)
-        throw new AppError('PERSON_NOT_FOUND', undefined, 'citizen without a person record');
+      // Read through, not from the actor alone: the account may have been linked a moment ago.
+      const personId = await citizenPersonId(db, ctx.actor);
+      if (!personId) throw new AppError('PERSON_NOT_FOUND', undefined, 'citizen without a person record');
       const s = await loadSession(db, id);
       if (s.status !== 'open') throw new AppError('TESTING_SESSION_CLOSED');
       const added = await db.transaction(async (tx) => {
-        const fresh = await addTarget(tx, id, actor.personId!, 'self');
+        const fresh = await addTarget(tx, id, personId, 'self');
         if (fresh)
           await recordAudit(tx, ctx, {
             action: 'testing.register',
-            personId: actor.personId,
+            personId,
             details: { sessionId: id },
           });
         return fresh;
