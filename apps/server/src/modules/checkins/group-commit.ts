@@ -26,6 +26,11 @@ export interface GroupCommitOptions {
   maxDelayMs?: number;
   /** Commit at once when this many are waiting. */
   maxBatch?: number;
+  /**
+   * Commits that may be under way at once. With 2, a group forms and starts while the previous one
+   * waits on the database, instead of idling behind it (PGlite runs them one after the other anyway).
+   */
+  maxInFlight?: number;
   /** Runs inside each commit's transaction with the rows it stored (the audit entry). */
   onCommit?: (tx: Queryable, created: NewCheckin[]) => Promise<void>;
 }
@@ -39,16 +44,18 @@ interface Pending {
 /**
  * Group commit: concurrent check-ins wait a few milliseconds (or until `maxBatch`) and are written
  * in one multi-row insert in one transaction. Each caller's promise settles only after that
- * transaction has committed, so nothing is acknowledged before it is durable. One commit runs at a
- * time; check-ins arriving meanwhile form the next group. If a group fails, its items are retried
- * one by one so a bad row fails alone.
+ * transaction has committed, so nothing is acknowledged before it is durable. Up to `maxInFlight`
+ * commits run at once; check-ins arriving meanwhile form the next group. If a group fails, its items
+ * are retried one by one so a bad row fails alone. Two groups may carry the same id (a retry while
+ * the first is in flight): the second insert waits on the first's key and then reads it back.
  */
 export class GroupCommitWriter {
   private queue: Pending[] = [];
   private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private readonly running = new Set<Promise<void>>();
   private readonly maxDelayMs: number;
   private readonly maxBatch: number;
+  private readonly maxInFlight: number;
   /** Counters for tests and benchmarks. */
   readonly stats = { commits: 0, rows: 0, fallbacks: 0 };
 
@@ -58,34 +65,38 @@ export class GroupCommitWriter {
   ) {
     this.maxDelayMs = options.maxDelayMs ?? 2;
     this.maxBatch = options.maxBatch ?? 1000;
+    this.maxInFlight = options.maxInFlight ?? 2;
   }
 
   write(row: NewCheckin): Promise<WriteOutcome> {
     return new Promise((resolve, reject) => {
       this.queue.push({ row, resolve, reject });
       if (this.queue.length >= this.maxBatch) this.kick();
-      else if (!this.timer && !this.running) this.timer = setTimeout(() => this.kick(), this.maxDelayMs);
+      else if (!this.timer && this.running.size < this.maxInFlight)
+        this.timer = setTimeout(() => this.kick(), this.maxDelayMs);
     });
   }
 
   /** Waits until everything queued so far is committed (used on shutdown). */
   async drain(): Promise<void> {
-    while (this.queue.length || this.running) {
+    while (this.queue.length || this.running.size) {
       this.kick();
-      await this.running;
+      await Promise.all(this.running);
     }
   }
 
   private kick(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.running || !this.queue.length) return;
-    const group = this.queue.splice(0, this.maxBatch);
-    this.running = this.commitGroup(group).finally(() => {
-      this.running = null;
-      // Whatever arrived during the commit goes next, without waiting again: it has waited already.
-      if (this.queue.length) this.kick();
-    });
+    while (this.running.size < this.maxInFlight && this.queue.length) {
+      const group = this.queue.splice(0, this.maxBatch);
+      const run: Promise<void> = this.commitGroup(group).finally(() => {
+        this.running.delete(run);
+        // Whatever arrived during the commit goes next, without waiting again: it has waited already.
+        if (this.queue.length) this.kick();
+      });
+      this.running.add(run);
+    }
   }
 
   private async commitGroup(group: Pending[]): Promise<void> {

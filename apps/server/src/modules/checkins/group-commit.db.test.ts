@@ -1,0 +1,75 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { dbTargets } from '../../test-support/test-db';
+import type { Db } from '../../core/db/db';
+import { GroupCommitWriter } from './group-commit';
+import { runCheckinRetention } from './retention';
+import type { NewCheckin } from './checkins.types';
+
+const row = (o: Partial<NewCheckin> = {}): NewCheckin => {
+  const now = new Date();
+  return {
+    id: randomUUID(),
+    personId: randomUUID(),
+    venueId: randomUUID(),
+    method: 'venue_qr',
+    deviceTime: now,
+    serverTime: now,
+    communeCode: '00001',
+    districtCode: '001',
+    provinceCode: '01',
+    recordedBy: null,
+    source: 'live',
+    ...o,
+  };
+};
+
+for (const target of dbTargets()) {
+  describe(`group commit with commits in flight (${target.name})`, () => {
+    let db: Db;
+    before(async () => {
+      db = await target.open();
+      await runCheckinRetention(db, 30);
+    });
+    after(async () => db.close());
+
+    it('stores a retried id once when its two copies are in different commits at the same time', async () => {
+      // One row per commit, two commits at once: the copies race on the id's key.
+      const writer = new GroupCommitWriter(db, { maxBatch: 1, maxInFlight: 2 });
+      const a = row();
+      const outcomes = await Promise.all([writer.write(a), writer.write({ ...a })]);
+      assert.deepEqual(outcomes.map((o) => o.status).sort(), ['created', 'duplicate']);
+      const other = await Promise.all([writer.write(a), writer.write({ ...a, personId: randomUUID() })]);
+      assert.deepEqual(
+        other.map((o) => o.status),
+        ['duplicate', 'conflict'],
+      );
+      assert.equal((await db.query('select 1 from checkins where id = $1', [a.id])).length, 1);
+      assert.equal(writer.stats.rows, 1);
+    });
+
+    it('acknowledges every row of a burst once committed, over several groups', async () => {
+      const audited: number[] = [];
+      const writer = new GroupCommitWriter(db, {
+        maxBatch: 50,
+        maxInFlight: 2,
+        onCommit: async (_tx, rows) => void audited.push(rows.length),
+      });
+      const rows = Array.from({ length: 400 }, () => row());
+      const outcomes = await Promise.all(rows.map((r) => writer.write(r)));
+      assert.ok(outcomes.every((o) => o.status === 'created'));
+      assert.ok(writer.stats.commits >= 8, `${writer.stats.commits} commits of at most 50`);
+      assert.equal(
+        audited.reduce((a, b) => a + b, 0),
+        400,
+        'each stored row is in exactly one commit',
+      );
+      const stored = await db.query('select 1 from checkins where id = any($1::uuid[])', [
+        rows.map((r) => r.id),
+      ]);
+      assert.equal(stored.length, 400);
+      await writer.drain();
+    });
+  });
+}
