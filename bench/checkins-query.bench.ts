@@ -89,7 +89,8 @@ try {
     }
     console.log(`\nrebuilding ${indexes.map((ix) => ix.name).join(', ')}`);
     if (where === 'postgresql') await db.exec(`set maintenance_work_mem = '1GB'`);
-    for (const ix of indexes) await db.exec(ix.def);
+    // pg_indexes shows a partitioned index as `ON ONLY parent`; built that way it would stay invalid.
+    for (const ix of indexes) await db.exec(ix.def.replace(' ON ONLY ', ' ON '));
     await db.exec('analyze checkins; analyze checkin_ids');
     await db.query('insert into bench_checkins_meta (rows, anchor) values ($1, $2)', [rows, anchor]);
     console.log(` in ${((performance.now() - t) / 1000).toFixed(0)} s`);
