@@ -95,6 +95,24 @@ export async function recordAudit(q: Queryable, ctx: AuditContext, entry: AuditE
 }
 
 /**
+ * For writers that store many records in one statement (the check-in group commit): a CTE that
+ * appends one entry built in SQL from the rows another CTE returned, so the records and their audit
+ * commit together in a single round trip. `detailsSql` is a jsonb expression over `source`; no entry
+ * is written when `source` returned no row. Sealed later like every entry.
+ */
+export function auditEntryCte(
+  name: string,
+  e: { action: string; source: string; detailsSql: string },
+): string {
+  if (!/^[a-z][a-z_]*$/.test(name) || !/^[a-z][a-z_]*$/.test(e.source) || !/^[\w.]+$/.test(e.action))
+    throw new Error('auditEntryCte: identifiers only');
+  return `${name} as (
+    insert into audit_log (at, actor_role, action, details)
+    select now(), 'anonymous', '${e.action}', ${e.detailsSql} from ${e.source} having count(*) > 0
+  )`;
+}
+
+/**
  * Chains committed, unsealed entries (oldest id first) after the current head and returns how many
  * it sealed. One sealer at a time across all servers: with `wait` it queues for the lock, otherwise
  * it gives way to a sealer already at work. Entries of transactions still open are sealed next time.

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../core/db/db';
+import { auditEntryCte } from '../../core/audit/audit';
 import type { CheckinMethod, CheckinRow, NewCheckin } from './checkins.types';
 
 const COLUMNS = `id, person_id, venue_id, method, device_time, server_time, checkout_time, commune_code,
@@ -7,11 +8,27 @@ const COLUMNS = `id, person_id, venue_id, method, device_time, server_time, chec
 /**
  * Inserts many check-ins in one statement. `checkin_ids` decides which ids are new (its primary key,
  * `on conflict do nothing`); only those rows go into the partitioned table. Returns the new ids.
- * The caller passes distinct ids (duplicates inside one call are resolved before).
+ * The caller passes distinct ids (duplicates inside one call are resolved before). With `audit`, the
+ * same statement appends one audit entry listing the stored check-ins and their people: one round
+ * trip, one implicit transaction, for rows and audit together.
  */
-export async function insertCheckins(q: Queryable, rows: NewCheckin[]): Promise<Set<string>> {
+export async function insertCheckins(
+  q: Queryable,
+  rows: NewCheckin[],
+  audit?: { action: string; writer: string },
+): Promise<Set<string>> {
   if (!rows.length) return new Set();
   const col = <T>(f: (r: NewCheckin) => T) => rows.map(f);
+  const auditCte = audit
+    ? `, ${auditEntryCte('audited', {
+        action: audit.action,
+        source: 'stored',
+        detailsSql: `jsonb_build_object('writer', $12::text, 'checkinIds', jsonb_agg(id),
+           'personIds', jsonb_agg(person_id),
+           'recordedBy', coalesce(jsonb_agg(distinct recorded_by_account_id)
+             filter (where recorded_by_account_id is not null), '[]'::jsonb))`,
+      })}`
+    : '';
   const inserted = await q.query<{ id: string }>(
     `with u as (
        select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::timestamptz[],
@@ -21,11 +38,13 @@ export async function insertCheckins(q: Queryable, rows: NewCheckin[]): Promise<
      ), fresh as (
        insert into checkin_ids (id, server_time) select id, server_time from u
        on conflict (id) do nothing returning id
-     )
-     insert into checkins (id, person_id, venue_id, method, device_time, server_time, commune_code,
-       district_code, province_code, recorded_by_account_id, source)
-     select u.* from u join fresh on fresh.id = u.id
-     returning id`,
+     ), stored as (
+       insert into checkins (id, person_id, venue_id, method, device_time, server_time, commune_code,
+         district_code, province_code, recorded_by_account_id, source)
+       select u.* from u join fresh on fresh.id = u.id
+       returning id, person_id, recorded_by_account_id
+     )${auditCte}
+     select id from stored`,
     [
       col((r) => r.id),
       col((r) => r.personId),
@@ -38,6 +57,7 @@ export async function insertCheckins(q: Queryable, rows: NewCheckin[]): Promise<
       col((r) => r.provinceCode),
       col((r) => r.recordedBy),
       col((r) => r.source),
+      ...(audit ? [audit.writer] : []),
     ],
   );
   return new Set(inserted.map((r) => r.id));

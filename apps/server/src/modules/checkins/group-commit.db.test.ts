@@ -49,26 +49,34 @@ for (const target of dbTargets()) {
       assert.equal(writer.stats.rows, 1);
     });
 
-    it('acknowledges every row of a burst once committed, over several groups', async () => {
-      const audited: number[] = [];
+    it('acknowledges every row of a burst once committed, each in exactly one audited commit', async () => {
       const writer = new GroupCommitWriter(db, {
         maxBatch: 50,
         maxInFlight: 2,
-        onCommit: async (_tx, rows) => void audited.push(rows.length),
+        audit: { action: 'checkin.create', writer: 'burst-test' },
       });
       const rows = Array.from({ length: 400 }, () => row());
       const outcomes = await Promise.all(rows.map((r) => writer.write(r)));
       assert.ok(outcomes.every((o) => o.status === 'created'));
       assert.ok(writer.stats.commits >= 8, `${writer.stats.commits} commits of at most 50`);
-      assert.equal(
-        audited.reduce((a, b) => a + b, 0),
-        400,
-        'each stored row is in exactly one commit',
+      const entries = await db.query<{ details: { checkinIds: string[]; personIds: string[] } }>(
+        `select details from audit_log where details->>'writer' = 'burst-test'`,
+      );
+      assert.equal(entries.length, writer.stats.commits, 'one audit entry per commit');
+      const audited = entries.flatMap((e) => e.details.checkinIds).sort();
+      assert.deepEqual(audited, rows.map((r) => r.id).sort(), 'every stored row audited once');
+      assert.deepEqual(
+        entries.flatMap((e) => e.details.personIds).sort(),
+        rows.map((r) => r.personId).sort(),
       );
       const stored = await db.query('select 1 from checkins where id = any($1::uuid[])', [
         rows.map((r) => r.id),
       ]);
       assert.equal(stored.length, 400);
+      // A replay stores nothing and writes no audit entry.
+      await Promise.all(rows.slice(0, 10).map((r) => writer.write(r)));
+      const after = await db.query(`select 1 from audit_log where details->>'writer' = 'burst-test'`);
+      assert.equal(after.length, entries.length);
       await writer.drain();
     });
   });

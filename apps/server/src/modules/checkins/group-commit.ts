@@ -1,4 +1,4 @@
-import type { Db, Queryable } from '../../core/db/db';
+import type { Db } from '../../core/db/db';
 import { checkinsByIds, insertCheckins } from './checkins.repository';
 import { sameContent, type CheckinRow, type NewCheckin } from './checkins.types';
 
@@ -31,8 +31,8 @@ export interface GroupCommitOptions {
    * waits on the database, instead of idling behind it (PGlite runs them one after the other anyway).
    */
   maxInFlight?: number;
-  /** Runs inside each commit's transaction with the rows it stored (the audit entry). */
-  onCommit?: (tx: Queryable, created: NewCheckin[]) => Promise<void>;
+  /** Append one audit entry per commit, listing the check-ins it stored, in the same statement. */
+  audit?: { action: string; writer: string };
 }
 
 interface Pending {
@@ -115,21 +115,18 @@ export class GroupCommitWriter {
     }
   }
 
-  /** One transaction: insert the new ids, read back the others, run onCommit, commit. */
+  /**
+   * One statement (so one implicit transaction and one round trip): insert the new ids with their
+   * audit entry. Ids that were stored before are then read back to compare their content.
+   */
   private async commit(rows: NewCheckin[]): Promise<WriteOutcome[]> {
     const first = new Map<string, NewCheckin>();
     for (const r of rows) if (!first.has(r.id)) first.set(r.id, r);
     const unique = [...first.values()];
-    const { created, stored } = await this.db.transaction(async (tx) => {
-      const created = await insertCheckins(tx, unique);
-      // Only ids that were already stored need reading back (to compare their content).
-      const known = [...first.keys()].filter((id) => !created.has(id));
-      const stored = new Map((await checkinsByIds(tx, known)).map((s) => [s.id, s]));
-      for (const r of unique) if (created.has(r.id)) stored.set(r.id, toRow(r));
-      const createdRows = unique.filter((r) => created.has(r.id));
-      if (createdRows.length && this.options.onCommit) await this.options.onCommit(tx, createdRows);
-      return { created, stored };
-    });
+    const created = await insertCheckins(this.db, unique, this.options.audit);
+    const known = [...first.keys()].filter((id) => !created.has(id));
+    const stored = new Map((await checkinsByIds(this.db, known)).map((s) => [s.id, s]));
+    for (const r of unique) if (created.has(r.id)) stored.set(r.id, toRow(r));
     this.stats.commits++;
     this.stats.rows += created.size;
     return rows.map((r) => {
