@@ -45,5 +45,6 @@ export const ACTIONS = [
   'checkin.create',
   'checkin.record',
   'checkin.trace',
+  'checkin.hold',
 ] as const;
 export type Action = (typeof ACTIONS)[number];

@@ -9,6 +9,7 @@ import { figuresEn } from '../features/figures/i18n';
 import { checkinEn } from '../features/checkin/i18n';
 import { declarationsEn } from '../features/declarations/i18n';
 import { worklistEn } from '../features/worklist/i18n';
+import { holdsEn } from '../features/holds/i18n';
 import type { Messages } from './vi';
 
 /** English texts. Typed as `Messages`, so a key missing here fails the typecheck. */
@@ -22,6 +23,7 @@ export const en: Messages = {
   scanner: scannerEn,
   checkin: checkinEn,
   worklist: worklistEn,
+  holds: holdsEn,
   venues: venuesEn,
   figures: figuresEn,
   app: {

@@ -9,6 +9,7 @@ import { figuresVi } from '../features/figures/i18n';
 import { scannerVi } from '../features/scanner/i18n';
 import { checkinVi } from '../features/checkin/i18n';
 import { worklistVi } from '../features/worklist/i18n';
+import { holdsVi } from '../features/holds/i18n';
 /** Vietnamese texts: the reference catalogue. English (`en.ts`) must provide every key (checked by the type). */
 export const vi = {
   settings: settingsVi,
@@ -20,6 +21,7 @@ export const vi = {
   scanner: scannerVi,
   checkin: checkinVi,
   worklist: worklistVi,
+  holds: holdsVi,
   venues: venuesVi,
   figures: figuresVi,
   app: {

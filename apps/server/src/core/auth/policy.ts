@@ -74,6 +74,9 @@ const RULES: Record<Action, { roles: Role[] | 'anyone'; jurisdiction: boolean }>
   'checkin.create': { roles: ['citizen'], jurisdiction: false },
   'checkin.record': { roles: OFFICERS, jurisdiction: true },
   'checkin.trace': { roles: [...OFFICERS, 'quarantine_officer'], jurisdiction: true },
+  // An investigation keeps check-ins past retention: the person's area for a person's check-ins, the
+  // point's commune for a venue's.
+  'checkin.hold': { roles: OFFICERS, jurisdiction: true },
 };
 
 export function roleOf(actor: Actor): Role | null {

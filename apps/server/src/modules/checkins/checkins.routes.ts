@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../core/db/db';
 import type { AuditContext } from '../../core/audit/audit';
 import { syncBatch } from './checkins.batch';
+import { checkinHoldsRoutes } from './checkins.holds.routes';
 import { checkinsQueryService } from './checkins.query.service';
 import { checkinRetentionDays } from './checkins.rules';
 import * as S from './checkins.schemas';
@@ -130,4 +131,5 @@ export function checkinsRoutes(app: FastifyInstance, db: Db, retentionDays = che
     },
     async (request) => query.mine(ctxOf(request), request.query as { limit?: number; before?: string }),
   );
+  checkinHoldsRoutes(app, db);
 }

@@ -5,6 +5,11 @@ const DAY_MS = 86_400_000;
 /** Daily partitions exist from yesterday to a week ahead (a late clock or a missed daily run). */
 const DAYS_AHEAD = 8;
 
+/** A hold in force at $1 covers check-in `c`: same person or same point, inside its time range. */
+const COVERS = `h.held_until > $1
+  and (h.person_id = c.person_id or h.venue_id = c.venue_id)
+  and c.server_time >= h.from_time and c.server_time < h.to_time`;
+
 export interface RetentionReport {
   ensured: string[];
   dropped: string[];
@@ -15,7 +20,7 @@ export interface RetentionReport {
 /**
  * Creates the coming partitions, then drops every partition that ended before `now − retentionDays`
  * (whole partitions: no row-by-row delete), after copying the rows an investigation holds into
- * checkins_held. Held rows whose holds have all expired are deleted.
+ * checkins_held. Held rows no hold covers any more (expired or released) are deleted.
  */
 export async function runCheckinRetention(
   db: Db,
@@ -38,10 +43,7 @@ export async function runCheckinRetention(
         `insert into checkins_held
          select c.*, h.held_until from ${part.name} c
            cross join lateral (
-             select max(held_until) as held_until from checkin_holds h
-              where h.held_until > $1
-                and (h.person_id = c.person_id or h.venue_id = c.venue_id)
-                and c.server_time >= h.from_time and c.server_time < h.to_time
+             select max(held_until) as held_until from checkin_holds h where ${COVERS}
            ) h
           where h.held_until is not null
          on conflict (id) do nothing
@@ -57,7 +59,13 @@ export async function runCheckinRetention(
     });
     report.dropped.push(part.name);
   }
-  const released = await db.query('delete from checkins_held where held_until <= $1 returning id', [now]);
+  // Checked against the holds as they are now, not the copied held_until: a hold released early
+  // (held_until moved to its release time) stops protecting at the next run.
+  const released = await db.query(
+    `delete from checkins_held c
+      where not exists (select 1 from checkin_holds h where ${COVERS}) returning id`,
+    [now],
+  );
   report.heldReleased = released.length;
   return report;
 }

@@ -1,48 +1,94 @@
+import type { FieldError } from '@phongdich/contracts';
 import type { AuditContext } from '../../core/audit/audit';
 import { recordAudit } from '../../core/audit/audit';
-import { authorize } from '../../core/auth/policy';
+import { authorize, canAt } from '../../core/auth/policy';
 import type { Db } from '../../core/db/db';
-import { AppError, fieldError } from '../../core/errors';
+import { AppError, assertNoFieldErrors } from '../../core/errors';
+import { holdReasonError, holdUntilError } from '../../core/holds';
+import { idempotencyScope, runIdempotent } from '../../core/http/idempotency';
 import { loadPerson } from '../people/people.common';
+import { findPerson } from '../people/people.repository';
 import { locationOf } from '../people/people.view';
+import {
+  declarationHoldsOf,
+  findDeclarationHold,
+  releaseDeclarationHold,
+  type DeclarationHoldRow,
+} from './declarations.hold.repository';
 import { holdDeclarations } from './declarations.retention';
 
-const MAX_HOLD_DAYS = 730;
-const DAY_MS = 24 * 60 * 60 * 1000;
+const toHold = (r: DeclarationHoldRow) => ({
+  id: r.id,
+  personId: r.person_id,
+  heldUntil: r.held_until.toISOString(),
+  reason: r.reason,
+  active: r.active,
+  createdAt: r.created_at.toISOString(),
+  createdByName: r.created_by_name,
+});
 
-/** An officer investigating a person keeps their declarations beyond retention, with a reason. */
+/**
+ * An officer investigating a person keeps their declarations beyond retention, with a reason; lists
+ * the person's holds and may end one early. Every step is audited.
+ */
 export function declarationsHoldService(db: Db) {
   return {
-    async hold(ctx: AuditContext, personId: string, input: { until: string; reason: string }) {
+    /** Idempotency-Key supported: a retry answers the stored hold instead of placing a second one. */
+    async hold(ctx: AuditContext, personId: string, input: { until: string; reason: string }, key?: string) {
       authorize(ctx.actor, 'declaration.hold');
       const until = new Date(input.until);
-      const now = Date.now();
-      if (
-        Number.isNaN(until.getTime()) ||
-        until.getTime() <= now ||
-        until.getTime() > now + MAX_HOLD_DAYS * DAY_MS
-      ) {
-        throw new AppError('VALIDATION_FAILED', [
-          fieldError(
-            'until',
-            'HOLD_UNTIL_RANGE',
-            'Thời hạn giữ phải ở tương lai và không quá 2 năm.',
-            'The hold must end in the future and within 2 years.',
-          ),
-        ]);
-      }
-      return db.transaction(async (tx) => {
+      const errors = [holdUntilError(until), holdReasonError(input.reason)];
+      assertNoFieldErrors(errors.filter((e): e is FieldError => !!e));
+      const reason = input.reason.trim();
+      const scope = idempotencyScope(`POST /api/people/${personId}/declaration-holds`, ctx.actor);
+      return runIdempotent(db, { scope, key, body: input, status: 201 }, async (tx) => {
         const person = await loadPerson(tx, personId);
         authorize(ctx.actor, 'declaration.hold', locationOf(person));
         const accountId = ctx.actor.kind === 'anonymous' ? null : ctx.actor.accountId;
-        await holdDeclarations(tx, { personId, until, reason: input.reason.trim(), accountId });
+        const id = await holdDeclarations(tx, { personId, until, reason, accountId });
         await recordAudit(tx, ctx, {
           action: 'declaration.hold',
           personId,
-          reason: input.reason.trim(),
-          details: { until: until.toISOString() },
+          reason,
+          details: { holdId: id, until: until.toISOString() },
         });
-        return { personId, heldUntil: until.toISOString() };
+        return toHold((await findDeclarationHold(tx, id))!);
+      });
+    },
+
+    async list(ctx: AuditContext, personId: string, active?: boolean) {
+      authorize(ctx.actor, 'declaration.hold');
+      return db.transaction(async (tx) => {
+        const person = await loadPerson(tx, personId);
+        authorize(ctx.actor, 'declaration.hold', locationOf(person));
+        const rows = await declarationHoldsOf(tx, personId, active);
+        await recordAudit(tx, ctx, {
+          action: 'declaration.hold.read',
+          personId,
+          details: { count: rows.length },
+        });
+        return { items: rows.map(toHold) };
+      });
+    },
+
+    /** Ends a hold now, keeping its row; releasing an ended hold changes nothing. */
+    async release(ctx: AuditContext, id: string, reason?: string) {
+      authorize(ctx.actor, 'declaration.hold');
+      return db.transaction(async (tx) => {
+        const row = await findDeclarationHold(tx, id, true);
+        const person = row && (await findPerson(tx, row.person_id));
+        // Outside the area a hold is as good as unknown: its id tells nothing.
+        if (!row || !person || !canAt(ctx.actor, 'declaration.hold', locationOf(person))) {
+          throw new AppError('NOT_FOUND');
+        }
+        if (!(await releaseDeclarationHold(tx, id))) return toHold(row);
+        await recordAudit(tx, ctx, {
+          action: 'declaration.hold.release',
+          personId: row.person_id,
+          reason: reason?.trim() || null,
+          details: { holdId: id, heldUntilBefore: row.held_until.toISOString() },
+        });
+        return toHold((await findDeclarationHold(tx, id))!);
       });
     },
   };

@@ -385,5 +385,57 @@ for (const target of dbTargets()) {
       );
       assert.deepEqual(audit, [{ reason }]);
     });
+
+    it('lists a person’s declaration holds and releases one early, keeping its row, audited', async () => {
+      const url = `/api/people/${childId}/declaration-holds`;
+      const until = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString();
+      const short = await app.inject({
+        method: 'POST',
+        url,
+        headers: phucXa,
+        payload: { until, reason: ' ngắn ' },
+      });
+      assert.equal(short.json().error.details[0].code, 'REASON_TOO_SHORT');
+      const headers = { ...phucXa, 'idempotency-key': crypto.randomUUID() };
+      const payload = { until, reason: 'Truy vết chùm ca bệnh trường Phúc Xá' };
+      const placed = await app.inject({ method: 'POST', url, headers, payload });
+      assert.equal(placed.statusCode, 201, placed.body);
+      const again = await app.inject({ method: 'POST', url, headers, payload });
+      assert.equal(again.json().id, placed.json().id, 'a retry answers the stored hold');
+
+      assert.equal((await app.inject({ method: 'GET', url, headers: hcmc })).statusCode, 403);
+      const list = await app.inject({ method: 'GET', url: `${url}?active=true`, headers: phucXa });
+      assert.equal(list.statusCode, 200, list.body);
+      assert.equal(list.json().items.length, 2, 'this hold and the earlier one');
+      const release = (h: Headers) =>
+        app.inject({
+          method: 'POST',
+          url: `/api/declaration-holds/${placed.json().id}/release`,
+          headers: h,
+        });
+      assert.equal((await release(hcmc)).statusCode, 404);
+      const done = await release(phucXa);
+      assert.equal(done.statusCode, 200, done.body);
+      assert.equal(done.json().active, false);
+      const active = await app.inject({ method: 'GET', url: `${url}?active=true`, headers: phucXa });
+      assert.equal(active.json().items.length, 1);
+      const all = await app.inject({ method: 'GET', url, headers: phucXa });
+      assert.equal(all.json().items.length, 2);
+      const audit = await db.query<{ action: string }>(
+        `select action from audit_log where action like 'declaration.hold%' and person_id = $1 order by id`,
+        [childId],
+      );
+      assert.deepEqual(
+        audit.map((a) => a.action),
+        [
+          'declaration.hold',
+          'declaration.hold',
+          'declaration.hold.read',
+          'declaration.hold.release',
+          'declaration.hold.read',
+          'declaration.hold.read',
+        ],
+      );
+    });
   });
 }

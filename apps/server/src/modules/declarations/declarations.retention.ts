@@ -20,15 +20,17 @@ export function retentionCutoff(now: Date, retentionDays: number): Date {
   return new Date(now.getTime() - (RELEVANT_DAYS + retentionDays) * DAY_MS);
 }
 
-/** An investigation keeps a person's declarations beyond retention until `until`. */
+/** An investigation keeps a person's declarations beyond retention until `until`. Returns the hold's id. */
 export async function holdDeclarations(
   q: Queryable,
   hold: { personId: string; until: Date; reason: string; accountId: string | null },
-): Promise<void> {
-  await q.query(
-    `insert into declaration_holds (person_id, held_until, reason, created_by_account_id) values ($1, $2, $3, $4)`,
+): Promise<string> {
+  const rows = await q.query<{ id: string }>(
+    `insert into declaration_holds (person_id, held_until, reason, created_by_account_id)
+     values ($1, $2, $3, $4) returning id`,
     [hold.personId, hold.until, hold.reason, hold.accountId],
   );
+  return rows[0]!.id;
 }
 
 const HELD = `exists (select 1 from declaration_holds h where h.person_id = d.person_id and h.held_until > $1)`;

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../core/db/db';
+import { optionalBody } from '../../core/http/optional-body';
 import { auditContext, idempotencyKeyOf } from '../people/people.routes';
 import type { DeclarationKind } from './declarations.questions';
 import { declarationsHoldService } from './declarations.hold.service';
@@ -14,7 +15,10 @@ import {
   QuestionSetSchema,
   SubmitBody,
   HoldBody,
+  HoldList,
+  HoldQuery,
   HoldResult,
+  ReleaseBody,
   SubmitResultSchema,
 } from './declarations.schemas';
 import { declarationsService, type SubmitInput } from './declarations.service';
@@ -133,21 +137,58 @@ export function declarationsRoutes(app: FastifyInstance, db: Db): void {
     {
       schema: {
         tags,
-        summary: 'Giữ tờ khai phục vụ điều tra / Hold declarations for an investigation',
+        summary:
+          'Giữ tờ khai phục vụ điều tra (hỗ trợ Idempotency-Key) / Hold declarations for an investigation (Idempotency-Key supported)',
         params: IdParams,
         body: HoldBody,
         response: { 201: HoldResult },
       },
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await holds.hold(
-            auditContext(request),
-            (request.params as { id: string }).id,
-            request.body as { until: string; reason: string },
-          ),
-        ),
+    async (request, reply) => {
+      const res = await holds.hold(
+        auditContext(request),
+        (request.params as { id: string }).id,
+        request.body as { until: string; reason: string },
+        idempotencyKeyOf(request),
+      );
+      return reply.status(201).send(res.body);
+    },
+  );
+  app.get(
+    '/api/people/:id/declaration-holds',
+    {
+      schema: {
+        tags,
+        summary: 'Các lệnh giữ tờ khai của một người / A person’s declaration holds',
+        params: IdParams,
+        querystring: HoldQuery,
+        response: { 200: HoldList },
+      },
+    },
+    async (request) =>
+      holds.list(
+        auditContext(request),
+        (request.params as { id: string }).id,
+        (request.query as { active?: boolean }).active,
+      ),
+  );
+  app.post(
+    '/api/declaration-holds/:id/release',
+    {
+      preValidation: optionalBody,
+      schema: {
+        tags,
+        summary: 'Thôi giữ tờ khai trước hạn / Release a declaration hold early',
+        params: IdParams,
+        body: ReleaseBody,
+        response: { 200: HoldResult },
+      },
+    },
+    async (request) =>
+      holds.release(
+        auditContext(request),
+        (request.params as { id: string }).id,
+        (request.body as { reason?: string }).reason,
+      ),
   );
 }

@@ -91,4 +91,21 @@ export const HoldBody = Type.Object(
   },
   { additionalProperties: false },
 );
-export const HoldResult = Type.Object({ personId: Uuid, heldUntil: Type.String() });
+export const HoldResult = Type.Object({
+  id: Uuid,
+  personId: Uuid,
+  heldUntil: Type.String({ format: 'date-time' }),
+  reason: Type.String(),
+  active: Type.Boolean(),
+  createdAt: Type.String({ format: 'date-time' }),
+  createdByName: Type.Union([Type.String(), Type.Null()]),
+});
+export const HoldList = Type.Object({ items: Type.Array(HoldResult) });
+export const HoldQuery = Type.Object(
+  { active: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+);
+export const ReleaseBody = Type.Object(
+  { reason: Type.Optional(Type.String({ maxLength: 500 })) },
+  { additionalProperties: false },
+);

@@ -10,6 +10,7 @@ import { DuplicatesSection } from './DuplicatesSection';
 import { HistorySection } from './HistorySection';
 import { PersonFields } from './PersonFields';
 import { PersonDeclarationsSection } from '../declarations/PersonDeclarationsSection';
+import { HoldsSection } from '../holds/HoldsSection';
 
 /** One person: full inside the jurisdiction; masked outside, with the audited break-the-glass path. */
 export default function PersonDetailPage() {
@@ -85,6 +86,9 @@ export default function PersonDetailPage() {
       )}
       {full && !brokeGlass && <HistorySection personId={person.id} reload={reload} />}
       {full && !brokeGlass && can('declaration.read') && <PersonDeclarationsSection personId={person.id} />}
+      {full && !brokeGlass && can('checkin.hold') && (
+        <HoldsSection subject={{ kind: 'person', id: person.id }} />
+      )}
     </section>
   );
 }

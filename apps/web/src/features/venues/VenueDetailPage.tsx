@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { VenueFigures } from '../figures/VenueFigures';
+import { HoldsSection } from '../holds/HoldsSection';
+import { useAuth } from '../../auth/AuthContext';
 import { ChildrenSection } from './ChildrenSection';
 import { QrSection } from './QrSection';
 import { ReviewSection } from './ReviewSection';
@@ -18,6 +20,7 @@ export default function VenueDetailPage() {
   const { t } = useTranslation();
   const location = useLocation();
   const kinds = useVenueKinds();
+  const { can } = useAuth();
   const [venue, setVenue] = useState<Venue | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -55,6 +58,7 @@ export default function VenueDetailPage() {
       <VenueFigures venueId={venue.id} />
       <StaffSection venueId={venue.id} canManage={access.manage} />
       {!venue.parentId && <ChildrenSection venue={venue} canManage={access.manage} />}
+      {access.review && can('checkin.hold') && <HoldsSection subject={{ kind: 'venue', id: venue.id }} />}
     </section>
   );
 }

@@ -1,0 +1,113 @@
+import type { Actor } from '../../core/auth/actor';
+import { jurisdictionSql, type Location } from '../../core/auth/jurisdiction';
+import type { Param, Queryable } from '../../core/db/db';
+
+/** A hold with what its readers need: the point's name, who placed it, and where its subject is. */
+export interface CheckinHoldRow {
+  id: string;
+  person_id: string | null;
+  venue_id: string | null;
+  venue_name: string | null;
+  from_time: Date;
+  to_time: Date;
+  reason: string;
+  held_until: Date;
+  created_by_account_id: string | null;
+  created_by_name: string | null;
+  created_at: Date;
+  active: boolean;
+  p_province: string | null;
+  p_district: string | null;
+  p_commune: string | null;
+  v_province: string | null;
+  v_district: string | null;
+  v_commune: string | null;
+}
+
+export interface NewCheckinHold {
+  personId: string | null;
+  venueId: string | null;
+  from: Date;
+  to: Date;
+  until: Date;
+  reason: string;
+  accountId: string | null;
+}
+
+// People and points are other modules' tables: read by id only, for a name and a location.
+const SELECT = `select h.id, h.person_id, h.venue_id, v.name as venue_name, h.from_time, h.to_time, h.reason,
+    h.held_until, h.created_by_account_id, a.display_name as created_by_name, h.created_at,
+    h.held_until > now() as active,
+    p.province_code as p_province, p.district_code as p_district, p.commune_code as p_commune,
+    v.province_code as v_province, v.district_code as v_district, v.commune_code as v_commune
+  from checkin_holds h
+  left join persons p on p.id = h.person_id
+  left join venues v on v.id = h.venue_id
+  left join accounts a on a.id = h.created_by_account_id`;
+
+export const personLocationOf = (r: CheckinHoldRow): Location | null =>
+  r.person_id ? { provinceCode: r.p_province, districtCode: r.p_district, communeCode: r.p_commune } : null;
+export const venueLocationOf = (r: CheckinHoldRow): Location | null =>
+  r.venue_id ? { provinceCode: r.v_province, districtCode: r.v_district, communeCode: r.v_commune } : null;
+
+export async function insertCheckinHold(q: Queryable, h: NewCheckinHold): Promise<CheckinHoldRow> {
+  const [row] = await q.query<{ id: string }>(
+    `insert into checkin_holds (person_id, venue_id, from_time, to_time, held_until, reason,
+       created_by_account_id)
+     values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+    [h.personId, h.venueId, h.from, h.to, h.until, h.reason, h.accountId],
+  );
+  return (await findCheckinHold(q, row!.id))!;
+}
+
+export async function findCheckinHold(
+  q: Queryable,
+  id: string,
+  forUpdate = false,
+): Promise<CheckinHoldRow | undefined> {
+  const rows = await q.query<CheckinHoldRow>(
+    `${SELECT} where h.id = $1${forUpdate ? ' for update of h' : ''}`,
+    [id],
+  );
+  return rows[0];
+}
+
+/** Ends a hold now; the row stays (the history of holds). Returns false if it had already ended. */
+export async function releaseCheckinHold(q: Queryable, id: string): Promise<boolean> {
+  const rows = await q.query(
+    'update checkin_holds set held_until = now() where id = $1 and held_until > now() returning id',
+    [id],
+  );
+  return rows.length > 0;
+}
+
+export interface HoldFilter {
+  personId?: string;
+  venueId?: string;
+  /** true: only holds in force; false: only ended ones; undefined: both. */
+  active?: boolean;
+  /** Without a person or point, only holds whose person or point lies in the actor's area. */
+  within?: Actor;
+  limit: number;
+}
+
+/** Newest first. */
+export async function listCheckinHolds(q: Queryable, f: HoldFilter): Promise<CheckinHoldRow[]> {
+  const params: Param[] = [f.personId ?? null, f.venueId ?? null, f.active ?? null, f.limit];
+  let area = 'true';
+  if (f.within) {
+    // The same parameter serves both aliases: a hold is in the area if its person or its point is.
+    const p = jurisdictionSql(f.within, 'p', 5);
+    const v = jurisdictionSql(f.within, 'v', 5);
+    area = `(${p.sql} or ${v.sql})`;
+    params.push(...p.params);
+  }
+  return q.query<CheckinHoldRow>(
+    `${SELECT}
+      where ($1::uuid is null or h.person_id = $1) and ($2::uuid is null or h.venue_id = $2)
+        and ($3::boolean is null or (h.held_until > now()) = $3) and ${area}
+      order by h.created_at desc, h.id desc
+      limit $4`,
+    params,
+  );
+}

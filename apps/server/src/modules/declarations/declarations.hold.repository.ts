@@ -1,0 +1,49 @@
+import type { Queryable } from '../../core/db/db';
+
+export interface DeclarationHoldRow {
+  id: string;
+  person_id: string;
+  held_until: Date;
+  reason: string;
+  created_at: Date;
+  created_by_name: string | null;
+  active: boolean;
+}
+
+const SELECT = `select h.id, h.person_id, h.held_until, h.reason, h.created_at,
+    a.display_name as created_by_name, h.held_until > now() as active
+  from declaration_holds h left join accounts a on a.id = h.created_by_account_id`;
+
+export async function findDeclarationHold(
+  q: Queryable,
+  id: string,
+  forUpdate = false,
+): Promise<DeclarationHoldRow | undefined> {
+  const rows = await q.query<DeclarationHoldRow>(
+    `${SELECT} where h.id = $1${forUpdate ? ' for update of h' : ''}`,
+    [id],
+  );
+  return rows[0];
+}
+
+/** A person's holds, newest first; `active` true: in force only, false: ended only, undefined: both. */
+export async function declarationHoldsOf(
+  q: Queryable,
+  personId: string,
+  active?: boolean,
+): Promise<DeclarationHoldRow[]> {
+  return q.query<DeclarationHoldRow>(
+    `${SELECT} where h.person_id = $1 and ($2::boolean is null or (h.held_until > now()) = $2)
+      order by h.created_at desc, h.id desc limit 200`,
+    [personId, active ?? null],
+  );
+}
+
+/** Ends a hold now; the row stays (the history of holds). False if it had already ended. */
+export async function releaseDeclarationHold(q: Queryable, id: string): Promise<boolean> {
+  const rows = await q.query(
+    'update declaration_holds set held_until = now() where id = $1 and held_until > now() returning id',
+    [id],
+  );
+  return rows.length > 0;
+}

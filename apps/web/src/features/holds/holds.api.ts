@@ -1,0 +1,59 @@
+import { api } from '../../api/client';
+import type { CheckinHold, DeclarationHold, HoldItem, HoldSubject } from './types';
+
+const DAY_MS = 86_400_000;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A date as a `date` input's value, in the reader's time zone. */
+export const dateValue = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/** A moment as a `datetime-local` input's value (to the minute), in the reader's time zone. */
+export const dateTimeValue = (d: Date) => `${dateValue(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+export const daysFromNow = (days: number) => new Date(Date.now() + days * DAY_MS);
+
+/** The form's values as the API takes them: a hold lasts to the end of its last day. */
+export function holdBody(v: { from: string; to: string; until: string; reason: string }) {
+  const iso = (s: string) => (s ? new Date(s).toISOString() : '');
+  return {
+    from: iso(v.from),
+    to: iso(v.to),
+    until: v.until ? new Date(`${v.until}T23:59:59`).toISOString() : '',
+    reason: v.reason.trim(),
+  };
+}
+
+/** The holds in force on a person (check-ins and declarations) or a point (check-ins). */
+export async function activeHolds(subject: HoldSubject): Promise<HoldItem[]> {
+  const query = { [subject.kind === 'person' ? 'personId' : 'venueId']: subject.id, active: true };
+  const [checkins, declarations] = await Promise.all([
+    api.get<{ items: CheckinHold[] }>('/api/checkin-holds', query),
+    subject.kind === 'person'
+      ? api.get<{ items: DeclarationHold[] }>(`/api/people/${subject.id}/declaration-holds`, {
+          active: true,
+        })
+      : Promise.resolve({ items: [] }),
+  ]);
+  return [
+    ...checkins.items.map((h) => ({ kind: 'checkins' as const, ...h })),
+    ...declarations.items.map((h) => ({ kind: 'declarations' as const, ...h })),
+  ];
+}
+
+export function placeHold(
+  subject: HoldSubject,
+  kind: HoldItem['kind'],
+  body: ReturnType<typeof holdBody>,
+  key: string,
+): Promise<unknown> {
+  const headers = { 'Idempotency-Key': key };
+  if (kind === 'declarations') {
+    const { until, reason } = body;
+    return api.post(`/api/people/${subject.id}/declaration-holds`, { until, reason }, headers);
+  }
+  const base = subject.kind === 'person' ? '/api/people' : '/api/venues';
+  return api.post(`${base}/${subject.id}/checkin-holds`, body, headers);
+}
+
+export function releaseHold(item: HoldItem): Promise<unknown> {
+  const base = item.kind === 'checkins' ? '/api/checkin-holds' : '/api/declaration-holds';
+  return api.post(`${base}/${item.id}/release`, {});
+}

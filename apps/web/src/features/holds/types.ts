@@ -1,0 +1,30 @@
+/** API shapes of investigation holds (see /docs, tags "checkins" and "declarations"). */
+export interface CheckinHold {
+  id: string;
+  personId: string | null;
+  venueId: string | null;
+  venueName: string | null;
+  from: string;
+  to: string;
+  heldUntil: string;
+  reason: string;
+  active: boolean;
+  createdAt: string;
+  createdByName: string | null;
+}
+
+export interface DeclarationHold {
+  id: string;
+  personId: string;
+  heldUntil: string;
+  reason: string;
+  active: boolean;
+  createdAt: string;
+  createdByName: string | null;
+}
+
+/** One line of the list: check-in holds carry a time range, declaration holds do not. */
+export type HoldItem = ({ kind: 'checkins' } & CheckinHold) | ({ kind: 'declarations' } & DeclarationHold);
+
+/** Whose data is held: a person (check-ins and declarations) or a point (check-ins only). */
+export type HoldSubject = { kind: 'person'; id: string } | { kind: 'venue'; id: string };
