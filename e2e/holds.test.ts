@@ -62,6 +62,11 @@ describe('commune officer: investigation holds on a person (360 px)', () => {
       await items.filter({ hasText: 'Tờ khai y tế' }).getByRole('button', { name: 'Thôi giữ' }).click();
       await section.getByText('Không có lệnh giữ nào đang hiệu lực.').waitFor();
       await waitForCount(items, 0);
+      // Ended holds stay visible, folded, with who released them.
+      await section.getByText('Lệnh giữ đã kết thúc (2)').click();
+      const ended = section.getByTestId('ended-hold');
+      await waitForCount(ended, 2);
+      assert.match((await ended.first().textContent()) ?? '', /Đã thôi giữ lúc .*người thực hiện/);
 
       // The section fits a 360 px screen: nothing in it wider than the viewport.
       const box = await section.boundingBox();

@@ -160,6 +160,9 @@ for (const target of dbTargets()) {
       assert.equal(done.statusCode, 200, done.body);
       assert.equal(done.json().active, false);
       assert.ok(new Date(done.json().heldUntil).getTime() <= Date.now());
+      assert.equal(done.json().releasedAt, done.json().heldUntil, 'told apart from a hold that ran out');
+      assert.equal(typeof done.json().releasedByName, 'string');
+      assert.equal(h.releasedAt, null);
       const again = await release(officer);
       assert.equal(again.json().heldUntil, done.json().heldUntil, 'releasing twice changes nothing');
       const audit = await audits('checkin.hold.release', citizen.personId);

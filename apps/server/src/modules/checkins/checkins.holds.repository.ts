@@ -16,6 +16,8 @@ export interface CheckinHoldRow {
   created_by_name: string | null;
   created_at: Date;
   active: boolean;
+  released_at: Date | null;
+  released_by_name: string | null;
   p_province: string | null;
   p_district: string | null;
   p_commune: string | null;
@@ -37,13 +39,14 @@ export interface NewCheckinHold {
 // People and points are other modules' tables: read by id only, for a name and a location.
 const SELECT = `select h.id, h.person_id, h.venue_id, v.name as venue_name, h.from_time, h.to_time, h.reason,
     h.held_until, h.created_by_account_id, a.display_name as created_by_name, h.created_at,
-    h.held_until > now() as active,
+    h.held_until > now() as active, h.released_at, r.display_name as released_by_name,
     p.province_code as p_province, p.district_code as p_district, p.commune_code as p_commune,
     v.province_code as v_province, v.district_code as v_district, v.commune_code as v_commune
   from checkin_holds h
   left join persons p on p.id = h.person_id
   left join venues v on v.id = h.venue_id
-  left join accounts a on a.id = h.created_by_account_id`;
+  left join accounts a on a.id = h.created_by_account_id
+  left join accounts r on r.id = h.released_by_account_id`;
 
 export const personLocationOf = (r: CheckinHoldRow): Location | null =>
   r.person_id ? { provinceCode: r.p_province, districtCode: r.p_district, communeCode: r.p_commune } : null;
@@ -73,10 +76,15 @@ export async function findCheckinHold(
 }
 
 /** Ends a hold now; the row stays (the history of holds). Returns false if it had already ended. */
-export async function releaseCheckinHold(q: Queryable, id: string): Promise<boolean> {
+export async function releaseCheckinHold(
+  q: Queryable,
+  id: string,
+  accountId: string | null,
+): Promise<boolean> {
   const rows = await q.query(
-    'update checkin_holds set held_until = now() where id = $1 and held_until > now() returning id',
-    [id],
+    `update checkin_holds set held_until = now(), released_at = now(), released_by_account_id = $2
+      where id = $1 and held_until > now() returning id`,
+    [id, accountId],
   );
   return rows.length > 0;
 }

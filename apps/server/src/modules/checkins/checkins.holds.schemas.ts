@@ -22,6 +22,9 @@ export const CheckinHoldSchema = Type.Object({
   active: Type.Boolean(),
   createdAt: Time,
   createdByName: Nullable(Type.String()),
+  /** Set when an officer ended the hold early; null when it runs (or ran) to heldUntil. */
+  releasedAt: Nullable(Time),
+  releasedByName: Nullable(Type.String()),
 });
 
 export const CheckinHoldList = Type.Object({ items: Type.Array(CheckinHoldSchema) });

@@ -46,6 +46,8 @@ export const toCheckinHold = (r: CheckinHoldRow) => ({
   active: r.active,
   createdAt: r.created_at.toISOString(),
   createdByName: r.created_by_name,
+  releasedAt: r.released_at?.toISOString() ?? null,
+  releasedByName: r.released_by_name,
 });
 export type CheckinHold = ReturnType<typeof toCheckinHold>;
 
@@ -153,7 +155,8 @@ export function checkinHoldsService(db: Db) {
         const row = await findCheckinHold(tx, id, true);
         // Outside the area a hold is as good as unknown: its id tells nothing.
         if (!row || !inReach(ctx.actor, row)) throw new AppError('NOT_FOUND');
-        if (!(await releaseCheckinHold(tx, id))) return toCheckinHold(row);
+        const by = ctx.actor.kind === 'anonymous' ? null : ctx.actor.accountId;
+        if (!(await releaseCheckinHold(tx, id, by))) return toCheckinHold(row);
         await recordAudit(tx, ctx, {
           action: 'checkin.hold.release',
           personId: row.person_id,

@@ -8,11 +8,15 @@ export interface DeclarationHoldRow {
   created_at: Date;
   created_by_name: string | null;
   active: boolean;
+  released_at: Date | null;
+  released_by_name: string | null;
 }
 
 const SELECT = `select h.id, h.person_id, h.held_until, h.reason, h.created_at,
-    a.display_name as created_by_name, h.held_until > now() as active
-  from declaration_holds h left join accounts a on a.id = h.created_by_account_id`;
+    a.display_name as created_by_name, h.held_until > now() as active, h.released_at,
+    r.display_name as released_by_name
+  from declaration_holds h left join accounts a on a.id = h.created_by_account_id
+  left join accounts r on r.id = h.released_by_account_id`;
 
 export async function findDeclarationHold(
   q: Queryable,
@@ -40,10 +44,15 @@ export async function declarationHoldsOf(
 }
 
 /** Ends a hold now; the row stays (the history of holds). False if it had already ended. */
-export async function releaseDeclarationHold(q: Queryable, id: string): Promise<boolean> {
+export async function releaseDeclarationHold(
+  q: Queryable,
+  id: string,
+  accountId: string | null,
+): Promise<boolean> {
   const rows = await q.query(
-    'update declaration_holds set held_until = now() where id = $1 and held_until > now() returning id',
-    [id],
+    `update declaration_holds set held_until = now(), released_at = now(), released_by_account_id = $2
+      where id = $1 and held_until > now() returning id`,
+    [id, accountId],
   );
   return rows.length > 0;
 }

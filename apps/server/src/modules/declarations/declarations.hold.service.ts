@@ -25,6 +25,8 @@ const toHold = (r: DeclarationHoldRow) => ({
   active: r.active,
   createdAt: r.created_at.toISOString(),
   createdByName: r.created_by_name,
+  releasedAt: r.released_at?.toISOString() ?? null,
+  releasedByName: r.released_by_name,
 });
 
 /**
@@ -81,7 +83,8 @@ export function declarationsHoldService(db: Db) {
         if (!row || !person || !canAt(ctx.actor, 'declaration.hold', locationOf(person))) {
           throw new AppError('NOT_FOUND');
         }
-        if (!(await releaseDeclarationHold(tx, id))) return toHold(row);
+        const by = ctx.actor.kind === 'anonymous' ? null : ctx.actor.accountId;
+        if (!(await releaseDeclarationHold(tx, id, by))) return toHold(row);
         await recordAudit(tx, ctx, {
           action: 'declaration.hold.release',
           personId: row.person_id,

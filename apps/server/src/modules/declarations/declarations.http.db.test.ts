@@ -417,6 +417,8 @@ for (const target of dbTargets()) {
       const done = await release(phucXa);
       assert.equal(done.statusCode, 200, done.body);
       assert.equal(done.json().active, false);
+      assert.equal(done.json().releasedAt, done.json().heldUntil, 'released, not run out');
+      assert.equal(placed.json().releasedAt, null);
       const active = await app.inject({ method: 'GET', url: `${url}?active=true`, headers: phucXa });
       assert.equal(active.json().items.length, 1);
       const all = await app.inject({ method: 'GET', url, headers: phucXa });

@@ -99,6 +99,8 @@ export const HoldResult = Type.Object({
   active: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),
   createdByName: Type.Union([Type.String(), Type.Null()]),
+  releasedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  releasedByName: Type.Union([Type.String(), Type.Null()]),
 });
 export const HoldList = Type.Object({ items: Type.Array(HoldResult) });
 export const HoldQuery = Type.Object(

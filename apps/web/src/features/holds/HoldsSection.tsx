@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { activeHolds, releaseHold } from './holds.api';
+import { holdsOf, releaseHold } from './holds.api';
+import { EndedHolds } from './EndedHolds';
 import { HoldForm } from './HoldForm';
 import { HoldList } from './HoldList';
 import type { HoldItem, HoldSubject } from './types';
@@ -10,6 +11,7 @@ import type { HoldItem, HoldSubject } from './types';
 export function HoldsSection({ subject }: { subject: HoldSubject }) {
   const { t } = useTranslation();
   const [items, setItems] = useState<HoldItem[] | null>(null);
+  const [ended, setEnded] = useState<HoldItem[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<'placed' | 'released' | null>(null);
   const [busy, setBusy] = useState(false);
@@ -17,8 +19,13 @@ export function HoldsSection({ subject }: { subject: HoldSubject }) {
 
   const load = useCallback(() => {
     let current = true;
-    activeHolds({ kind, id } as HoldSubject)
-      .then((r) => current && setItems(r))
+    const subject = { kind, id } as HoldSubject;
+    Promise.all([holdsOf(subject), holdsOf(subject, false)])
+      .then(([inForce, over]) => {
+        if (!current) return;
+        setItems(inForce);
+        setEnded(over);
+      })
       .catch((e: unknown) => current && setError(e));
     return () => {
       current = false;
@@ -56,6 +63,7 @@ export function HoldsSection({ subject }: { subject: HoldSubject }) {
       ) : (
         !error && <p role="status">{t('app.loading')}</p>
       )}
+      <EndedHolds items={ended} />
       <HoldForm
         subject={subject}
         onPlaced={() => {

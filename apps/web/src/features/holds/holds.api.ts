@@ -21,15 +21,13 @@ export function holdBody(v: { from: string; to: string; until: string; reason: s
   };
 }
 
-/** The holds in force on a person (check-ins and declarations) or a point (check-ins). */
-export async function activeHolds(subject: HoldSubject): Promise<HoldItem[]> {
-  const query = { [subject.kind === 'person' ? 'personId' : 'venueId']: subject.id, active: true };
+/** The holds in force (or, with active false, ended) on a person (check-ins and declarations) or a point. */
+export async function holdsOf(subject: HoldSubject, active = true): Promise<HoldItem[]> {
+  const query = { [subject.kind === 'person' ? 'personId' : 'venueId']: subject.id, active };
   const [checkins, declarations] = await Promise.all([
     api.get<{ items: CheckinHold[] }>('/api/checkin-holds', query),
     subject.kind === 'person'
-      ? api.get<{ items: DeclarationHold[] }>(`/api/people/${subject.id}/declaration-holds`, {
-          active: true,
-        })
+      ? api.get<{ items: DeclarationHold[] }>(`/api/people/${subject.id}/declaration-holds`, { active })
       : Promise.resolve({ items: [] }),
   ]);
   return [

@@ -26,6 +26,9 @@ export const holdsVi = {
   release: 'Thôi giữ',
   released: 'Đã thôi giữ.',
   listLabel: 'Các lệnh giữ đang hiệu lực',
+  endedTitle: 'Lệnh giữ đã kết thúc ({{count}})',
+  releasedAt: 'Đã thôi giữ lúc {{date}}, người thực hiện: {{name}}',
+  expiredAt: 'Hết hạn giữ lúc {{date}}',
 };
 
 export const holdsEn: typeof holdsVi = {
@@ -55,4 +58,7 @@ export const holdsEn: typeof holdsVi = {
   release: 'Release',
   released: 'Hold released.',
   listLabel: 'Holds in force',
+  endedTitle: 'Ended holds ({{count}})',
+  releasedAt: 'Released on {{date}} by {{name}}',
+  expiredAt: 'Ran out on {{date}}',
 };

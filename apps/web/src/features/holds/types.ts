@@ -11,6 +11,9 @@ export interface CheckinHold {
   active: boolean;
   createdAt: string;
   createdByName: string | null;
+  /** Ended early by an officer (null: runs, or ran, to heldUntil). */
+  releasedAt: string | null;
+  releasedByName: string | null;
 }
 
 export interface DeclarationHold {
@@ -21,6 +24,9 @@ export interface DeclarationHold {
   active: boolean;
   createdAt: string;
   createdByName: string | null;
+  /** Ended early by an officer (null: runs, or ran, to heldUntil). */
+  releasedAt: string | null;
+  releasedByName: string | null;
 }
 
 /** One line of the list: check-in holds carry a time range, declaration holds do not. */
