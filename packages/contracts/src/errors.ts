@@ -39,6 +39,11 @@ export const ERRORS = {
   ACCOUNT_DISABLED: { status: 403, vi: 'Tài khoản đã bị vô hiệu hóa', en: 'Account disabled' },
   TOTP_REQUIRED: { status: 401, vi: 'Cần mã xác thực hai lớp', en: 'Two-factor code required' },
   TOTP_INVALID: { status: 401, vi: 'Mã xác thực hai lớp không đúng', en: 'Wrong two-factor code' },
+  TOTP_SECRET_UNREADABLE: {
+    status: 500,
+    vi: 'Không đọc được khóa xác thực hai lớp của tài khoản, vui lòng liên hệ quản trị viên',
+    en: "The account's two-factor secret cannot be read; contact an administrator",
+  },
   OTP_INVALID: { status: 401, vi: 'Mã OTP không đúng hoặc đã hết hạn', en: 'One-time code wrong or expired' },
   OTP_TOO_MANY: {
     status: 429,

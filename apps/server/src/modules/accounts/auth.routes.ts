@@ -49,7 +49,7 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
     },
     async (request, reply) => {
       const body = request.body as { username: string; password: string; totp?: string };
-      return startSession(reply, await signInStaff(db, auditContext(request), body));
+      return startSession(reply, await signInStaff(db, config.secret, auditContext(request), body));
     },
   );
 
@@ -133,7 +133,7 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
         response: { 200: Type.Object({ secret: Type.String(), otpauthUrl: Type.String() }) },
       },
     },
-    async (request) => setupTotp(db, auditContext(request)),
+    async (request) => setupTotp(db, config.secret, auditContext(request)),
   );
 
   app.post(
@@ -148,7 +148,7 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
       },
     },
     async (request, reply) => {
-      await enableTotp(db, auditContext(request), (request.body as { code: string }).code);
+      await enableTotp(db, config.secret, auditContext(request), (request.body as { code: string }).code);
       return reply.status(204).send();
     },
   );

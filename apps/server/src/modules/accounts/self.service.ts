@@ -5,6 +5,7 @@ import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { assertStrongPassword, hashPassword, verifyPassword } from '../../core/auth/password';
 import { findAccountById, updateAccount, type AccountRow } from './accounts.repository';
 import { totpFor, totpValid } from './sign-in.service';
+import { openTotpSecret, sealTotpSecret } from './totp-secret';
 
 /** The signed-in staff account; citizens have no password or second factor. */
 async function ownStaffAccount(db: Db, ctx: AuditContext): Promise<AccountRow> {
@@ -16,20 +17,33 @@ async function ownStaffAccount(db: Db, ctx: AuditContext): Promise<AccountRow> {
   return account;
 }
 
-/** Stores a new secret (not yet enforced) and returns it for the authenticator app. */
-export async function setupTotp(db: Db, ctx: AuditContext): Promise<{ secret: string; otpauthUrl: string }> {
+/**
+ * Stores a new secret (sealed, not yet enforced) and returns it, this once, for the authenticator app.
+ * The clear secret is in this response only: never stored, logged or audited.
+ */
+export async function setupTotp(
+  db: Db,
+  serverSecret: string,
+  ctx: AuditContext,
+): Promise<{ secret: string; otpauthUrl: string }> {
   const account = await ownStaffAccount(db, ctx);
   if (account.totp_enabled) throw new AppError('CONFLICT', undefined, 'TOTP already enabled');
   const secret = new OTPAuth.Secret({ size: 20 }).base32;
-  await updateAccount(db, account.id, { totpSecret: secret });
+  await updateAccount(db, account.id, { totpSecret: sealTotpSecret(secret, account.id, serverSecret) });
   return { secret, otpauthUrl: totpFor(secret, account.username ?? account.id).toString() };
 }
 
 /** Turns the second factor on once the person proves their app produces the right codes. */
-export async function enableTotp(db: Db, ctx: AuditContext, code: string): Promise<void> {
+export async function enableTotp(
+  db: Db,
+  serverSecret: string,
+  ctx: AuditContext,
+  code: string,
+): Promise<void> {
   const account = await ownStaffAccount(db, ctx);
-  if (!account.totp_secret || !totpValid(account.totp_secret, account.username ?? account.id, code))
-    throw new AppError('TOTP_INVALID');
+  if (!account.totp_secret) throw new AppError('TOTP_INVALID');
+  const secret = openTotpSecret(account.totp_secret, account.id, serverSecret);
+  if (!totpValid(secret, account.username ?? account.id, code)) throw new AppError('TOTP_INVALID');
   await db.transaction(async (tx) => {
     await updateAccount(tx, account.id, { totpEnabled: true });
     await recordAudit(tx, ctx, { action: 'auth.totpEnable', details: { accountId: account.id } });

@@ -11,6 +11,7 @@ import {
   recordSignInSuccess,
   type AccountRow,
 } from './accounts.repository';
+import { openTotpSecret } from './totp-secret';
 
 export const LOCK_AFTER_FAILURES = 5;
 export const LOCK_MINUTES = 15;
@@ -43,6 +44,7 @@ export function totpValid(secret: string, label: string, code: string): boolean 
  */
 export async function signInStaff(
   db: Db,
+  serverSecret: string,
   ctx: AuditContext,
   input: { username: string; password: string; totp?: string },
 ): Promise<SignedIn> {
@@ -72,8 +74,9 @@ export async function signInStaff(
   if (account.disabled) throw new AppError('ACCOUNT_DISABLED');
   if (account.totp_enabled && account.totp_secret) {
     if (!input.totp) throw new AppError('TOTP_REQUIRED');
-    if (!totpValid(account.totp_secret, account.username ?? account.id, input.totp))
-      return fail('TOTP_INVALID');
+    // An unreadable stored secret throws TOTP_SECRET_UNREADABLE: no session without a checked code.
+    const secret = openTotpSecret(account.totp_secret, account.id, serverSecret);
+    if (!totpValid(secret, account.username ?? account.id, input.totp)) return fail('TOTP_INVALID');
   }
 
   return db.transaction(async (tx) => {

@@ -1,28 +1,31 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, webcrypto } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
+import { gcmDecrypt, gcmEncrypt, SecretBoxError } from '../../core/crypto/secret-box';
 
 /**
  * Private signing keys are stored encrypted with AES-256-GCM under a key derived from the server
- * secret, so a database dump alone cannot forge QR codes or certificates.
+ * secret, so a database dump alone cannot forge QR codes or certificates. The cipher is the shared
+ * secret box (core/crypto/secret-box.ts); the stored form `v1.<iv>.<tag>.<ciphertext>` (base64) and
+ * the key derivation predate it and stay as they were, so existing rows and older servers still read
+ * every key.
  */
 function wrappingKey(secret: string): Buffer {
   return createHash('sha256').update(`phongdich:signing-keys:${secret}`).digest();
 }
 
 export function encryptPrivateKey(pkcs8: Uint8Array, secret: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', wrappingKey(secret), iv);
-  const enc = Buffer.concat([cipher.update(pkcs8), cipher.final()]);
-  return ['v1', iv.toString('base64'), cipher.getAuthTag().toString('base64'), enc.toString('base64')].join(
-    '.',
-  );
+  const { iv, ciphertext, tag } = gcmEncrypt(wrappingKey(secret), pkcs8);
+  return ['v1', iv.toString('base64'), tag.toString('base64'), ciphertext.toString('base64')].join('.');
 }
 
 export function decryptPrivateKey(stored: string, secret: string): Uint8Array {
-  const [version, iv, tag, enc] = stored.split('.');
-  if (version !== 'v1' || !iv || !tag || !enc) throw new Error('unknown signing key format');
-  const decipher = createDecipheriv('aes-256-gcm', wrappingKey(secret), Buffer.from(iv, 'base64'));
-  decipher.setAuthTag(Buffer.from(tag, 'base64'));
-  return Buffer.concat([decipher.update(Buffer.from(enc, 'base64')), decipher.final()]);
+  const [version, iv, tag, enc, ...rest] = stored.split('.');
+  if (version !== 'v1' || !iv || !tag || !enc || rest.length)
+    throw new SecretBoxError('unknown signing key format');
+  return gcmDecrypt(wrappingKey(secret), {
+    iv: Buffer.from(iv, 'base64'),
+    tag: Buffer.from(tag, 'base64'),
+    ciphertext: Buffer.from(enc, 'base64'),
+  });
 }
 
 const P256 = { name: 'ECDSA', namedCurve: 'P-256' } as const;
