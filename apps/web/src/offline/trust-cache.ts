@@ -34,13 +34,16 @@ export async function refreshTrust(): Promise<void> {
       KEYS,
       JSON.stringify(Object.fromEntries(k.keys.map((x) => [x.kid, x.publicKeyJwk]))),
     );
-    const r = await api.get<{ items: { type: string; id: string; revokedAt: string }[] }>(
-      '/api/keys/revocations',
-      { since: current.syncedAt ?? undefined },
-    );
+    const r = await api.get<{
+      items: { type: string; id: string; reinstatedAt: string | null; changedAt: string }[];
+    }>('/api/keys/revocations', { since: current.syncedAt ?? undefined });
     const ids = new Set(current.revoked);
-    for (const it of r.items) ids.add(`${it.type}:${it.id}`);
-    const at = r.items.at(-1)?.revokedAt ?? current.syncedAt;
+    for (const it of r.items) {
+      // A lifted revocation (a reactivated point) leaves the device's list too.
+      if (it.reinstatedAt) ids.delete(`${it.type}:${it.id}`);
+      else ids.add(`${it.type}:${it.id}`);
+    }
+    const at = r.items.at(-1)?.changedAt ?? current.syncedAt;
     localStorage.setItem(REVOKED, JSON.stringify({ ids: [...ids], at }));
   } catch {
     // offline: keep what we have

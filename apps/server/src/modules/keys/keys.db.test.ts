@@ -7,7 +7,7 @@ import { buildTestApp } from '../../test-support/test-app';
 import { signInAs } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
 import { publicKeys, rotateSigningKey, signingKey } from './keys.service';
-import { isRevoked, revoke } from './revocations';
+import { isRevoked, reinstate, revoke } from './revocations';
 
 for (const target of dbTargets()) {
   describe(`signing keys and revocations (${target.name})`, () => {
@@ -86,6 +86,33 @@ for (const target of dbTargets()) {
         res.json().items.map((i: { type: string; id: string }) => `${i.type}:${i.id}`),
         ['V:venue-1'],
       );
+      const cursor = res.json().items.at(-1).changedAt as string;
+
+      // Lifted: no longer revoked, absent from the full list, present in the changes since the cursor.
+      await reinstate(db, 'V', 'venue-1');
+      assert.equal(await isRevoked(db, 'V', 'venue-1'), false);
+      const full = await app.inject({ method: 'GET', url: '/api/keys/revocations' });
+      assert.ok(!full.json().items.some((i: { id: string }) => i.id === 'venue-1'));
+      const changes = await app.inject({
+        method: 'GET',
+        url: `/api/keys/revocations?since=${encodeURIComponent(cursor)}`,
+      });
+      const [lifted] = changes.json().items;
+      assert.equal(lifted.id, 'venue-1');
+      assert.ok(lifted.reinstatedAt, 'the feed says it was lifted');
+
+      // Revoked again: back in force and in the feed as a revocation.
+      await revoke(db, { type: 'V', id: 'venue-1', reason: 'suspended again' });
+      assert.equal(await isRevoked(db, 'V', 'venue-1'), true);
+      const again = await app.inject({
+        method: 'GET',
+        url: `/api/keys/revocations?since=${encodeURIComponent(lifted.changedAt)}`,
+      });
+      assert.deepEqual(
+        again.json().items.map((i: { id: string; reinstatedAt: string | null }) => [i.id, i.reinstatedAt]),
+        [['venue-1', null]],
+      );
+
       const bad = await app.inject({ method: 'GET', url: '/api/keys/revocations?since=yesterday' });
       assert.equal(bad.statusCode, 400);
       assert.equal(bad.json().error.code, 'VALIDATION_FAILED');

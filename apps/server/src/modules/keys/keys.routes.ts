@@ -4,7 +4,7 @@ import type { Db } from '../../core/db/db';
 import { authorize } from '../../core/auth/policy';
 import { recordAudit } from '../../core/audit/audit';
 import { publicKeys, rotateSigningKey, type KeyPurpose } from './keys.service';
-import { revokedSince } from './revocations';
+import { revocationChangesSince } from './revocations';
 
 const KeyRecord = Type.Object({
   kid: Type.String(),
@@ -40,12 +40,18 @@ export function keysRoutes(app: FastifyInstance, db: Db): void {
     {
       schema: {
         tags: ['keys'],
-        summary: 'Revoked QR codes and certificates since a time (for offline scanners)',
+        summary: 'Revocations in force, or made and lifted since a time (for offline scanners)',
         querystring: Type.Object({ since: Type.Optional(Type.String({ format: 'date-time' })) }),
         response: {
           200: Type.Object({
             items: Type.Array(
-              Type.Object({ type: Type.String(), id: Type.String(), revokedAt: Type.String() }),
+              Type.Object({
+                type: Type.String(),
+                id: Type.String(),
+                revokedAt: Type.String({ format: 'date-time' }),
+                reinstatedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+                changedAt: Type.String({ format: 'date-time' }),
+              }),
             ),
             asOf: Type.String(),
           }),
@@ -55,7 +61,7 @@ export function keysRoutes(app: FastifyInstance, db: Db): void {
     async (request) => {
       const { since } = request.query as { since?: string };
       const asOf = new Date().toISOString();
-      return { items: await revokedSince(db, since ? new Date(since) : null), asOf };
+      return { items: await revocationChangesSince(db, since ? new Date(since) : null), asOf };
     },
   );
 

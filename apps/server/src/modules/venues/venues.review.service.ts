@@ -2,18 +2,16 @@ import type { Db, Queryable } from '../../core/db/db';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { AppError, assertNoFieldErrors, fieldError } from '../../core/errors';
-import { revoke } from '../keys/revocations';
+import { reinstate, revoke } from '../keys/revocations';
 import { findVenue, setVenueStatus } from './venues.repository';
 import type { Venue, VenueRow } from './venues.types';
 import { locationOfVenue, toVenue } from './venues.view';
 
 /**
- * Lifting a suspension takes the point's QR off the revocation list. Online check-ins see that at
- * once; offline scanners only on their next full revocation sync (the list has no "unrevoked" entries).
+ * Lifting a suspension takes the point's QR off the revocation list: online check-ins see that within
+ * the verifier's cache time, offline scanners at their next sync (the feed carries the reinstatement).
  */
-async function unrevokeVenue(q: Queryable, id: string): Promise<void> {
-  await q.query(`delete from revocations where type = 'V' and id = $1`, [id]);
-}
+const unrevokeVenue = (q: Queryable, id: string) => reinstate(q, 'V', id);
 
 /** Commune officers (and district/province above them) approve, suspend and reactivate points. */
 export function venuesReviewService(db: Db) {
