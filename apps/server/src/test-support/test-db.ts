@@ -14,6 +14,8 @@ export interface DbTarget {
   name: 'pglite' | 'postgres';
   /** A fresh, migrated database with reference data; closing it drops it. */
   open(): Promise<Db>;
+  /** A fresh database with no migration applied (to test upgrades); closing it drops it. */
+  openEmpty(): Promise<Db>;
 }
 
 let counter = 0;
@@ -69,8 +71,13 @@ async function freshPglite(): Promise<Db> {
  * DATABASE_URL is set (as in CI). The database is never mocked.
  */
 export function dbTargets(): DbTarget[] {
-  const targets: DbTarget[] = [{ name: 'pglite', open: freshPglite }];
+  const targets: DbTarget[] = [{ name: 'pglite', open: freshPglite, openEmpty: () => openPglite() }];
   const url = process.env.DATABASE_URL;
-  if (url) targets.push({ name: 'postgres', open: async () => prepared(await freshPostgres(url)) });
+  if (url)
+    targets.push({
+      name: 'postgres',
+      open: async () => prepared(await freshPostgres(url)),
+      openEmpty: () => freshPostgres(url),
+    });
   return targets;
 }
