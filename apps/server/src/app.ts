@@ -10,7 +10,6 @@ import { registerAuthentication } from './core/auth/authenticate';
 import { outboxRoutes } from './modules/outbox/outbox.routes';
 import { authRoutes } from './modules/accounts/auth.routes';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
-import { encryptLegacyTotpSecrets } from './modules/accounts/totp-secret';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { keysRoutes } from './modules/keys/keys.routes';
@@ -77,16 +76,6 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
   geoRoutes(app, db);
   outboxRoutes(app, db, config);
   authRoutes(app, db, config);
-  // One-off: TOTP secrets stored in clear before they were encrypted get sealed at start. Sign-in
-  // still reads clear ones, so a failure here is logged and does not stop the server.
-  app.addHook('onReady', async () => {
-    try {
-      const sealed = await encryptLegacyTotpSecrets(db, config.secret);
-      if (sealed) app.log.info({ sealed }, 'TOTP secrets stored in clear are now encrypted');
-    } catch (err) {
-      app.log.error({ err }, 'could not encrypt TOTP secrets stored in clear');
-    }
-  });
   accountsRoutes(app, db);
   auditRoutes(app, db);
   peopleRoutes(app, db);

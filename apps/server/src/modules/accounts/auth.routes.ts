@@ -12,6 +12,7 @@ import { presentMe } from './me';
 import { OTP_TTL_SECONDS, requestOtp, verifyOtp } from './otp.service';
 import { changePassword, enableTotp, setupTotp } from './self.service';
 import { signInStaff, type SignedIn } from './sign-in.service';
+import { encryptLegacyTotpSecrets } from './totp-secret';
 
 /** Per-IP limits on the routes that guess at secrets, on top of the per-account and per-phone limits. */
 const limited = { rateLimit: { max: 20, timeWindow: '1 minute' } };
@@ -21,6 +22,17 @@ export function auditContext(request: FastifyRequest): AuditContext {
 }
 
 export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
+  // One-off: TOTP secrets stored in clear before they were encrypted get sealed at start. Sign-in
+  // still reads clear ones, so a failure here is logged and does not stop the server.
+  app.addHook('onReady', async () => {
+    try {
+      const sealed = await encryptLegacyTotpSecrets(db, config.secret);
+      if (sealed) app.log.info({ sealed }, 'TOTP secrets stored in clear are now encrypted');
+    } catch (err) {
+      app.log.error({ err }, 'could not encrypt TOTP secrets stored in clear');
+    }
+  });
+
   const startSession = async (reply: FastifyReply, s: SignedIn) => {
     reply.setCookie(SESSION_COOKIE, s.token, {
       httpOnly: true,
