@@ -15,6 +15,7 @@ const PersonDetailPage = lazy(() => import('../features/people/PersonDetailPage'
 const UnitsPage = lazy(() => import('../features/units/UnitsPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const WorklistPage = lazy(() => import('../features/worklist/WorklistPage'));
+const HoldsPage = lazy(() => import('../features/holds/HoldsPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage'));
 const MyRecordPage = lazy(() => import('../features/citizen/MyRecordPage'));
@@ -97,6 +98,10 @@ export function App() {
         <Route
           path="/worklist"
           element={<RequireAuth action="worklist.read">{page(<WorklistPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/holds"
+          element={<RequireAuth action="checkin.hold">{page(<HoldsPage />)}</RequireAuth>}
         />
         <Route path="/settings" element={<RequireAuth>{page(<SettingsPage />)}</RequireAuth>} />
         <Route path="/units" element={<RequireAuth action="unit.read">{page(<UnitsPage />)}</RequireAuth>} />

@@ -20,6 +20,7 @@ export type NavKey =
   | 'people'
   | 'newPerson'
   | 'worklist'
+  | 'holds'
   | 'myVenues'
   | 'venues'
   | 'figures'
@@ -69,6 +70,7 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
   { key: 'people', to: '/people', allowed: (_, can) => can('person.search') },
   { key: 'newPerson', to: '/people/new', allowed: (_, can) => can('person.create') },
   { key: 'worklist', to: '/worklist', allowed: (_, can) => can('worklist.read') },
+  { key: 'holds', to: '/holds', allowed: (_, can) => can('checkin.hold') },
   // Owners and staff of check-in points sign in as citizens (or as venue managers).
   {
     key: 'myVenues',

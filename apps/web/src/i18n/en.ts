@@ -61,6 +61,7 @@ export const en: Messages = {
     declare: 'Health declaration',
     declareVisitor: 'Declare for a visitor',
     worklist: 'Worklist',
+    holds: 'Investigation holds',
     home: 'Home',
     me: 'My record',
     people: 'Find people',

@@ -59,6 +59,7 @@ export const vi = {
     declare: 'Khai báo y tế',
     declareVisitor: 'Khai báo hộ',
     worklist: 'Việc cần xử lý',
+    holds: 'Giữ dữ liệu điều tra',
     home: 'Trang chủ',
     me: 'Hồ sơ của tôi',
     people: 'Tra cứu người dân',

@@ -15,6 +15,9 @@ export const CheckinHoldSchema = Type.Object({
   personId: Nullable(Uuid),
   venueId: Nullable(Uuid),
   venueName: Nullable(Type.String()),
+  /** The held person's commune (null for a point's hold), so an area list reads without names. */
+  // Optional: answers stored for idempotent replays before this field existed lack it.
+  personCommuneName: Type.Optional(Nullable(Type.String())),
   from: Time,
   to: Time,
   heldUntil: Time,

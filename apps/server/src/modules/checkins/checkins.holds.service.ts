@@ -39,6 +39,7 @@ export const toCheckinHold = (r: CheckinHoldRow) => ({
   personId: r.person_id,
   venueId: r.venue_id,
   venueName: r.venue_name,
+  personCommuneName: r.person_commune_name,
   from: r.from_time.toISOString(),
   to: r.to_time.toISOString(),
   heldUntil: r.held_until.toISOString(),

@@ -1,4 +1,6 @@
-import type { Queryable } from '../../core/db/db';
+import type { Actor } from '../../core/auth/actor';
+import { jurisdictionSql } from '../../core/auth/jurisdiction';
+import type { Param, Queryable } from '../../core/db/db';
 
 export interface DeclarationHoldRow {
   id: string;
@@ -10,13 +12,18 @@ export interface DeclarationHoldRow {
   active: boolean;
   released_at: Date | null;
   released_by_name: string | null;
+  /** The person's commune: enough to read an area-wide list by, without the person's name. */
+  person_commune_name: string | null;
 }
 
+// The person is another module's table: joined by id for the commune (and, in area lists, the jurisdiction).
 const SELECT = `select h.id, h.person_id, h.held_until, h.reason, h.created_at,
     a.display_name as created_by_name, h.held_until > now() as active, h.released_at,
-    r.display_name as released_by_name
+    r.display_name as released_by_name, u.full_name as person_commune_name
   from declaration_holds h left join accounts a on a.id = h.created_by_account_id
-  left join accounts r on r.id = h.released_by_account_id`;
+  left join accounts r on r.id = h.released_by_account_id
+  left join persons p on p.id = h.person_id
+  left join admin_units u on u.structure = 'pre2025' and u.code = p.commune_code`;
 
 export async function findDeclarationHold(
   q: Queryable,
@@ -40,6 +47,20 @@ export async function declarationHoldsOf(
     `${SELECT} where h.person_id = $1 and ($2::boolean is null or (h.held_until > now()) = $2)
       order by h.created_at desc, h.id desc limit 200`,
     [personId, active ?? null],
+  );
+}
+
+/** Every hold whose person lies in the actor's area, newest first; `active` as in declarationHoldsOf. */
+export async function declarationHoldsWithin(
+  q: Queryable,
+  f: { within: Actor; active?: boolean; limit: number },
+): Promise<DeclarationHoldRow[]> {
+  const area = jurisdictionSql(f.within, 'p', 3);
+  const params: Param[] = [f.active ?? null, f.limit, ...area.params];
+  return q.query<DeclarationHoldRow>(
+    `${SELECT} where ($1::boolean is null or (h.held_until > now()) = $1) and ${area.sql}
+      order by h.created_at desc, h.id desc limit $2`,
+    params,
   );
 }
 

@@ -11,6 +11,7 @@ import { findPerson } from '../people/people.repository';
 import { locationOf } from '../people/people.view';
 import {
   declarationHoldsOf,
+  declarationHoldsWithin,
   findDeclarationHold,
   releaseDeclarationHold,
   type DeclarationHoldRow,
@@ -27,6 +28,7 @@ const toHold = (r: DeclarationHoldRow) => ({
   createdByName: r.created_by_name,
   releasedAt: r.released_at?.toISOString() ?? null,
   releasedByName: r.released_by_name,
+  personCommuneName: r.person_commune_name,
 });
 
 /**
@@ -69,6 +71,27 @@ export function declarationsHoldService(db: Db) {
           personId,
           details: { count: rows.length },
         });
+        return { items: rows.map(toHold) };
+      });
+    },
+
+    /**
+     * Every hold whose person lies in the actor's area, newest first (the officers' holds page). Items
+     * carry ids and the commune, no name: the person page, audited on its own, shows who it is. Audited
+     * like the area list of check-in holds: with the people it names, and only when it names any.
+     */
+    async listArea(ctx: AuditContext, query: { active?: boolean; limit?: number }) {
+      authorize(ctx.actor, 'declaration.hold');
+      return db.transaction(async (tx) => {
+        const rows = await declarationHoldsWithin(tx, {
+          within: ctx.actor,
+          active: query.active,
+          limit: query.limit ?? 100,
+        });
+        const personIds = [...new Set(rows.map((r) => r.person_id))];
+        if (personIds.length) {
+          await recordAudit(tx, ctx, { action: 'declaration.hold.read', details: { personIds } });
+        }
         return { items: rows.map(toHold) };
       });
     },

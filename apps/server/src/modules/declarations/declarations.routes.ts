@@ -8,6 +8,7 @@ import { declarationsReadService } from './declarations.read.service';
 import { ensureDeclarationPartitions } from './declarations.repository';
 import { declarationRetentionDays, runDeclarationRetention } from './declarations.retention';
 import {
+  AreaHoldQuery,
   DeclarationList,
   DeclarationSchema,
   IdParams,
@@ -171,6 +172,19 @@ export function declarationsRoutes(app: FastifyInstance, db: Db): void {
         (request.params as { id: string }).id,
         (request.query as { active?: boolean }).active,
       ),
+  );
+  app.get(
+    '/api/declaration-holds',
+    {
+      schema: {
+        tags,
+        summary: 'Các lệnh giữ tờ khai trong địa bàn / Declaration holds in the officer’s area',
+        querystring: AreaHoldQuery,
+        response: { 200: HoldList },
+      },
+    },
+    async (request) =>
+      holds.listArea(auditContext(request), request.query as { active?: boolean; limit?: number }),
   );
   app.post(
     '/api/declaration-holds/:id/release',

@@ -101,10 +101,19 @@ export const HoldResult = Type.Object({
   createdByName: Type.Union([Type.String(), Type.Null()]),
   releasedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   releasedByName: Type.Union([Type.String(), Type.Null()]),
+  /** The person's commune, so an area-wide list reads without names. */
+  personCommuneName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 });
 export const HoldList = Type.Object({ items: Type.Array(HoldResult) });
 export const HoldQuery = Type.Object(
   { active: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+);
+export const AreaHoldQuery = Type.Object(
+  {
+    active: Type.Optional(Type.Boolean()),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  },
   { additionalProperties: false },
 );
 export const ReleaseBody = Type.Object(

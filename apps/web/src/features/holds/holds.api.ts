@@ -36,6 +36,37 @@ export async function holdsOf(subject: HoldSubject, active = true): Promise<Hold
   ];
 }
 
+/** In force (true), ended (false) or both (undefined). */
+export type HoldState = boolean | undefined;
+/** Each kind is capped at this many, newest first (the server allows up to 500). */
+export const AREA_LIMIT = 200;
+
+/**
+ * Every hold of the officer's area, of the kinds asked for, newest first. Each kind is capped at
+ * AREA_LIMIT: `capped` says when a list may have been cut.
+ */
+export async function areaHolds(
+  kinds: HoldItem['kind'][],
+  active: HoldState,
+): Promise<{ items: HoldItem[]; capped: boolean }> {
+  const query = { active, limit: AREA_LIMIT };
+  const none = Promise.resolve({ items: [] });
+  const [checkins, declarations] = await Promise.all([
+    kinds.includes('checkins') ? api.get<{ items: CheckinHold[] }>('/api/checkin-holds', query) : none,
+    kinds.includes('declarations')
+      ? api.get<{ items: DeclarationHold[] }>('/api/declaration-holds', query)
+      : none,
+  ]);
+  const items: HoldItem[] = [
+    ...checkins.items.map((h) => ({ kind: 'checkins' as const, ...h })),
+    ...declarations.items.map((h) => ({ kind: 'declarations' as const, ...h })),
+  ];
+  // ISO times in UTC sort as text.
+  items.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+  const capped = [checkins, declarations].some((l) => l.items.length >= AREA_LIMIT);
+  return { items, capped };
+}
+
 export function placeHold(
   subject: HoldSubject,
   kind: HoldItem['kind'],

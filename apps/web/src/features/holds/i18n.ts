@@ -1,4 +1,4 @@
-/** Texts of the investigation holds section (person and check-in point pages). */
+/** Texts of the investigation holds: the section on person and point pages, and the area page. */
 export const holdsVi = {
   title: 'Giữ dữ liệu điều tra',
   intro:
@@ -29,6 +29,30 @@ export const holdsVi = {
   endedTitle: 'Lệnh giữ đã kết thúc ({{count}})',
   releasedAt: 'Đã thôi giữ lúc {{date}}, người thực hiện: {{name}}',
   expiredAt: 'Hết hạn giữ lúc {{date}}',
+  page: {
+    intro:
+      'Mọi lệnh giữ dữ liệu của người dân và điểm kiểm soát trong địa bàn. Mở hồ sơ để xem chi tiết (được ghi nhật ký).',
+    state: 'Tình trạng',
+    stateActive: 'Đang hiệu lực',
+    stateEnded: 'Đã kết thúc',
+    stateAll: 'Tất cả',
+    kind: 'Loại dữ liệu',
+    kindBoth: 'Cả hai',
+    empty: 'Không có lệnh giữ nào.',
+    capped: 'Chỉ hiện {{count}} lệnh giữ mới nhất của mỗi loại.',
+    subject: 'Đối tượng',
+    person: 'Người dân ở {{commune}}',
+    personNoCommune: 'Người dân',
+    venue: 'Điểm {{name}}',
+    range: 'Khoảng thời gian',
+    allDeclarations: 'Mọi tờ khai',
+    heldUntil: 'Giữ đến',
+    reason: 'Lý do',
+    placedBy: 'Người đặt',
+    endedHow: 'Kết thúc',
+    inForce: 'Đang hiệu lực',
+    ended: 'Đã kết thúc',
+  },
 };
 
 export const holdsEn: typeof holdsVi = {
@@ -61,4 +85,28 @@ export const holdsEn: typeof holdsVi = {
   endedTitle: 'Ended holds ({{count}})',
   releasedAt: 'Released on {{date}} by {{name}}',
   expiredAt: 'Ran out on {{date}}',
+  page: {
+    intro:
+      'Every data hold on people and check-in points of your area. Open a record for details (the opening is audited).',
+    state: 'State',
+    stateActive: 'In force',
+    stateEnded: 'Ended',
+    stateAll: 'All',
+    kind: 'Kind of data',
+    kindBoth: 'Both',
+    empty: 'No holds.',
+    capped: 'Only the newest {{count}} holds of each kind are shown.',
+    subject: 'Subject',
+    person: 'Person in {{commune}}',
+    personNoCommune: 'Person',
+    venue: 'Point {{name}}',
+    range: 'Time range',
+    allDeclarations: 'All declarations',
+    heldUntil: 'Held until',
+    reason: 'Reason',
+    placedBy: 'Placed by',
+    endedHow: 'How it ended',
+    inForce: 'In force',
+    ended: 'Ended',
+  },
 };

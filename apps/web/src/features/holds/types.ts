@@ -4,6 +4,8 @@ export interface CheckinHold {
   personId: string | null;
   venueId: string | null;
   venueName: string | null;
+  /** The held person's commune (null for a point's hold): area lists show it instead of a name. */
+  personCommuneName: string | null;
   from: string;
   to: string;
   heldUntil: string;
@@ -19,6 +21,7 @@ export interface CheckinHold {
 export interface DeclarationHold {
   id: string;
   personId: string;
+  personCommuneName: string | null;
   heldUntil: string;
   reason: string;
   active: boolean;
