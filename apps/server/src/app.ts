@@ -1,7 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './core/config';
 import type { Db } from './core/db/db';
-import { ANONYMOUS } from './core/auth/actor';
 import { registerErrorHandling } from './core/http/error-handler';
 import { registerOpenApi } from './core/http/openapi';
 import { registerWebApp } from './core/http/web-app';
@@ -62,7 +61,8 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   });
-  app.decorateRequest('actor', { getter: () => ANONYMOUS, setter: undefined } as never);
+  // A plain field on every request (stable object shape); the authentication hook sets it first thing.
+  app.decorateRequest('actor', null as never);
   registerErrorHandling(app);
   await registerOpenApi(app);
 

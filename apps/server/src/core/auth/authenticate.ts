@@ -7,17 +7,8 @@ import { ANONYMOUS, type Actor } from './actor';
 import { actorForToken } from './sessions';
 import { SESSION_COOKIE } from './tokens';
 
-/**
- * `request.actor` is declared with a getter that answers ANONYMOUS; the hook gives each request its
- * own value instead.
- */
 function setActor(request: FastifyRequest, actor: Actor): void {
-  Object.defineProperty(request, 'actor', {
-    value: actor,
-    writable: true,
-    configurable: true,
-    enumerable: true,
-  });
+  request.actor = actor;
 }
 
 function bearerToken(request: FastifyRequest): string | undefined {

@@ -22,9 +22,8 @@ export async function createSession(
 }
 
 export async function deleteSession(q: Queryable, token: string): Promise<void> {
-  const hash = tokenHash(token);
-  await q.query('delete from sessions where token_hash = $1', [hash]);
-  remembered.delete(hash);
+  await q.query('delete from sessions where token_hash = $1', [tokenHash(token)]);
+  remembered.delete(token);
 }
 
 export async function deleteAccountSessions(q: Queryable, accountId: string): Promise<void> {
@@ -51,7 +50,7 @@ const remembered = new Map<string, Remembered>();
 
 /** After an account's role, unit, person, status or tokens change on this server. */
 export function forgetAccountActors(accountId: string): void {
-  for (const [hash, r] of remembered) if (r.accountId === accountId) remembered.delete(hash);
+  for (const [token, r] of remembered) if (r.accountId === accountId) remembered.delete(token);
 }
 
 /** After changes touching many accounts at once (a merge of people), or made outside the app (tests). */
@@ -59,9 +58,9 @@ export function forgetAllActors(): void {
   remembered.clear();
 }
 
-function remember(hash: string, r: Omit<Remembered, 'at'>): void {
+function remember(token: string, r: Omit<Remembered, 'at'>): void {
   if (remembered.size >= ACTOR_CACHE_MAX) remembered.clear();
-  remembered.set(hash, { ...r, at: Date.now() });
+  remembered.set(token, { ...r, at: Date.now() });
 }
 
 interface ActorRow {
@@ -96,9 +95,9 @@ const ACTOR_COLUMNS =
  * belongs to a disabled account. Valid sessions slide forward by their kind's lifetime.
  */
 export async function actorForToken(q: Queryable, token: string): Promise<Actor | null> {
-  const hash = tokenHash(token);
   const now = Date.now();
-  const hit = remembered.get(hash);
+  // Keyed by the token itself (process memory only), so a remembered request needs no hashing.
+  const hit = remembered.get(token);
   if (hit && now - hit.at < ACTOR_CACHE_MS) {
     const s = hit.session;
     if (!s) return hit.actor;
@@ -107,7 +106,8 @@ export async function actorForToken(q: Queryable, token: string): Promise<Actor 
       return hit.actor;
     }
   }
-  remembered.delete(hash);
+  remembered.delete(token);
+  const hash = tokenHash(token);
   if (token.startsWith(API_TOKEN_PREFIX)) {
     const rows = await q.query<ActorRow & { token_id: string }>(
       `select ${ACTOR_COLUMNS}, t.id as token_id from api_tokens t join accounts a on a.id = t.account_id
@@ -122,7 +122,7 @@ export async function actorForToken(q: Queryable, token: string): Promise<Actor 
       [row.token_id, SLIDE_EVERY_SECONDS],
     );
     const actor = actorFromAccount(row);
-    remember(hash, { actor, accountId: row.id });
+    remember(token, { actor, accountId: row.id });
     return actor;
   }
   const rows = await q.query<ActorRow & { session_id: string; last_seen_at: Date; expires_at: Date }>(
@@ -141,7 +141,7 @@ export async function actorForToken(q: Queryable, token: string): Promise<Actor 
   };
   if (now - session.lastSeenAt > SLIDE_EVERY_SECONDS * 1000) await slide(q, session);
   const actor = actorFromAccount(row);
-  remember(hash, { actor, accountId: row.id, session });
+  remember(token, { actor, accountId: row.id, session });
   return actor;
 }
 
