@@ -2,16 +2,19 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startServer, type TestServer } from './support/server';
-import { launchBrowser, MOBILE, newPage, waitForCount, withScreenshot } from './support/browser';
+import { fitsWidth, launchBrowser, MOBILE, newPage, waitForCount, withScreenshot } from './support/browser';
 import { ApiSession } from './support/api';
 import { signInStaff } from './support/checkin';
 
 const reason = `Điều tra ca bệnh F0 số ${Math.floor(Math.random() * 9000) + 1000}`;
+const areaReason = `Điều tra ổ dịch chợ số ${Math.floor(Math.random() * 9000) + 1000}`;
+const areaPersonName = 'Phạm Thị Điều Tra';
 
-describe('commune officer: investigation holds on a person (360 px)', () => {
+describe('commune officer: investigation holds, on a person and for the whole area (360 px)', () => {
   let server: TestServer;
   let browser: Browser;
   let personId: string;
+  let areaPersonId: string;
 
   before(async () => {
     server = await startServer();
@@ -26,6 +29,14 @@ describe('commune officer: investigation holds on a person (360 px)', () => {
       communeCode: '00001',
     });
     personId = person.id;
+    areaPersonId = (
+      await officer.request<{ id: string }>('POST', '/api/people', {
+        fullName: areaPersonName,
+        birthYear: 1979,
+        sex: 'female',
+        communeCode: '00001',
+      })
+    ).id;
   });
   after(async () => {
     await browser?.close();
@@ -69,12 +80,66 @@ describe('commune officer: investigation holds on a person (360 px)', () => {
       assert.match((await ended.first().textContent()) ?? '', /Đã thôi giữ lúc .*người thực hiện/);
 
       // The section fits a 360 px screen: nothing in it wider than the viewport.
-      const box = await section.boundingBox();
-      const fits =
-        (await section.evaluate((el) => el.scrollWidth <= el.clientWidth)) &&
-        !!box &&
-        box.x + box.width <= MOBILE.width;
-      assert.ok(fits, 'the holds section fits the screen');
+      assert.ok(await fitsWidth(section, MOBILE.width), 'the holds section fits the screen');
+    });
+    await context.close();
+  });
+
+  it('a hold placed on a person page is listed for the area, links back, and is released from the list', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await withScreenshot(page, 'holds-page', async () => {
+      await signInStaff(page, server.demoAccount('commune_officer', 'Phúc Xá'));
+      await page.goto(`/people/${areaPersonId}`);
+      const section = page.getByRole('region', { name: 'Giữ dữ liệu điều tra' });
+      await section.getByText('Không có lệnh giữ nào đang hiệu lực.').waitFor();
+      await section.getByLabel('Lý do (vụ điều tra)').fill(areaReason);
+      await section.getByRole('button', { name: 'Giữ dữ liệu', exact: true }).click();
+      await section.getByText('Đã đặt lệnh giữ.').waitFor();
+      await waitForCount(section.getByTestId('hold-item'), 2);
+
+      // The area page, from the main navigation.
+      const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+      const openPage = async () => {
+        await nav.getByRole('link', { name: 'Giữ dữ liệu điều tra' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Giữ dữ liệu điều tra' }).waitFor();
+      };
+      await openPage();
+      const mine = page.getByTestId('area-hold').filter({ hasText: areaReason });
+      await waitForCount(mine, 2);
+      const checkins = mine.filter({ hasText: 'Lượt quét mã' });
+      const declarations = mine.filter({ hasText: 'Tờ khai y tế' });
+      await declarations.getByText('Mọi tờ khai').waitFor();
+      const link = checkins.getByRole('link', { name: /^Người dân ở .*Phúc Xá/ });
+      await link.waitFor();
+      // The list names nobody: the person page it links to is the audited read.
+      assert.equal(await page.getByText(areaPersonName).count(), 0, 'no name on the area list');
+
+      // It fits a 360 px screen: nothing wider than the viewport.
+      const list = page.getByRole('list', { name: 'Giữ dữ liệu điều tra' });
+      assert.ok(await fitsWidth(list, MOBILE.width), 'the holds list fits the screen');
+      assert.ok(
+        await page.locator('main').evaluate((el) => el.scrollWidth <= el.clientWidth),
+        'nothing on the page is wider than the screen',
+      );
+
+      // Back to the person, from the list.
+      await link.click();
+      await page.waitForURL(`**/people/${areaPersonId}`);
+      await page.getByText(areaPersonName).first().waitFor();
+      await waitForCount(section.getByTestId('hold-item'), 2);
+
+      // Released from the list, one after the other; ended ones show who released them.
+      await openPage();
+      await waitForCount(mine, 2);
+      await checkins.getByRole('button', { name: 'Thôi giữ' }).click();
+      await page.getByText('Đã thôi giữ.').waitFor();
+      await waitForCount(mine, 1);
+      await declarations.getByRole('button', { name: 'Thôi giữ' }).click();
+      await waitForCount(mine, 0);
+      await page.getByLabel('Tình trạng').selectOption({ label: 'Đã kết thúc' });
+      await waitForCount(mine, 2);
+      assert.match((await checkins.textContent()) ?? '', /Đã thôi giữ lúc .*người thực hiện/);
+      assert.equal(await mine.getByRole('button', { name: 'Thôi giữ' }).count(), 0);
     });
     await context.close();
   });

@@ -59,3 +59,10 @@ export async function waitForCount(locator: Locator, n: number): Promise<void> {
   if (n > 0) await locator.nth(n - 1).waitFor();
   await locator.nth(n).waitFor({ state: 'detached' });
 }
+
+/** Does the element fit a screen this wide: no horizontal overflow inside it, nor past the right edge? */
+export async function fitsWidth(locator: Locator, width: number): Promise<boolean> {
+  const box = await locator.boundingBox();
+  const noOverflow = await locator.evaluate((el) => el.scrollWidth <= el.clientWidth);
+  return noOverflow && !!box && box.x + box.width <= width;
+}
