@@ -1,6 +1,7 @@
+import type { Venue as VenueContract, VenueStatus } from '@phongdich/contracts';
 import type { VenueKind } from './venue-kinds';
 
-export type VenueStatus = 'pending' | 'active' | 'suspended';
+export type { VenueStatus };
 
 export interface VenueRow {
   id: string;
@@ -24,29 +25,8 @@ export interface VenueRow {
   version: number;
 }
 
-/** A venue as the API shows it. */
-export interface Venue {
-  id: string;
-  kind: VenueKind;
-  name: string;
-  communeCode: string;
-  districtCode: string | null;
-  provinceCode: string;
-  /** "Phường Phúc Xá, Quận Ba Đình, Thành phố Hà Nội". */
-  areaName: string;
-  street: string | null;
-  plateNumber: string | null;
-  ownerPhone: string;
-  status: VenueStatus;
-  statusReason: string | null;
-  reviewed: boolean;
-  requiresDeclarationHours: number | null;
-  parentId: string | null;
-  childCount: number;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
+/** A venue as the API shows it (shared with the web app). */
+export type Venue = VenueContract<VenueKind>;
 
 export interface VenueStaffMember {
   phone: string;
