@@ -14,7 +14,7 @@ import { buildTestApp } from '../../test-support/test-app';
 import { signInAs } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
 import { signingKey } from '../keys/keys.service';
-import { createLab, createPerson, createTube } from '../lab/lab.fixtures';
+import { createPerson, createTube, labWithStaff } from '../lab/lab.fixtures';
 import { newUvci, testCertificatePayload } from './certificates.payload';
 
 const FACTS = {
@@ -91,13 +91,9 @@ for (const target of dbTargets()) {
     });
 
     it('a revoked certificate is rejected; only national admins and province officers may revoke', async () => {
-      const { labId } = await createLab(db);
+      const { labId, tech, supervisor: sup } = await labWithStaff(app, db);
       const personId = await createPerson(db);
       const barcode = await createTube(db, { labId, members: [personId] });
-      const tech = (await signInAs(app, db, { role: 'lab_technician', unitCode: '001', facilityId: labId }))
-        .headers;
-      const sup = (await signInAs(app, db, { role: 'lab_supervisor', unitCode: '001', facilityId: labId }))
-        .headers;
       await app.inject({
         method: 'POST',
         url: '/api/lab/results',

@@ -2,7 +2,9 @@
 // engineer's tables (the lab tests need tubes in given states without walking the whole sampling flow).
 import { randomUUID } from 'node:crypto';
 import { foldVietnamese } from '@phongdich/domain';
+import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../core/db/db';
+import { signInAs } from '../../test-support/auth';
 
 let seq = 0;
 
@@ -25,6 +27,17 @@ export async function createLab(
     [`LAB${Date.now().toString(36)}${++seq}`.toUpperCase(), name],
   );
   return { labId: rows[0]!.id, name };
+}
+
+/** A new lab with a signed-in technician and supervisor (session cookies) of it. */
+export async function labWithStaff(
+  app: FastifyInstance,
+  db: Db,
+): Promise<{ labId: string; name: string; tech: { cookie: string }; supervisor: { cookie: string } }> {
+  const lab = await createLab(db);
+  const staff = (role: 'lab_technician' | 'lab_supervisor') =>
+    signInAs(app, db, { role, unitCode: '001', facilityId: lab.labId }).then((s) => s.headers);
+  return { ...lab, tech: await staff('lab_technician'), supervisor: await staff('lab_supervisor') };
 }
 
 export async function createPerson(

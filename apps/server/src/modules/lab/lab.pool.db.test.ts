@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { dbTargets } from '../../test-support/test-db';
 import { buildTestApp } from '../../test-support/test-app';
-import { signInAs, signInCitizen } from '../../test-support/auth';
+import { signInCitizen } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
 import { personStatus } from '../status/status.sources';
-import { createLab, createPerson, createTube } from './lab.fixtures';
+import { createPerson, createTube, labWithStaff } from './lab.fixtures';
 
 type Headers = { cookie: string };
 
@@ -20,11 +20,7 @@ for (const target of dbTargets()) {
     before(async () => {
       db = await target.open();
       app = await buildTestApp(db);
-      ({ labId } = await createLab(db));
-      tech = (await signInAs(app, db, { role: 'lab_technician', unitCode: '001', facilityId: labId }))
-        .headers;
-      supervisor = (await signInAs(app, db, { role: 'lab_supervisor', unitCode: '001', facilityId: labId }))
-        .headers;
+      ({ labId, tech, supervisor } = await labWithStaff(app, db));
     });
     after(async () => {
       await app.close();

@@ -5,7 +5,7 @@ import { dbTargets } from '../../test-support/test-db';
 import { buildTestApp } from '../../test-support/test-app';
 import { signInAs } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
-import { createLab, createPerson, createTube } from './lab.fixtures';
+import { createPerson, createTube, labWithStaff } from './lab.fixtures';
 
 for (const target of dbTargets()) {
   describe(`testing figures (${target.name})`, () => {
@@ -21,11 +21,7 @@ for (const target of dbTargets()) {
     });
 
     it('counts samples by state, positivity and turnaround per commune/day and per lab, within jurisdiction', async () => {
-      const { labId, name } = await createLab(db);
-      const tech = (await signInAs(app, db, { role: 'lab_technician', unitCode: '001', facilityId: labId }))
-        .headers;
-      const sup = (await signInAs(app, db, { role: 'lab_supervisor', unitCode: '001', facilityId: labId }))
-        .headers;
+      const { labId, name, tech, supervisor: sup } = await labWithStaff(app, db);
       const collectedAt = new Date(Date.now() - 10 * 3600_000);
       const tube = async (status?: 'used' | 'in_transit' | 'received') =>
         createTube(db, { labId, members: [await createPerson(db)], status, collectedAt });
