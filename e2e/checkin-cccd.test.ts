@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startServer, type TestServer } from './support/server';
 import { launchBrowser, newPage, withScreenshot } from './support/browser';
-import { ApiSession } from './support/api';
+import { apiAs } from './support/api';
 import { checkinsAt, managerWithVenue, signInStaff } from './support/checkin';
 
 /** A CCCD agreeing with a 1979 male birth (province 01), random serial so no demo person has it. */
@@ -25,9 +25,7 @@ describe('venue staff scanner: chip CCCD card of an unregistered person (360 px)
 
   it('registers the person from the card and checks them in', async () => {
     const { account, venueId } = await managerWithVenue(server, 'Quán Phở Chíp');
-    const officer = new ApiSession(server.url);
-    const o = server.demoAccount('commune_officer', 'Phúc Xá');
-    await officer.login(o.login, o.secret);
+    const officer = await apiAs(server, 'commune_officer', 'Phúc Xá');
     const before = await officer.request<{ items: unknown[] }>('POST', '/api/people/search', {
       idNumber: cccd,
     });

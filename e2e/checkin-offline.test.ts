@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startServer, type TestServer } from './support/server';
 import { launchBrowser, newPage, withScreenshot } from './support/browser';
-import { ApiSession } from './support/api';
+import { apiAs } from './support/api';
 import { checkinsAt, citizenWithRecord, managerWithVenue, randomPhone, signInStaff } from './support/checkin';
 
 describe('venue staff scanner: a scan made offline is synced exactly once (360 px)', () => {
@@ -23,9 +23,7 @@ describe('venue staff scanner: a scan made offline is synced exactly once (360 p
     const { account, venueId } = await managerWithVenue(server, 'Tạp hoá Ngoại Tuyến');
     const visitor = await citizenWithRecord(server, randomPhone(), 'Đinh Thị Mạng');
     const { token } = await visitor.session.request<{ token: string }>('GET', '/api/me/qr');
-    const officer = new ApiSession(server.url);
-    const o = server.demoAccount('commune_officer', 'Phúc Xá');
-    await officer.login(o.login, o.secret);
+    const officer = await apiAs(server, 'commune_officer', 'Phúc Xá');
 
     const { context, page } = await newPage(browser, server.url);
     await withScreenshot(page, 'checkin-offline', async () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type TestServer } from './support/server';
 import { launchBrowser, newPage, withScreenshot } from './support/browser';
-import { ApiSession } from './support/api';
+import { apiAs } from './support/api';
 
 const last8 = String(Math.floor(10_000_000 + Math.random() * 89_999_999));
 const phone = `09${last8}`;
@@ -109,8 +109,7 @@ describe('citizen declares for a family member with a symptom; the commune offic
 
   it('the Phúc Xá commune officer finds the item on the worklist and the declaration on the person page', async () => {
     const account = server.demoAccount('commune_officer', 'Phúc Xá');
-    const api = new ApiSession(server.url);
-    await api.login(account.login, account.secret);
+    const api = await apiAs(server, 'commune_officer', 'Phúc Xá');
     const list = await api.request<{ items: { id: string; personId: string; kind: string }[] }>(
       'GET',
       '/api/worklist?kind=declaration_warning',

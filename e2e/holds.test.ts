@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startServer, type TestServer } from './support/server';
 import { fitsWidth, launchBrowser, MOBILE, newPage, waitForCount, withScreenshot } from './support/browser';
-import { ApiSession } from './support/api';
+import { apiAs } from './support/api';
 import { signInStaff } from './support/checkin';
 
 const reason = `Điều tra ca bệnh F0 số ${Math.floor(Math.random() * 9000) + 1000}`;
@@ -19,9 +19,7 @@ describe('commune officer: investigation holds, on a person and for the whole ar
   before(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const officer = new ApiSession(server.url);
-    const o = server.demoAccount('commune_officer', 'Phúc Xá');
-    await officer.login(o.login, o.secret);
+    const officer = await apiAs(server, 'commune_officer', 'Phúc Xá');
     const person = await officer.request<{ id: string }>('POST', '/api/people', {
       fullName: 'Lê Thị Giữ',
       birthYear: 1988,

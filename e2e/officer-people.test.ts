@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type DemoAccount, type TestServer } from './support/server';
 import { launchBrowser, DESKTOP, newPage, waitForCount, withScreenshot } from './support/browser';
-import { ApiSession } from './support/api';
+import { apiAs } from './support/api';
 
 interface Created {
   id: string;
@@ -35,18 +35,14 @@ describe('commune officer: search, masked record, break the glass; admin: audit 
     server = await startServer();
     browser = await launchBrowser();
     // Set-up through the API: one person in Phúc Xá (the officer's commune), one in Thủ Đức (outside).
-    const officer = new ApiSession(server.url);
-    const o = server.demoAccount('commune_officer', 'Phúc Xá');
-    await officer.login(o.login, o.secret);
+    const officer = await apiAs(server, 'commune_officer', 'Phúc Xá');
     inside = await officer.request<Created>('POST', '/api/people', {
       fullName: `Nguyễn Thị Hằng ${tag}`,
       birthYear: 1990,
       sex: 'female',
       communeCode: '00001',
     });
-    const admin = new ApiSession(server.url);
-    const a = server.demoAccount('national_admin');
-    await admin.login(a.login, a.secret);
+    const admin = await apiAs(server, 'national_admin');
     outside = await admin.request<Created>('POST', '/api/people', {
       fullName: `Trần Văn Đức ${tag}`,
       birthYear: 1985,

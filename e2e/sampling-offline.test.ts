@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startServer, type TestServer } from './support/server';
 import { launchBrowser, newPage, withScreenshot } from './support/browser';
-import { ApiSession } from './support/api';
+import { apiAs } from './support/api';
 import { signInStaff } from './support/checkin';
 
 interface Tube {
@@ -30,12 +30,8 @@ describe('sampler page: a pooled sampling session done offline, synced exactly o
   });
 
   it('links 3 people into one tube offline and sends each link once when back online', async () => {
-    const officer = new ApiSession(server.url);
-    const o = server.demoAccount('commune_officer', 'Phúc Xá');
-    await officer.login(o.login, o.secret);
-    const samplerAccount = server.demoAccount('sampler');
-    const sampler = new ApiSession(server.url);
-    await sampler.login(samplerAccount.login, samplerAccount.secret);
+    const officer = await apiAs(server, 'commune_officer', 'Phúc Xá');
+    const sampler = await apiAs(server, 'sampler');
 
     const session = await officer.request<{ id: string }>('POST', '/api/testing/sessions', {
       name: `Lấy mẫu gộp ngoại tuyến ${Date.now()}`,
@@ -67,7 +63,7 @@ describe('sampler page: a pooled sampling session done offline, synced exactly o
 
     const { context, page } = await newPage(browser, server.url);
     await withScreenshot(page, 'sampling-offline', async () => {
-      await signInStaff(page, samplerAccount);
+      await signInStaff(page, server.demoAccount('sampler'));
       await page.goto('/sampling');
       await page.getByRole('heading', { name: 'Lấy mẫu' }).waitFor();
       await page.locator(`#sample-session option[value="${session.id}"]`).waitFor({ state: 'attached' });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startServer, type TestServer } from './support/server';
 import { launchBrowser, newPage, withScreenshot } from './support/browser';
-import { ApiSession } from './support/api';
+import { apiAs } from './support/api';
 import { signInStaff } from './support/checkin';
 
 const DEMO_LAB_ID = '5a3b0000-0000-4000-8000-000000000001';
@@ -22,12 +22,8 @@ describe('lab receipt: scanning a shipment flags the missing and the extra tube 
   });
 
   it('receives one listed tube, misses the other, and reports a stray tube as extra', async () => {
-    const officer = new ApiSession(server.url);
-    const o = server.demoAccount('commune_officer', 'Phúc Xá');
-    await officer.login(o.login, o.secret);
-    const sampler = new ApiSession(server.url);
-    const s = server.demoAccount('sampler');
-    await sampler.login(s.login, s.secret);
+    const officer = await apiAs(server, 'commune_officer', 'Phúc Xá');
+    const sampler = await apiAs(server, 'sampler');
     const session = await officer.request<{ id: string }>('POST', '/api/testing/sessions', {
       name: `Test nhanh chợ ${Date.now()}`,
       kind: 'targeted',
@@ -78,9 +74,7 @@ describe('lab receipt: scanning a shipment flags the missing and the extra tube 
       await report.filter({ hasText: second }).waitFor();
       assert.match((await report.textContent()) ?? '', new RegExp(`Thừa.*${stray}`));
     });
-    const lab = new ApiSession(server.url);
-    const l = server.demoAccount('lab_technician');
-    await lab.login(l.login, l.secret);
+    const lab = await apiAs(server, 'lab_technician');
     const stored = await lab.request<{ status: string; tubes: { barcode: string; status: string }[] }>(
       'GET',
       `/api/testing/shipments/${manifest.id}`,

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startServer, type TestServer } from './support/server';
 import { launchBrowser, newPage, withScreenshot } from './support/browser';
-import { ApiSession } from './support/api';
+import { apiAs } from './support/api';
 import { signInStaff } from './support/checkin';
 
 describe('sampler page: a person with no code is found by name and linked (360 px)', () => {
@@ -20,12 +20,8 @@ describe('sampler page: a person with no code is found by name and linked (360 p
   });
 
   it('searches without diacritics, picks the person and links them to the tube', async () => {
-    const officer = new ApiSession(server.url);
-    const o = server.demoAccount('commune_officer', 'Phúc Xá');
-    await officer.login(o.login, o.secret);
-    const samplerAccount = server.demoAccount('sampler');
-    const sampler = new ApiSession(server.url);
-    await sampler.login(samplerAccount.login, samplerAccount.secret);
+    const officer = await apiAs(server, 'commune_officer', 'Phúc Xá');
+    const sampler = await apiAs(server, 'sampler');
 
     const tag = `Khổng Thị Tìm ${Date.now() % 100000}`;
     const person = await officer.request<{ id: string }>('POST', '/api/people', {
@@ -52,7 +48,7 @@ describe('sampler page: a person with no code is found by name and linked (360 p
 
     const { context, page } = await newPage(browser, server.url);
     await withScreenshot(page, 'sampling-search', async () => {
-      await signInStaff(page, samplerAccount);
+      await signInStaff(page, server.demoAccount('sampler'));
       await page.goto('/sampling');
       await page.locator(`#sample-session option[value="${session.id}"]`).waitFor({ state: 'attached' });
       await page.locator('#sample-session').selectOption(session.id);

@@ -27,3 +27,18 @@ export class ApiSession {
     await this.request('POST', '/api/auth/login', { username, password });
   }
 }
+
+/** An API session signed in as one of the server's printed demo accounts. */
+export async function apiAs(
+  server: {
+    url: string;
+    demoAccount(role: string, noteContains?: string): { login: string; secret: string };
+  },
+  role: string,
+  noteContains?: string,
+): Promise<ApiSession> {
+  const account = server.demoAccount(role, noteContains);
+  const session = new ApiSession(server.url);
+  await session.login(account.login, account.secret);
+  return session;
+}
