@@ -23,7 +23,7 @@ export async function createSession(
 
 export async function deleteSession(q: Queryable, token: string): Promise<void> {
   await q.query('delete from sessions where token_hash = $1', [tokenHash(token)]);
-  remembered.delete(token);
+  drop(token);
 }
 
 export async function deleteAccountSessions(q: Queryable, accountId: string): Promise<void> {
@@ -47,20 +47,37 @@ interface Remembered {
   session?: { id: string; kind: keyof typeof SESSION_TTL_SECONDS; lastSeenAt: number; expiresAt: number };
 }
 const remembered = new Map<string, Remembered>();
+/** Tokens remembered per account, so forgetting an account does not scan the whole cache. */
+const tokensOf = new Map<string, Set<string>>();
+
+function drop(token: string): void {
+  const r = remembered.get(token);
+  if (!r) return;
+  remembered.delete(token);
+  const set = tokensOf.get(r.accountId);
+  set?.delete(token);
+  if (set?.size === 0) tokensOf.delete(r.accountId);
+}
 
 /** After an account's role, unit, person, status or tokens change on this server. */
 export function forgetAccountActors(accountId: string): void {
-  for (const [token, r] of remembered) if (r.accountId === accountId) remembered.delete(token);
+  for (const token of tokensOf.get(accountId) ?? []) remembered.delete(token);
+  tokensOf.delete(accountId);
 }
 
 /** After changes touching many accounts at once (a merge of people), or made outside the app (tests). */
 export function forgetAllActors(): void {
   remembered.clear();
+  tokensOf.clear();
 }
 
 function remember(token: string, r: Omit<Remembered, 'at'>): void {
-  if (remembered.size >= ACTOR_CACHE_MAX) remembered.clear();
+  if (remembered.size >= ACTOR_CACHE_MAX) forgetAllActors();
+  drop(token);
   remembered.set(token, { ...r, at: Date.now() });
+  const set = tokensOf.get(r.accountId) ?? new Set<string>();
+  set.add(token);
+  tokensOf.set(r.accountId, set);
 }
 
 interface ActorRow {
@@ -106,7 +123,7 @@ export async function actorForToken(q: Queryable, token: string): Promise<Actor 
       return hit.actor;
     }
   }
-  remembered.delete(token);
+  drop(token);
   const hash = tokenHash(token);
   if (token.startsWith(API_TOKEN_PREFIX)) {
     const rows = await q.query<ActorRow & { token_id: string }>(
