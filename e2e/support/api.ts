@@ -23,6 +23,14 @@ export class ApiSession {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
+  /** The session's cookies as name/value pairs, to hand the same session to a browser context. */
+  cookies(): { name: string; value: string }[] {
+    return this.cookie
+      .split('; ')
+      .filter(Boolean)
+      .map((c) => ({ name: c.slice(0, c.indexOf('=')), value: c.slice(c.indexOf('=') + 1) }));
+  }
+
   async login(username: string, password: string): Promise<void> {
     await this.request('POST', '/api/auth/login', { username, password });
   }

@@ -4,6 +4,7 @@ import type { Db } from './core/db/db';
 import { registerErrorHandling } from './core/http/error-handler';
 import { registerOpenApi } from './core/http/openapi';
 import { registerWebApp } from './core/http/web-app';
+import { registerCompression } from './core/http/compression';
 import { scheduleRetention } from './core/retention';
 import { registerAuthentication } from './core/auth/authenticate';
 import { outboxRoutes } from './modules/outbox/outbox.routes';
@@ -64,6 +65,7 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
   // A plain field on every request (stable object shape); the authentication hook sets it first thing.
   app.decorateRequest('actor', null as never);
   registerErrorHandling(app);
+  await registerCompression(app);
   await registerOpenApi(app);
 
   await registerAuthentication(app, db);

@@ -14,8 +14,20 @@ interface AuthState {
 const AuthContext = createContext<AuthState | null>(null);
 const LAST_ME = 'phongdich.lastMe';
 
+function lastMe(): Me | undefined {
+  try {
+    const last = localStorage.getItem(LAST_ME);
+    return last ? (JSON.parse(last) as Me) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  // The last signed-in account, at once: pages open without waiting for /api/auth/me (seconds on
+  // slow 3G). It only shapes the screen; the server checks the session on every request, and the
+  // answer below replaces it (or signs out) as soon as it arrives.
+  const [me, setMe] = useState<Me | null | undefined>(lastMe);
 
   useEffect(() => {
     api

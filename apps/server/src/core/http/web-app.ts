@@ -4,7 +4,20 @@ import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Config } from '../config';
 
-/** Serves the built React app; unknown non-API paths fall back to index.html for client routing. */
+/** Built files whose names carry a content hash never change: a phone may keep them a year. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** The page shell, manifest and service worker must be revalidated, or a release would never arrive. */
+const REVALIDATE = 'no-cache';
+
+export function cacheControlFor(urlPath: string): string {
+  return urlPath.startsWith('/assets/') ? IMMUTABLE : REVALIDATE;
+}
+
+/**
+ * Serves the built React app; unknown non-API paths fall back to index.html for client routing.
+ * Vite writes .br and .gz copies beside each file (vite.config.ts); they are sent to browsers that
+ * accept them, so static files cost no compression work per request.
+ */
 export async function registerWebApp(app: FastifyInstance, config: Pick<Config, 'webDist'>): Promise<void> {
   const index = path.join(config.webDist, 'index.html');
   if (!fs.existsSync(index)) {
@@ -15,12 +28,21 @@ export async function registerWebApp(app: FastifyInstance, config: Pick<Config, 
     root: config.webDist,
     prefix: '/',
     wildcard: false,
-    index: 'index.html',
+    // '/' is served by the fallback below: with precompressed files the plugin's own index lookup
+    // answers 404 to a browser that accepts brotli.
+    index: false,
+    preCompressed: true,
+    cacheControl: false, // set below, per kind of file
+    setHeaders: (res, filePath) => {
+      const rel = '/' + path.relative(config.webDist, filePath).split(path.sep).join('/');
+      res.setHeader('Cache-Control', cacheControlFor(rel));
+    },
   });
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     if (request.url.startsWith('/api/') || request.url.startsWith('/docs')) {
       return reply.callNotFound();
     }
+    reply.header('Cache-Control', REVALIDATE);
     return reply.type('text/html').sendFile('index.html');
   });
 }

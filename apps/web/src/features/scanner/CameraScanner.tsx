@@ -1,7 +1,8 @@
 // Reads QR codes from the camera: the browser's BarcodeDetector where it exists, else jsQR on frames.
+// jsQR is loaded only when the camera is turned on without BarcodeDetector: most visits never need it,
+// and it would otherwise weigh on every phone's first load of the check-in page.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import jsQR from 'jsqr';
 
 interface Detector {
   detect(source: HTMLVideoElement): Promise<{ rawValue: string }[]>;
@@ -26,16 +27,18 @@ export function CameraScanner({ onCode }: { onCode: (text: string) => void }) {
     const Ctor = (globalThis as { BarcodeDetector?: DetectorCtor }).BarcodeDetector;
     const detector = Ctor ? new Ctor({ formats: ['qr_code'] }) : null;
     const canvas = document.createElement('canvas');
+    let decode: typeof import('jsqr').default | null = null;
+    const decoder = detector ? null : import('jsqr').then((m) => (decode = m.default));
 
     async function read(v: HTMLVideoElement): Promise<string | null> {
       if (detector) return (await detector.detect(v))[0]?.rawValue ?? null;
       canvas.width = v.videoWidth;
       canvas.height = v.videoHeight;
       const ctx = canvas.getContext('2d', { willReadFrequently: true });
-      if (!ctx || !canvas.width) return null;
+      if (!ctx || !canvas.width || !decode) return null;
       ctx.drawImage(v, 0, 0);
       const img = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      return jsQR(img.data, img.width, img.height)?.data ?? null;
+      return decode(img.data, img.width, img.height)?.data ?? null;
     }
 
     async function loop() {
@@ -61,6 +64,7 @@ export function CameraScanner({ onCode }: { onCode: (text: string) => void }) {
         if (stopped || !video.current) return;
         video.current.srcObject = s;
         await video.current.play();
+        await decoder;
         void loop();
       })
       .catch(() => setError(t('scanner.cameraUnavailable')));
