@@ -31,6 +31,8 @@ import { resultsRoutes } from './modules/results/results.routes';
 import { certificatesRoutes } from './modules/certificates/certificates.routes';
 import { samplingRoutes } from './modules/sampling/sampling.routes';
 import { scheduleAuditSealing } from './core/audit/sealer';
+import { deriveAuditKeys, withAuditKeys } from './core/audit/audit-keys';
+import { HeadStore } from './core/audit/heads';
 
 export interface AppDeps {
   config: Config;
@@ -44,7 +46,11 @@ const logRedaction = {
 };
 
 /** Builds the whole HTTP application. The one place where modules are wired together. */
-export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, db: given }: AppDeps): Promise<FastifyInstance> {
+  // Audit entries are signed with keys from the configuration, never from the database.
+  const auditKeys = deriveAuditKeys(config.auditSecret);
+  const db = withAuditKeys(given, auditKeys);
+  const auditHeads = new HeadStore(config.auditHeadsDir, auditKeys);
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
@@ -79,7 +85,7 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
   outboxRoutes(app, db, config);
   authRoutes(app, db, config);
   accountsRoutes(app, db);
-  auditRoutes(app, db);
+  auditRoutes(app, db, auditHeads);
   peopleRoutes(app, db);
   peopleMeRoutes(app, db);
   personalQrRoutes(app, db);
@@ -96,7 +102,7 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
   samplingRoutes(app, db);
   // --- end modules ---
   scheduleRetention(app, db);
-  scheduleAuditSealing(app, db);
+  scheduleAuditSealing(app, db, auditHeads, { headEveryMs: config.auditHeadEverySeconds * 1000 });
 
   await registerWebApp(app, config);
   return app;

@@ -15,6 +15,15 @@ export interface Config {
   publicUrl: string;
   /** Secret used to derive session and OTP hashes. Must be set in production. */
   secret: string;
+  /**
+   * Secret the audit trail's keys are derived from (entry MACs, chain links, head signatures);
+   * `PHONGDICH_AUDIT_SECRET`, else the server secret. Never stored in the database.
+   */
+  auditSecret: string;
+  /** Where signed audit chain heads are appended (ship this folder elsewhere). */
+  auditHeadsDir: string;
+  /** How often a signed chain head is published, when the chain moved. */
+  auditHeadEverySeconds: number;
   /** Where the built web app lives. */
   webDist: string;
   /** Message transport for OTPs and notices: 'dev' keeps them in the development inbox and log. */
@@ -29,15 +38,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   const secret = env.PHONGDICH_SECRET ?? (production ? '' : 'dev-secret-not-for-production');
   if (!secret) throw new Error('PHONGDICH_SECRET must be set when NODE_ENV=production');
+  const dataDir = path.resolve(env.PHONGDICH_DATA_DIR ?? '.data');
+  const headEvery = Number(env.PHONGDICH_AUDIT_HEAD_INTERVAL_SECONDS ?? 10);
+  if (!(headEvery > 0)) throw new Error('PHONGDICH_AUDIT_HEAD_INTERVAL_SECONDS must be a positive number');
   return {
     port,
     host,
     databaseUrl,
-    dataDir: path.resolve(env.PHONGDICH_DATA_DIR ?? '.data'),
+    dataDir,
     logLevel: env.LOG_LEVEL ?? 'info',
     demo: env.PHONGDICH_DEMO ? env.PHONGDICH_DEMO !== '0' : !databaseUrl,
     publicUrl: env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
     secret,
+    auditSecret: env.PHONGDICH_AUDIT_SECRET || secret,
+    auditHeadsDir: path.resolve(env.PHONGDICH_AUDIT_HEADS_DIR ?? path.join(dataDir, 'audit-heads')),
+    auditHeadEverySeconds: headEvery,
     webDist: path.resolve(env.PHONGDICH_WEB_DIST ?? 'apps/web/dist'),
     messageTransport: 'dev',
     production,

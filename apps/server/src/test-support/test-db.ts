@@ -9,6 +9,12 @@ import { openPostgres } from '../core/db/postgres';
 import { migrate, readMigrations } from '../core/db/migrate';
 import { loadReferenceData } from '../core/db/reference-data';
 import { adminUnitsDataVersion } from '../modules/geo/geo.data';
+import { loadConfig } from '../core/config';
+import { deriveAuditKeys, withAuditKeys } from '../core/audit/audit-keys';
+
+/** Test databases carry the audit keys of the test configuration (testConfig), like the app's. */
+const keyed = (db: Db): Db =>
+  withAuditKeys(db, deriveAuditKeys(loadConfig({ NODE_ENV: 'test' }).auditSecret));
 
 export interface DbTarget {
   name: 'pglite' | 'postgres';
@@ -71,13 +77,19 @@ async function freshPglite(): Promise<Db> {
  * DATABASE_URL is set (as in CI). The database is never mocked.
  */
 export function dbTargets(): DbTarget[] {
-  const targets: DbTarget[] = [{ name: 'pglite', open: freshPglite, openEmpty: () => openPglite() }];
+  const targets: DbTarget[] = [
+    {
+      name: 'pglite',
+      open: async () => keyed(await freshPglite()),
+      openEmpty: async () => keyed(await openPglite()),
+    },
+  ];
   const url = process.env.DATABASE_URL;
   if (url)
     targets.push({
       name: 'postgres',
-      open: async () => prepared(await freshPostgres(url)),
-      openEmpty: () => freshPostgres(url),
+      open: async () => keyed(await prepared(await freshPostgres(url))),
+      openEmpty: async () => keyed(await freshPostgres(url)),
     });
   return targets;
 }

@@ -10,6 +10,7 @@ import { checkinEn } from '../features/checkin/i18n';
 import { declarationsEn } from '../features/declarations/i18n';
 import { worklistEn } from '../features/worklist/i18n';
 import { holdsEn } from '../features/holds/i18n';
+import { auditChainEn } from '../features/audit/i18n';
 import type { Messages } from './vi';
 
 /** English texts. Typed as `Messages`, so a key missing here fails the typecheck. */
@@ -24,6 +25,7 @@ export const en: Messages = {
   checkin: checkinEn,
   worklist: worklistEn,
   holds: holdsEn,
+  auditChain: auditChainEn,
   venues: venuesEn,
   figures: figuresEn,
   app: {

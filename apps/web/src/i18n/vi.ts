@@ -10,6 +10,7 @@ import { scannerVi } from '../features/scanner/i18n';
 import { checkinVi } from '../features/checkin/i18n';
 import { worklistVi } from '../features/worklist/i18n';
 import { holdsVi } from '../features/holds/i18n';
+import { auditChainVi } from '../features/audit/i18n';
 /** Vietnamese texts: the reference catalogue. English (`en.ts`) must provide every key (checked by the type). */
 export const vi = {
   settings: settingsVi,
@@ -22,6 +23,7 @@ export const vi = {
   checkin: checkinVi,
   worklist: worklistVi,
   holds: holdsVi,
+  auditChain: auditChainVi,
   venues: venuesVi,
   figures: figuresVi,
   app: {

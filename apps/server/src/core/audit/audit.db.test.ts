@@ -3,7 +3,19 @@ import assert from 'node:assert/strict';
 import { dbTargets } from '../../test-support/test-db';
 import type { Db } from '../db/db';
 import type { Actor } from '../auth/actor';
-import { recordAudit, sealAudit, verifyAuditChain } from './audit';
+import { recordAudit, sealAudit, verifyAuditChain as verifyFull } from './audit';
+
+/** The part of the report these tests are about. */
+const verifyAuditChain = async (db: Db, pageSize?: number) => {
+  const r = await verifyFull(db, { pageSize });
+  return {
+    ok: r.ok,
+    checked: r.checked,
+    unsealed: r.unsealed,
+    ...(r.brokenAt ? { brokenAt: r.brokenAt } : {}),
+    ...(r.problem ? { problem: r.problem } : {}),
+  };
+};
 
 const officer: Actor = {
   kind: 'staff',
@@ -117,9 +129,7 @@ for (const target of dbTargets()) {
       await db.query("update audit_log set action = 'person.update' where seal_seq = 3");
       const [altered] = await db.query<{ id: number }>('select id from audit_log where seal_seq = 3');
       const report = await verifyAuditChain(db);
-      assert.equal(report.ok, false);
-      assert.equal(report.brokenAt, altered!.id);
-      assert.equal(report.checked, 2);
+      assert.deepEqual(report, { ok: false, checked: 2, unsealed: 0, brokenAt: altered!.id, problem: 'mac' });
     });
 
     it('detects a deleted entry (a gap in the seal order)', async () => {
@@ -129,6 +139,7 @@ for (const target of dbTargets()) {
       await db.exec('alter table audit_log enable trigger audit_log_no_update');
       const report = await verifyAuditChain(db);
       assert.equal(report.ok, false);
+      assert.equal(report.problem, 'gap');
       assert.equal(report.checked, 3);
     });
   });

@@ -1,7 +1,20 @@
-import { createHash } from 'node:crypto';
-import type { Db, Queryable } from '../db/db';
+import type { Db, Param, Queryable } from '../db/db';
 import type { Actor } from '../auth/actor';
 import { LOCKS } from '../db/locks';
+import { auditKeysOf, type AuditKeys } from './audit-keys';
+import {
+  chainHash,
+  entryHash,
+  entryMac,
+  entryMacValid,
+  GENESIS,
+  storedDetails,
+  storedUuid,
+  type EntryContent,
+} from './entry-crypto';
+
+export { entryHash, GENESIS } from './entry-crypto';
+export { verifyAuditChain, type ChainReport, type ChainProblem } from './verify';
 
 export interface AuditEntry {
   action: string;
@@ -18,108 +31,150 @@ export interface AuditContext {
   requestId?: string | null;
 }
 
-interface Row {
+export interface AuditRowStored extends EntryContent {
   id: number;
-  at: Date;
-  actor_account_id: string | null;
-  actor_role: string | null;
-  actor_unit: string | null;
-  action: string;
-  person_id: string | null;
-  ip: string | null;
-  request_id: string | null;
-  reason: string | null;
-  break_glass: boolean;
-  details: Record<string, unknown>;
   prev_hash: string | null;
   hash: string | null;
-}
-
-export const GENESIS = '0'.repeat(64);
-
-/** Stable JSON: object keys sorted, so the hash does not depend on how jsonb reorders them. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    const o = value as Record<string, unknown>;
-    return `{${Object.keys(o)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value instanceof Date ? value.toISOString() : value);
-}
-
-export function entryHash(prev: string, r: Omit<Row, 'id' | 'hash' | 'prev_hash'>): string {
-  const fields = [
-    r.at.toISOString(),
-    r.actor_account_id,
-    r.actor_role,
-    r.actor_unit,
-    r.action,
-    r.person_id,
-    r.ip,
-    r.request_id,
-    r.reason,
-    r.break_glass,
-    r.details,
-  ];
-  return createHash('sha256').update(prev).update(canonical(fields)).digest('hex');
+  seal_seq: number | null;
+  mac: string | null;
+  rejected: string | null;
 }
 
 /**
- * Appends one entry. Call it inside the transaction that does the work, so the audit and the change
- * commit or fail together. The entry is chained by the sealer (`sealAudit`) shortly after commit: no
- * lock is taken here, so audited writes across the country do not wait on each other.
+ * Appends one entry, with the application's MAC of its content (see entryMac). Call it inside the
+ * transaction that does the work, so the audit and the change commit or fail together. The entry
+ * is chained by the sealer (`sealAudit`) shortly after commit: no lock is taken here, so audited
+ * writes across the country do not wait on each other.
  */
 export async function recordAudit(q: Queryable, ctx: AuditContext, entry: AuditEntry): Promise<void> {
   const a = ctx.actor;
+  const content: EntryContent = {
+    at: new Date(),
+    actor_account_id: a.kind === 'anonymous' ? null : a.accountId,
+    actor_role: a.kind === 'anonymous' ? 'anonymous' : a.role,
+    actor_unit: a.kind === 'staff' || a.kind === 'machine' ? a.unitCode : null,
+    action: entry.action,
+    person_id: storedUuid(entry.personId),
+    ip: ctx.ip ?? null,
+    request_id: ctx.requestId ?? null,
+    reason: entry.reason ?? null,
+    break_glass: entry.breakGlass ?? false,
+    details: storedDetails(entry.details),
+  };
+  const c = content;
   await q.query(
     `insert into audit_log (at, actor_account_id, actor_role, actor_unit, action, person_id, ip, request_id,
-       reason, break_glass, details)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+       reason, break_glass, details, mac)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
     [
-      new Date(),
-      a.kind === 'anonymous' ? null : a.accountId,
-      a.kind === 'anonymous' ? 'anonymous' : a.role,
-      a.kind === 'staff' || a.kind === 'machine' ? a.unitCode : null,
-      entry.action,
-      entry.personId ?? null,
-      ctx.ip ?? null,
-      ctx.requestId ?? null,
-      entry.reason ?? null,
-      entry.breakGlass ?? false,
-      JSON.stringify(entry.details ?? {}),
+      c.at,
+      c.actor_account_id,
+      c.actor_role,
+      c.actor_unit,
+      c.action,
+      c.person_id,
+      c.ip,
+      c.request_id,
+      c.reason,
+      c.break_glass,
+      JSON.stringify(c.details),
+      entryMac(auditKeysOf(q).entry, c),
     ],
   );
 }
 
 /**
  * For writers that store many records in one statement (the check-in group commit): a CTE that
- * appends one entry built in SQL from the rows another CTE returned, so the records and their audit
- * commit together in a single round trip. `detailsSql` is a jsonb expression over `source`; no entry
- * is written when `source` returned no row. Sealed later like every entry.
+ * appends one anonymous entry with `details` when `source` returned exactly `rows` rows, in the
+ * same statement, so the records and their audit commit together in a single round trip. The
+ * application MACs the entry it expects; if `source` returned some rows but not all (some were
+ * stored before), the entry would not match its MAC, so the statement fails instead (the audit
+ * check constraint refuses an entry without one) and the caller writes the rows one by one. No entry
+ * is written when `source` returned no row. Its parameters follow the caller's, from `$firstParam`.
  */
 export function auditEntryCte(
+  q: Queryable,
   name: string,
-  e: { action: string; source: string; detailsSql: string },
-): string {
-  if (!/^[a-z][a-z_]*$/.test(name) || !/^[a-z][a-z_]*$/.test(e.source) || !/^[\w.]+$/.test(e.action))
+  e: { action: string; source: string; details: Record<string, unknown>; rows: number },
+  firstParam: number,
+): { sql: string; params: Param[] } {
+  if (!/^[a-z][a-z_]*$/.test(name) || !/^[a-z][a-z_]*$/.test(e.source))
     throw new Error('auditEntryCte: identifiers only');
-  return `${name} as (
-    insert into audit_log (at, actor_role, action, details)
-    select now(), 'anonymous', '${e.action}', ${e.detailsSql} from ${e.source} having count(*) > 0
-  )`;
+  const content: EntryContent = {
+    at: new Date(),
+    actor_account_id: null,
+    actor_role: 'anonymous',
+    actor_unit: null,
+    action: e.action,
+    person_id: null,
+    ip: null,
+    request_id: null,
+    reason: null,
+    break_glass: false,
+    details: storedDetails(e.details),
+  };
+  const p = (i: number) => `$${firstParam + i}`;
+  return {
+    sql: `${name} as (
+    insert into audit_log (at, actor_role, action, details, mac)
+    select ${p(0)}::timestamptz, 'anonymous', ${p(1)}::text, ${p(2)}::jsonb,
+           case when count(*) = ${p(3)}::int then ${p(4)}::text end
+      from ${e.source} having count(*) > 0
+  )`,
+    params: [
+      content.at,
+      e.action,
+      JSON.stringify(content.details),
+      e.rows,
+      entryMac(auditKeysOf(q).entry, content),
+    ],
+  };
+}
+
+/** The chain in the database does not verify where the sealer would extend it. */
+export class AuditChainBroken extends Error {
+  override name = 'AuditChainBroken';
+  constructor(
+    readonly entryId: number | null,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** One link's own check: its MAC (keyed entries) and its hash from its stored previous link. */
+export function linkVerifies(keys: AuditKeys, r: AuditRowStored): boolean {
+  if (r.prev_hash === null || r.hash === null || r.seal_seq === null) return false;
+  if (r.mac === null) return entryHash(r.prev_hash, r) === r.hash;
+  return (
+    entryMacValid(keys.entry, r.mac, r) &&
+    chainHash(keys.chain, r.prev_hash, Number(r.seal_seq), Number(r.id), r.mac) === r.hash
+  );
+}
+
+/** The newest chained entry, checked before anything is chained after it or a head is signed. */
+export async function chainTop(q: Queryable, keys: AuditKeys): Promise<AuditRowStored | null> {
+  const [top] = await q.query<AuditRowStored>(
+    'select * from audit_log where seal_seq is not null order by seal_seq desc limit 1',
+  );
+  if (!top) return null;
+  if (!linkVerifies(keys, top))
+    throw new AuditChainBroken(top.id, `audit chain head (entry ${top.id}) does not verify: sealing stopped`);
+  return top;
 }
 
 /**
  * Chains committed, unsealed entries (oldest id first) after the current head and returns how many
- * it sealed. One sealer at a time across all servers: with `wait` it queues for the lock, otherwise
- * it gives way to a sealer already at work. Entries of transactions still open are sealed next time.
+ * it handled. An entry whose MAC does not verify (not written by the application: inserted or
+ * altered in the database) is not chained but marked `rejected`, which verification reports. One
+ * sealer at a time across all servers: with `wait` it queues for the lock, otherwise it gives way to
+ * a sealer already at work. Entries of transactions still open are sealed next time. Throws
+ * AuditChainBroken, chaining nothing, when the newest chained entry does not verify.
  */
 export async function sealAudit(db: Db, opts: { wait?: boolean; batch?: number } = {}): Promise<number> {
+  const keys = auditKeysOf(db);
   const batch = opts.batch ?? 5000;
-  let sealed = 0;
+  let handled = 0;
   for (;;) {
     const n = await db.transaction(async (tx) => {
       if (opts.wait) await tx.query('select pg_advisory_xact_lock($1)', [LOCKS.auditSeal]);
@@ -129,69 +184,43 @@ export async function sealAudit(db: Db, opts: { wait?: boolean; batch?: number }
         ]);
         if (!got?.ok) return 0;
       }
-      const pending = await tx.query<Row>('select * from audit_log where hash is null order by id limit $1', [
-        batch,
-      ]);
-      if (!pending.length) return 0;
-      const [head] = await tx.query<{ hash: string; seal_seq: string }>(
-        'select hash, seal_seq from audit_log where seal_seq is not null order by seal_seq desc limit 1',
+      const pending = await tx.query<AuditRowStored>(
+        'select * from audit_log where hash is null and rejected is null order by id limit $1',
+        [batch],
       );
-      let prev = head?.hash ?? GENESIS;
-      let seq = Number(head?.seal_seq ?? 0);
+      if (!pending.length) return 0;
+      const top = await chainTop(tx, keys);
+      let prev = top?.hash ?? GENESIS;
+      let seq = Number(top?.seal_seq ?? 0);
       const ids: number[] = [];
       const prevs: string[] = [];
       const hashes: string[] = [];
       const seqs: number[] = [];
+      const rejected: number[] = [];
       for (const r of pending) {
-        const hash = entryHash(prev, r);
+        if (!entryMacValid(keys.entry, r.mac, r)) {
+          rejected.push(r.id);
+          continue;
+        }
+        const hash = chainHash(keys.chain, prev, ++seq, Number(r.id), r.mac!);
         ids.push(r.id);
         prevs.push(prev);
         hashes.push(hash);
-        seqs.push(++seq);
+        seqs.push(seq);
         prev = hash;
       }
-      await tx.query(
-        `update audit_log a set prev_hash = u.prev, hash = u.hash, seal_seq = u.seq
-           from unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[]) as u(id, prev, hash, seq)
-          where a.id = u.id`,
-        [ids, prevs, hashes, seqs],
-      );
+      if (ids.length)
+        await tx.query(
+          `update audit_log a set prev_hash = u.prev, hash = u.hash, seal_seq = u.seq
+             from unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[]) as u(id, prev, hash, seq)
+            where a.id = u.id`,
+          [ids, prevs, hashes, seqs],
+        );
+      if (rejected.length)
+        await tx.query(`update audit_log set rejected = 'mac' where id = any($1::bigint[])`, [rejected]);
       return pending.length;
     });
-    sealed += n;
-    if (n < batch) return sealed;
-  }
-}
-
-export interface ChainReport {
-  ok: boolean;
-  /** Sealed entries whose hash and link were recomputed. */
-  checked: number;
-  /** Entries not sealed yet (committed in the last moments, or the sealer is not running). */
-  unsealed: number;
-  /** Id of the first entry whose hash or link does not match. */
-  brokenAt?: number;
-}
-
-/** Walks the whole chain in seal order, in pages, and recomputes every hash. */
-export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<ChainReport> {
-  let prev = GENESIS;
-  let lastSeq = 0;
-  let checked = 0;
-  const [u] = await db.query<{ n: number }>('select count(*)::int as n from audit_log where hash is null');
-  const unsealed = u?.n ?? 0;
-  for (;;) {
-    const rows = await db.query<Row & { seal_seq: string }>(
-      'select * from audit_log where seal_seq > $1 order by seal_seq limit $2',
-      [lastSeq, pageSize],
-    );
-    for (const r of rows) {
-      if (Number(r.seal_seq) !== lastSeq + 1 || r.prev_hash !== prev || entryHash(prev, r) !== r.hash)
-        return { ok: false, checked, unsealed, brokenAt: r.id };
-      prev = r.hash!;
-      lastSeq = Number(r.seal_seq);
-      checked++;
-    }
-    if (rows.length < pageSize) return { ok: true, checked, unsealed };
+    handled += n;
+    if (n < batch) return handled;
   }
 }

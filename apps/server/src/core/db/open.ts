@@ -4,9 +4,20 @@ import type { Config } from '../config';
 import type { Db } from './db';
 import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
+import { deriveAuditKeys, withAuditKeys } from '../audit/audit-keys';
 
-/** The database named by the configuration: a PostgreSQL server if DATABASE_URL is set, else PGlite. */
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
+/**
+ * The database named by the configuration: a PostgreSQL server if DATABASE_URL is set, else PGlite.
+ * With `auditSecret`, the handle carries the audit keys, so it can write audit entries.
+ */
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'auditSecret'>>,
+): Promise<Db> {
+  const db = await openPlain(config);
+  return config.auditSecret ? withAuditKeys(db, deriveAuditKeys(config.auditSecret)) : db;
+}
+
+async function openPlain(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl);
   const dir = path.join(config.dataDir, 'pglite');
   fs.mkdirSync(dir, { recursive: true });

@@ -8,6 +8,8 @@ import type { Db } from '../../core/db/db';
 import type { Actor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit';
 import { csvField } from './audit-csv';
+import { checkHeads } from '../../core/audit/heads';
+import { createPublicKey } from 'node:crypto';
 
 const PERSON = '22222222-2222-4222-8222-222222222222';
 
@@ -125,7 +127,36 @@ for (const target of dbTargets()) {
       );
       const bad = (await get('/api/audit/verify')).json();
       assert.equal(bad.ok, false);
+      assert.equal(bad.problem, 'mac');
       assert.equal(bad.brokenAt, tampered!.id);
+    });
+
+    it('publishes signed chain heads to anyone, verifiable with the key served beside them', async () => {
+      const res = await app.inject({ method: 'GET', url: '/api/audit/heads' });
+      assert.equal(res.statusCode, 200);
+      const body = res.json() as {
+        alg: string;
+        publicKeyPem: string;
+        heads: { sealSeq: number; time: string }[];
+      };
+      assert.equal(body.alg, 'Ed25519');
+      assert.ok(body.heads.length >= 1, 'verify published a head');
+      const lines = body.heads.map((h) => JSON.stringify(h));
+      assert.deepEqual(checkHeads(lines, createPublicKey(body.publicKeyPem)).problems, []);
+      const forged = JSON.stringify({ ...body.heads[0], sealSeq: body.heads[0]!.sealSeq + 1 });
+      assert.deepEqual(
+        checkHeads([forged], createPublicKey(body.publicKeyPem)).problems.map((p) => p.reason),
+        ['signature'],
+      );
+      const last = body.heads[body.heads.length - 1]!;
+      const later = (
+        await app.inject({ method: 'GET', url: `/api/audit/heads?since=${encodeURIComponent(last.time)}` })
+      ).json();
+      assert.deepEqual(later.heads, []);
+      assert.equal(
+        (await app.inject({ method: 'GET', url: '/api/audit/heads?since=yesterday' })).statusCode,
+        400,
+      );
     });
 
     it('is for national admins only', async () => {

@@ -4,6 +4,7 @@ import type { Db } from '../../core/db/db';
 import { auditContext } from '../accounts/auth.routes';
 import type { AuditFilter, AuditRow } from './audit.repository';
 import { exportAudit, readAudit, verifyAudit } from './audit.service';
+import type { HeadStore } from '../../core/audit/heads';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -49,8 +50,35 @@ function present(r: AuditRow) {
   };
 }
 
+const Problem = Type.Union(
+  [
+    'gap',
+    'link',
+    'hash',
+    'mac',
+    'unkeyed',
+    'head',
+    'truncated',
+    'heads',
+    'rejected',
+    'forged',
+    'duplicate',
+    'unchained',
+  ].map((p) => Type.Literal(p)),
+);
+
+const Head = Type.Object({
+  v: Type.Literal(1),
+  sealSeq: Type.Integer(),
+  chainHash: Type.String(),
+  count: Type.Integer(),
+  time: Type.String({ format: 'date-time' }),
+  prev: Type.String({ description: "SHA-256 of the previous head's JSON line (zeros for the first)" }),
+  sig: Type.String({ description: 'Ed25519 signature (base64url) of the other fields, keys sorted' }),
+});
+
 /** The audit trail: search, CSV export and chain verification. Every one of them is audited. */
-export function auditRoutes(app: FastifyInstance, db: Db): void {
+export function auditRoutes(app: FastifyInstance, db: Db, heads: HeadStore): void {
   app.get(
     '/api/audit',
     {
@@ -106,12 +134,48 @@ export function auditRoutes(app: FastifyInstance, db: Db): void {
           200: Type.Object({
             ok: Type.Boolean(),
             checked: Type.Integer(),
+            legacy: Type.Integer({
+              description: 'Of which sealed before the chain was keyed (unkeyed hash)',
+            }),
             unsealed: Type.Integer({ description: 'Entries committed but not chained yet' }),
+            rejected: Type.Integer({
+              description: 'Entries the sealer refused: not written by the application',
+            }),
+            heads: Type.Integer({ description: 'Published signed heads checked' }),
+            lastHead: Type.Optional(Type.Object({ sealSeq: Type.Integer(), time: Type.String() })),
+            problem: Type.Optional(Problem),
             brokenAt: Type.Optional(Type.Integer()),
           }),
         },
       },
     },
-    async (request) => verifyAudit(db, auditContext(request)),
+    async (request) => verifyAudit(db, heads, auditContext(request)),
+  );
+
+  // Public, like the trust lists: heads carry no personal data (positions, hashes, counts, times)
+  // and are meant to be copied to places the database's administrators do not control.
+  app.get(
+    '/api/audit/heads',
+    {
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Signed audit chain heads published by this server, oldest first, and their public key',
+        querystring: Type.Object({ since: Type.Optional(Type.String({ format: 'date-time' })) }),
+        response: {
+          200: Type.Object({
+            alg: Type.Literal('Ed25519'),
+            publicKeyPem: Type.String(),
+            heads: Type.Array(Head),
+            more: Type.Boolean({ description: 'More heads follow: ask again with since = the last time' }),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { since } = request.query as { since?: string };
+      const page = heads.page(since ? new Date(since).toISOString() : null, 5000);
+      return { alg: 'Ed25519' as const, publicKeyPem: heads.publicKeyPem(), ...page };
+    },
   );
 }

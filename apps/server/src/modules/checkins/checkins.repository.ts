@@ -1,5 +1,6 @@
 import type { Queryable } from '../../core/db/db';
 import { auditEntryCte } from '../../core/audit/audit';
+import { storedUuid } from '../../core/audit/entry-crypto';
 import type { CheckinMethod, CheckinRow, NewCheckin } from './checkins.types';
 
 const COLUMNS = `id, person_id, venue_id, method, device_time, server_time, checkout_time, commune_code,
@@ -10,7 +11,9 @@ const COLUMNS = `id, person_id, venue_id, method, device_time, server_time, chec
  * `on conflict do nothing`); only those rows go into the partitioned table. Returns the new ids.
  * The caller passes distinct ids (duplicates inside one call are resolved before). With `audit`, the
  * same statement appends one audit entry listing the stored check-ins and their people: one round
- * trip, one implicit transaction, for rows and audit together.
+ * trip, one implicit transaction, for rows and audit together. If only some of the rows are new, the
+ * statement fails and stores nothing (the entry signed for all of them would not match): the group
+ * commit then writes the rows one by one.
  */
 export async function insertCheckins(
   q: Queryable,
@@ -19,16 +22,28 @@ export async function insertCheckins(
 ): Promise<Set<string>> {
   if (!rows.length) return new Set();
   const col = <T>(f: (r: NewCheckin) => T) => rows.map(f);
-  const auditCte = audit
-    ? `, ${auditEntryCte('audited', {
-        action: audit.action,
-        source: 'stored',
-        detailsSql: `jsonb_build_object('writer', $12::text, 'checkinIds', jsonb_agg(id),
-           'personIds', jsonb_agg(person_id),
-           'recordedBy', coalesce(jsonb_agg(distinct recorded_by_account_id)
-             filter (where recorded_by_account_id is not null), '[]'::jsonb))`,
-      })}`
-    : '';
+  // The audit entry lists what this statement stores: all the rows, or none (see auditEntryCte).
+  const entry = audit
+    ? auditEntryCte(
+        q,
+        'audited',
+        {
+          action: audit.action,
+          source: 'stored',
+          details: {
+            writer: audit.writer,
+            checkinIds: rows.map((r) => storedUuid(r.id)),
+            personIds: rows.map((r) => storedUuid(r.personId)),
+            recordedBy: [
+              ...new Set(rows.flatMap((r) => (r.recordedBy ? [storedUuid(r.recordedBy)] : []))),
+            ].sort(),
+          },
+          rows: rows.length,
+        },
+        12,
+      )
+    : null;
+  const auditCte = entry ? `, ${entry.sql}` : '';
   const inserted = await q.query<{ id: string }>(
     `with u as (
        select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::timestamptz[],
@@ -57,7 +72,7 @@ export async function insertCheckins(
       col((r) => r.provinceCode),
       col((r) => r.recordedBy),
       col((r) => r.source),
-      ...(audit ? [audit.writer] : []),
+      ...(entry?.params ?? []),
     ],
   );
   return new Set(inserted.map((r) => r.id));

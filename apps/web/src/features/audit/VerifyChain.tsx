@@ -2,16 +2,28 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import type { auditChainVi } from './i18n';
+
+type Problem = keyof typeof auditChainVi.problems;
 
 interface VerifyResult {
   ok: boolean;
   checked: number;
-  brokenAt?: number | string | null;
+  legacy: number;
+  unsealed: number;
+  rejected: number;
+  heads: number;
+  lastHead?: { sealSeq: number; time: string };
+  problem?: Problem;
+  brokenAt?: number;
 }
 
-/** Recomputes the audit hash chain on the server and shows whether any entry was altered. */
+/**
+ * Checks the audit chain on the server (with its key, against every signed head) and shows whether
+ * any entry was altered, removed, inserted or forged, and what the check covered.
+ */
 export function VerifyChain() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [result, setResult] = useState<VerifyResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -28,18 +40,33 @@ export function VerifyChain() {
     }
   };
 
+  const r = result;
   return (
     <div>
       <button type="button" onClick={() => void verify()} disabled={busy}>
         {t('audit.verify')}
       </button>
       <ErrorBanner error={error} />
-      {result && (
-        <p className={result.ok ? 'alert alert-ok' : 'alert alert-error'} role="status">
-          {result.ok
-            ? t('audit.verifyOk', { checked: result.checked })
-            : t('audit.verifyBroken', { checked: result.checked, brokenAt: result.brokenAt ?? '?' })}
-        </p>
+      {r && (
+        <div className={r.ok ? 'alert alert-ok' : 'alert alert-error'} role="status">
+          <p>
+            {r.ok
+              ? t('auditChain.ok', { checked: r.checked, heads: r.heads })
+              : t('auditChain.broken', { checked: r.checked })}
+          </p>
+          {r.problem && <p>{t(`auditChain.problems.${r.problem}`, { count: r.rejected })}</p>}
+          {r.brokenAt && <p>{t('auditChain.brokenAt', { id: r.brokenAt })}</p>}
+          <p>
+            {r.lastHead
+              ? t('auditChain.lastHead', {
+                  sealSeq: r.lastHead.sealSeq,
+                  time: new Date(r.lastHead.time).toLocaleString(i18n.language),
+                })
+              : t('auditChain.noHead')}
+          </p>
+          {r.legacy > 0 && <p>{t('auditChain.legacy', { count: r.legacy })}</p>}
+          {r.unsealed > 0 && <p>{t('auditChain.unsealed', { count: r.unsealed })}</p>}
+        </div>
       )}
     </div>
   );
