@@ -6,6 +6,7 @@ import { registerOpenApi } from './core/http/openapi';
 import { registerWebApp } from './core/http/web-app';
 import { scheduleRetention } from './core/retention';
 import { registerAuthentication } from './core/auth/authenticate';
+import { recordRoutes } from './core/auth/route-policy';
 import { outboxRoutes } from './modules/outbox/outbox.routes';
 import { authRoutes } from './modules/accounts/auth.routes';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
@@ -63,6 +64,8 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
   });
   // A plain field on every request (stable object shape); the authentication hook sets it first thing.
   app.decorateRequest('actor', null as never);
+  // The route table, checked against ROUTE_POLICIES by the route matrix test.
+  recordRoutes(app);
   registerErrorHandling(app);
   await registerOpenApi(app);
 
