@@ -6,6 +6,7 @@ import type { Db } from '../db/db';
 import { dbTargets } from '../../test-support/test-db';
 import { buildTestApp } from '../../test-support/test-app';
 import {
+  CHILD,
   PERSON,
   PERSON_PHONE,
   RECORD_AREA,
@@ -22,11 +23,18 @@ import { ROUTE_POLICIES, routeKey, routesOf, type RouteEntry, type RoutePolicy }
  * Issue #8 item 6: every API route (read from the app's own route table) × every kind of account, on
  * real records of one area. Each answer is classed allow (not 401/403) or deny (not 2xx) against what
  * the route declares in ROUTE_POLICIES, and no 2xx answer to an account outside the person's reach may
- * carry any of the person's values (name, CCCD, phone, street): that is a leak, whatever the status.
+ * carry any of the person's values (name, CCCD, phone, street, their child's name) or the ids of their
+ * declaration, hold or worklist item: that is a leak, whatever the status.
  */
 type Expectation = 'allow' | 'deny' | 'any';
 
-const MARKERS = [PERSON.fullName, PERSON.cccd, normalizeVnMobile(PERSON_PHONE)!, PERSON.street];
+const MARKERS = [
+  PERSON.fullName,
+  PERSON.cccd,
+  normalizeVnMobile(PERSON_PHONE)!,
+  PERSON.street,
+  CHILD.fullName,
+];
 
 /** Answers whose values depend on credentials in the body, not on who calls. */
 const CREDENTIAL_CHECKS = new Set(['POST /api/auth/login', 'POST /api/auth/otp/verify']);
@@ -170,7 +178,8 @@ for (const target of dbTargets()) {
           if (s < 300) tally.allowed++;
           else if (s === 401 || s === 403 || s === 404) tally.denied++;
           else tally.neutral4xx++;
-          const shown = s < 300 ? MARKERS.filter((m) => res.body.includes(m)) : [];
+          const markers = [...MARKERS, fx.ids.declaration, fx.ids.declarationHold, fx.ids.worklistItem];
+          const shown = s < 300 ? markers.filter((m) => res.body.includes(m)) : [];
           if (shown.length && entitled(caller)) tally.shownToEntitled++;
           else if (shown.length && !REVEALS_BY_DESIGN.has(key))
             problems.push(`${where} LEAK of ${shown.length} personal value(s)`);
