@@ -7,6 +7,7 @@ import { registerWebApp } from './core/http/web-app';
 import { registerCompression } from './core/http/compression';
 import { scheduleRetention } from './core/retention';
 import { registerAuthentication } from './core/auth/authenticate';
+import { recordRoutes } from './core/auth/route-policy';
 import { outboxRoutes } from './modules/outbox/outbox.routes';
 import { authRoutes } from './modules/accounts/auth.routes';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
@@ -70,6 +71,8 @@ export async function buildApp({ config, db: given }: AppDeps): Promise<FastifyI
   });
   // A plain field on every request (stable object shape); the authentication hook sets it first thing.
   app.decorateRequest('actor', null as never);
+  // The route table, checked against ROUTE_POLICIES by the route matrix test.
+  recordRoutes(app);
   registerErrorHandling(app);
   await registerCompression(app);
   await registerOpenApi(app);

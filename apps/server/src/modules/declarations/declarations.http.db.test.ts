@@ -272,7 +272,7 @@ for (const target of dbTargets()) {
       const venue = await signInAs(app, db, { role: 'venue_manager', unitCode: '00001' });
       const cccd = cccdFor(1950, 'female', '79');
       const unknown = await post(venue.headers, { kind: 'domestic', visitor: { cccd }, answers: CLEAN });
-      assert.equal(unknown.statusCode, 404);
+      assert.equal(unknown.statusCode, 400);
       assert.equal(unknown.json().error.details[0].code, 'VISITOR_DETAILS_REQUIRED');
       const visitor = {
         cccd,
@@ -289,7 +289,14 @@ for (const target of dbTargets()) {
         answers: { ...CLEAN, symptoms: ['fatigue'] },
       });
       assert.equal(first.statusCode, 201, first.body);
-      const again = await post(venue.headers, { kind: 'domestic', visitor: { cccd }, answers: CLEAN });
+      // The number alone is refused whether or not it is registered: no oracle, no attaching by number.
+      const bare = await post(venue.headers, { kind: 'domestic', visitor: { cccd }, answers: CLEAN });
+      assert.deepEqual(
+        [bare.statusCode, bare.json().error.details[0].code],
+        [unknown.statusCode, 'VISITOR_DETAILS_REQUIRED'],
+      );
+      const again = await post(venue.headers, { kind: 'domestic', visitor, answers: CLEAN });
+      assert.equal(again.statusCode, 201, again.body);
       assert.equal(again.json().personId, first.json().personId);
       const rows = await db.query<{
         commune_code: string;
@@ -321,6 +328,41 @@ for (const target of dbTargets()) {
         (await post(citizen, { kind: 'domestic', visitor: { cccd }, answers: CLEAN })).statusCode,
         400,
       );
+    });
+
+    it('staff of another area cannot attach a declaration to a person by id or by ID number alone', async () => {
+      const cccd = cccdFor(1975, 'male');
+      const resident = await app.inject({
+        method: 'POST',
+        url: '/api/people',
+        headers: phucXa,
+        payload: { fullName: 'Đào Văn Tâm', birthYear: 1975, sex: 'male', cccd, communeCode: '00001' },
+      });
+      assert.equal(resident.statusCode, 201, resident.body);
+      const residentId = resident.json().id;
+      const byId = await post(hcmc, { kind: 'domestic', personId: residentId, answers: CLEAN });
+      assert.equal(byId.statusCode, 403, byId.body);
+      const farVenue = (await signInAs(app, db, { role: 'venue_manager', unitCode: '26800' })).headers;
+      const guessed = {
+        cccd,
+        fullName: 'Nguyễn Văn Khác',
+        birthYear: 1975,
+        sex: 'male',
+        communeCode: '26800',
+      };
+      const wrong = await post(farVenue, { kind: 'domestic', visitor: guessed, answers: CLEAN });
+      assert.equal(wrong.statusCode, 400, wrong.body);
+      assert.equal(wrong.json().error.details[0].code, 'VISITOR_DETAILS_MISMATCH');
+      const n = 'select count(*)::int as n from declarations where person_id = $1';
+      assert.equal(await count(n, [residentId]), 0);
+      // The card read at the desk (name and birth year as printed) is what lets a far venue declare.
+      const card = { ...guessed, fullName: 'ĐÀO VĂN TÂM' };
+      const ok = await post(farVenue, { kind: 'domestic', visitor: card, answers: CLEAN });
+      assert.equal(ok.statusCode, 201, ok.body);
+      assert.equal(ok.json().personId, residentId);
+      // Officers of the person's own area declare by id.
+      const own = await post(phucXa, { kind: 'domestic', personId: residentId, answers: CLEAN });
+      assert.equal(own.statusCode, 201, own.body);
     });
 
     it('reads are scoped and audited', async () => {

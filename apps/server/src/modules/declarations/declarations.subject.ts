@@ -1,6 +1,7 @@
-import { normalizeCccd, normalizeVnMobile } from '@phongdich/domain';
+import { foldVietnamese, normalizeCccd, normalizeVnMobile } from '@phongdich/domain';
 import type { AuditContext } from '../../core/audit/audit';
 import type { Actor } from '../../core/auth/actor';
+import { inJurisdiction } from '../../core/auth/jurisdiction';
 import type { Queryable } from '../../core/db/db';
 import { AppError, fieldError } from '../../core/errors';
 import { loadPerson, validPersonFields } from '../people/people.common';
@@ -9,6 +10,7 @@ import { citizenMayRead, citizenPersonId } from '../people/people.policy';
 import { findByIdNumbers } from '../people/people.repository';
 import { personIdByPhone } from '../people/people.search.repository';
 import type { PersonRow } from '../people/people.types';
+import { locationOf } from '../people/people.view';
 import { createPersonIn } from '../people/people.write.service';
 
 /** A visitor identified by venue staff: CCCD and/or phone, plus what is needed to register them. */
@@ -69,28 +71,58 @@ const visitorMissing = () =>
     ),
   ]);
 
+const detailsRequired = () =>
+  new AppError('VALIDATION_FAILED', [
+    fieldError(
+      'visitor',
+      'VISITOR_DETAILS_REQUIRED',
+      'Cần họ tên, năm sinh, giới tính và xã/phường của người khai báo.',
+      "The visitor's full name, birth year, sex and commune are required.",
+    ),
+  ]);
+
+const detailsMismatch = () =>
+  new AppError('VALIDATION_FAILED', [
+    fieldError(
+      'visitor',
+      'VISITOR_DETAILS_MISMATCH',
+      'Họ tên hoặc năm sinh không khớp với giấy tờ; hãy kiểm tra lại thẻ của người khai báo.',
+      "The name or birth year does not match the papers; check the visitor's card again.",
+    ),
+  ]);
+
+const birthYearOf = (v: VisitorInput) =>
+  v.birthYear ?? (v.birthDate ? Number(v.birthDate.slice(0, 4)) : null);
+
+/**
+ * Staff may attach a declaration to a record in their own area; elsewhere only when the name and birth
+ * year they read off the visitor's card agree with the record (knowing a CCCD or phone number is not
+ * proof that its holder is standing at the desk).
+ */
+function mayAttach(actor: Actor, row: PersonRow, v: VisitorInput): boolean {
+  if (inJurisdiction(actor, locationOf(row))) return true;
+  const year = birthYearOf(v);
+  return foldVietnamese(row.full_name) === foldVietnamese(v.fullName ?? '') && row.birth_year === year;
+}
+
 /**
  * Venue staff declaring for a visitor with no phone of their own: the person is matched in the registry
  * by CCCD, then by phone; an unknown visitor is registered with the details given (their home commune
- * may lie anywhere, so no jurisdiction applies, as for a check-in).
+ * may lie anywhere, as for a check-in). The details are required before any lookup, so the answer never
+ * tells whether a number is registered.
  */
 async function visitorSubject(tx: Queryable, ctx: AuditContext, v: VisitorInput): Promise<PersonRow> {
   const cccd = v.cccd ? normalizeCccd(v.cccd) : null;
   const phone = v.phone ? normalizeVnMobile(v.phone) : null;
   if (!cccd && !phone) throw visitorMissing();
+  if (!v.fullName?.trim() || !v.sex || !v.communeCode || !birthYearOf(v)) throw detailsRequired();
   const found =
     (cccd && (await findByIdNumbers(tx, { cccd, cmnd: null, bhyt: null }, null))) ||
     (phone && (await personIdByPhone(tx, phone)));
-  if (found) return live(tx, found);
-  if (!v.fullName || !v.sex || !v.communeCode || (!v.birthYear && !v.birthDate)) {
-    throw new AppError('PERSON_NOT_FOUND', [
-      fieldError(
-        'visitor',
-        'VISITOR_DETAILS_REQUIRED',
-        'Chưa có trong danh sách: cần họ tên, năm sinh, giới tính và xã/phường.',
-        'Not registered yet: full name, birth year, sex and commune are required.',
-      ),
-    ]);
+  if (found) {
+    const row = await live(tx, found);
+    if (!mayAttach(ctx.actor, row, v)) throw detailsMismatch();
+    return row;
   }
   const input: PersonInput = {
     fullName: v.fullName,
@@ -110,6 +142,18 @@ async function visitorSubject(tx: Queryable, ctx: AuditContext, v: VisitorInput)
   return loadPerson(tx, created.id);
 }
 
+/**
+ * Staff naming a record by its id declare for someone of their own area (an officer on the phone with
+ * a resident); a visitor from elsewhere is identified from their card (`visitor`).
+ */
+async function staffSubject(tx: Queryable, actor: Actor, personId: string): Promise<PersonRow> {
+  const row = await live(tx, personId);
+  if (!inJurisdiction(actor, locationOf(row))) {
+    throw new AppError('FORBIDDEN', undefined, 'declaration for a person outside jurisdiction');
+  }
+  return row;
+}
+
 /** Who the declaration is about, decided by who is declaring. */
 export async function resolveSubject(
   tx: Queryable,
@@ -119,7 +163,11 @@ export async function resolveSubject(
   const actor = ctx.actor;
   if (actor.kind === 'citizen') return citizenSubject(tx, actor, input.personId);
   if (input.personId)
-    return { person: await live(tx, input.personId), declaredByPersonId: null, relation: 'staff' };
+    return {
+      person: await staffSubject(tx, actor, input.personId),
+      declaredByPersonId: null,
+      relation: 'staff',
+    };
   if (!input.visitor) throw visitorMissing();
   return {
     person: await visitorSubject(tx, ctx, input.visitor),

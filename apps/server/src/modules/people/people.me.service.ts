@@ -37,6 +37,39 @@ async function ownPersonId(tx: Queryable, actor: CitizenActor): Promise<string |
   return found ?? null;
 }
 
+const CLAIM_FIELDS = ['cccd', 'cmnd', 'passport', 'bhyt'] as const;
+
+/**
+ * A citizen cannot prove anyone else's identity number or phone, so a family declaration carries
+ * neither, and the answer is decided before any lookup: the same whether the number exists or not.
+ * A number typed here would otherwise either reveal that a record holds it (409) or let the caller link
+ * and read a stranger's record; a phone would let the caller pre-register a stranger's number so that,
+ * when its owner signs in, their account claims the caller's "family" record (`ownPersonId`).
+ * Adults link themselves by signing in with their own phone; the commune officer who sees a dependant's
+ * papers adds the numbers (PATCH /api/people/:id, with the registry's duplicate check and merge).
+ */
+function refuseIdentityClaims(input: PersonInput): void {
+  const errors = CLAIM_FIELDS.filter((k) => Boolean(input[k]?.trim())).map((k) =>
+    fieldError(
+      k,
+      'FAMILY_NO_ID_NUMBER',
+      'Số giấy tờ của người thân do cán bộ y tế xã bổ sung khi xem giấy tờ.',
+      "A relative's identity number is added by the commune health officer who sees the papers.",
+    ),
+  );
+  if (input.phones?.some((p) => p.trim())) {
+    errors.push(
+      fieldError(
+        'phones',
+        'FAMILY_NO_PHONE',
+        'Người thân có điện thoại riêng tự đăng nhập bằng số của mình.',
+        'A relative with their own phone signs in with it.',
+      ),
+    );
+  }
+  if (errors.length) throw new AppError('VALIDATION_FAILED', errors);
+}
+
 export function peopleMeService(db: Db) {
   return {
     async get(ctx: AuditContext): Promise<{ person: Person | null; family: Person[] }> {
@@ -92,10 +125,14 @@ export function peopleMeService(db: Db) {
       );
     },
 
-    /** A family member (a child, an elderly parent) declared by the citizen, linked to their record. */
+    /**
+     * A dependant (a child, an elderly parent without a phone) declared by the citizen: always a new
+     * record, linked to theirs, holding only what the citizen typed. See `refuseIdentityClaims`.
+     */
     async addFamily(ctx: AuditContext, input: PersonInput & { relation: string }, idempotencyKey?: string) {
       const actor = asCitizen(ctx.actor);
       const { relation, ...fields } = input;
+      refuseIdentityClaims(fields);
       const f = await validPersonFields(db, fields);
       return translateDuplicate(
         db,

@@ -58,6 +58,7 @@ export function AddFamilyMember({ onAdded }: { onAdded: () => void }) {
             onSubmit={add}
             error={error}
             hidePhones
+            hideIdNumbers
             extra={
               <SelectField
                 label={t('citizen.relation')}

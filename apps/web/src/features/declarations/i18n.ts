@@ -3,8 +3,7 @@ export const declarationsVi = {
   title: 'Khai báo y tế',
   visitorTitle: 'Khai báo hộ khách',
   visitorIntro: 'Khai báo cho khách không có điện thoại: nhập số CCCD hoặc số điện thoại của khách.',
-  visitorNewHint:
-    'Nếu khách chưa có trong danh sách, điền thêm họ tên, năm sinh, giới tính và xã/phường nơi ở.',
+  visitorNewHint: 'Điền họ tên và năm sinh như trên thẻ của khách, giới tính và xã/phường nơi ở.',
   kind: 'Loại tờ khai',
   kinds: {
     domestic: 'Khai báo y tế',
@@ -48,7 +47,7 @@ export const declarationsEn: typeof declarationsVi = {
   visitorTitle: 'Declare for a visitor',
   visitorIntro: "Declare for a visitor with no phone: enter the visitor's CCCD or phone number.",
   visitorNewHint:
-    'If the visitor is not registered yet, also fill in full name, birth year, sex and home commune.',
+    "Fill in the full name and birth year as printed on the visitor's card, sex and home commune.",
   kind: 'Declaration type',
   kinds: {
     domestic: 'Health declaration',

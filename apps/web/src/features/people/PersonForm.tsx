@@ -13,6 +13,8 @@ interface Props {
   error: unknown;
   /** Citizens' own record: the phone is the signed-in one, so the field is hidden. */
   hidePhones?: boolean;
+  /** A citizen's relative: identity numbers are added by the officer who sees the papers. */
+  hideIdNumbers?: boolean;
   /** Extra fields (e.g. the family relation) placed before the submit button. */
   extra?: ReactNode;
 }
@@ -20,7 +22,7 @@ interface Props {
 const optional = (s: string) => (s.trim() ? s.trim() : undefined);
 
 /** The person form shared by officers (/people/new) and citizens (/me), with field-level errors. */
-export function PersonForm({ submitLabel, onSubmit, error, hidePhones, extra }: Props) {
+export function PersonForm({ submitLabel, onSubmit, error, hidePhones, hideIdNumbers, extra }: Props) {
   const { t } = useTranslation();
   const [f, setF] = useState({
     fullName: '',
@@ -114,10 +116,14 @@ export function PersonForm({ submitLabel, onSubmit, error, hidePhones, extra }: 
           <option value="other">{t('sex.other')}</option>
         </SelectField>
         {text('nationality', t('people.nationality'), { maxLength: 2, autoCapitalize: 'characters' })}
-        {text('cccd', t('people.cccd'), { inputMode: 'numeric', maxLength: 12 })}
-        {text('cmnd', t('people.cmnd'), { inputMode: 'numeric', maxLength: 12 })}
-        {text('passport', t('people.passport'))}
-        {text('bhyt', t('people.bhyt'), { maxLength: 15, autoCapitalize: 'characters' })}
+        {!hideIdNumbers && (
+          <>
+            {text('cccd', t('people.cccd'), { inputMode: 'numeric', maxLength: 12 })}
+            {text('cmnd', t('people.cmnd'), { inputMode: 'numeric', maxLength: 12 })}
+            {text('passport', t('people.passport'))}
+            {text('bhyt', t('people.bhyt'), { maxLength: 15, autoCapitalize: 'characters' })}
+          </>
+        )}
         {!hidePhones && text('phones', t('people.phones'), { type: 'tel', hint: t('people.phonesHint') })}
         <UnitPicker
           label={t('people.commune')}

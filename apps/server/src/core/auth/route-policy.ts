@@ -1,0 +1,191 @@
+import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { Action } from '@phongdich/contracts';
+
+/**
+ * What the path's `:id` names, when it is a record with a home area: the route must decide on the
+ * record's location (not only the actor's role).
+ */
+export type RouteTarget = 'person' | 'declaration' | 'declarationHold' | 'worklistItem' | 'venue';
+
+/**
+ * Every `/api` route declares who may call it. The route matrix test (route-matrix.db.test.ts) reads
+ * the route table of the built app and fails on a route missing here, then checks every route against
+ * every kind of account on real records.
+ * - `action`: the policy action the service authorizes (core/auth/policy.ts); `on` when the path names a
+ *   record with an area; `masked` when staff of the action's roles outside the area get a masked view
+ *   instead of a refusal; `citizenOwn` when a citizen may also call it about their own records;
+ *   `inArea` when the record named in the body must lie in a staff caller's area.
+ * - `citizen`: only a citizen, about themselves and their declared family.
+ * - `signedIn`: any signed-in account, about its own account or session.
+ * - `public`: no account needed, with the reason.
+ */
+export type RoutePolicy =
+  | {
+      action: Action;
+      on?: RouteTarget;
+      masked?: true;
+      citizenOwn?: true;
+      /** The service also keeps staff to records of their area, though the action alone does not. */
+      inArea?: true;
+      /** A second action that also opens the route (e.g. lab staff reading shipments to their lab). */
+      or?: Action;
+      /** Staff of the check-in point named (by path or body) may also call it. */
+      venueStaff?: true;
+      /** Only the point's owner or staff, not the officers who may read it. */
+      ownerOnly?: true;
+      note?: string;
+    }
+  | { citizen: string }
+  | { signedIn: string }
+  | { public: string };
+
+// prettier-ignore
+export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
+  'GET /api/openapi.json': { public: 'the API description, no data' },
+  'GET /api/health': { public: 'load balancers probe it' },
+  'GET /api/keys/:purpose': { public: 'public keys, so codes verify offline' },
+  'GET /api/keys/revocations': { public: 'revoked key ids, so codes verify offline' },
+  'POST /api/keys/:purpose/rotate': { action: 'keys.manage' },
+  'GET /api/worklist': { action: 'worklist.read' },
+  'PATCH /api/worklist/:id': { action: 'worklist.update', on: 'worklistItem' },
+  'GET /api/units': { action: 'unit.read' },
+  'GET /api/units/:code': { action: 'unit.read' },
+  'GET /api/units/:code/children': { action: 'unit.read' },
+  'GET /api/dev/inbox': { action: 'outbox.readDevInbox', note: 'absent in production (config)' },
+  'POST /api/auth/login': { public: 'signing in' },
+  'POST /api/auth/otp/request': { public: 'signing in (rate limited)' },
+  'POST /api/auth/otp/verify': { public: 'signing in (rate limited)' },
+  'POST /api/auth/logout': { public: 'ends the caller’s session, if any' },
+  'GET /api/auth/me': { signedIn: 'who the caller is' },
+  'POST /api/auth/totp/setup': { signedIn: 'the caller’s own second factor' },
+  'POST /api/auth/totp/enable': { signedIn: 'the caller’s own second factor' },
+  'POST /api/auth/password': { signedIn: 'the caller’s own password' },
+  'GET /api/accounts': { action: 'account.manage' },
+  'POST /api/accounts': { action: 'account.manage', inArea: true },
+  'PATCH /api/accounts/:id': { action: 'account.manage' },
+  'POST /api/accounts/:id/reset-password': { action: 'account.manage' },
+  'POST /api/accounts/:id/tokens': { action: 'account.manage' },
+  'DELETE /api/accounts/:id/tokens/:tokenId': { action: 'account.manage' },
+  'GET /api/audit': { action: 'audit.read' },
+  'GET /api/audit/export': { action: 'audit.export' },
+  'GET /api/audit/verify': { action: 'audit.read' },
+  'POST /api/people/search': { action: 'person.search', masked: true },
+  'GET /api/people/:id': { action: 'person.read', on: 'person', masked: true, citizenOwn: true },
+  'PATCH /api/people/:id': { action: 'person.update', on: 'person' },
+  'POST /api/people/:id/break-glass': { action: 'person.breakGlass', on: 'person' },
+  'POST /api/people': { action: 'person.create' },
+  'GET /api/people/:id/duplicates': { action: 'person.read', on: 'person' },
+  'POST /api/people/:id/merge': { action: 'person.merge', on: 'person' },
+  'GET /api/people/:id/history': { action: 'person.read', on: 'person' },
+  'GET /api/me/person': { citizen: 'the citizen’s own record and family' },
+  'POST /api/me/person': { citizen: 'the citizen’s own record' },
+  'POST /api/me/family': { citizen: 'a dependant of the citizen' },
+  'GET /api/me/qr': { action: 'qr.personal' },
+  'POST /api/qr-cards/batches': { action: 'qrCard.manage' },
+  'GET /api/qr-cards/batches': { action: 'qrCard.manage' },
+  'GET /api/qr-cards/batches/:id/cards.pdf': { action: 'qrCard.manage' },
+  'POST /api/qr-cards/:tokenId/revoke': { action: 'qrCard.manage' },
+  'POST /api/scan/resolve': { action: 'scan.resolve', masked: true },
+  'GET /api/people/:id/status': { action: 'status.read', on: 'person' },
+  'GET /api/status/rules': { public: 'the colour rules in force, no data' },
+  'GET /api/declarations/questions': { public: 'the question set, no data' },
+  'POST /api/declarations': { action: 'declaration.submit', inArea: true, citizenOwn: true, note: 'by personId; visitors by card' },
+  'GET /api/me/declarations': { citizen: 'the citizen’s own and family’s declarations' },
+  'GET /api/declarations/:id': { action: 'declaration.read', on: 'declaration', citizenOwn: true },
+  'GET /api/people/:id/declarations': { action: 'declaration.read', on: 'person' },
+  'POST /api/people/:id/declaration-holds': { action: 'declaration.hold', on: 'person' },
+  'GET /api/people/:id/declaration-holds': { action: 'declaration.hold', on: 'person' },
+  'GET /api/declaration-holds': { action: 'declaration.hold' },
+  'POST /api/declaration-holds/:id/release': { action: 'declaration.hold', on: 'declarationHold' },
+  'POST /api/checkins': { action: 'checkin.create' },
+  'POST /api/checkins/staff': { action: 'checkin.record', inArea: true, venueStaff: true },
+  'POST /api/checkins/batch': { signedIn: 'each item is checked as its own check-in or check-out' },
+  'POST /api/checkins/:id/checkout': { signedIn: 'the check-in’s recorder, family, point staff or officers of its area' },
+  'POST /api/checkins/at-venue': { action: 'checkin.trace', masked: true },
+  'POST /api/checkins/of-person': { action: 'checkin.trace', masked: true },
+  'GET /api/me/checkins': { action: 'checkin.create' },
+  'POST /api/people/:id/checkin-holds': { action: 'checkin.hold', on: 'person' },
+  'POST /api/venues/:id/checkin-holds': { action: 'checkin.hold', on: 'venue' },
+  'GET /api/checkin-holds': { action: 'checkin.hold' },
+  'POST /api/checkin-holds/:id/release': { action: 'checkin.hold' },
+  'GET /api/venues/kinds': { public: 'the kinds of check-in point, no data' },
+  'POST /api/venues': { action: 'venue.register' },
+  'GET /api/venues': { action: 'venue.read' },
+  'GET /api/me/venues': { action: 'venue.manage' },
+  'GET /api/venues/:id': { action: 'venue.manage', on: 'venue', note: 'owner, staff or officer of the area' },
+  'GET /api/venues/:id/children': { action: 'venue.manage', on: 'venue' },
+  'POST /api/venues/:id/children': { action: 'venue.manage', on: 'venue', ownerOnly: true },
+  'POST /api/venues/:id/approve': { action: 'venue.review', on: 'venue' },
+  'POST /api/venues/:id/suspend': { action: 'venue.review', on: 'venue' },
+  'POST /api/venues/:id/reactivate': { action: 'venue.review', on: 'venue' },
+  'GET /api/venues/:id/qr': { action: 'venue.manage', on: 'venue' },
+  'GET /api/venues/:id/poster.pdf': { action: 'venue.manage', on: 'venue' },
+  'POST /api/venues/posters.pdf': { action: 'venue.manage' },
+  'GET /api/venues/:id/children/posters.pdf': { action: 'venue.manage', on: 'venue' },
+  'GET /api/venues/:id/staff': { action: 'venue.manage', on: 'venue' },
+  'POST /api/venues/:id/staff': { action: 'venue.manage', on: 'venue', ownerOnly: true },
+  'POST /api/venues/:id/staff/remove': { action: 'venue.manage', on: 'venue', ownerOnly: true },
+  'GET /api/figures/checkins': { action: 'stats.readAggregates' },
+  'GET /api/venues/:id/figures': { action: 'venue.manage', on: 'venue' },
+  'POST /api/lab/results': { action: 'lab.result.enter', note: 'scoped to the account’s lab' },
+  'GET /api/lab/results/pending': { action: 'lab.result.enter', note: 'scoped to the account’s lab' },
+  'POST /api/lab/results/verify': { action: 'lab.result.verify', note: 'scoped to the account’s lab' },
+  'PUT /api/lab/mappings': { action: 'lab.upload', note: 'scoped to the account’s lab' },
+  'GET /api/lab/mappings': { action: 'lab.upload', note: 'scoped to the account’s lab' },
+  'GET /api/lab/uploads/:id': { action: 'lab.upload', note: 'scoped to the account’s lab' },
+  'POST /api/lab/uploads': { action: 'lab.upload', note: 'scoped to the account’s lab' },
+  'GET /api/testing/figures': { action: 'testing.figures' },
+  'GET /api/me/results': { action: 'results.readOwn' },
+  'GET /api/me/results/:id/certificate': { action: 'results.readOwn' },
+  'GET /api/me/results/:id/certificate.pdf': { action: 'results.readOwn' },
+  'POST /api/certificates/verify': { action: 'certificate.verify' },
+  'POST /api/certificates/:uvci/revoke': { action: 'certificate.revoke' },
+  'POST /api/testing/sessions': { action: 'testing.session.manage', inArea: true },
+  'GET /api/testing/sessions': { action: 'testing.session.manage', note: 'samplers see their teams’' },
+  'GET /api/testing/sessions/:id': { action: 'testing.session.manage', note: 'samplers see their teams’' },
+  'POST /api/testing/sessions/:id/team': { action: 'testing.session.manage' },
+  'POST /api/testing/sessions/:id/register': { action: 'testing.register' },
+  'POST /api/testing/sessions/:id/targets/import': { action: 'testing.session.manage' },
+  'GET /api/testing/sessions/:id/tubes': { action: 'testing.session.manage', note: 'samplers see their teams’' },
+  'POST /api/testing/labels': { action: 'testing.labels' },
+  'GET /api/testing/labels/:batchId': { action: 'testing.labels' },
+  'GET /api/testing/labels/:batchId/sheet.pdf': { action: 'testing.labels' },
+  'POST /api/testing/samples': { action: 'testing.sample' },
+  'POST /api/testing/samples/batch': { action: 'testing.sample' },
+  'GET /api/testing/tubes/:barcode': { action: 'testing.sample' },
+  'POST /api/testing/tubes/:barcode/close': { action: 'testing.sample' },
+  'GET /api/testing/labs': { action: 'testing.ship', or: 'testing.receive' },
+  'POST /api/testing/shipments': { action: 'testing.ship' },
+  'GET /api/testing/shipments': { action: 'testing.ship', or: 'testing.receive', note: 'lab staff: to their lab' },
+  'GET /api/testing/shipments/:id': { action: 'testing.ship', or: 'testing.receive', note: 'lab staff: to their lab' },
+  'POST /api/testing/shipments/:id/receive': { action: 'testing.receive' },
+};
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  schema: RouteOptions['schema'];
+}
+
+const tables = new WeakMap<FastifyInstance, RouteEntry[]>();
+
+export const routeKey = (method: string, url: string) => `${method} ${url}`;
+
+/** Records every API route as it is registered (call before any module registers routes). */
+export function recordRoutes(app: FastifyInstance): void {
+  const table: RouteEntry[] = [];
+  tables.set(app, table);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') table.push({ method, url: route.url, schema: route.schema });
+    }
+  });
+}
+
+/** The API routes of a built app, in registration order. */
+export function routesOf(app: FastifyInstance): RouteEntry[] {
+  const table = tables.get(app);
+  if (!table) throw new Error('recordRoutes was not called on this app');
+  return table;
+}
