@@ -14,8 +14,7 @@ import {
   VerifyBody,
   VerifyResult,
 } from './lab.schemas';
-import { labService } from './lab.service';
-import type { ResultInput } from './lab.types';
+import { labService, type EnterInput } from './lab.service';
 import type { ColumnMapping } from './lab.upload.parse';
 import { drainUploads, labUploadService } from './lab.upload.service';
 import { firstFilePart } from './lab.multipart';
@@ -49,7 +48,7 @@ export function labRoutes(app: FastifyInstance, db: Db): void {
         response: { 200: EnterResult },
       },
     },
-    async (request) => lab.enter(auditContext(request), request.body as ResultInput),
+    async (request) => lab.enter(auditContext(request), request.body as EnterInput),
   );
   app.get(
     '/api/lab/results/pending',

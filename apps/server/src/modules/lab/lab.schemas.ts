@@ -9,10 +9,12 @@ const CtValues = Type.Object(
 );
 const Barcode = Type.String({ minLength: 1, maxLength: 64 });
 
+// `result` may be absent or null in the body so the service can answer RESULT_CHOICE_REQUIRED (a stable
+// code the bench page relies on) rather than a generic schema failure: no result is ever defaulted.
 export const EnterBody = Type.Object(
   {
     barcode: Barcode,
-    result: ResultValue,
+    result: Type.Optional(Type.Union([ResultValue, Type.Null()])),
     ctValues: Type.Optional(CtValues),
     kit: Type.Optional(Type.String({ maxLength: 120 })),
   },

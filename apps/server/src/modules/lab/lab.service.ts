@@ -1,7 +1,7 @@
 import type { Db } from '../../core/db/db';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
-import { AppError } from '../../core/errors';
+import { AppError, fieldError } from '../../core/errors';
 import { signingKey } from '../keys/keys.service';
 import { labOf } from './lab.common';
 import { enterBatch } from './lab.entry';
@@ -9,12 +9,29 @@ import { applyRelease } from './lab.release';
 import { entryQueue, markTubesResulted } from './lab.repository';
 import type { ResultInput } from './lab.types';
 
+/** The bench body: `result` may be missing, which is refused, never defaulted. */
+export type EnterInput = Omit<ResultInput, 'result'> & { result?: ResultInput['result'] | null };
+
+function explicitResult(body: EnterInput): ResultInput {
+  if (!body.result)
+    throw new AppError('RESULT_CHOICE_REQUIRED', [
+      fieldError(
+        'result',
+        'RESULT_CHOICE_REQUIRED',
+        'Hãy chọn kết quả cho ống mẫu này',
+        'Choose the result for this tube',
+      ),
+    ]);
+  return { ...body, result: body.result };
+}
+
 export function labService(db: Db) {
   return {
     /** One result typed or scanned at the bench: status `entered`, waiting for the supervisor. */
-    async enter(ctx: AuditContext, input: ResultInput) {
+    async enter(ctx: AuditContext, body: EnterInput) {
       authorize(ctx.actor, 'lab.result.enter');
       const { labId, accountId } = labOf(ctx.actor);
+      const input = explicitResult(body);
       return db.transaction(async (tx) => {
         const [outcome] = (await enterBatch(tx, labId, accountId, null, [input])).outcomes;
         if (!outcome!.ok) throw new AppError(outcome!.code, undefined, 'result entry refused');
