@@ -63,7 +63,8 @@ export function labService(db: Db) {
 
     /**
      * The supervisor's second step: verify and release. All barcodes or none: an unknown or foreign
-     * one aborts the batch. Already released barcodes are reported, not released twice.
+     * one aborts the batch. Already released barcodes are reported, not released twice. A certificate
+     * that cannot be signed never aborts it: the result is released and the failure counted.
      */
     async verify(ctx: AuditContext, barcodes: string[]) {
       authorize(ctx.actor, 'lab.result.verify');
@@ -94,11 +95,21 @@ export function labService(db: Db) {
           released.push(barcode);
         }
         await markTubesResulted(tx, released);
+        const failed = await tx.query<{ n: number }>(
+          `select count(*)::int as n from certificate_failures f join person_results r on r.id = f.person_result_id
+           where r.barcode = any($1::text[])`,
+          [released],
+        );
+        const certificateFailures = failed[0]?.n ?? 0;
         await recordAudit(tx, ctx, {
           action: 'lab.result.verify',
-          details: { released: released.length, alreadyReleased: alreadyReleased.length },
+          details: {
+            released: released.length,
+            alreadyReleased: alreadyReleased.length,
+            certificateFailures,
+          },
         });
-        return { released, alreadyReleased };
+        return { released, alreadyReleased, certificateFailures };
       });
     },
   };
