@@ -193,6 +193,27 @@ export const ERRORS = {
   },
   UPLOAD_EMPTY: { status: 422, vi: 'Tệp không có dòng dữ liệu', en: 'The file has no data rows' },
   CERTIFICATE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy chứng nhận', en: 'Certificate not found' },
+  // lab entry choice, result corrections and certificate revocation (issue #7 §1–§2, #8; task "lab")
+  RESULT_CHOICE_REQUIRED: {
+    status: 422,
+    vi: 'Chưa chọn kết quả cho ống mẫu: hãy chọn dương tính, âm tính hoặc không xác định',
+    en: 'No result was chosen for the tube: choose positive, negative or invalid',
+  },
+  RESULT_NOT_RELEASED: {
+    status: 409,
+    vi: 'Kết quả chưa được trả: hãy sửa trực tiếp thay vì đính chính',
+    en: 'The result is not released yet: change it instead of correcting it',
+  },
+  CORRECTION_UNCHANGED: {
+    status: 409,
+    vi: 'Kết quả đính chính giống hệt kết quả đã trả',
+    en: 'The correction is the same as the released result',
+  },
+  CERTIFICATE_ALREADY_REVOKED: {
+    status: 409,
+    vi: 'Chứng nhận đã bị thu hồi trước đó',
+    en: 'The certificate was already revoked',
+  },
   // declarations
   DECLARATION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tờ khai', en: 'Declaration not found' },
   QUESTION_SET_NOT_FOUND: {

@@ -40,3 +40,4 @@ export {
 } from './verify';
 export type { WebCryptoKey } from './webcrypto';
 export { certificateAllowedTypes, certificatePublicKey } from './x509';
+export { ICAO_NAME_MAX, icaoTransliterate } from './icao-name';

@@ -71,20 +71,28 @@ const EXT_KEY_USAGE = '2.5.29.37';
 const DCC_USAGE = /^1\.3\.6\.1\.4\.1\.(?:0\.)?1847\.2021\.1\.([123])$/;
 const USAGE_TYPES: Record<string, CertificateType> = { '1': 't', '2': 'v', '3': 'r' };
 
-/** Certificate types the signer may issue: all three when the certificate carries no DCC usage OID. */
+/**
+ * Certificate types the signer may issue. No extended key usage, or one listing no usage at all: all
+ * three (HCERT spec; upstream conformance case CO15 "no OID present"). An extended key usage that names
+ * usages restricts the signer to the DCC types among them, so one naming only other usages (e.g. TLS
+ * server) may sign no DCC at all (issue #8): a restriction to nothing must never read as no restriction.
+ */
 export function certificateAllowedTypes(der: Uint8Array): CertificateType[] {
   const extsWrapper = tbsFields(der).find((f) => f.tag === 0xa3);
   const allowed = new Set<CertificateType>();
+  let restricted = false;
   if (extsWrapper) {
     for (const ext of children(der, children(der, extsWrapper)[0]!)) {
       const parts = children(der, ext);
       if (oidString(der, parts[0]!) !== EXT_KEY_USAGE) continue;
       const usage = readTlv(der, parts.at(-1)!.body); // OCTET STRING wraps SEQUENCE OF OID
-      for (const oid of children(der, usage)) {
+      const oids = children(der, usage);
+      if (oids.length) restricted = true;
+      for (const oid of oids) {
         const m = DCC_USAGE.exec(oidString(der, oid));
         if (m) allowed.add(USAGE_TYPES[m[1]!]!);
       }
     }
   }
-  return allowed.size ? [...allowed] : ['v', 't', 'r'];
+  return restricted ? [...allowed] : ['v', 't', 'r'];
 }

@@ -67,7 +67,8 @@ const RULES: Record<Action, { roles: Role[] | 'anyone'; jurisdiction: boolean }>
   'lab.upload': { roles: ['lab_technician', 'lab_supervisor'], jurisdiction: false },
   'results.readOwn': { roles: ['citizen'], jurisdiction: false },
   'certificate.verify': { roles: 'anyone', jurisdiction: false },
-  'certificate.revoke': { roles: ['national_admin', 'province_officer'], jurisdiction: false },
+  // Revocation: the person's area or the issuing lab's (either), checked by the certificates service.
+  'certificate.revoke': { roles: ['national_admin', 'province_officer'], jurisdiction: true },
   'testing.figures': { roles: [...OFFICERS, 'steering_committee'], jurisdiction: true },
   // check-ins: a citizen checks in (self or family); officers record at points in their area (venue
   // owners and staff are recognised by the check-ins service); tracing reads are masked outside it.

@@ -1,11 +1,12 @@
 import {
+  ICAO_NAME_MAX,
+  icaoTransliterate,
   buildUvci,
   randomUvciOpaque,
   valueSetDisplay,
   type DccPayload,
   type TestEntry,
 } from '@phongdich/dcc';
-import { foldVietnamese } from '@phongdich/domain';
 
 export const DCC_ISSUER = 'Bộ Y tế Việt Nam';
 export const TEST_TYPE_CODES = { rt_pcr: 'LP6464-4', rapid_antigen: 'LP217198-3' } as const;
@@ -13,20 +14,19 @@ export const TEST_RESULT_CODES = { negative: '260415000', positive: '260373001' 
 /** How long the signature stays valid; how long a test counts is a verifier's business rule. */
 export const CERTIFICATE_VALIDITY_DAYS = 365;
 
-/** ICAO 9303 transliteration as the DCC expects: A-Z and `<` only. */
-export function icaoName(name: string): string {
-  return foldVietnamese(name).toUpperCase().replace(/ /g, '<').slice(0, 80);
-}
-
-/** Vietnamese names are written family name first: "Nguyễn Văn An" → fn Nguyễn, gn Văn An. */
+/**
+ * Vietnamese names are written family name first: "Nguyễn Văn An" → fn Nguyễn, gn Văn An. The
+ * standardised forms follow ICAO 9303 (digits and punctuation dropped), so no registered name, however
+ * unusual, makes the certificate fail the DCC schema; the written forms are cut to the schema's 80.
+ */
 export function dccName(fullName: string): DccPayload['nam'] {
   const parts = fullName.trim().split(/\s+/);
-  const fn = parts[0] ?? '';
-  const gn = parts.slice(1).join(' ');
+  const fn = (parts[0] ?? '').slice(0, ICAO_NAME_MAX);
+  const gn = parts.slice(1).join(' ').slice(0, ICAO_NAME_MAX);
   return {
     fn,
-    fnt: icaoName(fn),
-    ...(gn && { gn, gnt: icaoName(gn) }),
+    fnt: icaoTransliterate(fn),
+    ...(gn && { gn, gnt: icaoTransliterate(gn) }),
   };
 }
 

@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../core/db/db';
-import { recordAudit } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
-import { AppError } from '../../core/errors';
-import { revoke } from '../keys/revocations';
-import { auditContext } from '../people/people.routes';
+import { auditContext, idempotencyKeyOf } from '../people/people.routes';
+import { certificateRevocationService } from './certificates.revoke';
 import { verifyCertificate } from './certificates.verify';
 
 const Message = Type.Object({ vi: Type.String(), en: Type.String() });
@@ -26,9 +24,24 @@ const Answer = Type.Object({
   ),
 });
 const tags = ['certificates'];
+const Uvci = Type.String({ minLength: 10, maxLength: 100 });
+const Reason = Type.String({ minLength: 3, maxLength: 500 });
+const Revoked = Type.Object({ uvci: Type.String(), revoked: Type.Literal(true) });
+const LookupAnswer = Type.Object({
+  uvci: Type.String(),
+  name: Type.String(),
+  result: Type.String(),
+  testType: Type.String(),
+  pooled: Type.Boolean(),
+  issuedAt: Type.String(),
+  labName: Type.Union([Type.String(), Type.Null()]),
+  revokedAt: Type.Union([Type.String(), Type.Null()]),
+  revokeReason: Type.Union([Type.String(), Type.Null()]),
+});
 
 /** Verification for anyone (the same checks a verifier app does offline) and revocation for officers. */
 export function certificatesRoutes(app: FastifyInstance, db: Db): void {
+  const revocations = certificateRevocationService(db);
   app.post(
     '/api/certificates/verify',
     {
@@ -53,39 +66,43 @@ export function certificatesRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags,
         summary: 'Thu hồi chứng nhận / Revoke a certificate',
-        params: Type.Object({ uvci: Type.String({ minLength: 10, maxLength: 100 }) }),
-        body: Type.Object(
-          { reason: Type.String({ minLength: 3, maxLength: 500 }) },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ uvci: Type.String(), revoked: Type.Literal(true) }) },
+        params: Type.Object({ uvci: Uvci }),
+        body: Type.Object({ reason: Reason }, { additionalProperties: false }),
+        response: { 200: Revoked },
       },
     },
     async (request) => {
-      const ctx = auditContext(request);
-      authorize(ctx.actor, 'certificate.revoke');
       const { uvci } = request.params as { uvci: string };
       const { reason } = request.body as { reason: string };
-      return db.transaction(async (tx) => {
-        const cert = await tx.query<{ person_id: string }>(
-          'select person_id from test_certificates where uvci = $1',
-          [uvci],
-        );
-        if (!cert[0]) throw new AppError('CERTIFICATE_NOT_FOUND');
-        await revoke(tx, {
-          type: 'DCC',
-          id: uvci,
-          reason,
-          revokedBy: ctx.actor.kind === 'anonymous' ? null : ctx.actor.accountId,
-        });
-        await recordAudit(tx, ctx, {
-          action: 'certificate.revoke',
-          personId: cert[0].person_id,
-          reason,
-          details: { uvci },
-        });
-        return { uvci, revoked: true as const };
-      });
+      return revocations.revoke(auditContext(request), uvci, reason, idempotencyKeyOf(request));
+    },
+  );
+  app.post(
+    '/api/certificates/lookup',
+    {
+      schema: {
+        tags,
+        summary: 'Tra cứu chứng nhận để thu hồi (cán bộ, trong địa bàn) / Look a certificate up to revoke it',
+        body: Type.Object({ uvci: Uvci }, { additionalProperties: false }),
+        response: { 200: LookupAnswer },
+      },
+    },
+    async (request) => revocations.lookup(auditContext(request), (request.body as { uvci: string }).uvci),
+  );
+  app.post(
+    '/api/certificates/revoke',
+    {
+      schema: {
+        tags,
+        summary:
+          'Thu hồi chứng nhận, mã trong thân yêu cầu (hỗ trợ Idempotency-Key) / Revoke a certificate, UVCI in the body',
+        body: Type.Object({ uvci: Uvci, reason: Reason }, { additionalProperties: false }),
+        response: { 200: Revoked },
+      },
+    },
+    async (request) => {
+      const { uvci, reason } = request.body as { uvci: string; reason: string };
+      return revocations.revoke(auditContext(request), uvci, reason, idempotencyKeyOf(request));
     },
   );
 }

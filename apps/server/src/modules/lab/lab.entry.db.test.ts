@@ -63,6 +63,18 @@ for (const target of dbTargets()) {
       assert.equal(rows.length, 0, 'nothing half-written');
     });
 
+    it('refuses an entry with no explicit result (RESULT_CHOICE_REQUIRED), never defaulting one', async () => {
+      const barcode = await createTube(db, { labId, members: [await createPerson(db)] });
+      for (const payload of [{ barcode }, { barcode, result: null }, { barcode, ctValues: { N: 22 } }]) {
+        const res = await enter(tech, payload);
+        assert.equal(res.statusCode, 422, res.body);
+        assert.equal(res.json().error.code, 'RESULT_CHOICE_REQUIRED');
+        assert.equal(res.json().error.details[0].field, 'result');
+      }
+      const rows = await db.query('select 1 from lab_results where barcode = $1', [barcode]);
+      assert.equal(rows.length, 0, 'nothing saved without a choice');
+    });
+
     it('enters, then only a supervisor releases; released results reach the person with a signed certificate', async () => {
       const phone = '+84912000111';
       const personId = await createPerson(db, { fullName: 'Trần Thị Bình', phone });
@@ -78,9 +90,9 @@ for (const target of dbTargets()) {
 
       const released = await verify(supervisor, [barcode]);
       assert.equal(released.statusCode, 200, released.body);
-      assert.deepEqual(released.json(), { released: [barcode], alreadyReleased: [] });
+      assert.deepEqual(released.json(), { released: [barcode], alreadyReleased: [], certificateFailures: 0 });
       const again = await verify(supervisor, [barcode]);
-      assert.deepEqual(again.json(), { released: [], alreadyReleased: [barcode] });
+      assert.deepEqual(again.json(), { released: [], alreadyReleased: [barcode], certificateFailures: 0 });
 
       const pr = await db.query<{ result: string; certificate_id: string | null }>(
         'select result, certificate_id from person_results where person_id = $1',

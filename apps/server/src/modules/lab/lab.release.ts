@@ -1,5 +1,5 @@
 import type { Queryable } from '../../core/db/db';
-import { issueTestCertificate } from '../certificates/certificates.issue';
+import { certificateDue, issueOrRecordFailure } from '../certificates/certificates.safe-issue';
 import type { SigningKey } from '../keys/keys.service';
 import { sendMessage } from '../outbox/outbox';
 import { emitEvent } from '../outbox/events';
@@ -17,7 +17,7 @@ interface ReleaseRow {
   lab_id: string | null;
   lab_name: string | null;
 }
-interface MemberRow {
+export interface MemberRow {
   person_id: string;
   collected_at: Date;
   full_name: string | null;
@@ -80,12 +80,11 @@ export async function applyRelease(tx: Queryable, key: SigningKey, barcode: stri
     const phone = m.phones?.[0];
     if (phone) await sendMessage(tx, { channel: 'sms', to: phone, ...NOTICE });
     if (!pooled && tube.result !== 'invalid') await closeRetests(tx, m.person_id, barcode);
-    const positivePool = pooled && tube.result === 'positive';
-    if (tube.result !== 'invalid' && !positivePool && m.full_name && m.birth_year) {
-      await issueTestCertificate(
+    if (certificateDue(tube.result, pooled) && m.full_name && m.birth_year) {
+      await issueOrRecordFailure(
         tx,
         key,
-        { personId: m.person_id, personResultId },
+        { personId: m.person_id, personResultId, labId: tube.lab_id },
         {
           fullName: m.full_name,
           birthDate: m.birth_date,
@@ -99,21 +98,31 @@ export async function applyRelease(tx: Queryable, key: SigningKey, barcode: stri
         tube.released_at,
       );
     }
-    if (positivePool) await openRetest(tx, m, barcode);
+    if (pooled && tube.result === 'positive') await openRetest(tx, m, barcode);
     if (!pooled && tube.result === 'positive')
       await reportPositive(tx, m, barcode, collectedAt, tube.released_at);
   }
 }
 
-async function closeRetests(tx: Queryable, personId: string, barcode: string): Promise<void> {
+/**
+ * An individual result released for someone with a pending re-test closes the task and its worklist
+ * item (the commune officer's "take an individual sample" follow-up is done once the result is out).
+ */
+export async function closeRetests(tx: Queryable, personId: string, barcode: string): Promise<void> {
   await tx.query(
-    `update retest_tasks set status = 'done', closed_at = now(), closed_by_barcode = $2
-     where person_id = $1 and status = 'pending' and pool_barcode <> $2`,
-    [personId, barcode],
+    `with closed as (
+       update retest_tasks set status = 'done', closed_at = now(), closed_by_barcode = $2
+       where person_id = $1 and status = 'pending' and pool_barcode <> $2
+       returning id::text as id)
+     update worklist_items set status = 'done', updated_at = now(), updated_by = 'system',
+       note = coalesce(note, $3)
+     where kind = 'retest_pending' and source_type = 'retest_task'
+       and source_id in (select id from closed) and status <> 'done'`,
+    [personId, barcode, `Đã có kết quả mẫu đơn ${barcode} / Individual result ${barcode} released`],
   );
 }
 
-async function openRetest(tx: Queryable, m: MemberRow, poolBarcode: string): Promise<void> {
+export async function openRetest(tx: Queryable, m: MemberRow, poolBarcode: string): Promise<void> {
   const task = await tx.query<{ id: string }>(
     `insert into retest_tasks (person_id, pool_barcode) values ($1, $2)
      on conflict (person_id, pool_barcode) do nothing returning id`,
@@ -135,7 +144,7 @@ async function openRetest(tx: Queryable, m: MemberRow, poolBarcode: string): Pro
   });
 }
 
-async function reportPositive(
+export async function reportPositive(
   tx: Queryable,
   m: MemberRow,
   barcode: string,

@@ -2,9 +2,17 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../core/db/db';
 import { AppError } from '../../core/errors';
-import { auditContext } from '../people/people.routes';
+import { auditContext, idempotencyKeyOf } from '../people/people.routes';
+import { labResultAdminService } from './lab.certificates';
+import { labCorrectionService, type CorrectionInput } from './lab.correction';
 import './lab.status-source';
 import {
+  BarcodeParams,
+  CertificateFailures,
+  CorrectionBody,
+  CorrectionResult,
+  ResultView,
+  RetryResult,
   EnterBody,
   EnterResult,
   MappingBody,
@@ -14,8 +22,7 @@ import {
   VerifyBody,
   VerifyResult,
 } from './lab.schemas';
-import { labService } from './lab.service';
-import type { ResultInput } from './lab.types';
+import { labService, type EnterInput } from './lab.service';
 import type { ColumnMapping } from './lab.upload.parse';
 import { drainUploads, labUploadService } from './lab.upload.service';
 import { firstFilePart } from './lab.multipart';
@@ -35,6 +42,8 @@ const tags = ['lab'];
 export function labRoutes(app: FastifyInstance, db: Db): void {
   const lab = labService(db);
   const uploads = labUploadService(db);
+  const admin = labResultAdminService(db);
+  const corrections = labCorrectionService(db);
   app.addHook('onClose', async () => {
     await drainUploads();
   });
@@ -49,7 +58,7 @@ export function labRoutes(app: FastifyInstance, db: Db): void {
         response: { 200: EnterResult },
       },
     },
-    async (request) => lab.enter(auditContext(request), request.body as ResultInput),
+    async (request) => lab.enter(auditContext(request), request.body as EnterInput),
   );
   app.get(
     '/api/lab/results/pending',
@@ -73,6 +82,60 @@ export function labRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (request) => lab.verify(auditContext(request), (request.body as { barcodes: string[] }).barcodes),
+  );
+  app.get(
+    '/api/lab/results/:barcode',
+    {
+      schema: {
+        tags,
+        summary: 'Kết quả của một ống và các lần đính chính / One tube’s result and its corrections',
+        params: BarcodeParams,
+        response: { 200: ResultView },
+      },
+    },
+    async (request) => admin.result(auditContext(request), (request.params as { barcode: string }).barcode),
+  );
+  app.post(
+    '/api/lab/results/:barcode/correction',
+    {
+      schema: {
+        tags,
+        summary:
+          'Đính chính kết quả đã trả (trưởng phòng, nêu lý do, hỗ trợ Idempotency-Key) / Correct a released result',
+        params: BarcodeParams,
+        body: CorrectionBody,
+        response: { 200: CorrectionResult },
+      },
+    },
+    async (request) =>
+      corrections.correct(
+        auditContext(request),
+        (request.params as { barcode: string }).barcode,
+        request.body as CorrectionInput,
+        idempotencyKeyOf(request),
+      ),
+  );
+  app.get(
+    '/api/lab/certificate-failures',
+    {
+      schema: {
+        tags,
+        summary: 'Chứng nhận chưa ký được / Certificates that could not be signed',
+        response: { 200: CertificateFailures },
+      },
+    },
+    async (request) => admin.certificateFailures(auditContext(request)),
+  );
+  app.post(
+    '/api/lab/certificate-failures/retry',
+    {
+      schema: {
+        tags,
+        summary: 'Ký lại các chứng nhận lỗi / Retry the failed certificates',
+        response: { 200: RetryResult },
+      },
+    },
+    async (request) => admin.retryCertificates(auditContext(request)),
   );
   app.put(
     '/api/lab/mappings',

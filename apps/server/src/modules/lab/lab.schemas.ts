@@ -9,10 +9,12 @@ const CtValues = Type.Object(
 );
 const Barcode = Type.String({ minLength: 1, maxLength: 64 });
 
+// `result` may be absent or null in the body so the service can answer RESULT_CHOICE_REQUIRED (a stable
+// code the bench page relies on) rather than a generic schema failure: no result is ever defaulted.
 export const EnterBody = Type.Object(
   {
     barcode: Barcode,
-    result: ResultValue,
+    result: Type.Optional(Type.Union([ResultValue, Type.Null()])),
     ctValues: Type.Optional(CtValues),
     kit: Type.Optional(Type.String({ maxLength: 120 })),
   },
@@ -31,6 +33,8 @@ export const VerifyBody = Type.Object(
 export const VerifyResult = Type.Object({
   released: Type.Array(Type.String()),
   alreadyReleased: Type.Array(Type.String()),
+  /** Released results whose certificate could not be signed (recorded, retried from the lab page). */
+  certificateFailures: Type.Integer(),
 });
 
 export const QueueResult = Type.Object({
@@ -87,3 +91,54 @@ const uploadFields = {
 };
 export const UploadView = Type.Object(uploadFields);
 export const UploadAccepted = Type.Object({ ...uploadFields, duplicate: Type.Boolean() });
+
+export const CorrectionBody = Type.Object(
+  {
+    result: ResultValue,
+    ctValues: Type.Optional(CtValues),
+    kit: Type.Optional(Type.String({ maxLength: 120 })),
+    reason: Type.String({ minLength: 5, maxLength: 500 }),
+  },
+  { additionalProperties: false },
+);
+export const CorrectionResult = Type.Object({
+  barcode: Type.String(),
+  correctionId: Type.String(),
+  from: ResultValue,
+  to: ResultValue,
+  people: Type.Integer(),
+  certificatesRevoked: Type.Integer(),
+  certificatesIssued: Type.Integer(),
+});
+export const BarcodeParams = Type.Object({ barcode: Barcode });
+export const ResultView = Type.Object({
+  barcode: Type.String(),
+  status: Type.Union([Type.Literal('entered'), Type.Literal('released')]),
+  result: ResultValue,
+  ctValues: Type.Optional(CtValues),
+  kit: Type.Optional(Type.String()),
+  testType: Type.String(),
+  pooled: Type.Boolean(),
+  members: Type.Integer(),
+  releasedAt: Type.Union([Type.String(), Type.Null()]),
+  corrections: Type.Array(
+    Type.Object({
+      from: ResultValue,
+      to: ResultValue,
+      reason: Type.String(),
+      correctedAt: Type.String(),
+    }),
+  ),
+});
+export const CertificateFailures = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      barcode: Type.String(),
+      personResultId: Type.String(),
+      reason: Type.String(),
+      attempts: Type.Integer(),
+      firstFailedAt: Type.String(),
+    }),
+  ),
+});
+export const RetryResult = Type.Object({ issued: Type.Integer(), stillFailing: Type.Integer() });

@@ -1,7 +1,7 @@
 import type { Db } from '../../core/db/db';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
-import { AppError } from '../../core/errors';
+import { AppError, fieldError } from '../../core/errors';
 import { signingKey } from '../keys/keys.service';
 import { labOf } from './lab.common';
 import { enterBatch } from './lab.entry';
@@ -9,12 +9,29 @@ import { applyRelease } from './lab.release';
 import { entryQueue, markTubesResulted } from './lab.repository';
 import type { ResultInput } from './lab.types';
 
+/** The bench body: `result` may be missing, which is refused, never defaulted. */
+export type EnterInput = Omit<ResultInput, 'result'> & { result?: ResultInput['result'] | null };
+
+function explicitResult(body: EnterInput): ResultInput {
+  if (!body.result)
+    throw new AppError('RESULT_CHOICE_REQUIRED', [
+      fieldError(
+        'result',
+        'RESULT_CHOICE_REQUIRED',
+        'Hãy chọn kết quả cho ống mẫu này',
+        'Choose the result for this tube',
+      ),
+    ]);
+  return { ...body, result: body.result };
+}
+
 export function labService(db: Db) {
   return {
     /** One result typed or scanned at the bench: status `entered`, waiting for the supervisor. */
-    async enter(ctx: AuditContext, input: ResultInput) {
+    async enter(ctx: AuditContext, body: EnterInput) {
       authorize(ctx.actor, 'lab.result.enter');
       const { labId, accountId } = labOf(ctx.actor);
+      const input = explicitResult(body);
       return db.transaction(async (tx) => {
         const [outcome] = (await enterBatch(tx, labId, accountId, null, [input])).outcomes;
         if (!outcome!.ok) throw new AppError(outcome!.code, undefined, 'result entry refused');
@@ -46,7 +63,8 @@ export function labService(db: Db) {
 
     /**
      * The supervisor's second step: verify and release. All barcodes or none: an unknown or foreign
-     * one aborts the batch. Already released barcodes are reported, not released twice.
+     * one aborts the batch. Already released barcodes are reported, not released twice. A certificate
+     * that cannot be signed never aborts it: the result is released and the failure counted.
      */
     async verify(ctx: AuditContext, barcodes: string[]) {
       authorize(ctx.actor, 'lab.result.verify');
@@ -77,11 +95,21 @@ export function labService(db: Db) {
           released.push(barcode);
         }
         await markTubesResulted(tx, released);
+        const failed = await tx.query<{ n: number }>(
+          `select count(*)::int as n from certificate_failures f join person_results r on r.id = f.person_result_id
+           where r.barcode = any($1::text[])`,
+          [released],
+        );
+        const certificateFailures = failed[0]?.n ?? 0;
         await recordAudit(tx, ctx, {
           action: 'lab.result.verify',
-          details: { released: released.length, alreadyReleased: alreadyReleased.length },
+          details: {
+            released: released.length,
+            alreadyReleased: alreadyReleased.length,
+            certificateFailures,
+          },
         });
-        return { released, alreadyReleased };
+        return { released, alreadyReleased, certificateFailures };
       });
     },
   };

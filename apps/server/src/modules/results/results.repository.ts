@@ -11,12 +11,18 @@ export interface PersonResultRow {
   released_at: Date;
   lab_name: string | null;
   certificate_id: string | null;
+  certificate_revoked: boolean;
+  corrected: boolean;
 }
 
 export async function resultsOfPeople(q: Queryable, personIds: string[]): Promise<PersonResultRow[]> {
   return q.query<PersonResultRow>(
-    `select id, person_id, barcode, result, test_type, pooled, collected_at, released_at, lab_name, certificate_id
-     from person_results where person_id = any($1::uuid[]) order by released_at desc limit 500`,
+    `select r.id, r.person_id, r.barcode, r.result, r.test_type, r.pooled, r.collected_at, r.released_at, r.lab_name,
+       r.certificate_id, exists (
+         select 1 from test_certificates c join revocations v on v.type = 'DCC' and v.id = c.uvci
+         where c.id = r.certificate_id and v.reinstated_at is null) as certificate_revoked,
+       exists (select 1 from lab_result_corrections k where k.barcode = r.barcode) as corrected
+     from person_results r where r.person_id = any($1::uuid[]) order by r.released_at desc limit 500`,
     [personIds],
   );
 }

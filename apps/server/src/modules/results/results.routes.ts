@@ -13,6 +13,8 @@ const Result = Type.Object({
   releasedAt: Type.String(),
   labName: Type.Union([Type.String(), Type.Null()]),
   hasCertificate: Type.Boolean(),
+  /** The lab corrected this result after releasing it (the value shown is the corrected one). */
+  corrected: Type.Boolean(),
 });
 const MyResults = Type.Object({
   people: Type.Array(

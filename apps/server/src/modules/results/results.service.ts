@@ -35,6 +35,13 @@ export function resultsService(db: Db) {
       const ids = people.map((p) => p.id);
       const rows = ids.length ? await resultsOfPeople(db, ids) : [];
       const retest = ids.length ? await pendingRetests(db, ids) : new Set<string>();
+      // A citizen reading their own or a family member's results is a read of that person's data.
+      for (const p of people)
+        await recordAudit(db, ctx, {
+          action: 'results.read',
+          personId: p.id,
+          details: { self: p.self, results: rows.filter((r) => r.person_id === p.id).length },
+        });
       return {
         people: people.map((p) => ({
           personId: p.id,
@@ -51,7 +58,8 @@ export function resultsService(db: Db) {
               collectedAt: r.collected_at?.toISOString() ?? null,
               releasedAt: r.released_at.toISOString(),
               labName: r.lab_name,
-              hasCertificate: r.certificate_id !== null,
+              hasCertificate: r.certificate_id !== null && !r.certificate_revoked,
+              corrected: r.corrected,
             })),
         })),
       };

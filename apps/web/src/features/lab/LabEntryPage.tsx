@@ -4,75 +4,170 @@ import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { CT_TARGETS, type CtTarget, type ResultValue } from './types';
 
-/** Bench entry: a barcode scanner types the code and Enter; the result stays selected for the next tube. */
+type CtInput = Partial<Record<CtTarget, string>>;
+/** What the technician is about to save: captured once, so later typing cannot change it. */
+interface Entry {
+  barcode: string;
+  result: ResultValue;
+  ctValues: Partial<Record<CtTarget, number>>;
+  kit: string;
+}
+interface LogLine {
+  id: number;
+  text: string;
+  warn?: boolean;
+}
+
+const RESULTS: readonly ResultValue[] = ['negative', 'positive', 'invalid'];
+
+function parseCt(ct: CtInput): Partial<Record<CtTarget, number>> {
+  return Object.fromEntries(
+    Object.entries(ct)
+      .filter(([, v]) => v && v.trim())
+      .map(([k, v]) => [k, Number(v!.trim().replace(',', '.'))]),
+  );
+}
+
+/**
+ * Bench entry in three deliberate steps (issue #7 §1): a scan or Enter only selects the tube; the
+ * technician chooses the result on an empty form; the tube and the value are shown together and saved
+ * only on confirmation. Nothing carries over from one tube to the next, so a result typed for one tube
+ * can never land on another, and nothing is saved that nobody chose.
+ */
 export default function LabEntryPage() {
   const { t } = useTranslation();
-  const [barcode, setBarcode] = useState('');
-  const [result, setResult] = useState<ResultValue>('negative');
-  const [ct, setCt] = useState<Partial<Record<CtTarget, string>>>({});
+  const [scanText, setScanText] = useState('');
+  const [tube, setTube] = useState<string | null>(null);
+  const [result, setResult] = useState<ResultValue | null>(null);
+  const [ct, setCt] = useState<CtInput>({});
   const [kit, setKit] = useState('');
-  const [log, setLog] = useState<string[]>([]);
+  const [confirming, setConfirming] = useState<Entry | null>(null);
+  const [missing, setMissing] = useState<'tube' | 'result' | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [log, setLog] = useState<LogLine[]>([]);
+  const [kits, setKits] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
-  const input = useRef<HTMLInputElement>(null);
+  const scanInput = useRef<HTMLInputElement>(null);
+  const nextId = useRef(0);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  const addLog = (text: string, warn = false) =>
+    setLog((l) => [{ id: nextId.current++, text, warn }, ...l].slice(0, 20));
+  const label = (r: ResultValue) => t(`lab.results.${r}`);
+  const ctText = (v: Partial<Record<CtTarget, number>>) =>
+    Object.entries(v)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
+
+  function clearForm() {
+    setResult(null);
+    setCt({});
+    setKit('');
+    setConfirming(null);
+    setMissing(null);
     setError(null);
-    const ctValues = Object.fromEntries(
-      Object.entries(ct)
-        .filter(([, v]) => v && v.trim())
-        .map(([k, v]) => [k, Number(v!.replace(',', '.'))]),
-    );
+  }
+
+  /** Enter in the tube field (what a scanner sends): select the tube, never save. */
+  function selectTube(e: FormEvent) {
+    e.preventDefault();
+    const code = scanText.trim();
+    setScanText('');
+    if (!code) return;
+    if (tube && tube !== code && result) addLog(t('lab.entry.discarded', { barcode: tube }), true);
+    setTube(code);
+    clearForm();
+  }
+
+  /** The result form's own submit (button or Enter in a Ct field): only asks for confirmation. */
+  function review(e: FormEvent) {
+    e.preventDefault();
+    if (!tube) return setMissing('tube');
+    if (!result) return setMissing('result');
+    setMissing(null);
+    setConfirming({ barcode: tube, result, ctValues: parseCt(ct), kit: kit.trim() });
+  }
+
+  /** Anything changed after "save" goes back to choosing: the confirmation always shows what is sent. */
+  function edit<T>(set: (v: T) => void) {
+    return (v: T) => {
+      set(v);
+      setConfirming(null);
+      setMissing(null);
+    };
+  }
+
+  async function save() {
+    const entry = confirming;
+    if (!entry || saving) return;
+    setSaving(true);
+    setError(null);
     try {
       const r = await api.post<{ barcode: string; changed: boolean }>('/api/lab/results', {
-        barcode: barcode.trim(),
-        result,
-        ...(Object.keys(ctValues).length ? { ctValues } : {}),
-        ...(kit.trim() ? { kit: kit.trim() } : {}),
+        barcode: entry.barcode,
+        result: entry.result,
+        ...(Object.keys(entry.ctValues).length ? { ctValues: entry.ctValues } : {}),
+        ...(entry.kit ? { kit: entry.kit } : {}),
       });
-      setLog((l) =>
-        [t(r.changed ? 'lab.entry.saved' : 'lab.entry.unchanged', { barcode: r.barcode }), ...l].slice(0, 20),
+      const ctPart = Object.keys(entry.ctValues).length ? ` (Ct ${ctText(entry.ctValues)})` : '';
+      addLog(
+        t(r.changed ? 'lab.entry.saved' : 'lab.entry.unchanged', {
+          barcode: r.barcode,
+          result: label(entry.result),
+        }) + ctPart,
       );
-      setBarcode('');
-      setCt({});
+      if (entry.kit) setKits((k) => [entry.kit, ...k.filter((x) => x !== entry.kit)].slice(0, 10));
+      setTube(null);
+      clearForm();
     } catch (err) {
       setError(err);
+      setConfirming(null);
+    } finally {
+      setSaving(false);
     }
-    input.current?.focus();
+    scanInput.current?.focus();
   }
 
   return (
     <section className="narrow">
       <h1>{t('lab.entry.title')}</h1>
       <p>{t('lab.entry.intro')}</p>
-      <form onSubmit={submit}>
+      <form onSubmit={selectTube}>
         <div className="field">
           <label htmlFor="barcode">{t('lab.entry.barcode')}</label>
           <input
             id="barcode"
-            ref={input}
+            ref={scanInput}
             autoFocus
-            value={barcode}
-            onChange={(e) => setBarcode(e.target.value)}
-            required
+            autoComplete="off"
+            value={scanText}
+            onChange={(e) => setScanText(e.target.value)}
           />
         </div>
-        <fieldset className="field">
+        <button className="btn" type="submit">
+          {t('lab.entry.select')}
+        </button>
+      </form>
+
+      <form onSubmit={review} className="card" aria-labelledby="entry-tube">
+        <h2 id="entry-tube" data-testid="entry-tube">
+          {tube ? t('lab.entry.tube', { barcode: tube }) : t('lab.entry.noTube')}
+        </h2>
+        <fieldset className="field" disabled={!tube}>
           <legend>{t('lab.entry.result')}</legend>
-          {(['negative', 'positive', 'invalid'] as const).map((v) => (
+          {RESULTS.map((v) => (
             <label key={v} className="check">
               <input
                 type="radio"
                 name="result"
                 value={v}
                 checked={result === v}
-                onChange={() => setResult(v)}
+                onChange={() => edit(setResult)(v)}
               />{' '}
-              {t(`lab.results.${v}`)}
+              {label(v)}
             </label>
           ))}
         </fieldset>
-        <fieldset className="field">
+        <fieldset className="field" disabled={!tube}>
           <legend>{t('lab.entry.ct')}</legend>
           <div className="form-grid">
             {CT_TARGETS.map((k) => (
@@ -81,8 +176,9 @@ export default function LabEntryPage() {
                 <input
                   inputMode="decimal"
                   size={5}
+                  autoComplete="off"
                   value={ct[k] ?? ''}
-                  onChange={(e) => setCt({ ...ct, [k]: e.target.value })}
+                  onChange={(e) => edit(setCt)({ ...ct, [k]: e.target.value })}
                 />
               </label>
             ))}
@@ -90,16 +186,57 @@ export default function LabEntryPage() {
         </fieldset>
         <div className="field">
           <label htmlFor="kit">{t('lab.entry.kit')}</label>
-          <input id="kit" value={kit} onChange={(e) => setKit(e.target.value)} />
+          <input
+            id="kit"
+            list="entry-kits"
+            autoComplete="off"
+            disabled={!tube}
+            value={kit}
+            onChange={(e) => edit(setKit)(e.target.value)}
+          />
+          <datalist id="entry-kits">
+            {kits.map((k) => (
+              <option key={k} value={k} />
+            ))}
+          </datalist>
         </div>
-        <button className="btn btn-primary" type="submit">
-          {t('lab.entry.save')}
-        </button>
+        {missing && (
+          <p className="alert alert-error" role="alert">
+            {t(missing === 'tube' ? 'lab.entry.needTube' : 'lab.entry.needResult')}
+          </p>
+        )}
+        {!confirming && (
+          <button className="btn btn-primary" type="submit">
+            {t('lab.entry.save')}
+          </button>
+        )}
       </form>
+
+      {confirming && (
+        <div className="card" role="alertdialog" aria-labelledby="entry-confirm" data-testid="entry-confirm">
+          <p id="entry-confirm">
+            {t('lab.entry.confirm')}
+            <br />
+            <strong>
+              {confirming.barcode}: {label(confirming.result)}
+            </strong>
+            {Object.keys(confirming.ctValues).length > 0 && <> (Ct {ctText(confirming.ctValues)})</>}
+            {confirming.kit && <> · {confirming.kit}</>}
+          </p>
+          <button className="btn btn-primary" type="button" onClick={save} disabled={saving}>
+            {t('lab.entry.confirmSave')}
+          </button>{' '}
+          <button className="btn" type="button" onClick={() => setConfirming(null)}>
+            {t('lab.entry.back')}
+          </button>
+        </div>
+      )}
       <ErrorBanner error={error} />
       <ul aria-live="polite">
-        {log.map((line, i) => (
-          <li key={i}>{line}</li>
+        {log.map((line) => (
+          <li key={line.id} data-testid="entry-log" className={line.warn ? 'alert alert-warn' : undefined}>
+            {line.text}
+          </li>
         ))}
       </ul>
     </section>
