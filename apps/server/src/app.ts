@@ -65,7 +65,8 @@ export async function buildApp({ config, db: given }: AppDeps): Promise<FastifyI
             },
           },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Only configured proxies may say who the client is (per-IP limits and the audit log rest on it).
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   });

@@ -54,6 +54,23 @@ export const ERRORS = {
   USERNAME_TAKEN: { status: 409, vi: 'Tên đăng nhập đã tồn tại', en: 'Username already taken' },
   TOKEN_INVALID: { status: 401, vi: 'Mã truy cập không hợp lệ', en: 'Invalid access token' },
 
+  // sign-in hardening: guess delays, cross-site requests, SMS delivery reports (issue #8 items 8–11)
+  SIGN_IN_THROTTLED: {
+    status: 429,
+    vi: 'Đã nhập sai mật khẩu nhiều lần từ địa chỉ này, vui lòng chờ một lúc rồi thử lại',
+    en: 'Too many wrong passwords from this address; wait a while and try again',
+  },
+  ORIGIN_REFUSED: {
+    status: 403,
+    vi: 'Yêu cầu không đến từ trang của hệ thống nên bị từ chối',
+    en: 'Refused: the request did not come from this site’s own pages',
+  },
+  DELIVERY_REPORT_REFUSED: {
+    status: 401,
+    vi: 'Báo cáo gửi tin không hợp lệ',
+    en: 'Delivery report not accepted',
+  },
+
   // administrative units
   UNIT_NOT_FOUND: {
     status: 404,

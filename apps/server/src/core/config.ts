@@ -29,6 +29,19 @@ export interface Config {
   /** Message transport for OTPs and notices: 'dev' keeps them in the development inbox and log. */
   messageTransport: 'dev';
   production: boolean;
+  /**
+   * Reverse proxies whose `X-Forwarded-For` names the client (addresses or CIDR ranges). Empty: the
+   * client is the TCP peer, so nobody can pick their own address for per-IP limits or the audit log.
+   */
+  trustedProxies: string[];
+}
+
+/** Comma-separated list, blanks dropped. */
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -56,5 +69,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(env.PHONGDICH_WEB_DIST ?? 'apps/web/dist'),
     messageTransport: 'dev',
     production,
+    trustedProxies: list(env.PHONGDICH_TRUSTED_PROXIES),
   };
 }

@@ -63,24 +63,6 @@ export function findCitizenByPhone(q: Queryable, phone: string): Promise<Account
   return one<AccountRow>(q, "select * from accounts where kind = 'citizen' and phone = $1", [phone]);
 }
 
-/** Counts a failed sign-in; the `lockAfter`-th consecutive one locks the account for `lockMinutes`. */
-export async function recordSignInFailure(
-  q: Queryable,
-  id: string,
-  lockAfter: number,
-  lockMinutes: number,
-): Promise<{ locked: boolean }> {
-  const rows = await q.query<{ locked_until: Date | null }>(
-    `update accounts set
-       failed_attempts = case when failed_attempts + 1 >= $2 then 0 else failed_attempts + 1 end,
-       locked_until = case when failed_attempts + 1 >= $2 then now() + make_interval(mins => $3) else locked_until end
-     where id = $1 returning locked_until`,
-    [id, lockAfter, lockMinutes],
-  );
-  const until = rows[0]?.locked_until;
-  return { locked: !!until && until.getTime() > Date.now() };
-}
-
 export async function recordSignInSuccess(q: Queryable, id: string): Promise<void> {
   await q.query('update accounts set failed_attempts = 0, locked_until = null where id = $1', [id]);
 }

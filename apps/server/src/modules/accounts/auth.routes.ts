@@ -179,6 +179,7 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
     async (request, reply) => {
       await changePassword(
         db,
+        config.secret,
         auditContext(request),
         request.body as { currentPassword: string; newPassword: string },
       );

@@ -7,7 +7,7 @@ import { readOtpFromInbox, signInCitizen } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
 import { ANONYMOUS } from '../../core/auth/actor';
 import type { AppError } from '../../core/errors';
-import { OTP_MAX_PER_IP_PER_HOUR, requestOtp } from './otp.service';
+import { OTP_MAX_ATTEMPTS, OTP_MAX_PER_IP_PER_HOUR, requestOtp, verifyOtp } from './otp.service';
 
 let ipSeq = 0;
 const ip = () => `203.0.113.${++ipSeq % 250}`;
@@ -87,6 +87,33 @@ for (const target of dbTargets()) {
       assert.equal(first.json().error.code, 'OTP_INVALID');
       for (let i = 0; i < 4; i++) await verify('0987000001', wrong);
       assert.equal((await verify('0987000001', code)).json().error.code, 'OTP_INVALID');
+    });
+
+    it('200 simultaneous guesses: only five are evaluated, and a right code after them is refused', async () => {
+      const secret = testConfig().secret;
+      const ctx = { actor: ANONYMOUS, ip: '198.51.100.150', requestId: null };
+      await requestOtp(db, secret, ctx, '0987000009');
+      const code = await readOtpFromInbox(app, '0987000009');
+      const wrong = code === '000000' ? '000001' : '000000';
+      const guess = (c: string) =>
+        verifyOtp(db, secret, ctx, { phone: '0987000009', code: c }).then(
+          () => 'signed in',
+          (e: AppError) => e.code,
+        );
+      const wrongs = Array.from({ length: 200 }, () => guess(wrong));
+      const outcomes = await Promise.all([...wrongs, guess(code)]);
+      assert.ok(
+        outcomes.every((o) => o === 'OTP_INVALID'),
+        'the right code came after five wrong ones',
+      );
+      const [row] = await db.query<{ attempts: number }>(
+        'select attempts from otp_codes where consumed_at is null order by created_at desc limit 1',
+      );
+      assert.equal(
+        row!.attempts,
+        OTP_MAX_ATTEMPTS,
+        'every evaluated guess is counted, and no more than five',
+      );
     });
 
     it('an expired code fails', async () => {

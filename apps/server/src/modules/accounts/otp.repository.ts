@@ -25,25 +25,29 @@ export async function insertCode(
   );
 }
 
-export interface CodeRow {
+export interface ClaimedGuess {
   id: string;
   code_hash: string;
-  attempts: number;
 }
 
-/** The newest live code for a phone: a new request supersedes older codes. */
-export function latestLiveCode(q: Queryable, phoneHash: string): Promise<CodeRow | undefined> {
-  return one<CodeRow>(
+/**
+ * Claims one of the newest live code's `maxAttempts` guesses, counting it before it is checked, in one
+ * statement: concurrent guesses queue on the row lock and each re-reads `attempts`, so no more than
+ * `maxAttempts` guesses are ever evaluated. Undefined when there is no live code or no guess left.
+ */
+export function claimGuess(
+  q: Queryable,
+  phoneHash: string,
+  maxAttempts: number,
+): Promise<ClaimedGuess | undefined> {
+  return one<ClaimedGuess>(
     q,
-    `select id, code_hash, attempts from otp_codes
-     where phone_hash = $1 and consumed_at is null and expires_at > now()
-       and id = (select id from otp_codes where phone_hash = $1 order by created_at desc, id limit 1)`,
-    [phoneHash],
+    `update otp_codes set attempts = attempts + 1
+     where id = (select id from otp_codes where phone_hash = $1 order by created_at desc, id limit 1)
+       and consumed_at is null and expires_at > now() and attempts < $2
+     returning id, code_hash`,
+    [phoneHash, maxAttempts],
   );
-}
-
-export async function countAttempt(q: Queryable, id: string): Promise<void> {
-  await q.query('update otp_codes set attempts = attempts + 1 where id = $1', [id]);
 }
 
 /** Consumes a code once: false if a concurrent verification already did. */

@@ -7,7 +7,7 @@ import { actorFromAccount, createSession } from '../../core/auth/sessions';
 import { keyedHash, safeEqualHex } from '../../core/auth/tokens';
 import { sendMessage } from '../outbox/outbox';
 import { findCitizenByPhone, insertAccount } from './accounts.repository';
-import { consumeCode, countAttempt, countRecentCodes, insertCode, latestLiveCode } from './otp.repository';
+import { claimGuess, consumeCode, countRecentCodes, insertCode } from './otp.repository';
 import type { SignedIn } from './sign-in.service';
 
 export const OTP_TTL_SECONDS = 300;
@@ -62,7 +62,7 @@ export async function requestOtp(
   });
 }
 
-/** Checks the newest code for the phone; signs in, creating the citizen account on first use. */
+/** Checks the newest code for the phone (five guesses, each counted before it is checked); signs in, creating the citizen account on first use. */
 export async function verifyOtp(
   db: Db,
   secret: string,
@@ -71,13 +71,10 @@ export async function verifyOtp(
 ): Promise<SignedIn> {
   const phone = normalizedOrThrow(input.phone);
   const phoneHash = keyedHash(secret, 'otp-phone', phone);
-  const live = await latestLiveCode(db, phoneHash);
-  if (!live || live.attempts >= OTP_MAX_ATTEMPTS) throw new AppError('OTP_INVALID');
+  const live = await claimGuess(db, phoneHash, OTP_MAX_ATTEMPTS);
+  if (!live) throw new AppError('OTP_INVALID');
   const given = keyedHash(secret, 'otp-code', phone, input.code.trim());
-  if (!safeEqualHex(given, live.code_hash)) {
-    await countAttempt(db, live.id);
-    throw new AppError('OTP_INVALID');
-  }
+  if (!safeEqualHex(given, live.code_hash)) throw new AppError('OTP_INVALID');
   return db.transaction(async (tx) => {
     if (!(await consumeCode(tx, live.id))) throw new AppError('OTP_INVALID');
     const account =

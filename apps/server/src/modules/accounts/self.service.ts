@@ -6,6 +6,7 @@ import { assertStrongPassword, hashPassword, verifyPassword } from '../../core/a
 import { findAccountById, updateAccount, type AccountRow } from './accounts.repository';
 import { totpFor, totpValid } from './sign-in.service';
 import { openTotpSecret, sealTotpSecret } from './totp-secret';
+import { claimPasswordGuess, forgetGuesses, guessKey } from './password-guesses';
 
 /** The signed-in staff account; citizens have no password or second factor. */
 async function ownStaffAccount(db: Db, ctx: AuditContext): Promise<AccountRow> {
@@ -50,14 +51,20 @@ export async function enableTotp(
   });
 }
 
+/** Guesses of the current password count like sign-in guesses (a stolen session cannot try freely). */
 export async function changePassword(
   db: Db,
+  serverSecret: string,
   ctx: AuditContext,
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
   const account = await ownStaffAccount(db, ctx);
-  if (!account.password_hash || !(await verifyPassword(input.currentPassword, account.password_hash)))
+  if (!account.password_hash) throw new AppError('INVALID_CREDENTIALS');
+  const key = guessKey(serverSecret, account.id, ctx.ip);
+  await claimPasswordGuess(db, key);
+  if (!(await verifyPassword(input.currentPassword, account.password_hash)))
     throw new AppError('INVALID_CREDENTIALS');
+  await forgetGuesses(db, key);
   assertStrongPassword(input.newPassword, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {

@@ -3,10 +3,13 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import * as OTPAuth from 'otpauth';
 import { dbTargets } from '../../test-support/test-db';
-import { buildTestApp } from '../../test-support/test-app';
+import { buildTestApp, testConfig } from '../../test-support/test-app';
 import { createStaff, signInAs, TEST_PASSWORD } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
 import { forgetAllActors } from '../../core/auth/sessions';
+import { ANONYMOUS } from '../../core/auth/actor';
+import type { AppError } from '../../core/errors';
+import { signInStaff } from './sign-in.service';
 
 let ipSeq = 0;
 const ip = () => `192.0.2.${++ipSeq % 250}`;
@@ -58,26 +61,66 @@ for (const target of dbTargets()) {
       assert.equal(unknown.json().error.code, 'INVALID_CREDENTIALS');
     });
 
-    it('locks the account after five consecutive failures, even against the right password', async () => {
+    it('five wrong passwords delay only that address, increasingly; the owner elsewhere signs in at once', async () => {
       const { username, accountId } = await createStaff(db, { role: 'vaccinator', unitCode: '00001' });
+      const from = (remoteAddress: string, password: string) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username, password },
+          remoteAddress,
+        });
       const codes: string[] = [];
-      for (let i = 0; i < 5; i++)
-        codes.push((await login({ username, password: `wrong-password-${i}` })).json().error.code);
-      assert.deepEqual(codes, [
-        'INVALID_CREDENTIALS',
-        'INVALID_CREDENTIALS',
-        'INVALID_CREDENTIALS',
-        'INVALID_CREDENTIALS',
-        'ACCOUNT_LOCKED',
-      ]);
-      const right = await login({ username, password: TEST_PASSWORD });
-      assert.equal(right.statusCode, 423);
-      assert.equal(right.json().error.code, 'ACCOUNT_LOCKED');
-      // Fifteen minutes later (moved back in the database) the right password works again.
-      await db.query("update accounts set locked_until = now() - interval '1 second' where id = $1", [
-        accountId,
-      ]);
-      assert.equal((await login({ username, password: TEST_PASSWORD })).statusCode, 200);
+      for (let i = 0; i < 6; i++)
+        codes.push((await from('192.0.2.251', `wrong-password-${i}`)).json().error.code);
+      assert.deepEqual(codes, [...Array(5).fill('INVALID_CREDENTIALS'), 'SIGN_IN_THROTTLED']);
+      const delayed = await from('192.0.2.251', TEST_PASSWORD);
+      assert.equal(delayed.statusCode, 429, 'no guess is checked while the address waits');
+      assert.equal(delayed.json().error.code, 'SIGN_IN_THROTTLED');
+      assert.equal((await from('192.0.2.252', TEST_PASSWORD)).statusCode, 200, 'no lock-out for the owner');
+
+      const waitSeconds = async () =>
+        (
+          await db.query<{ s: number }>(
+            'select extract(epoch from next_allowed_at - now())::float8 as s from password_guesses where account_id = $1',
+            [accountId],
+          )
+        )[0]!.s;
+      const first = await waitSeconds();
+      assert.ok(first > 25 && first <= 30, `first delay ~30 s, got ${first}`);
+      // The delay has passed (moved back in the database): one more wrong guess doubles it.
+      await db.query(
+        "update password_guesses set next_allowed_at = now() - interval '1 second' where account_id = $1",
+        [accountId],
+      );
+      assert.equal((await from('192.0.2.251', 'wrong-password-6')).json().error.code, 'INVALID_CREDENTIALS');
+      const second = await waitSeconds();
+      assert.ok(second > 55 && second <= 60, `second delay ~60 s, got ${second}`);
+      await db.query(
+        "update password_guesses set next_allowed_at = now() - interval '1 second' where account_id = $1",
+        [accountId],
+      );
+      assert.equal((await from('192.0.2.251', TEST_PASSWORD)).statusCode, 200);
+      const [left] = await db.query<{ n: number }>(
+        'select count(*)::int as n from password_guesses where account_id = $1',
+        [accountId],
+      );
+      assert.equal(left!.n, 0, 'a success forgets that address’s failures');
+    });
+
+    it('simultaneous wrong passwords from one address: five are checked, the rest wait', async () => {
+      const { username } = await createStaff(db, { role: 'sampler', unitCode: '00001' });
+      const ctx = { actor: ANONYMOUS, ip: '192.0.2.253', requestId: null };
+      const outcomes = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          signInStaff(db, testConfig().secret, ctx, { username, password: `wrong-password-${i}` }).then(
+            () => 'signed in',
+            (e: AppError) => e.code,
+          ),
+        ),
+      );
+      assert.equal(outcomes.filter((o) => o === 'INVALID_CREDENTIALS').length, 5);
+      assert.equal(outcomes.filter((o) => o === 'SIGN_IN_THROTTLED').length, 35);
     });
 
     it('a success resets the failure count', async () => {
@@ -210,12 +253,22 @@ for (const target of dbTargets()) {
         'INVALID_CREDENTIALS',
       );
       assert.equal((await change(TEST_PASSWORD, 'a-much-better-pass-9')).statusCode, 204);
+      // Guessing the current password is limited like signing in: five wrong, then a wait.
+      const guesses: string[] = [];
+      for (let i = 0; i < 6; i++)
+        guesses.push((await change(`wrong-current-${i}`, 'another-good-pass-9')).json().error.code);
+      assert.deepEqual(guesses, [...Array(5).fill('INVALID_CREDENTIALS'), 'SIGN_IN_THROTTLED']);
+      assert.equal(
+        (await change('a-much-better-pass-9', 'another-good-pass-9')).json().error.code,
+        'SIGN_IN_THROTTLED',
+      );
       const [acc] = await db.query<{ username: string }>('select username from accounts where id = $1', [
         a.accountId,
       ]);
       assert.equal(
         (await login({ username: acc!.username, password: 'a-much-better-pass-9' })).statusCode,
         200,
+        'signing in from another address is not delayed',
       );
     });
 

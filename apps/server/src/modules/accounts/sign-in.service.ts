@@ -5,16 +5,9 @@ import type { AuditContext } from '../../core/audit/audit';
 import { recordAudit } from '../../core/audit/audit';
 import { verifyAgainstDummy, verifyPassword } from '../../core/auth/password';
 import { actorFromAccount, createSession } from '../../core/auth/sessions';
-import {
-  findAccountByUsername,
-  recordSignInFailure,
-  recordSignInSuccess,
-  type AccountRow,
-} from './accounts.repository';
+import { findAccountByUsername, recordSignInSuccess, type AccountRow } from './accounts.repository';
+import { claimPasswordGuess, forgetGuesses, guessKey, refundGuess } from './password-guesses';
 import { openTotpSecret } from './totp-secret';
-
-export const LOCK_AFTER_FAILURES = 5;
-export const LOCK_MINUTES = 15;
 
 export interface SignedIn {
   account: AccountRow;
@@ -39,8 +32,9 @@ export function totpValid(secret: string, label: string, code: string): boolean 
 }
 
 /**
- * Staff sign-in. Unknown usernames and wrong passwords answer alike and take alike long; five
- * consecutive failures (wrong password or wrong two-factor code) lock the account for 15 minutes.
+ * Staff sign-in. Unknown usernames and wrong passwords answer alike and take alike long. Wrong
+ * passwords and two-factor codes are counted per account and address: after five, that address
+ * waits, longer after each further failure (password-guesses.ts); nobody can lock the owner out.
  */
 export async function signInStaff(
   db: Db,
@@ -53,34 +47,35 @@ export async function signInStaff(
     await verifyAgainstDummy(input.password);
     throw new AppError('INVALID_CREDENTIALS');
   }
+  // Locks set before guesses were counted per address still run out.
   if (account.locked_until && account.locked_until.getTime() > Date.now())
     throw new AppError('ACCOUNT_LOCKED');
 
-  const fail = async (code: 'INVALID_CREDENTIALS' | 'TOTP_INVALID'): Promise<never> => {
-    const { locked } = await db.transaction(async (tx) => {
-      const result = await recordSignInFailure(tx, account.id, LOCK_AFTER_FAILURES, LOCK_MINUTES);
-      if (result.locked)
-        await recordAudit(
-          tx,
-          { ...ctx, actor: actorFromAccount(account) },
-          { action: 'auth.locked', details: {} },
-        );
-      return result;
-    });
-    throw new AppError(locked ? 'ACCOUNT_LOCKED' : code);
-  };
-
-  if (!(await verifyPassword(input.password, account.password_hash))) return fail('INVALID_CREDENTIALS');
+  const key = guessKey(serverSecret, account.id, ctx.ip);
+  await claimPasswordGuess(db, key);
+  if (!(await verifyPassword(input.password, account.password_hash)))
+    throw new AppError('INVALID_CREDENTIALS');
   if (account.disabled) throw new AppError('ACCOUNT_DISABLED');
   if (account.totp_enabled && account.totp_secret) {
-    if (!input.totp) throw new AppError('TOTP_REQUIRED');
-    // An unreadable stored secret throws TOTP_SECRET_UNREADABLE: no session without a checked code.
-    const secret = openTotpSecret(account.totp_secret, account.id, serverSecret);
-    if (!totpValid(secret, account.username ?? account.id, input.totp)) return fail('TOTP_INVALID');
+    if (!input.totp) {
+      await refundGuess(db, key);
+      throw new AppError('TOTP_REQUIRED');
+    }
+    // An unreadable stored secret throws TOTP_SECRET_UNREADABLE: no session without a checked code,
+    // and the server's fault is not held against the person.
+    let secret: string;
+    try {
+      secret = openTotpSecret(account.totp_secret, account.id, serverSecret);
+    } catch (err) {
+      await refundGuess(db, key);
+      throw err;
+    }
+    if (!totpValid(secret, account.username ?? account.id, input.totp)) throw new AppError('TOTP_INVALID');
   }
 
   return db.transaction(async (tx) => {
     await recordSignInSuccess(tx, account.id);
+    await forgetGuesses(tx, key);
     const session = await createSession(tx, account.id, 'staff');
     await recordAudit(
       tx,
