@@ -1,6 +1,9 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Db, Param, Queryable } from './db';
+import { DurableNodeFS, durableStartParams, flushTree } from './pglite-durable-fs';
 import { typeParsers } from './type-parsers';
 
 interface PgliteLike {
@@ -20,13 +23,19 @@ function wrap(conn: PgliteLike): Queryable {
   };
 }
 
-/** Embedded PostgreSQL (WebAssembly). `dataDir` undefined means in memory (tests). */
+/**
+ * Embedded PostgreSQL (WebAssembly). `dataDir` undefined means in memory (tests). On disk, every
+ * commit is flushed to stable storage before its promise resolves (see pglite-durable-fs.ts).
+ */
 export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Db> {
-  const pg = await PGlite.create(dataDir ?? 'memory://', {
+  const fresh = dataDir !== undefined && !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  const pg = await PGlite.create({
+    ...(dataDir ? { fs: new DurableNodeFS(dataDir), startParams: durableStartParams() } : {}),
     extensions: { pg_trgm },
     parsers: typeParsers,
     ...(loadDataDir ? { loadDataDir } : {}),
   });
+  if (fresh) flushTree(dataDir);
   const base = wrap(pg);
   return {
     kind: 'pglite',
