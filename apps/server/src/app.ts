@@ -1,8 +1,10 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './core/config';
 import type { Db } from './core/db/db';
-import { registerErrorHandling } from './core/http/error-handler';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './core/http/error-handler';
 import { registerOpenApi } from './core/http/openapi';
+import { registerInputRules } from './core/http/input-rules';
+import { addStrictFormats } from './core/http/strict-formats';
 import { registerWebApp } from './core/http/web-app';
 import { scheduleRetention } from './core/retention';
 import { registerAuthentication } from './core/auth/authenticate';
@@ -59,11 +61,18 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
     bodyLimit: 1024 * 1024,
     trustProxy: true,
     genReqId: () => crypto.randomUUID(),
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    // Router and HTTP-parser failures answer in the error format too, without echoing the path.
+    frameworkErrors,
+    clientErrorHandler,
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true },
+      onCreate: addStrictFormats,
+    },
   });
   // A plain field on every request (stable object shape); the authentication hook sets it first thing.
   app.decorateRequest('actor', null as never);
-  registerErrorHandling(app);
+  registerErrorHandling(app, db);
+  registerInputRules(app);
   await registerOpenApi(app);
 
   await registerAuthentication(app, db);
