@@ -36,6 +36,8 @@ import { scheduleAuditSealing } from './core/audit/sealer';
 export interface AppDeps {
   config: Config;
   db: Db;
+  /** Where log lines go (a test reads them); standard output by default. */
+  logStream?: { write(line: string): void };
 }
 
 /** Never log request bodies or query strings: they may carry personal data. */
@@ -45,7 +47,7 @@ const logRedaction = {
 };
 
 /** Builds the whole HTTP application. The one place where modules are wired together. */
-export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, db, logStream }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
@@ -53,6 +55,7 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
         : {
             level: config.logLevel,
             redact: logRedaction,
+            ...(logStream ? { stream: logStream } : {}),
             serializers: {
               // URL without the query string: search terms (names, phone numbers) stay out of logs.
               req: (req) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
