@@ -1,8 +1,10 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './core/config';
 import type { Db } from './core/db/db';
-import { registerErrorHandling } from './core/http/error-handler';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './core/http/error-handler';
 import { registerOpenApi } from './core/http/openapi';
+import { registerInputRules } from './core/http/input-rules';
+import { addStrictFormats } from './core/http/strict-formats';
 import { registerWebApp } from './core/http/web-app';
 import { registerCompression } from './core/http/compression';
 import { scheduleRetention } from './core/retention';
@@ -38,6 +40,8 @@ import { HeadStore } from './core/audit/heads';
 export interface AppDeps {
   config: Config;
   db: Db;
+  /** Where log lines go (a test reads them); standard output by default. */
+  logStream?: { write(line: string): void };
 }
 
 /** Never log request bodies or query strings: they may carry personal data. */
@@ -47,7 +51,7 @@ const logRedaction = {
 };
 
 /** Builds the whole HTTP application. The one place where modules are wired together. */
-export async function buildApp({ config, db: given }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, db: given, logStream }: AppDeps): Promise<FastifyInstance> {
   // Audit entries are signed with keys from the configuration, never from the database.
   const auditKeys = deriveAuditKeys(config.auditSecret);
   const db = withAuditKeys(given, auditKeys);
@@ -59,6 +63,7 @@ export async function buildApp({ config, db: given }: AppDeps): Promise<FastifyI
         : {
             level: config.logLevel,
             redact: logRedaction,
+            ...(logStream ? { stream: logStream } : {}),
             serializers: {
               // URL without the query string: search terms (names, phone numbers) stay out of logs.
               req: (req) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
@@ -68,13 +73,20 @@ export async function buildApp({ config, db: given }: AppDeps): Promise<FastifyI
     // Only configured proxies may say who the client is (per-IP limits and the audit log rest on it).
     trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     genReqId: () => crypto.randomUUID(),
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    // Router and HTTP-parser failures answer in the error format too, without echoing the path.
+    frameworkErrors,
+    clientErrorHandler,
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true },
+      onCreate: addStrictFormats,
+    },
   });
   // A plain field on every request (stable object shape); the authentication hook sets it first thing.
   app.decorateRequest('actor', null as never);
   // The route table, checked against ROUTE_POLICIES by the route matrix test.
   recordRoutes(app);
-  registerErrorHandling(app);
+  registerErrorHandling(app, db);
+  registerInputRules(app);
   await registerCompression(app);
   await registerOpenApi(app);
 

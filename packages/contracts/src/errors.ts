@@ -25,6 +25,20 @@ export const ERRORS = {
   DATABASE_UNAVAILABLE: { status: 503, vi: 'Cơ sở dữ liệu không sẵn sàng', en: 'Database unavailable' },
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống', en: 'Internal error' },
 
+  // bad input at the HTTP edge (issue #8: database outage, fuzzing, router and parser errors)
+  URL_TOO_LONG: { status: 414, vi: 'Đường dẫn quá dài', en: 'URL too long' },
+  HEADERS_TOO_LARGE: {
+    status: 431,
+    vi: 'Phần đầu yêu cầu (header) quá lớn',
+    en: 'Request header fields too large',
+  },
+  REQUEST_TIMEOUT: { status: 408, vi: 'Yêu cầu quá thời gian chờ', en: 'Request timeout' },
+  SPREADSHEET_TOO_LARGE: {
+    status: 413,
+    vi: 'Tệp bảng tính quá lớn (quá nhiều dòng hoặc dung lượng giải nén quá lớn)',
+    en: 'Spreadsheet too large (too many rows or too large once uncompressed)',
+  },
+
   // accounts and sign-in
   INVALID_CREDENTIALS: {
     status: 401,

@@ -1,6 +1,10 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ERRORS, type ErrorBody, type ErrorCode, type FieldError } from '@phongdich/contracts';
+import type { Db } from '../db/db';
 import { AppError } from '../errors';
+import { DatabaseOutage, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './database-outage';
 
 function body(code: ErrorCode, requestId: string, details?: FieldError[]): ErrorBody {
   const { vi, en } = ERRORS[code];
@@ -23,9 +27,17 @@ function validationDetails(err: FastifyError): FieldError[] {
 }
 
 /** One error format for every failure; no stack traces or personal data leave the server. */
-export function registerErrorHandling(app: FastifyInstance): void {
+export function registerErrorHandling(app: FastifyInstance, db: Db): void {
+  const outage = new DatabaseOutage(db, app.log);
+  app.addHook('onClose', async () => outage.stop());
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
+    if (isDatabaseUnavailable(err)) {
+      outage.report(err);
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return reply.status(503).send(body('DATABASE_UNAVAILABLE', request.id));
+    }
     if (err instanceof AppError) {
+      if (err.code === 'DATABASE_UNAVAILABLE') reply.header('retry-after', String(RETRY_AFTER_SECONDS));
       if (err.status >= 500) request.log.error({ err }, 'request failed');
       return reply.status(err.status).send(body(err.code, request.id, err.details));
     }
@@ -42,4 +54,39 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return reply.status(500).send(body('INTERNAL', request.id));
   });
   app.setNotFoundHandler((request, reply) => reply.status(404).send(body('ROUTE_NOT_FOUND', request.id)));
+}
+
+/**
+ * Errors the router raises before any route or hook runs (a malformed percent-escape, a parameter
+ * longer than the router accepts): the same format, and the path is never echoed. Pass as the
+ * `frameworkErrors` option of Fastify().
+ */
+export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void reply.status(414).send(body('URL_TOO_LONG', request.id));
+    return;
+  }
+  void reply.status(400).send(body('MALFORMED_REQUEST', request.id));
+}
+
+/**
+ * Errors Node's HTTP parser raises before Fastify sees a request (headers too large, a broken request
+ * line): answered in the same format on the raw socket. Pass as the `clientErrorHandler` option.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code]: [number, ErrorCode] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'HEADERS_TOO_LARGE']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'REQUEST_TIMEOUT']
+        : [400, 'MALFORMED_REQUEST'];
+  const text = JSON.stringify(body(code, randomUUID()));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${ERRORS[code].en}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+    );
+  }
+  socket.destroy();
 }

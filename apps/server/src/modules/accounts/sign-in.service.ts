@@ -28,7 +28,10 @@ export function totpFor(secret: string, label: string): OTPAuth.TOTP {
 
 /** One step of clock drift either way is accepted. */
 export function totpValid(secret: string, label: string, code: string): boolean {
-  return totpFor(secret, label).validate({ token: code.replace(/\s/g, ''), window: 1 }) !== null;
+  const token = code.replace(/\s/g, '');
+  // otpauth compares byte buffers and throws on a token of another byte length (e.g. 'é').
+  if (!/^\d{6}$/.test(token)) return false;
+  return totpFor(secret, label).validate({ token, window: 1 }) !== null;
 }
 
 /**

@@ -53,19 +53,22 @@ export function visitsAtVenue(
   );
 }
 
-/** "Where was this person since …": the (person_id, server_time) index, newest first. */
+/**
+ * "Where was this person since …": the (person_id, server_time) index, newest first, keyset-paged on
+ * (server_time, id) so rows sharing a timestamp are neither skipped nor repeated across pages.
+ */
 export function visitsOfPersons(
   q: Queryable,
-  p: { personIds: string[]; since: Date; before?: Date; limit: number },
+  p: { personIds: string[]; since: Date; before?: { time: Date; id: string }; limit: number },
 ): Promise<PersonVisitRow[]> {
-  const before = p.before ? 'and server_time < $3' : '';
+  const before = p.before ? 'and (server_time, id) < ($3::timestamptz, $4::uuid)' : '';
   return q.query<PersonVisitRow>(
     `select c.*, v.name as venue_name
        from (${LIVE_AND_HELD(`person_id = any($1::uuid[]) and server_time >= $2 ${before}`)}) c
        left join venues v on v.id = c.venue_id
-      order by c.server_time desc, c.id
+      order by c.server_time desc, c.id desc
       limit ${Math.trunc(p.limit)}`,
-    p.before ? [p.personIds, p.since, p.before] : [p.personIds, p.since],
+    p.before ? [p.personIds, p.since, p.before.time, p.before.id] : [p.personIds, p.since],
   );
 }
 

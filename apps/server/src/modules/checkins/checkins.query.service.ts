@@ -123,14 +123,13 @@ export function checkinsQueryService(db: Db) {
     },
 
     /** The signed-in citizen's check-ins and those of their family, newest first. */
-    async mine(ctx: AuditContext, input: { limit?: number; before?: string }) {
+    async mine(ctx: AuditContext, input: { limit?: number; cursor?: string }) {
       authorize(ctx.actor, 'checkin.create');
       const own = await citizenPersonId(db, ctx.actor);
-      if (!own) return { items: [], nextBefore: null };
+      if (!own) return { items: [], nextCursor: null };
       const ids = [own, ...(await familyOf(db, own)).map((m) => m.id)];
       const limit = Math.min(input.limit ?? 50, 200);
-      const before = input.before ? new Date(input.before) : undefined;
-      if (before && Number.isNaN(before.getTime())) throw new AppError('VALIDATION_FAILED');
+      const before = input.cursor ? decodeCursor(input.cursor) : undefined;
       return db.transaction(async (tx) => {
         const rows = await visitsOfPersons(tx, { personIds: ids, since: new Date(0), before, limit });
         await recordAudit(tx, ctx, {
@@ -141,7 +140,7 @@ export function checkinsQueryService(db: Db) {
         const last = rows[rows.length - 1];
         return {
           items: rows.map((r) => visit(r, false)),
-          nextBefore: rows.length === limit && last ? last.server_time.toISOString() : null,
+          nextCursor: rows.length === limit && last ? encodeCursor(last.server_time, last.id) : null,
         };
       });
     },

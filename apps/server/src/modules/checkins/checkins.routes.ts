@@ -129,7 +129,7 @@ export function checkinsRoutes(app: FastifyInstance, db: Db, retentionDays = che
         response: { 200: S.MeResult },
       },
     },
-    async (request) => query.mine(ctxOf(request), request.query as { limit?: number; before?: string }),
+    async (request) => query.mine(ctxOf(request), request.query as { limit?: number; cursor?: string }),
   );
   checkinHoldsRoutes(app, db);
 }

@@ -106,7 +106,11 @@ export const OfPersonResult = Type.Object({
   items: Type.Array(Visit),
 });
 export const MeQuery = Type.Object(
-  { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })), before: Type.Optional(Time) },
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    /** The previous page's nextCursor: the page continues after its last (server time, id). */
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  },
   { additionalProperties: false },
 );
-export const MeResult = Type.Object({ items: Type.Array(Visit), nextBefore: Nullable(Time) });
+export const MeResult = Type.Object({ items: Type.Array(Visit), nextCursor: Nullable(Type.String()) });

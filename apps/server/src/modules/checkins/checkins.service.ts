@@ -43,7 +43,12 @@ export function checkinsService(db: Db, opts: CheckinServiceOptions) {
 
   const base = (id: string, source: 'live' | 'sync', deviceTime: string, now: Date) => {
     if (!UUID_RE.test(id)) throw new AppError('VALIDATION_FAILED');
-    return { id, serverTime: now, deviceTime: checkDeviceTime(deviceTime, source, now, opts.retentionDays) };
+    // PostgreSQL stores a uuid in lower case; the replay check compares the stored id with this one.
+    return {
+      id: id.toLowerCase(),
+      serverTime: now,
+      deviceTime: checkDeviceTime(deviceTime, source, now, opts.retentionDays),
+    };
   };
 
   async function prepareVisitor(
@@ -60,7 +65,7 @@ export function checkinsService(db: Db, opts: CheckinServiceOptions) {
     const venue = await venues.usable(venueId);
     const own = await once(memo, 'own', () => citizenPersonId(db, actor));
     if (!own) throw new AppError('CHECKIN_NO_PERSON');
-    const personId = input.personId ?? own;
+    const personId = input.personId?.toLowerCase() ?? own;
     if (personId !== own) {
       const family = await once(memo, 'family', () => familyOf(db, own));
       if (!family.some((m) => m.id === personId)) throw new AppError('FORBIDDEN', undefined, 'not family');
@@ -75,7 +80,7 @@ export function checkinsService(db: Db, opts: CheckinServiceOptions) {
     const { actor } = ctx;
     if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
     const b = base(input.id, source, input.deviceTime, new Date());
-    const venue = await venues.usable(input.venueId);
+    const venue = await venues.usable(input.venueId.toLowerCase());
     const allowed = await once(
       memo,
       `s:${venue.id}`,
@@ -88,7 +93,12 @@ export function checkinsService(db: Db, opts: CheckinServiceOptions) {
     if (!UUID_RE.test(input.personId) || !(await personExists(db, input.personId))) {
       throw new AppError('PERSON_NOT_FOUND');
     }
-    const row = { ...b, personId: input.personId, method: input.method, ...rowPlace(venue, ctx, source) };
+    const row = {
+      ...b,
+      personId: input.personId.toLowerCase(),
+      method: input.method,
+      ...rowPlace(venue, ctx, source),
+    };
     return { venue, row } as Prepared;
   }
 

@@ -40,7 +40,7 @@ const Visitor = Type.Object(
     phone: Type.Optional(Type.String({ maxLength: 20 })),
     fullName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     birthYear: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2100 })),
-    birthDate: Type.Optional(Type.String({ maxLength: 10 })),
+    birthDate: Type.Optional(Type.String({ format: 'date' })),
     sex: Type.Optional(Type.Union([Type.Literal('male'), Type.Literal('female'), Type.Literal('other')])),
     communeCode: Type.Optional(Type.String({ maxLength: 10 })),
     street: Type.Optional(Type.String({ maxLength: 200 })),

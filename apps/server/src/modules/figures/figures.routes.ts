@@ -4,7 +4,7 @@ import type { Db } from '../../core/db/db';
 import { auditContext } from '../people/people.routes';
 import { figuresService, type FiguresQuery } from './figures.service';
 
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Day = Type.String({ format: 'date' });
 const Level = Type.Union(['province', 'district', 'commune', 'venue'].map((l) => Type.Literal(l)));
 const Result = Type.Object({
   level: Type.String(),

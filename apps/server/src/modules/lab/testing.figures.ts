@@ -127,7 +127,7 @@ const Measures = {
   turnaroundP90Hours: Type.Union([Type.Number(), Type.Null()]),
 };
 const NullStr = Type.Union([Type.String(), Type.Null()]);
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Day = Type.String({ format: 'date' });
 
 export function testingFiguresRoutes(app: FastifyInstance, db: Db): void {
   app.get(

@@ -13,14 +13,14 @@ export default function MyCheckinsPage() {
   const [people, setPeople] = useState<FamilyPerson[]>([]);
   const [error, setError] = useState<unknown>(null);
 
-  async function load(before?: string) {
+  async function load(cursor?: string) {
     try {
-      const r = await api.get<{ items: Visit[]; nextBefore: string | null }>('/api/me/checkins', {
+      const r = await api.get<{ items: Visit[]; nextCursor: string | null }>('/api/me/checkins', {
         limit: 50,
-        before,
+        cursor,
       });
-      setItems((xs) => (before ? [...xs, ...r.items] : r.items));
-      setNext(r.nextBefore);
+      setItems((xs) => (cursor ? [...xs, ...r.items] : r.items));
+      setNext(r.nextCursor);
     } catch (e) {
       setError(e);
     }
