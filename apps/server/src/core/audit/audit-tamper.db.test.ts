@@ -170,6 +170,26 @@ for (const target of dbTargets()) {
       });
     });
 
+    describe('5b. inserting a copy of a genuine entry (its MAC verifies)', () => {
+      before(open);
+      after(close);
+      it('is chained but reported as a copy', async () => {
+        const [copy] = await db.query<{ id: number }>(
+          `insert into audit_log (at, actor_account_id, actor_role, actor_unit, action, person_id, ip, request_id,
+             reason, break_glass, details, mac)
+           select at, actor_account_id, actor_role, actor_unit, action, person_id, ip, request_id, reason,
+                  break_glass, details, mac from audit_log where seal_seq = 2
+           returning id`,
+        );
+        const report = await checkAuditTrail(db, heads);
+        assert.deepEqual(
+          [report.ok, report.problem, report.brokenAt, report.checked],
+          [false, 'duplicate', bySeq(rows, 2).id, 9],
+        );
+        assert.ok(copy!.id > bySeq(rows, 8).id);
+      });
+    });
+
     describe('6. modifying an entry', () => {
       before(open);
       after(close);
