@@ -7,7 +7,7 @@ import { dbTargets, type DbTarget } from '../../test-support/test-db';
 import type { Db } from '../db/db';
 import type { Actor } from '../auth/actor';
 import { auditKeysOf } from './audit-keys';
-import { entryHash, recordAudit, sealAudit, type AuditRowStored } from './audit';
+import { entryHash, recordAudit, sealAudit, verifyAuditChain, type AuditRowStored } from './audit';
 import { HeadStore } from './heads';
 import { publishHead } from './sealer';
 import { checkAuditTrail } from '../../modules/audit/audit.service';
@@ -164,9 +164,28 @@ for (const target of dbTargets()) {
           `insert into audit_log (at, actor_role, action, details, mac)
            values (now() - interval '1 day', 'anonymous', 'person.read', '{}', 'v1.x.y') returning id`,
         );
-        const { verifyAuditChain } = await import('./audit');
         const report = await verifyAuditChain(db, { heads });
         assert.deepEqual([report.ok, report.problem, report.brokenAt], [false, 'forged', forged!.id]);
+      });
+    });
+
+    describe('5b. inserting a copy of a genuine entry (its MAC verifies)', () => {
+      before(open);
+      after(close);
+      it('is chained but reported as a copy', async () => {
+        const [copy] = await db.query<{ id: number }>(
+          `insert into audit_log (at, actor_account_id, actor_role, actor_unit, action, person_id, ip, request_id,
+             reason, break_glass, details, mac)
+           select at, actor_account_id, actor_role, actor_unit, action, person_id, ip, request_id, reason,
+                  break_glass, details, mac from audit_log where seal_seq = 2
+           returning id`,
+        );
+        const report = await checkAuditTrail(db, heads);
+        assert.deepEqual(
+          [report.ok, report.problem, report.brokenAt, report.checked],
+          [false, 'duplicate', bySeq(rows, 2).id, 9],
+        );
+        assert.ok(copy!.id > bySeq(rows, 8).id);
       });
     });
 
@@ -177,6 +196,21 @@ for (const target of dbTargets()) {
         await db.query(`update audit_log set action = 'person.update' where seal_seq = 5`);
         const report = await checkAuditTrail(db, heads);
         assert.deepEqual([report.ok, report.problem, report.brokenAt], [false, 'mac', bySeq(rows, 5).id]);
+      });
+    });
+
+    describe('outside the database: editing or removing a published head', () => {
+      before(open);
+      after(close);
+      it('is reported: heads are signed and each names the one before', async () => {
+        const file = path.join(heads.dir, fs.readdirSync(heads.dir)[0]!);
+        const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
+        fs.writeFileSync(file, `${lines[0]!.replace('"count":4', '"count":3')}\n${lines[1]}\n`);
+        const edited = await verifyAuditChain(db, { heads: new HeadStore(heads.dir, auditKeysOf(db)) });
+        assert.deepEqual([edited.ok, edited.problem], [false, 'heads']);
+        fs.writeFileSync(file, `${lines[1]}\n`);
+        const removed = await verifyAuditChain(db, { heads: new HeadStore(heads.dir, auditKeysOf(db)) });
+        assert.deepEqual([removed.ok, removed.problem], [false, 'heads']);
       });
     });
 

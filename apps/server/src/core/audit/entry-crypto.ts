@@ -56,7 +56,8 @@ const MAC_VERSION = 'v1';
 /**
  * The application's seal on an entry it writes: HMAC over a fresh nonce and the content. The sealer
  * chains only entries whose MAC verifies, so a row inserted by anyone without the key is refused.
- * The nonce makes every MAC unique (a unique index refuses a copied row).
+ * The nonce makes every MAC unique, so verification can tell a copied row (no unique index: it
+ * would slow down every audited insert).
  */
 export function entryMac(key: Buffer, r: EntryContent): string {
   const nonce = randomBytes(16).toString('base64url');

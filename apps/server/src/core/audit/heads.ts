@@ -47,7 +47,7 @@ export interface HeadProblem {
 
 /** The directory of published heads: the sealer appends, verification and the API read. */
 export class HeadStore {
-  private last: { line: string; head: ChainHead } | null | undefined;
+  private last: { line: string; head: ChainHead | null } | null | undefined;
 
   constructor(
     readonly dir: string,
@@ -83,9 +83,9 @@ export class HeadStore {
     for (const f of this.files()) {
       if (day && f.slice('audit-heads-'.length, -'.jsonl'.length) < day) continue;
       for (const line of fs.readFileSync(path.join(this.dir, f), 'utf8').split('\n')) {
-        if (!line) continue;
-        const h = JSON.parse(line) as ChainHead;
-        if (since && h.time <= since) continue;
+        // A line that is not a head (edited) is left out here; verification reports it.
+        const h = parseHead(line);
+        if (!h || (since && h.time <= since)) continue;
         if (heads.length === limit) return { heads, more: true };
         heads.push(h);
       }
@@ -98,7 +98,7 @@ export class HeadStore {
     if (this.last === undefined) {
       const lines = this.lines();
       const line = lines[lines.length - 1];
-      this.last = line ? { line, head: JSON.parse(line) as ChainHead } : null;
+      this.last = line ? { line, head: parseHead(line) } : null;
     }
     return this.last?.head ?? null;
   }
@@ -127,6 +127,15 @@ export class HeadStore {
   /** Parses and checks every head: signature, link to the one before, order. */
   read(): { heads: ChainHead[]; problems: HeadProblem[] } {
     return checkHeads(this.lines(), this.keys.headsPublic);
+  }
+}
+
+function parseHead(line: string): ChainHead | null {
+  try {
+    const h = JSON.parse(line) as ChainHead;
+    return h && typeof h === 'object' && typeof h.time === 'string' ? h : null;
+  } catch {
+    return null;
   }
 }
 

@@ -8,7 +8,6 @@
 --    signed chain heads are published outside the database.
 alter table audit_log add column mac text;
 alter table audit_log add column rejected text;
-create unique index audit_log_mac_idx on audit_log (mac);
 
 -- Every entry written from now on carries a MAC (the rows already here predate it: not validated).
 alter table audit_log add constraint audit_log_mac_present check (mac is not null or rejected is not null) not valid;

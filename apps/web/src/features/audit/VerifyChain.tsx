@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatDateTime } from '../../components/format';
 import type { auditChainVi } from './i18n';
 
 type Problem = keyof typeof auditChainVi.problems;
@@ -23,7 +24,7 @@ interface VerifyResult {
  * any entry was altered, removed, inserted or forged, and what the check covered.
  */
 export function VerifyChain() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [result, setResult] = useState<VerifyResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -60,7 +61,7 @@ export function VerifyChain() {
             {r.lastHead
               ? t('auditChain.lastHead', {
                   sealSeq: r.lastHead.sealSeq,
-                  time: new Date(r.lastHead.time).toLocaleString(i18n.language),
+                  time: formatDateTime(r.lastHead.time),
                 })
               : t('auditChain.noHead')}
           </p>

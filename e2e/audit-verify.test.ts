@@ -1,0 +1,45 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { startServer, type TestServer } from './support/server';
+import { launchBrowser, DESKTOP, newPage, withScreenshot } from './support/browser';
+
+describe('national admin: verifying the audit chain against its signed heads', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the chain intact, how many entries and heads it checked, and the newest head, which anyone can fetch', async () => {
+    const { context, page } = await newPage(browser, server.url, DESKTOP);
+    await withScreenshot(page, 'audit-verify', async () => {
+      const admin = server.demoAccount('national_admin');
+      await page.goto('/sign-in');
+      await page.getByRole('tab', { name: 'Cán bộ' }).click();
+      await page.getByLabel('Tên đăng nhập').fill(admin.login);
+      await page.getByLabel('Mật khẩu').fill(admin.secret);
+      await page.getByRole('button', { name: 'Đăng nhập' }).last().click();
+      await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
+      await page.getByRole('link', { name: 'Nhật ký truy cập' }).first().click();
+      await page.getByRole('button', { name: 'Kiểm tra chuỗi nhật ký' }).click();
+      const status = page.getByRole('status');
+      await status.getByText(/Chuỗi nhật ký toàn vẹn: \d+ bản ghi đã kiểm tra bằng khóa/).waitFor();
+      const shown = (await status.getByText(/Mốc đã ký gần nhất: bản ghi thứ \d+/).textContent()) ?? '';
+      await page.screenshot({ path: '/tmp/audit-verify.png' });
+      // The heads are public: an operator's job fetches them without signing in.
+      const published = (await (await fetch(`${server.url}/api/audit/heads`)).json()) as {
+        heads: { sealSeq: number }[];
+      };
+      const newest = published.heads[published.heads.length - 1]!;
+      assert.match(shown, new RegExp(`bản ghi thứ ${newest.sealSeq},`));
+    });
+    await context.close();
+  });
+});
