@@ -82,6 +82,17 @@ const BODY_PROBES: Record<string, (fx: MatrixFixtures) => (object | undefined)[]
   'POST /api/declarations': (fx) => [{ kind: 'domestic', personId: fx.ids.person, answers: CLEAN }],
   'POST /api/people/search': () => [{ idNumber: PERSON.cccd }, { q: PERSON.fullName }],
   'POST /api/scan/resolve': (fx) => [{ code: fx.qrToken }],
+  'POST /api/people': () => [
+    { fullName: 'Nguyễn Văn Mẫu', birthYear: 1990, sex: 'male', communeCode: '00001' },
+  ],
+  'POST /api/me/family': () => [
+    { fullName: 'Quách Gia Mới', birthYear: 2019, sex: 'male', communeCode: '00001', relation: 'con' },
+  ],
+};
+
+/** Query strings that name the record's area (the schema's first values name another unit). */
+const QUERIES: Record<string, string> = {
+  'GET /api/figures/checkins': '?level=commune&unitCode=00001',
 };
 
 function requestsFor(route: RouteEntry, fx: MatrixFixtures) {
@@ -118,7 +129,9 @@ function requestsFor(route: RouteEntry, fx: MatrixFixtures) {
   if (realId) params.id = realId;
   const url = route.url.replace(/:([A-Za-z]+)/g, (_, p: string) => encodeURIComponent(String(params[p])));
   const query = sample(schema.querystring, pick) as Record<string, unknown> | undefined;
-  const qs = query && Object.keys(query).length ? `?${new URLSearchParams(query as never)}` : '';
+  const qs =
+    QUERIES[routeKey(route.method, route.url)] ??
+    (query && Object.keys(query).length ? `?${new URLSearchParams(query as never)}` : '');
   const probes = BODY_PROBES[routeKey(route.method, route.url)]?.(fx) ?? [
     schema.body ? (sample(schema.body, pick) as object) : undefined,
   ];

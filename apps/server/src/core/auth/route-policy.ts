@@ -125,7 +125,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /api/venues/:id/staff': { action: 'venue.manage', on: 'venue' },
   'POST /api/venues/:id/staff': { action: 'venue.manage', on: 'venue', ownerOnly: true },
   'POST /api/venues/:id/staff/remove': { action: 'venue.manage', on: 'venue', ownerOnly: true },
-  'GET /api/figures/checkins': { action: 'stats.readAggregates' },
+  'GET /api/figures/checkins': { action: 'stats.readAggregates', inArea: true },
   'GET /api/venues/:id/figures': { action: 'venue.manage', on: 'venue' },
   'POST /api/lab/results': { action: 'lab.result.enter', note: 'scoped to the account’s lab' },
   'GET /api/lab/results/pending': { action: 'lab.result.enter', note: 'scoped to the account’s lab' },
