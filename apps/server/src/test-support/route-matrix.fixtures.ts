@@ -80,6 +80,8 @@ export interface MatrixFixtures {
     venue: string;
     lab: string;
   };
+  /** The person's own QR code, as a scanner reads it. */
+  qrToken: string;
 }
 
 async function expectStatus(res: { statusCode: number; body: string }, status: number, what: string) {
@@ -175,7 +177,10 @@ export async function matrixFixtures(app: FastifyInstance, db: Db): Promise<Matr
     person,
   ]);
   if (!items[0]) throw new Error('no worklist item from the warning declaration');
+  const qr = await app.inject({ method: 'GET', url: '/api/me/qr', headers: citizen.headers });
+  await expectStatus(qr, 200, 'personal QR');
   return {
+    qrToken: qr.json().token,
     callers,
     ids: {
       person,

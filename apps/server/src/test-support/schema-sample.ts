@@ -7,6 +7,7 @@ type Schema = Record<string, unknown>;
 export type Pick = (name: string, schema: Schema) => unknown;
 
 const PATTERN_SAMPLES: [RegExp, string][] = [
+  [/\{4\}-/, new Date().toISOString().slice(0, 10)],
   [/\{5/, '00001'],
   [/\{4/, '2021'],
   [/\{2/, '01'],

@@ -75,7 +75,27 @@ const ABSENT_BODY_RECORD = new Set(['POST /api/people/:id/merge', 'POST /api/ven
 /** Break the glass shows a record outside the area on purpose, with a reason, flagged in the audit log. */
 const REVEALS_BY_DESIGN = new Set(['POST /api/people/:id/break-glass']);
 
-function requestFor(route: RouteEntry, fx: MatrixFixtures) {
+const CLEAN = { symptoms: [], contact_case: false, contact_outbreak_area: false, contact_symptomatic: false };
+
+/** Bodies that name the records (the schema alone cannot), one request per body. */
+const BODY_PROBES: Record<string, (fx: MatrixFixtures) => (object | undefined)[]> = {
+  'POST /api/declarations': (fx) => [{ kind: 'domestic', personId: fx.ids.person, answers: CLEAN }],
+  'POST /api/people/search': () => [{ idNumber: PERSON.cccd }, { q: PERSON.fullName }],
+  'POST /api/scan/resolve': (fx) => [{ code: fx.qrToken }],
+  'POST /api/people': () => [
+    { fullName: 'Nguyễn Văn Mẫu', birthYear: 1990, sex: 'male', communeCode: '00001' },
+  ],
+  'POST /api/me/family': () => [
+    { fullName: 'Quách Gia Mới', birthYear: 2019, sex: 'male', communeCode: '00001', relation: 'con' },
+  ],
+};
+
+/** Query strings that name the record's area (the schema's first values name another unit). */
+const QUERIES: Record<string, string> = {
+  'GET /api/figures/checkins': '?level=commune&unitCode=00001',
+};
+
+function requestsFor(route: RouteEntry, fx: MatrixFixtures) {
   const { ids } = fx;
   const pathIds: [string, string][] = [
     ['/api/people/:id', ids.person],
@@ -98,6 +118,10 @@ function requestFor(route: RouteEntry, fx: MatrixFixtures) {
       until: new Date(Date.now() + 30 * 86_400_000).toISOString(),
       kind: route.url.startsWith('/api/declarations') ? 'domestic' : undefined,
       fullName: 'Nguyễn Văn Mẫu',
+      birthYear: 1990,
+      personIds: [ids.person],
+      from: new Date(Date.now() - 7 * 86_400_000).toISOString(),
+      to: new Date(Date.now() - 60_000).toISOString(),
       idNumber: PERSON.cccd,
       role: 'commune_officer',
     })[name];
@@ -105,18 +129,13 @@ function requestFor(route: RouteEntry, fx: MatrixFixtures) {
   if (realId) params.id = realId;
   const url = route.url.replace(/:([A-Za-z]+)/g, (_, p: string) => encodeURIComponent(String(params[p])));
   const query = sample(schema.querystring, pick) as Record<string, unknown> | undefined;
-  const qs = query && Object.keys(query).length ? `?${new URLSearchParams(query as never)}` : '';
-  let payload = schema.body ? sample(schema.body, pick) : undefined;
-  if (routeKey(route.method, route.url) === 'POST /api/declarations') {
-    const answers = {
-      symptoms: [],
-      contact_case: false,
-      contact_outbreak_area: false,
-      contact_symptomatic: false,
-    };
-    payload = { kind: 'domestic', personId: ids.person, answers };
-  }
-  return { method: route.method as 'GET', url: url + qs, payload: payload as object | undefined, realId };
+  const qs =
+    QUERIES[routeKey(route.method, route.url)] ??
+    (query && Object.keys(query).length ? `?${new URLSearchParams(query as never)}` : '');
+  const probes = BODY_PROBES[routeKey(route.method, route.url)]?.(fx) ?? [
+    schema.body ? (sample(schema.body, pick) as object) : undefined,
+  ];
+  return probes.map((payload) => ({ method: route.method as 'GET', url: url + qs, payload, realId }));
 }
 
 for (const target of dbTargets()) {
@@ -160,29 +179,30 @@ for (const target of dbTargets()) {
         const policy = ROUTE_POLICIES[key];
         if (!policy) continue; // reported by the test above
         for (const caller of fx.callers) {
-          const req = requestFor(route, fx);
-          const res = await app.inject({ ...req, headers: caller.headers });
-          tally.attempts++;
-          const expected = expectation(policy, key, caller);
-          const s = res.statusCode;
-          const where = `${key} as ${caller.name}: ${s}`;
-          if (s >= 500) problems.push(`${where} (server error) ${res.body.slice(0, 200)}`);
-          else if (expected === 'deny' && s < 300) problems.push(`${where} (expected a refusal)`);
-          else if (
-            expected === 'allow' &&
-            (s === 401 || s === 403 || (s === 404 && req.realId && !ABSENT_BODY_RECORD.has(key)))
-          )
-            problems.push(
-              `${where} (expected access) ${(res.json() as { error?: { code?: string } }).error?.code ?? ''}`,
-            );
-          if (s < 300) tally.allowed++;
-          else if (s === 401 || s === 403 || s === 404) tally.denied++;
-          else tally.neutral4xx++;
-          const markers = [...MARKERS, fx.ids.declaration, fx.ids.declarationHold, fx.ids.worklistItem];
-          const shown = s < 300 ? markers.filter((m) => res.body.includes(m)) : [];
-          if (shown.length && entitled(caller)) tally.shownToEntitled++;
-          else if (shown.length && !REVEALS_BY_DESIGN.has(key))
-            problems.push(`${where} LEAK of ${shown.length} personal value(s)`);
+          for (const req of requestsFor(route, fx)) {
+            const res = await app.inject({ ...req, headers: caller.headers });
+            tally.attempts++;
+            const expected = expectation(policy, key, caller);
+            const s = res.statusCode;
+            const where = `${key} as ${caller.name}: ${s}`;
+            if (s >= 500) problems.push(`${where} (server error) ${res.body.slice(0, 200)}`);
+            else if (expected === 'deny' && s < 300) problems.push(`${where} (expected a refusal)`);
+            else if (
+              expected === 'allow' &&
+              (s === 401 || s === 403 || (s === 404 && req.realId && !ABSENT_BODY_RECORD.has(key)))
+            )
+              problems.push(
+                `${where} (expected access) ${(res.json() as { error?: { code?: string } }).error?.code ?? ''}`,
+              );
+            if (s < 300) tally.allowed++;
+            else if (s === 401 || s === 403 || s === 404) tally.denied++;
+            else tally.neutral4xx++;
+            const markers = [...MARKERS, fx.ids.declaration, fx.ids.declarationHold, fx.ids.worklistItem];
+            const shown = s < 300 ? markers.filter((m) => res.body.includes(m)) : [];
+            if (shown.length && entitled(caller)) tally.shownToEntitled++;
+            else if (shown.length && !REVEALS_BY_DESIGN.has(key))
+              problems.push(`${where} LEAK of ${shown.length} personal value(s)`);
+          }
         }
       }
       console.log(`route matrix (${target.name}): ${routes.length} routes`, tally);

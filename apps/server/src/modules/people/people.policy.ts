@@ -1,14 +1,18 @@
 import type { Actor } from '../../core/auth/actor';
-import { inJurisdiction } from '../../core/auth/jurisdiction';
+import { canAt } from '../../core/auth/policy';
 import type { Queryable } from '../../core/db/db';
 import { familyOf } from './people.repository';
 import { citizenAccount } from './people.search.repository';
 import type { PersonRow } from './people.types';
 import { locationOf } from './people.view';
 
-/** Staff see a person in full inside their jurisdiction and masked outside it. */
+/**
+ * Staff who may read people see a person in full inside their jurisdiction and masked outside it.
+ * Roles that may search without reading (venue staff finding a visitor) always see the masked summary:
+ * being posted in the person's commune is not a right to read their record.
+ */
 export function staffSeesInFull(actor: Actor, row: PersonRow): boolean {
-  return inJurisdiction(actor, locationOf(row));
+  return canAt(actor, 'person.read', locationOf(row));
 }
 
 /**
