@@ -20,9 +20,11 @@ function WhatToDo({ pool }: { pool: boolean }) {
           <li key={k}>{t(`results.todo.${k}`)}</li>
         ))}
       </ul>
-      <a className="btn" href="tel:19009095">
-        {t('results.todo.call')}
-      </a>
+      <p>
+        <a className="btn" href="tel:19009095">
+          {t('results.todo.call')}
+        </a>
+      </p>
     </div>
   );
 }
