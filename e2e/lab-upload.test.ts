@@ -78,6 +78,16 @@ describe('lab: upload with one bad row, release, and the re-test of a positive p
       assert.equal(await items.count(), 2);
       await sup.page.getByLabel('Chọn tất cả').check();
       await sup.page.getByRole('button', { name: 'Duyệt và trả 2 kết quả' }).click();
+      // Before anything goes out, the supervisor sees what: pools and individual tubes apart.
+      assert.match(
+        (await sup.page.getByTestId('summary-single').textContent()) ?? '',
+        /Mẫu đơn: 0 dương tính, 1 âm tính/,
+      );
+      assert.match(
+        (await sup.page.getByTestId('summary-pools').textContent()) ?? '',
+        /Mẫu gộp: 1 dương tính \(3 người cần lấy mẫu đơn\), 0 âm tính/,
+      );
+      await sup.page.getByRole('button', { name: 'Xác nhận trả 2 kết quả' }).click();
       await sup.page.getByText('Đã trả 2 kết quả.').waitFor();
     });
     await sup.context.close();

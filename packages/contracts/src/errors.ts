@@ -240,6 +240,11 @@ export const ERRORS = {
     vi: 'Kết quả đính chính giống hệt kết quả đã trả',
     en: 'The correction is the same as the released result',
   },
+  RETEST_NEEDS_INDIVIDUAL_TUBE: {
+    status: 409,
+    vi: 'Người cần xét nghiệm lại (từ mẫu gộp dương tính) phải được lấy mẫu đơn, trong ống riêng',
+    en: 'A person to re-test after a positive pool must go alone in an individual tube',
+  },
   CERTIFICATE_ALREADY_REVOKED: {
     status: 409,
     vi: 'Chứng nhận đã bị thu hồi trước đó',

@@ -36,6 +36,8 @@ const FiguresPage = lazy(() => import('../features/figures/FiguresPage'));
 const LabEntryPage = lazy(() => import('../features/lab/LabEntryPage'));
 const LabUploadPage = lazy(() => import('../features/lab/LabUploadPage'));
 const LabVerifyPage = lazy(() => import('../features/lab/LabVerifyPage'));
+const LabCorrectionPage = lazy(() => import('../features/lab/LabCorrectionPage'));
+const RevokeCertificatePage = lazy(() => import('../features/verify/RevokeCertificatePage'));
 const TestingFiguresPage = lazy(() => import('../features/lab/TestingFiguresPage'));
 const MyResultsPage = lazy(() => import('../features/results/MyResultsPage'));
 const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
@@ -146,6 +148,14 @@ export function App() {
         <Route
           path="/lab/verify"
           element={<RequireAuth action="lab.result.verify">{page(<LabVerifyPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/lab/corrections"
+          element={<RequireAuth action="lab.result.verify">{page(<LabCorrectionPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/certificates/revoke"
+          element={<RequireAuth action="certificate.revoke">{page(<RevokeCertificatePage />)}</RequireAuth>}
         />
         <Route
           path="/testing/figures"

@@ -10,6 +10,8 @@ export type NavKey =
   | 'labEntry'
   | 'labUpload'
   | 'labVerify'
+  | 'labCorrect'
+  | 'revokeCertificates'
   | 'testingFigures'
   | 'myResults'
   | 'verify'
@@ -65,6 +67,8 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
   { key: 'labEntry', to: '/lab/results', allowed: (_, can) => can('lab.result.enter') },
   { key: 'labUpload', to: '/lab/uploads', allowed: (_, can) => can('lab.upload') },
   { key: 'labVerify', to: '/lab/verify', allowed: (_, can) => can('lab.result.verify') },
+  { key: 'labCorrect', to: '/lab/corrections', allowed: (_, can) => can('lab.result.verify') },
+  { key: 'revokeCertificates', to: '/certificates/revoke', allowed: (_, can) => can('certificate.revoke') },
   { key: 'testingFigures', to: '/testing/figures', allowed: (_, can) => can('testing.figures') },
   { key: 'verify', to: '/verify', allowed: (me) => me.kind !== 'citizen' },
   { key: 'people', to: '/people', allowed: (_, can) => can('person.search') },

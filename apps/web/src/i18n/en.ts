@@ -49,6 +49,8 @@ export const en: Messages = {
     labEntry: 'Enter results',
     labUpload: 'Upload results',
     labVerify: 'Release results',
+    labCorrect: 'Correct results',
+    revokeCertificates: 'Revoke certificates',
     testingFigures: 'Testing figures',
     myResults: 'Test results',
     verify: 'Verify a certificate',

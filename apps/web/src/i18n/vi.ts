@@ -47,6 +47,8 @@ export const vi = {
     labEntry: 'Nhập kết quả',
     labUpload: 'Tải tệp kết quả',
     labVerify: 'Duyệt kết quả',
+    labCorrect: 'Đính chính kết quả',
+    revokeCertificates: 'Thu hồi chứng nhận',
     testingFigures: 'Số liệu xét nghiệm',
     myResults: 'Kết quả xét nghiệm',
     verify: 'Kiểm tra chứng nhận',

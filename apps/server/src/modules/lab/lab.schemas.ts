@@ -53,7 +53,8 @@ export const QueueResult = Type.Object({
 });
 
 const Col = Type.String({ minLength: 1, maxLength: 100 });
-const Values = Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 20 });
+// Each value must hold a visible character: a blank one would match blank cells.
+const Values = Type.Array(Type.String({ minLength: 1, maxLength: 60, pattern: '\\S' }), { maxItems: 20 });
 export const MappingBody = Type.Object(
   {
     barcodeColumn: Col,

@@ -136,6 +136,9 @@ export function rowToInput(cells: string[], cols: Columns, m: ColumnMapping): Ro
   const barcode = (cells[cols.barcode] ?? '').trim();
   if (!barcode) return { ok: false, code: 'BARCODE_MISSING', vi: 'Thiếu mã ống mẫu', en: 'Barcode missing' };
   const raw = norm(cells[cols.result] ?? '');
+  // A blank result cell is never a result, whatever the mapping says (a mapping value of spaces would
+  // otherwise match it and save a result nobody read off the machine).
+  if (!raw) return { ok: false, code: 'RESULT_MISSING', vi: 'Thiếu kết quả', en: 'Result missing' };
   const result = (['positive', 'negative', 'invalid'] as const).find((r) =>
     m.resultValues[r].some((v) => norm(v) === raw),
   );

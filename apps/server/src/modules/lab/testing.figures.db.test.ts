@@ -27,9 +27,15 @@ for (const target of dbTargets()) {
         createTube(db, { labId, members: [await createPerson(db)], status, collectedAt });
       const [pos, neg, waiting] = [await tube(), await tube(), await tube()];
       await tube('in_transit');
+      const pool = await createTube(db, {
+        labId,
+        members: [await createPerson(db), await createPerson(db), await createPerson(db)],
+        collectedAt,
+      });
       for (const [barcode, result] of [
         [pos, 'positive'],
         [neg, 'negative'],
+        [pool, 'positive'],
       ] as const) {
         await app.inject({
           method: 'POST',
@@ -42,7 +48,7 @@ for (const target of dbTargets()) {
         method: 'POST',
         url: '/api/lab/results/verify',
         headers: sup,
-        payload: { barcodes: [pos, neg] },
+        payload: { barcodes: [pos, neg, pool] },
       });
       assert.ok(waiting);
 
@@ -68,12 +74,16 @@ for (const target of dbTargets()) {
           row.positives,
           row.positivityRate,
         ],
-        ['00001', day, 4, 1, 1, 2, 1, 0.5],
+        ['00001', day, 5, 1, 1, 3, 2, 0.6667],
       );
-      assert.deepEqual([row.tubes, row.peopleSampled], [4, 4]);
+      // Pools and individual tubes apart: one positive pool must not read as a positive person.
+      assert.deepEqual(row.individual, { resulted: 2, positives: 1, positivityRate: 0.5 });
+      assert.deepEqual(row.pools, { resulted: 1, positives: 1, positivityRate: 1 });
+      assert.deepEqual([row.tubes, row.peopleSampled], [5, 7]);
       assert.ok(row.turnaroundP50Hours >= 9.9 && row.turnaroundP90Hours >= row.turnaroundP50Hours);
       assert.equal(body.labs[0].labName, name);
-      assert.equal(body.labs[0].resulted, 2);
+      assert.equal(body.labs[0].resulted, 3);
+      assert.deepEqual(body.labs[0].individual, { resulted: 2, positives: 1, positivityRate: 0.5 });
 
       const other = (await signInAs(app, db, { role: 'district_officer', unitCode: '769' })).headers;
       const denied = await app.inject({

@@ -23,6 +23,10 @@ const MEASURES = `count(*)::int as taken,
   count(*) filter (where t.status in ('received', 'resulted') and (r.status is null or r.status = 'entered'))::int as pending,
   count(*) filter (where r.status = 'released')::int as resulted,
   count(*) filter (where r.status = 'released' and r.result = 'positive')::int as positives,
+  count(*) filter (where r.status = 'released' and not m.pool)::int as single_resulted,
+  count(*) filter (where r.status = 'released' and r.result = 'positive' and not m.pool)::int as single_positives,
+  count(*) filter (where r.status = 'released' and m.pool)::int as pool_resulted,
+  count(*) filter (where r.status = 'released' and r.result = 'positive' and m.pool)::int as pool_positives,
   percentile_cont(0.5) within group (order by extract(epoch from r.released_at - t.collected_at) / 3600)
     filter (where r.status = 'released') as tat_p50,
   percentile_cont(0.9) within group (order by extract(epoch from r.released_at - t.collected_at) / 3600)
@@ -34,16 +38,35 @@ interface MeasureRow {
   pending: number;
   resulted: number;
   positives: number;
+  single_resulted: number;
+  single_positives: number;
+  pool_resulted: number;
+  pool_positives: number;
   tat_p50: number | null;
   tat_p90: number | null;
 }
+const rate = (n: number, of: number) => (of ? Math.round((n / of) * 10000) / 10000 : null);
+// A positive pool is not a case and a pool holds several people: its positivity is a different figure
+// from that of individual tubes, so the two are reported apart (issue #7 §3).
+// A tube is a pool when it holds more than one person (as at release), whatever the session's setting.
+const POOL_JOIN = `left join lateral (select count(*) > 1 as pool from tube_members tm where tm.barcode = t.barcode) m on true`;
 const measures = (r: MeasureRow) => ({
   samplesTaken: r.taken,
   inTransit: r.in_transit,
   pending: r.pending,
   resulted: r.resulted,
   positives: r.positives,
-  positivityRate: r.resulted ? Math.round((r.positives / r.resulted) * 10000) / 10000 : null,
+  positivityRate: rate(r.positives, r.resulted),
+  individual: {
+    resulted: r.single_resulted,
+    positives: r.single_positives,
+    positivityRate: rate(r.single_positives, r.single_resulted),
+  },
+  pools: {
+    resulted: r.pool_resulted,
+    positives: r.pool_positives,
+    positivityRate: rate(r.pool_positives, r.pool_resulted),
+  },
   turnaroundP50Hours: r.tat_p50 === null ? null : Math.round(Number(r.tat_p50) * 10) / 10,
   turnaroundP90Hours: r.tat_p90 === null ? null : Math.round(Number(r.tat_p90) * 10) / 10,
 });
@@ -86,12 +109,13 @@ export async function testingFigures(
   const params = area ? [f.from, f.to, area.code] : [f.from, f.to];
   const byUnit = await q.query<MeasureRow & { unit_code: string | null; day: string }>(
     `select t.${COLUMN[level]} as unit_code, (t.collected_at at time zone 'Asia/Ho_Chi_Minh')::date::text as day, ${MEASURES}
-     from tubes t left join lab_results r on r.barcode = t.barcode where ${where} group by 1, 2 order by 2, 1`,
+     from tubes t left join lab_results r on r.barcode = t.barcode ${POOL_JOIN}
+     where ${where} group by 1, 2 order by 2, 1`,
     params,
   );
   const byLab = await q.query<MeasureRow & { lab_id: string | null; lab_name: string | null }>(
     `select t.lab_id::text as lab_id, l.name as lab_name, ${MEASURES}
-     from tubes t left join lab_results r on r.barcode = t.barcode left join labs l on l.id = t.lab_id
+     from tubes t left join lab_results r on r.barcode = t.barcode left join labs l on l.id = t.lab_id ${POOL_JOIN}
      where ${where} and t.lab_id is not null group by 1, 2 order by 2`,
     params,
   );
@@ -116,13 +140,21 @@ export async function testingFigures(
   };
 }
 
+const Positivity = Type.Object({
+  resulted: Type.Integer(),
+  positives: Type.Integer(),
+  positivityRate: Type.Union([Type.Number(), Type.Null()]),
+});
 const Measures = {
   samplesTaken: Type.Integer(),
   inTransit: Type.Integer(),
   pending: Type.Integer(),
   resulted: Type.Integer(),
   positives: Type.Integer(),
+  /** All tubes alike; prefer `individual` and `pools`, which count the two kinds apart. */
   positivityRate: Type.Union([Type.Number(), Type.Null()]),
+  individual: Positivity,
+  pools: Positivity,
   turnaroundP50Hours: Type.Union([Type.Number(), Type.Null()]),
   turnaroundP90Hours: Type.Union([Type.Number(), Type.Null()]),
 };

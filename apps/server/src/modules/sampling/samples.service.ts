@@ -94,6 +94,10 @@ export function samplesService(db: Db) {
         if (members.some((m) => m.person_id === personId)) throw new AppError('PERSON_ALREADY_IN_TUBE');
         if (members.length >= session.pool_size) throw new AppError('TUBE_FULL');
         if (tube.sealed_at) throw new AppError('TUBE_SEALED');
+        // A member of a positive pool is re-tested alone (issue #7 §3): never pooled with anyone.
+        const retest = await pendingRetestOf(tx, [personId, ...members.map((m) => m.person_id)]);
+        if (retest.size && members.length > 0) throw new AppError('RETEST_NEEDS_INDIVIDUAL_TUBE');
+        const retestPool = retest.get(personId);
         const warnings: Notice[] = (await otherTubesOf(tx, session.id, personId, barcode)).map((other) => ({
           code: 'PERSON_ALREADY_SAMPLED',
           message: {
@@ -102,6 +106,15 @@ export function samplesService(db: Db) {
           },
           barcode: other,
         }));
+        if (retestPool)
+          warnings.unshift({
+            code: 'RETEST_INDIVIDUAL',
+            message: {
+              vi: `XÉT NGHIỆM LẠI: người này thuộc mẫu gộp dương tính ${retestPool}. Ống ${barcode} đã được đóng chỉ với người này (mẫu đơn); dùng ống mới cho người tiếp theo.`,
+              en: `RE-TEST: this person was in positive pool ${retestPool}. Tube ${barcode} is now sealed with this person alone (individual sample); use a new tube for the next person.`,
+            },
+            barcode,
+          });
         await insertMember(tx, {
           barcode,
           personId,
@@ -124,7 +137,7 @@ export function samplesService(db: Db) {
             provinceCode: session.province_code,
           },
           // A full pool (or a single-person tube) seals itself: nothing more may go in.
-          seal: members.length + 1 >= session.pool_size,
+          seal: members.length + 1 >= session.pool_size || !!retestPool,
         });
         await emitEvent(tx, 'sample.collected', {
           sampleId: input.id,
@@ -218,4 +231,14 @@ export function samplesService(db: Db) {
       });
     },
   };
+}
+
+/** People among these with a pending re-test of a positive pool, and that pool's barcode. */
+async function pendingRetestOf(q: Queryable, personIds: string[]): Promise<Map<string, string>> {
+  const rows = await q.query<{ person_id: string; pool_barcode: string }>(
+    `select person_id::text as person_id, pool_barcode from retest_tasks
+     where person_id = any($1::uuid[]) and status = 'pending'`,
+    [personIds],
+  );
+  return new Map(rows.map((r) => [r.person_id, r.pool_barcode]));
 }

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -48,7 +48,12 @@ export default function LabEntryPage() {
   const [kits, setKits] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
   const scanInput = useRef<HTMLInputElement>(null);
+  const confirmBox = useRef<HTMLDivElement>(null);
   const nextId = useRef(0);
+  // On a phone the confirmation sits below the form: bring it (tube and value) into view.
+  useEffect(() => {
+    if (confirming) confirmBox.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [confirming]);
 
   const addLog = (text: string, warn = false) =>
     setLog((l) => [{ id: nextId.current++, text, warn }, ...l].slice(0, 20));
@@ -213,7 +218,13 @@ export default function LabEntryPage() {
       </form>
 
       {confirming && (
-        <div className="card" role="alertdialog" aria-labelledby="entry-confirm" data-testid="entry-confirm">
+        <div
+          ref={confirmBox}
+          className="card"
+          role="alertdialog"
+          aria-labelledby="entry-confirm"
+          data-testid="entry-confirm"
+        >
           <p id="entry-confirm">
             {t('lab.entry.confirm')}
             <br />

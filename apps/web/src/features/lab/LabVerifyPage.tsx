@@ -2,7 +2,23 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import type { PendingResult } from './types';
+import { CertificateFailuresPanel } from './CertificateFailuresPanel';
+import type { PendingResult, ResultValue } from './types';
+
+/** What a release is about to send out: individual tubes and pools counted apart (a pool is not a case). */
+function summarise(items: PendingResult[]) {
+  const zero = (): Record<ResultValue, number> => ({ positive: 0, negative: 0, invalid: 0 });
+  const single = zero();
+  const pools = zero();
+  const poolPeople = zero();
+  for (const i of items) {
+    if (i.members > 1) {
+      pools[i.result]++;
+      poolPeople[i.result] += i.members;
+    } else single[i.result]++;
+  }
+  return { single, pools, poolPeople };
+}
 
 /** The supervisor's queue: entered results to check, then release (all selected or none). */
 export default function LabVerifyPage() {
@@ -10,6 +26,8 @@ export default function LabVerifyPage() {
   const [items, setItems] = useState<PendingResult[]>([]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [failures, setFailures] = useState(0);
   const [error, setError] = useState<unknown>(null);
 
   const load = useCallback(async () => {
@@ -23,20 +41,29 @@ export default function LabVerifyPage() {
     void load();
   }, [load]);
 
+  // Any change of the selection withdraws the confirmation: it must always describe what is sent.
+  const choose = (next: Set<string>) => {
+    setSelected(next);
+    setConfirming(false);
+  };
   const toggle = (b: string) => {
     const next = new Set(selected);
     if (next.has(b)) next.delete(b);
     else next.add(b);
-    setSelected(next);
+    choose(next);
   };
+  const chosen = items.filter((i) => selected.has(i.barcode));
+  const sum = summarise(chosen);
   async function release() {
     setError(null);
     try {
-      const r = await api.post<{ released: string[] }>('/api/lab/results/verify', {
-        barcodes: [...selected],
-      });
+      const r = await api.post<{ released: string[]; certificateFailures: number }>(
+        '/api/lab/results/verify',
+        { barcodes: chosen.map((i) => i.barcode) },
+      );
       setMessage(t('lab.verify.released', { count: r.released.length }));
-      setSelected(new Set());
+      setFailures((n) => n + 1);
+      choose(new Set());
       await load();
     } catch (e) {
       setError(e);
@@ -56,9 +83,7 @@ export default function LabVerifyPage() {
             <input
               type="checkbox"
               checked={selected.size === items.length}
-              onChange={(e) =>
-                setSelected(e.target.checked ? new Set(items.map((i) => i.barcode)) : new Set())
-              }
+              onChange={(e) => choose(e.target.checked ? new Set(items.map((i) => i.barcode)) : new Set())}
             />{' '}
             {t('lab.verify.selectAll')}
           </label>
@@ -89,16 +114,54 @@ export default function LabVerifyPage() {
               </li>
             ))}
           </ul>
-          <button
-            className="btn btn-primary"
-            type="button"
-            disabled={selected.size === 0}
-            onClick={() => void release()}
-          >
-            {t('lab.verify.release', { count: selected.size })}
-          </button>
+          {!confirming ? (
+            <button
+              className="btn btn-primary"
+              type="button"
+              disabled={chosen.length === 0}
+              onClick={() => setConfirming(true)}
+            >
+              {t('lab.verify.release', { count: chosen.length })}
+            </button>
+          ) : (
+            <div
+              className="card"
+              role="alertdialog"
+              aria-labelledby="release-summary"
+              data-testid="release-summary"
+            >
+              <p id="release-summary">
+                <strong>{t('lab.verify.confirmTitle', { count: chosen.length })}</strong>
+              </p>
+              <ul>
+                <li data-testid="summary-single">
+                  {t('lab.verify.summarySingle', {
+                    positive: sum.single.positive,
+                    negative: sum.single.negative,
+                    invalid: sum.single.invalid,
+                  })}
+                </li>
+                <li data-testid="summary-pools">
+                  {t('lab.verify.summaryPools', {
+                    positive: sum.pools.positive,
+                    positivePeople: sum.poolPeople.positive,
+                    negative: sum.pools.negative,
+                    negativePeople: sum.poolPeople.negative,
+                    invalid: sum.pools.invalid,
+                  })}
+                </li>
+              </ul>
+              <button className="btn btn-primary" type="button" onClick={() => void release()}>
+                {t('lab.verify.confirmRelease', { count: chosen.length })}
+              </button>{' '}
+              <button className="btn" type="button" onClick={() => setConfirming(false)}>
+                {t('lab.verify.back')}
+              </button>
+            </div>
+          )}
         </>
       )}
+      <CertificateFailuresPanel refresh={failures} />
     </section>
   );
 }

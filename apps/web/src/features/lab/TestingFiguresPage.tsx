@@ -3,6 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 
+interface Positivity {
+  resulted: number;
+  positives: number;
+  positivityRate: number | null;
+}
 interface Measures {
   samplesTaken: number;
   inTransit: number;
@@ -10,6 +15,8 @@ interface Measures {
   resulted: number;
   positives: number;
   positivityRate: number | null;
+  individual: Positivity;
+  pools: Positivity;
   turnaroundP50Hours: number | null;
   turnaroundP90Hours: number | null;
 }
@@ -46,14 +53,18 @@ export default function TestingFiguresPage() {
       <td>{m.inTransit}</td>
       <td>{m.pending}</td>
       <td>{m.resulted}</td>
-      <td>{m.positives}</td>
-      <td>{pct(m.positivityRate)}</td>
+      <td>
+        {m.individual.positives}/{m.individual.resulted} · {pct(m.individual.positivityRate)}
+      </td>
+      <td>
+        {m.pools.positives}/{m.pools.resulted} · {pct(m.pools.positivityRate)}
+      </td>
       <td>{hours(m)}</td>
     </>
   );
-  const heads = (['taken', 'inTransit', 'pending', 'resulted', 'positives', 'rate', 'tat'] as const).map(
-    (k) => <th key={k}>{t(`lab.figures.${k}`)}</th>,
-  );
+  const heads = (
+    ['taken', 'inTransit', 'pending', 'resulted', 'individualRate', 'poolRate', 'tat'] as const
+  ).map((k) => <th key={k}>{t(`lab.figures.${k}`)}</th>);
   return (
     <section>
       <h1>{t('lab.figures.title')}</h1>

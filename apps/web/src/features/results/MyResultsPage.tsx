@@ -6,7 +6,30 @@ import { currentLang } from '../../i18n';
 import { CertificateView } from './CertificateView';
 import type { MyResult, MyResults } from './types';
 
-function ResultLine({ r }: { r: MyResult }) {
+/** What a positive (or pool-positive) result asks of the person now; it is not a pass of any kind. */
+function WhatToDo({ pool }: { pool: boolean }) {
+  const { t } = useTranslation();
+  const steps = pool
+    ? (['poolStay', 'poolContact', 'hotline'] as const)
+    : (['stay', 'contact', 'emergency', 'hotline'] as const);
+  return (
+    <div className="alert alert-error" role="alert" data-testid="what-to-do">
+      <strong>{t(pool ? 'results.todo.poolTitle' : 'results.todo.title')}</strong>
+      <ul>
+        {steps.map((k) => (
+          <li key={k}>{t(`results.todo.${k}`)}</li>
+        ))}
+      </ul>
+      <p>
+        <a className="btn" href="tel:19009095">
+          {t('results.todo.call')}
+        </a>
+      </p>
+    </div>
+  );
+}
+
+function ResultLine({ r, retestPending }: { r: MyResult; retestPending: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const lang = currentLang();
@@ -26,7 +49,11 @@ function ResultLine({ r }: { r: MyResult }) {
           {t('results.lab')}: {r.labName}
         </div>
       )}
-      {r.hasCertificate && (
+      {r.corrected && <div className="badge">{t('results.corrected')}</div>}
+      {/* A positive pool's advice holds until the individual re-test result is out. */}
+      {r.result === 'positive' && (!r.pooled || retestPending) && <WhatToDo pool={r.pooled} />}
+      {/* A certificate is offered for a negative result only: a positive one must never look like a pass. */}
+      {r.hasCertificate && r.result === 'negative' && (
         <button className="btn" type="button" onClick={() => setOpen(!open)}>
           {open ? t('results.hideCertificate') : t('results.openCertificate')}
         </button>
@@ -63,7 +90,7 @@ export default function MyResultsPage() {
           ) : (
             <ul className="cards">
               {p.results.map((r) => (
-                <ResultLine key={r.id} r={r} />
+                <ResultLine key={r.id} r={r} retestPending={p.retestPending} />
               ))}
             </ul>
           )}

@@ -18,6 +18,19 @@ export const resultsVi = {
   uvci: 'Mã chứng nhận',
   expires: 'Chữ ký hết hạn',
   pdf: 'Tải bản PDF',
+  corrected: 'Kết quả đã được phòng xét nghiệm đính chính',
+  todo: {
+    title: 'Bạn có kết quả DƯƠNG TÍNH. Việc cần làm ngay:',
+    stay: 'Ở nhà, không đi làm, đi học hay đến nơi đông người; đeo khẩu trang và ở riêng phòng nếu có thể.',
+    contact:
+      'Trạm y tế xã/phường nơi bạn ở sẽ liên hệ với bạn trong vòng 24 giờ để hướng dẫn cách ly và theo dõi.',
+    emergency: 'Nếu khó thở, đau ngực hoặc môi tím tái: gọi cấp cứu 115 ngay.',
+    hotline: 'Đường dây nóng Bộ Y tế: 1900 9095.',
+    poolTitle: 'Mẫu gộp có bạn cho kết quả dương tính. Chưa có nghĩa là bạn mắc bệnh; việc cần làm ngay:',
+    poolStay: 'Ở nhà và hạn chế tiếp xúc cho đến khi có kết quả xét nghiệm mẫu đơn.',
+    poolContact: 'Trạm y tế xã/phường sẽ liên hệ để lấy mẫu đơn cho bạn: hãy giữ điện thoại bên mình.',
+    call: 'Gọi 1900 9095',
+  },
 };
 
 export const resultsEn: typeof resultsVi = {
@@ -40,4 +53,19 @@ export const resultsEn: typeof resultsVi = {
   uvci: 'Certificate ID',
   expires: 'Signature expires',
   pdf: 'Download PDF',
+  corrected: 'This result was corrected by the lab',
+  todo: {
+    title: 'Your result is POSITIVE. What to do now:',
+    stay: 'Stay home: no work, school or crowded places; wear a mask and keep to a separate room if you can.',
+    contact:
+      'The health station of your commune will contact you within 24 hours about isolation and follow-up.',
+    emergency: 'If you are short of breath, have chest pain or blue lips: call 115 at once.',
+    hotline: 'Ministry of Health hotline: 1900 9095.',
+    poolTitle:
+      'A pooled sample that included you tested positive. This does not yet mean you are ill; what to do now:',
+    poolStay: 'Stay home and limit contact until your individual re-test result is out.',
+    poolContact:
+      'The health station of your commune will contact you to take an individual sample: keep your phone with you.',
+    call: 'Call 1900 9095',
+  },
 };

@@ -7,6 +7,7 @@ export interface MyResult {
   releasedAt: string;
   labName: string | null;
   hasCertificate: boolean;
+  corrected: boolean;
 }
 
 export interface MyResults {

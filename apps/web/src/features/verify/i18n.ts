@@ -18,6 +18,22 @@ export const verifyVi = {
   offline: 'Đã kiểm tra ngoại tuyến (danh sách khóa lưu lúc {{at}}).',
   online: 'Đã đối chiếu danh sách thu hồi trên máy chủ.',
   noTrustList: 'Chưa có danh sách khóa tin cậy: cần kết nối mạng một lần.',
+  revoke: {
+    title: 'Thu hồi chứng nhận',
+    intro:
+      'Nhập mã chứng nhận (URN:UVCI:…) hoặc dán mã HC1 rồi nhấn Enter để tìm. Chỉ thu hồi được chứng nhận của người dân hoặc phòng xét nghiệm trong địa bàn của bạn.',
+    code: 'Mã chứng nhận (UVCI) hoặc mã HC1',
+    find: 'Tìm chứng nhận',
+    results: { positive: 'Dương tính', negative: 'Âm tính', invalid: 'Không xác định' },
+    reason: 'Lý do thu hồi',
+    needReason: 'Hãy ghi lý do thu hồi',
+    submit: 'Thu hồi',
+    confirm: 'Thu hồi chứng nhận của {{name}}? Máy quét sẽ báo chứng nhận không hợp lệ.',
+    confirmSave: 'Xác nhận thu hồi',
+    back: 'Quay lại',
+    already: 'Chứng nhận đã bị thu hồi lúc {{at}}.',
+    done: 'Đã thu hồi chứng nhận {{uvci}}.',
+  },
 };
 
 export const verifyEn: typeof verifyVi = {
@@ -40,4 +56,20 @@ export const verifyEn: typeof verifyVi = {
   offline: 'Checked offline (trust list saved {{at}}).',
   online: 'Checked against the server’s revocation list.',
   noTrustList: 'No trust list yet: connect to the network once.',
+  revoke: {
+    title: 'Revoke a certificate',
+    intro:
+      'Type the certificate ID (URN:UVCI:…) or paste the HC1 code and press Enter to find it. You can revoke only certificates of people or labs in your area.',
+    code: 'Certificate ID (UVCI) or HC1 code',
+    find: 'Find certificate',
+    results: { positive: 'Positive', negative: 'Negative', invalid: 'Invalid' },
+    reason: 'Reason for revoking',
+    needReason: 'Give the reason',
+    submit: 'Revoke',
+    confirm: 'Revoke the certificate of {{name}}? Scanners will report it as invalid.',
+    confirmSave: 'Confirm revocation',
+    back: 'Back',
+    already: 'This certificate was revoked at {{at}}.',
+    done: 'Certificate {{uvci}} revoked.',
+  },
 };
