@@ -16,11 +16,13 @@ import { NodeFS } from '@electric-sql/pglite/nodefs';
 /** The part of an Emscripten stream and module this file touches. */
 interface NodefsStream {
   nfd?: number;
+  node: unknown;
 }
 interface NodefsModule {
   NODEFS: {
     stream_ops: { fsync?: (stream: NodefsStream) => number };
     tryFSOperation<T>(f: () => T): T;
+    realPath(node: unknown): string;
   };
 }
 
@@ -35,8 +37,12 @@ export class DurableNodeFS extends NodeFS {
         const nodefs = (mod as unknown as NodefsModule).NODEFS;
         // stream_ops is one object shared by every NODEFS node, so this covers files opened later.
         // A failed flush becomes an errno for PostgreSQL, which then refuses the commit (PANIC).
+        // A stream without a host descriptor (a folder, in some Emscripten versions) is flushed by
+        // path: PostgreSQL flushes folders to make new and renamed files (WAL segments) durable.
         nodefs.stream_ops.fsync = (stream) => {
-          if (stream.nfd !== undefined) nodefs.tryFSOperation(() => fs.fdatasyncSync(stream.nfd!));
+          nodefs.tryFSOperation(() =>
+            stream.nfd !== undefined ? fs.fdatasyncSync(stream.nfd) : flushPath(nodefs.realPath(stream.node)),
+          );
           return 0;
         };
       },
@@ -64,11 +70,23 @@ export function durableStartParams(): string[] {
   ];
 }
 
+const FLUSHED_MARKER = 'phongdich-flushed';
+
 /**
- * initdb writes a new data folder without flushing it. Flush every file and folder once after
- * creation, so a power cut right after the first start cannot leave a half-written cluster.
+ * initdb writes a new data folder without flushing it, and a folder written before flushes were on
+ * may hold unflushed pages. The first open flushes every file and folder once (about a second: each
+ * flush waits on the disk even when nothing is dirty, so not at every start), then leaves a marker.
  */
-export function flushTree(dir: string): void {
+export function flushDataDirOnce(dir: string): void {
+  const marker = path.join(dir, FLUSHED_MARKER);
+  if (fs.existsSync(marker)) return;
+  flushTree(dir);
+  fs.writeFileSync(marker, 'every file in this folder was flushed to stable storage once\n');
+  flushPath(marker);
+  flushPath(dir);
+}
+
+function flushTree(dir: string): void {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, entry.name);
     if (entry.isDirectory()) flushTree(p);

@@ -1,9 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Db, Param, Queryable } from './db';
-import { DurableNodeFS, durableStartParams, flushTree } from './pglite-durable-fs';
+import { DurableNodeFS, durableStartParams, flushDataDirOnce } from './pglite-durable-fs';
 import { typeParsers } from './type-parsers';
 
 interface PgliteLike {
@@ -28,14 +26,13 @@ function wrap(conn: PgliteLike): Queryable {
  * commit is flushed to stable storage before its promise resolves (see pglite-durable-fs.ts).
  */
 export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Db> {
-  const fresh = dataDir !== undefined && !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   const pg = await PGlite.create({
     ...(dataDir ? { fs: new DurableNodeFS(dataDir), startParams: durableStartParams() } : {}),
     extensions: { pg_trgm },
     parsers: typeParsers,
     ...(loadDataDir ? { loadDataDir } : {}),
   });
-  if (fresh) flushTree(dataDir);
+  if (dataDir) flushDataDirOnce(dataDir);
   const base = wrap(pg);
   return {
     kind: 'pglite',
