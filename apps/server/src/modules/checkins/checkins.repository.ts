@@ -93,30 +93,18 @@ export interface VenueRow {
   district_code: string | null;
   province_code: string;
   owner_account_id: string | null;
+  parent_id: string | null;
   requires_declaration_hours: number | null;
 }
 
 export async function findVenue(q: Queryable, id: string): Promise<VenueRow | undefined> {
   const rows = await q.query<VenueRow>(
-    `select id, name, status, commune_code, district_code, province_code, owner_account_id,
+    `select id, name, status, commune_code, district_code, province_code, owner_account_id, parent_id,
             requires_declaration_hours
        from venues where id = $1`,
     [id],
   );
   return rows[0];
-}
-
-/** Is the account the venue's owner or one of its staff (matched by account, or by its phone)? */
-export async function isVenueStaff(q: Queryable, venueId: string, accountId: string): Promise<boolean> {
-  const rows = await q.query(
-    `select 1 from venues v where v.id = $1 and v.owner_account_id = $2
-     union all
-     select 1 from venue_staff s where s.venue_id = $1 and (s.account_id = $2
-       or s.phone = (select a.phone from accounts a where a.id = $2 and a.phone is not null))
-     limit 1`,
-    [venueId, accountId],
-  );
-  return rows.length > 0;
 }
 
 /**

@@ -4,7 +4,8 @@ import { authorize, canAt } from '../../core/auth/policy';
 import { AppError } from '../../core/errors';
 import { familyOf } from '../people/people.repository';
 import { citizenMayRead, citizenPersonId } from '../people/people.policy';
-import { checkinsByIds, isVenueStaff, personExists, setCheckout } from './checkins.repository';
+import { actsForVenue } from '../venues/venues.access';
+import { checkinsByIds, personExists, setCheckout } from './checkins.repository';
 import { checkDeviceTime, UUID_RE } from './checkins.rules';
 import type { CheckinResult, NewCheckin, StaffInput, VisitorInput } from './checkins.types';
 import { GroupCommitWriter, type GroupCommitOptions } from './group-commit';
@@ -76,15 +77,18 @@ export function checkinsService(db: Db, opts: CheckinServiceOptions) {
     if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
     const b = base(input.id, source, input.deviceTime, new Date());
     const venue = await venues.usable(input.venueId);
+    // Officers of the venue's area, or whoever acts for the venue by the venues module's one rule.
     const allowed = await once(
       memo,
       `s:${venue.id}`,
       async () =>
-        (actor.kind !== 'citizen' &&
-          (actor.facilityId === venue.id || canAt(actor, 'checkin.record', venueLocation(venue)))) ||
-        isVenueStaff(db, venue.id, actor.accountId),
+        (actor.kind !== 'citizen' && canAt(actor, 'checkin.record', venueLocation(venue))) ||
+        actsForVenue(db, actor, venue),
     );
     if (!allowed) throw new AppError('FORBIDDEN', undefined, 'not staff of this venue');
+    // A point not yet approved by its commune records no one's visit (self-registered points would
+    // otherwise reach any person of the area from day one).
+    if (venue.status !== 'active') throw new AppError('VENUE_NOT_ACTIVE');
     if (!UUID_RE.test(input.personId) || !(await personExists(db, input.personId))) {
       throw new AppError('PERSON_NOT_FOUND');
     }
@@ -137,9 +141,8 @@ export function checkinsService(db: Db, opts: CheckinServiceOptions) {
         row.recorded_by_account_id === actor.accountId ||
         (actor.kind === 'citizen'
           ? await citizenMayRead(db, actor, row.person_id)
-          : (venue && canAt(actor, 'checkin.record', venueLocation(venue))) ||
-            actor.facilityId === row.venue_id) ||
-        (await isVenueStaff(db, row.venue_id, actor.accountId));
+          : !!venue && canAt(actor, 'checkin.record', venueLocation(venue))) ||
+        (!!venue && (await actsForVenue(db, actor, venue)));
       if (!allowed) throw new AppError('CHECKIN_NOT_FOUND');
       const done = await db.transaction(async (tx) => {
         const updated = await setCheckout(tx, id, new Date());

@@ -13,7 +13,8 @@ import type { PersonRow } from '../people/people.types';
 import { locationOf, toSummary } from '../people/people.view';
 import { findToken } from '../personal-qr/personal-qr.repository';
 import { personStatus } from '../status/status.sources';
-import { findVenue, managesVenue } from '../venues/venues.repository';
+import { actsForVenue } from '../venues/venues.access';
+import { findVenue } from '../venues/venues.repository';
 import { UNKNOWN_CODE_HINTS, QR_FAILURES } from './scan.messages';
 import { bhytPersonInput, cccdPersonInput, createFromScan, matchBhyt, matchCccd } from './scan.identity';
 
@@ -27,15 +28,20 @@ const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
  */
 async function authorizeScanner(db: Db, ctx: AuditContext, venueId?: string): Promise<boolean> {
   const a = ctx.actor;
-  const manages = async (accountId: string) =>
-    !!venueId && isUuid(venueId) && (await managesVenue(db, accountId, venueId));
+  const manages = async () => {
+    const venue = venueId && isUuid(venueId) ? await findVenue(db, venueId) : undefined;
+    if (!venue || !(await actsForVenue(db, a, venue))) return false;
+    // A point its commune has not approved (or has suspended) scans no one.
+    if (venue.status !== 'active') throw new AppError('VENUE_NOT_ACTIVE');
+    return true;
+  };
   if (a.kind === 'citizen') {
-    if (await manages(a.accountId)) return true;
+    if (await manages()) return true;
     throw new AppError('FORBIDDEN', undefined, 'citizen scanning without a venue they staff');
   }
   authorize(a, 'scan.resolve');
   if (a.kind === 'anonymous' || a.role !== 'venue_manager' || !venueId) return false;
-  if (await manages(a.accountId)) return true;
+  if (await manages()) return true;
   throw new AppError('FORBIDDEN', undefined, 'not a venue of this account');
 }
 
@@ -81,6 +87,9 @@ export function scanService(db: Db) {
   ) {
     const masked = !canAt(ctx.actor, 'person.read', locationOf(row));
     const status = await personStatus(db, row.id);
+    // Health reasons (a positive test, an exposure) are health data: only the colour leaves the
+    // jurisdiction, as the name does not.
+    const reasons = masked ? [] : status.reasons.map((r) => ({ vi: r.vi, en: r.en }));
     await recordAudit(db, ctx, {
       action: 'scan.resolve',
       personId: row.id,
@@ -90,7 +99,7 @@ export function scanService(db: Db) {
       kind: 'person' as const,
       person: toSummary(row, masked),
       colour: status.colour,
-      reasons: status.reasons.map((r) => ({ vi: r.vi, en: r.en })),
+      reasons,
       created,
       method,
       ...extra,
