@@ -1,5 +1,4 @@
 import type { Queryable } from '../../core/db/db';
-import { auditEntryCte } from '../../core/audit/audit';
 import type { CheckinMethod, CheckinRow, NewCheckin } from './checkins.types';
 
 const COLUMNS = `id, person_id, venue_id, method, device_time, server_time, checkout_time, commune_code,
@@ -19,30 +18,37 @@ export async function insertCheckins(
 ): Promise<Set<string>> {
   if (!rows.length) return new Set();
   const col = <T>(f: (r: NewCheckin) => T) => rows.map(f);
+  // One entry per account and address in the commit (usually one): a staff-recorded check-in is
+  // audited with the staff account, its role and unit, the address the request came from and the
+  // venue, like any other audited write, while still committing with the rows in one statement.
   const auditCte = audit
-    ? `, ${auditEntryCte('audited', {
-        action: audit.action,
-        source: 'stored',
-        detailsSql: `jsonb_build_object('writer', $12::text, 'checkinIds', jsonb_agg(id),
-           'personIds', jsonb_agg(person_id),
-           'recordedBy', coalesce(jsonb_agg(distinct recorded_by_account_id)
-             filter (where recorded_by_account_id is not null), '[]'::jsonb))`,
-      })}`
+    ? `, audited as (
+         insert into audit_log (at, actor_account_id, actor_role, actor_unit, action, ip, request_id, details)
+         select now(), s.recorded_by_account_id::text, coalesce(u.actor_role, 'anonymous'), u.actor_unit,
+           $16::text, u.ip, min(u.request_id),
+           jsonb_build_object('writer', $17::text, 'checkinIds', jsonb_agg(s.id),
+             'personIds', jsonb_agg(s.person_id), 'venueIds', jsonb_agg(distinct s.venue_id))
+         from stored s join u on u.id = s.id
+         group by s.recorded_by_account_id, u.actor_role, u.actor_unit, u.ip
+       )`
     : '';
   const inserted = await q.query<{ id: string }>(
     `with u as (
        select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::timestamptz[],
-         $6::timestamptz[], $7::text[], $8::text[], $9::text[], $10::uuid[], $11::text[])
+         $6::timestamptz[], $7::text[], $8::text[], $9::text[], $10::uuid[], $11::text[], $12::text[],
+         $13::text[], $14::text[], $15::text[])
          as u(id, person_id, venue_id, method, device_time, server_time, commune_code, district_code,
-              province_code, recorded_by_account_id, source)
+              province_code, recorded_by_account_id, source, actor_role, actor_unit, ip, request_id)
      ), fresh as (
        insert into checkin_ids (id, server_time) select id, server_time from u
        on conflict (id) do nothing returning id
      ), stored as (
        insert into checkins (id, person_id, venue_id, method, device_time, server_time, commune_code,
          district_code, province_code, recorded_by_account_id, source)
-       select u.* from u join fresh on fresh.id = u.id
-       returning id, person_id, recorded_by_account_id
+       select u.id, u.person_id, u.venue_id, u.method, u.device_time, u.server_time, u.commune_code,
+         u.district_code, u.province_code, u.recorded_by_account_id, u.source
+       from u join fresh on fresh.id = u.id
+       returning id, person_id, venue_id, recorded_by_account_id
      )${auditCte}
      select id from stored`,
     [
@@ -57,7 +63,11 @@ export async function insertCheckins(
       col((r) => r.provinceCode),
       col((r) => r.recordedBy),
       col((r) => r.source),
-      ...(audit ? [audit.writer] : []),
+      col((r) => r.request?.role ?? null),
+      col((r) => r.request?.unit ?? null),
+      col((r) => r.request?.ip ?? null),
+      col((r) => r.request?.requestId ?? null),
+      ...(audit ? [audit.action, audit.writer] : []),
     ],
   );
   return new Set(inserted.map((r) => r.id));
@@ -72,6 +82,37 @@ export async function checkinsByIds(q: Queryable, ids: string[]): Promise<Checki
       where i.id = any($1::uuid[])`,
     [ids],
   );
+}
+
+/**
+ * An earlier check-in of the same person at the same venue that this one belongs to: live scans by
+ * the server's clock (a staff phone's clock may be off), offline ones by their device times, which
+ * came from the same scanner. Bounded on server_time so the venue/person indexes are used.
+ */
+export async function sameVisitCheckin(
+  q: Queryable,
+  row: Pick<NewCheckin, 'venueId' | 'personId' | 'deviceTime' | 'serverTime' | 'source'>,
+  windowMs: number,
+): Promise<CheckinRow | undefined> {
+  const live = row.source === 'live';
+  const since = new Date(
+    (live ? row.serverTime : row.deviceTime).getTime() - windowMs - (live ? 0 : 3_600_000),
+  );
+  const rows = await q.query<CheckinRow>(
+    `select ${COLUMNS} from checkins
+      where venue_id = $1 and person_id = $2 and server_time >= $3
+        and ($4::boolean or device_time between $5::timestamptz and $6::timestamptz)
+      order by server_time limit 1`,
+    [
+      row.venueId,
+      row.personId,
+      since,
+      live,
+      new Date(row.deviceTime.getTime() - windowMs),
+      new Date(row.deviceTime.getTime() + windowMs),
+    ],
+  );
+  return rows[0];
 }
 
 export async function setCheckout(q: Queryable, id: string, at: Date): Promise<CheckinRow | undefined> {

@@ -5,7 +5,7 @@ import { AppError } from '../../core/errors';
 import { familyOf } from '../people/people.repository';
 import { citizenMayRead, citizenPersonId } from '../people/people.policy';
 import { actsForVenue } from '../venues/venues.access';
-import { checkinsByIds, personExists, setCheckout } from './checkins.repository';
+import { checkinsByIds, personExists, sameVisitCheckin, setCheckout } from './checkins.repository';
 import { checkDeviceTime, UUID_RE } from './checkins.rules';
 import type { CheckinResult, NewCheckin, StaffInput, VisitorInput } from './checkins.types';
 import { GroupCommitWriter, type GroupCommitOptions } from './group-commit';
@@ -28,6 +28,8 @@ interface Prepared {
 
 export interface CheckinServiceOptions {
   retentionDays: number;
+  /** Same person, same venue, within this many minutes: the same visit (0 = off). */
+  sameVisitMinutes?: number;
   writer?: GroupCommitOptions;
 }
 
@@ -35,8 +37,8 @@ export interface CheckinServiceOptions {
 export function checkinsService(db: Db, opts: CheckinServiceOptions) {
   const verifyToken = venueTokenVerifier(db);
   const venues = venueCache(db);
-  // Personal data writes are audited once per commit, not per check-in (throughput): the entry lists
-  // every check-in and person; who recorded each is on the check-in row itself.
+  // Personal data writes are audited once per commit and account, not per check-in (throughput): the
+  // entry names the account, its address and the venues, and lists every check-in and person.
   const writer = new GroupCommitWriter(db, {
     ...opts.writer,
     audit: { action: 'checkin.create', writer: 'checkins.group-commit' },
@@ -97,13 +99,20 @@ export function checkinsService(db: Db, opts: CheckinServiceOptions) {
   }
 
   function rowPlace(venue: CachedVenue, ctx: AuditContext, source: 'live' | 'sync') {
+    const a = ctx.actor;
     return {
       venueId: venue.id,
       communeCode: venue.commune_code,
       districtCode: venue.district_code,
       provinceCode: venue.province_code,
-      recordedBy: ctx.actor.kind === 'anonymous' ? null : ctx.actor.accountId,
+      recordedBy: a.kind === 'anonymous' ? null : a.accountId,
       source,
+      request: {
+        role: a.kind === 'anonymous' ? 'anonymous' : a.role,
+        unit: a.kind === 'staff' || a.kind === 'machine' ? a.unitCode : null,
+        ip: ctx.ip ?? null,
+        requestId: ctx.requestId ?? null,
+      },
     };
   }
 
@@ -121,14 +130,47 @@ export function checkinsService(db: Db, opts: CheckinServiceOptions) {
     };
   }
 
+  const sameVisitMs = (opts.sameVisitMinutes ?? 0) * 60_000;
+
+  /**
+   * A staff scan of someone already checked in here within the window (by another of their codes,
+   * or the same one scanned twice) answers that first check-in, marked `sameVisit`, and stores
+   * nothing. Scans of one person at one venue in a sync batch are taken in order, so the second sees
+   * the first.
+   */
+  function recordStaff(p: Prepared, memo?: Memo, withDeclaration = true): Promise<CheckinResult> {
+    const run = async (): Promise<CheckinResult> => {
+      const earlier = sameVisitMs > 0 ? await sameVisitCheckin(db, p.row, sameVisitMs) : undefined;
+      if (!earlier || earlier.id === p.row.id) return record(p, withDeclaration);
+      return {
+        id: earlier.id,
+        venueId: p.venue.id,
+        venueName: p.venue.name,
+        serverTime: earlier.server_time.toISOString(),
+        duplicate: true,
+        sameVisit: true,
+        declarationRequired: withDeclaration && (await venues.declarationRequired(p.venue, p.row.personId)),
+      };
+    };
+    if (!memo) return run();
+    const key = `visit:${p.row.venueId}:${p.row.personId}`;
+    const next = ((memo.get(key) as Promise<unknown> | undefined) ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(run);
+    memo.set(key, next);
+    return next;
+  }
+
   return {
     writer,
     prepareVisitor,
     prepareStaff,
     record,
+    recordStaff,
     visitor: async (ctx: AuditContext, input: VisitorInput) =>
       record(await prepareVisitor(ctx, input, 'live')),
-    staff: async (ctx: AuditContext, input: StaffInput) => record(await prepareStaff(ctx, input, 'live')),
+    staff: async (ctx: AuditContext, input: StaffInput) =>
+      recordStaff(await prepareStaff(ctx, input, 'live')),
 
     async checkout(ctx: AuditContext, id: string, deviceTime: string) {
       const { actor } = ctx;
