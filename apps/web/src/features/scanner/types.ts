@@ -36,6 +36,8 @@ export interface CheckinResult {
   venueName: string;
   serverTime: string;
   duplicate: boolean;
+  /** Already checked in here within the same-visit window (by this or another of their codes). */
+  sameVisit?: boolean;
   declarationRequired: boolean;
 }
 
