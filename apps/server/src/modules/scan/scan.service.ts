@@ -1,5 +1,11 @@
 // The one scanner: every code in use, resolved to a person, a venue or a certificate.
-import { classifyScannedCode, verifyQrToken, type EcJwk, type QrVerifyFailure } from '@phongdich/domain';
+import {
+  classifyScannedCode,
+  maskName,
+  verifyQrToken,
+  type EcJwk,
+  type QrVerifyFailure,
+} from '@phongdich/domain';
 import type { Db, Queryable } from '../../core/db/db';
 import type { AuditContext } from '../../core/audit/audit';
 import { recordAudit } from '../../core/audit/audit';
@@ -16,6 +22,9 @@ import { personStatus } from '../status/status.sources';
 import { actsForVenue } from '../venues/venues.access';
 import { findVenue } from '../venues/venues.repository';
 import { UNKNOWN_CODE_HINTS, QR_FAILURES } from './scan.messages';
+import { validPersonFields } from '../people/people.common';
+import type { PersonInput } from '../people/people.input';
+import { pendingForCard } from './scan.pending.repository';
 import { bhytPersonInput, cccdPersonInput, createFromScan, matchBhyt, matchCccd } from './scan.identity';
 
 export type ScanMethod = 'personal_qr' | 'printed_qr' | 'cccd' | 'bhyt';
@@ -106,6 +115,51 @@ export function scanService(db: Db) {
     };
   }
 
+  /**
+   * A card a venue scanned that matches no one: the visit goes to a pending identity holding the
+   * card's data, for a commune officer of the venue's area to confirm or merge. A shop never adds a
+   * person to the national registry by itself.
+   */
+  async function pendingAnswer(
+    ctx: AuditContext,
+    venueId: string,
+    method: 'cccd' | 'bhyt',
+    build: (commune: string) => PersonInput | null,
+  ) {
+    const venue = (await findVenue(db, venueId))!;
+    const card = build(venue.commune_code);
+    if (!card) return null;
+    await validPersonFields(db, card);
+    const by = ctx.actor.kind === 'anonymous' ? null : ctx.actor.accountId;
+    const { row, created } = await db.transaction(async (tx) => {
+      const made = await pendingForCard(tx, { method, card, venue, by });
+      await recordAudit(tx, ctx, {
+        action: 'pendingIdentity.scan',
+        details: { pendingIdentityId: made.row.id, venueId, method, created: made.created },
+      });
+      return made;
+    });
+    return {
+      kind: 'person' as const,
+      person: {
+        id: row.id,
+        fullName: maskName(row.full_name),
+        birthYear: row.birth_year ?? 0,
+        sex: card.sex ?? 'other',
+        communeCode: venue.commune_code,
+        communeName: null,
+        masked: true,
+        idHint: null,
+      },
+      colour: 'green',
+      reasons: [],
+      created: false,
+      pending: true,
+      pendingCreated: created,
+      method,
+    };
+  }
+
   async function createOrFind(
     ctx: AuditContext,
     actsForVenue: boolean,
@@ -155,6 +209,8 @@ export function scanService(db: Db) {
         case 'cccd_chip': {
           const found = await matchCccd(db, code);
           if (found) return personAnswer(ctx, found, false, 'cccd');
+          if (actsForVenue)
+            return (await pendingAnswer(ctx, input.venueId!, 'cccd', (c) => cccdPersonInput(code, c)))!;
           const made = await createOrFind(
             ctx,
             actsForVenue,
@@ -169,6 +225,10 @@ export function scanService(db: Db) {
         case 'bhyt': {
           const found = await matchBhyt(db, code.number);
           if (found) return personAnswer(ctx, found, false, 'bhyt');
+          const pending = actsForVenue
+            ? await pendingAnswer(ctx, input.venueId!, 'bhyt', (c) => bhytPersonInput(code, c))
+            : undefined;
+          if (pending) return pending;
           const made = await createOrFind(
             ctx,
             actsForVenue,
