@@ -62,6 +62,7 @@ export function ScanDecision({
             {checkin && checkin !== 'queued' && (
               <Recorded checkin={checkin} onCheckout={() => onCheckout(checkin)} />
             )}
+            {scan.pending && <p>{t('scanner.pendingIdentity')}</p>}
             {scan.created && <p>{t('scanner.created')}</p>}
             {scan.communeAssumed && <p>{t('scanner.communeAssumed')}</p>}
           </>

@@ -16,6 +16,7 @@ export const scannerVi = {
   cameraUnavailable: 'Không mở được camera. Hãy dùng máy quét hoặc dán mã.',
   colours: { green: 'Xanh', yellow: 'Vàng', red: 'Đỏ' },
   created: 'Đã thêm người mới vào sổ dân cư.',
+  pendingIdentity: 'Khách chưa có trong sổ dân cư: lượt vào được ghi theo thẻ, chờ xã xác nhận.',
   communeAssumed: 'Xã/phường ghi theo điểm quét; hãy cập nhật nếu khác.',
   checkedIn: 'Đã ghi lượt vào lúc {{time}}.',
   duplicate: 'Lượt này đã được ghi trước đó.',
@@ -57,6 +58,8 @@ export const scannerEn: typeof scannerVi = {
   cameraUnavailable: 'Cannot open the camera. Use a scanner or paste the code.',
   colours: { green: 'Green', yellow: 'Yellow', red: 'Red' },
   created: 'New person added to the registry.',
+  pendingIdentity:
+    'Visitor not in the registry: the visit is recorded by the card, for the commune to confirm.',
   communeAssumed: 'Commune set to the scanning point’s; update it if different.',
   checkedIn: 'Checked in at {{time}}.',
   duplicate: 'This check-in was already recorded.',

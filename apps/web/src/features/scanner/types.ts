@@ -26,6 +26,8 @@ export type ScanResult =
       created: boolean;
       method: StaffMethod;
       communeAssumed?: boolean;
+      /** Not in the registry: recorded against a pending identity the commune will confirm or merge. */
+      pending?: boolean;
     }
   | { kind: 'venue'; venueId: string; name: string; status?: string }
   | { kind: 'certificate'; raw: string };
