@@ -64,6 +64,17 @@ for (const target of dbTargets()) {
       assert.equal(again.checkin.sameVisit, true, 'the same visit');
       assert.deepEqual(await db.query('select 1 from persons where cccd = $1', [cccd]), []);
       assert.equal(await personOf(first.checkin.id), first.scan.person.id);
+      // Tracing reaches them by the card's name before the commune has confirmed them.
+      const traced = await call('POST', '/api/checkins/at-venue', officer, {
+        venueId,
+        from: nowIso(-3_600_000),
+        to: nowIso(60_000),
+      });
+      assert.equal(traced.statusCode, 200, traced.body);
+      const item = (traced.json().items as { personId: string; fullName: string }[]).find(
+        (i) => i.personId === first.scan.person.id,
+      );
+      assert.equal(item?.fullName, 'Hồ Văn Chờ');
     });
 
     it('lets a commune officer of the area confirm it as a new person; the visit moves to them', async () => {
