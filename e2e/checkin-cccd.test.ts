@@ -23,13 +23,14 @@ describe('venue staff scanner: chip CCCD card of an unregistered person (360 px)
     await server?.stop();
   });
 
-  it('registers the person from the card and checks them in', async () => {
+  it('records the visit by the card, adds no one; the commune officer confirms the person', async () => {
     const { account, venueId } = await managerWithVenue(server, 'Quán Phở Chíp');
     const officer = await apiAs(server, 'commune_officer', 'Phúc Xá');
-    const before = await officer.request<{ items: unknown[] }>('POST', '/api/people/search', {
-      idNumber: cccd,
-    });
-    assert.equal(before.items.length, 0, 'the person is not registered yet');
+    const search = () =>
+      officer.request<{ items: { id: string; fullName: string }[] }>('POST', '/api/people/search', {
+        idNumber: cccd,
+      });
+    assert.equal((await search()).items.length, 0, 'the person is not registered yet');
 
     const { context, page } = await newPage(browser, server.url);
     await withScreenshot(page, 'checkin-cccd', async () => {
@@ -39,27 +40,38 @@ describe('venue staff scanner: chip CCCD card of an unregistered person (360 px)
       await page.locator('select[name="venue"]').selectOption(venueId);
       await page.getByLabel('Mã quét được').fill(cardQr);
       await page.getByLabel('Mã quét được').press('Enter');
-      const band = page.getByTestId('person-band');
-      await band.waitFor();
-      assert.equal(await band.getAttribute('data-colour'), 'green');
-      await page.getByText('Đã thêm người mới vào sổ dân cư.').waitFor();
-      await page.getByText(/Đã ghi lượt vào lúc/).waitFor();
+      const decision = page.getByTestId('scan-decision');
+      await decision.getByText('Khách chưa có trong sổ dân cư').waitFor();
+      await decision.getByText(/Đã ghi lượt vào lúc/).waitFor();
+      assert.equal(await page.getByText('Đã thêm người mới vào sổ dân cư.').count(), 0);
     });
     await context.close();
+    assert.equal((await search()).items.length, 0, 'a shop adds no one to the registry');
+    const [visit] = await checkinsAt(officer, venueId);
+    assert.ok(visit, 'the visit is recorded');
 
-    const found = await officer.request<{ items: { id: string; fullName: string }[] }>(
-      'POST',
-      '/api/people/search',
-      {
-        idNumber: cccd,
-      },
+    const review = await newPage(browser, server.url);
+    await withScreenshot(review.page, 'checkin-cccd-confirm', async () => {
+      const page = review.page;
+      await signInStaff(page, server.demoAccount('commune_officer', 'Phúc Xá'));
+      await page.getByRole('link', { name: 'Điểm kiểm soát', exact: true }).first().click();
+      const item = page.getByTestId('pending-identity').filter({ hasText: 'Lương Văn Chíp' });
+      await item.getByText('Quét tại Quán Phở Chíp · 1 lượt vào').waitFor();
+      await item.getByRole('button', { name: 'Xác nhận là người mới' }).click();
+      await page.getByText('Đã thêm Lương Văn Chíp vào sổ dân cư.').waitFor();
+    });
+    await review.context.close();
+
+    const found = await search();
+    assert.deepEqual(
+      found.items.map((p) => p.fullName),
+      ['Lương Văn Chíp'],
     );
-    assert.equal(found.items.length, 1);
-    assert.equal(found.items[0]!.fullName, 'Lương Văn Chíp');
     const visits = await checkinsAt(officer, venueId);
     assert.deepEqual(
       visits.map((v) => [v.personId, v.method]),
       [[found.items[0]!.id, 'cccd']],
+      'the visit moved to the confirmed person',
     );
   });
 });

@@ -4,12 +4,13 @@ import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { startServer, type TestServer } from './support/server';
 import { launchBrowser, newPage, withScreenshot } from './support/browser';
-import { randomPhone, signInCitizenUi, signInStaff } from './support/checkin';
+import { ApiSession } from './support/api';
+import { otpFor, randomPhone, signInCitizenUi, signInStaff } from './support/checkin';
 
 // A name no demo point has, so lists and figures show exactly the point this test made.
 const shopName = `Tạp hóa Bà Tư ${Math.floor(Math.random() * 9000) + 1000}`;
 
-describe('venue owner registers a shop and prints its poster; the commune officer suspends it (360 px)', () => {
+describe('venue owner registers a shop; the commune approves it (or rejects another), then suspends it (360 px)', () => {
   let server: TestServer;
   let browser: Browser;
 
@@ -22,10 +23,12 @@ describe('venue owner registers a shop and prints its poster; the commune office
     await server?.stop();
   });
 
-  it('a citizen registers a shop, sees its QR and downloads the A4 poster', async () => {
+  const ownerPhone = randomPhone();
+
+  it('a citizen registers a shop: it waits for the commune, with no QR yet', async () => {
     const { context, page } = await newPage(browser, server.url);
     await withScreenshot(page, 'venue-register', async () => {
-      await signInCitizenUi(page, server, randomPhone());
+      await signInCitizenUi(page, server, ownerPhone);
       await page.getByRole('link', { name: 'Điểm kiểm soát của tôi' }).first().click();
       await page.getByText('Bạn chưa có điểm nào.').waitFor();
       await page.getByRole('link', { name: 'Đăng ký điểm mới' }).click();
@@ -37,7 +40,33 @@ describe('venue owner registers a shop and prints its poster; the commune office
       await page.getByRole('button', { name: 'Đăng ký điểm' }).click();
 
       await page.getByRole('heading', { name: shopName }).waitFor();
-      assert.equal(await page.getByTestId('venue-status').textContent(), 'Đang hoạt động');
+      assert.equal(await page.getByTestId('venue-status').textContent(), 'Chờ duyệt');
+      await page.getByText('Điểm chưa được duyệt hoặc đang tạm dừng: chưa có mã QR.').waitFor();
+      assert.equal(await page.getByTestId('venue-qr').count(), 0);
+    });
+    await context.close();
+  });
+
+  it('the commune officer approves it; its owner then sees its QR and downloads the A4 poster', async () => {
+    const officer = await newPage(browser, server.url);
+    await withScreenshot(officer.page, 'venue-approve', async () => {
+      const page = officer.page;
+      await signInStaff(page, server.demoAccount('commune_officer', 'Phúc Xá'));
+      await page.getByRole('link', { name: 'Điểm kiểm soát', exact: true }).first().click();
+      await page.getByLabel('Chỉ điểm chưa xem xét').check();
+      await page.getByLabel('Tên hoặc biển số').fill(shopName);
+      await page.getByRole('link', { name: shopName }).click();
+      await page.getByText('Điểm tự đăng ký chờ xã duyệt').waitFor();
+      await page.getByRole('button', { name: 'Duyệt' }).click();
+      await page.getByTestId('venue-status').filter({ hasText: 'Đang hoạt động' }).waitFor();
+    });
+    await officer.context.close();
+
+    const { context, page } = await newPage(browser, server.url);
+    await withScreenshot(page, 'venue-poster', async () => {
+      await signInCitizenUi(page, server, ownerPhone);
+      await page.getByRole('link', { name: 'Điểm kiểm soát của tôi' }).first().click();
+      await page.getByRole('link', { name: shopName }).click();
       await page.getByTestId('venue-qr').locator('svg').waitFor();
       const [download] = await Promise.all([
         page.waitForEvent('download'),
@@ -47,11 +76,34 @@ describe('venue owner registers a shop and prints its poster; the commune office
       assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
       assert.ok(pdf.length > 10_000, `a poster with an embedded font, got ${pdf.length} bytes`);
       assert.equal((pdf.toString('latin1').match(/\/Type \/Page\s/g) ?? []).length, 1);
-
-      await page.getByRole('link', { name: 'Điểm kiểm soát của tôi' }).first().click();
-      await page.getByRole('link', { name: shopName }).waitFor();
     });
     await context.close();
+  });
+
+  it('the commune officer rejects a made-up point with a reason its owner reads', async () => {
+    const owner = new ApiSession(server.url);
+    const phone = randomPhone();
+    await owner.request('POST', '/api/auth/otp/request', { phone });
+    await owner.request('POST', '/api/auth/otp/verify', { phone, code: await otpFor(server, phone) });
+    const fake = await owner.request<{ id: string }>('POST', '/api/venues', {
+      kind: 'shop',
+      name: `Quán Ma ${Math.floor(Math.random() * 9000) + 1000}`,
+      communeCode: '00001',
+    });
+    const { context, page } = await newPage(browser, server.url);
+    await withScreenshot(page, 'venue-reject', async () => {
+      await signInStaff(page, server.demoAccount('commune_officer', 'Phúc Xá'));
+      await page.goto(`/venues/${fake.id}`);
+      await page.getByLabel('Lý do từ chối').fill('Không có cửa hàng ở địa chỉ này');
+      await page.getByRole('button', { name: 'Từ chối' }).click();
+      await page.getByText('Tạm dừng: Không có cửa hàng ở địa chỉ này').waitFor();
+    });
+    await context.close();
+    const seen = await owner.request<{ status: string; statusReason: string }>(
+      'GET',
+      `/api/venues/${fake.id}`,
+    );
+    assert.deepEqual([seen.status, seen.statusReason], ['suspended', 'Không có cửa hàng ở địa chỉ này']);
   });
 
   it('the commune officer finds it, suspends it, and sees it in the figures of the commune', async () => {

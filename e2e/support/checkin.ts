@@ -1,12 +1,12 @@
 // Set-up helpers for the check-in browser tests: API sessions for a citizen (one-time code read from
 // the development inbox), a venue registered by the demo venue manager, and UI sign-in steps.
 import type { Page } from 'playwright-core';
-import { ApiSession } from './api';
+import { ApiSession, apiAs } from './api';
 import type { DemoAccount, TestServer } from './server';
 
 export const randomPhone = () => `09${String(Math.floor(10_000_000 + Math.random() * 89_999_999))}`;
 
-async function otpFor(server: TestServer, phone: string): Promise<string> {
+export async function otpFor(server: TestServer, phone: string): Promise<string> {
   const last4 = phone.slice(-4);
   const inbox = (await (await fetch(`${server.url}/api/dev/inbox?limit=100`)).json()) as {
     items: { to: string; body: string }[];
@@ -31,20 +31,22 @@ export async function citizenWithRecord(server: TestServer, phone: string, fullN
   return { session: s, personId: person.id };
 }
 
-/** The demo venue manager of Phúc Xá with a freshly registered active venue. */
+/** The demo venue manager of Phúc Xá with a freshly registered venue, approved by the commune. */
 export async function managerWithVenue(server: TestServer, name: string) {
   const account = server.demoAccount('venue_manager');
   const s = new ApiSession(server.url);
   await s.login(account.login, account.secret);
-  const venue = await s.request<{ id: string; status: string }>('POST', '/api/venues', {
+  const registered = await s.request<{ id: string }>('POST', '/api/venues', {
     kind: 'shop',
     name,
     communeCode: '00001',
     street: 'Số 5 Phó Đức Chính',
     ownerPhone: randomPhone(),
   });
+  const officer = await apiAs(server, 'commune_officer', 'Phúc Xá');
+  const venue = await officer.request<{ status: string }>('POST', `/api/venues/${registered.id}/approve`);
   if (venue.status !== 'active') throw new Error(`venue is ${venue.status}`);
-  return { account, session: s, venueId: venue.id };
+  return { account, session: s, venueId: registered.id };
 }
 
 export async function signInStaff(page: Page, account: DemoAccount): Promise<void> {

@@ -13,7 +13,9 @@ export function RequireAuth({ action, children }: { action?: Action; children: R
   const location = useLocation();
   const { t } = useTranslation();
   if (me === undefined) return <p role="status">{t('app.loading')}</p>;
-  if (me === null) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+  // The fragment comes back too: a poster link carries the venue token there (/checkin#PD1:V:…).
+  if (me === null)
+    return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.hash }} />;
   if (action && !can(action)) {
     return <ErrorBanner error={new ApiError(403, 'FORBIDDEN', ERRORS.FORBIDDEN)} />;
   }

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { classifyScannedCode } from './classify';
+import { classifyScannedCode, venueCheckinUrl } from './classify';
 import { generateQrSigningKey } from './keys';
 import { newQrId } from './payload';
 import { signQrToken } from './token';
@@ -22,6 +22,26 @@ describe('classifyScannedCode', async () => {
         });
       }
     }
+  });
+
+  it('reads the venue token out of a poster check-in link, as a phone camera opens it', async () => {
+    const token = await signQrToken({ type: 'V', id: newQrId(), issuedAt: new Date() }, key);
+    const link = venueCheckinUrl('https://phongdich.example.vn/', token);
+    assert.equal(link, `https://phongdich.example.vn/checkin#${token}`);
+    for (const suffix of SCANNER_SUFFIXES) {
+      assert.deepEqual(classifyScannedCode(`${link}${suffix}`), {
+        kind: 'phongdich',
+        tokenType: 'V',
+        raw: token,
+      });
+    }
+    const escaped = `https://phongdich.example.vn/checkin#${encodeURIComponent(token)}`;
+    assert.deepEqual(classifyScannedCode(escaped), { kind: 'phongdich', tokenType: 'V', raw: token });
+    assert.deepEqual(classifyScannedCode('https://phongdich.example.vn/checkin#PD1:V:broken'), {
+      kind: 'unknown',
+      reason: 'MALFORMED_PHONGDICH',
+    });
+    assert.equal(classifyScannedCode('https://phongdich.example.vn/checkin').kind, 'unknown');
   });
 
   it('reports a broken token as unknown rather than guessing', () => {

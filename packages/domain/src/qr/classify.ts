@@ -53,6 +53,30 @@ function legacyApp(text: string): LegacyApp | null {
   return hit ? hit[1] : null;
 }
 
+/**
+ * The check-in link printed on venue posters (issue #7): any phone camera opens it, and the platform's
+ * own scanners read the signed token out of it offline. The token sits in the fragment, which a
+ * browser never sends to a server, so it never reaches a request log.
+ */
+export const CHECKIN_PATH = '/checkin';
+export function venueCheckinUrl(publicUrl: string, token: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}${CHECKIN_PATH}#${token}`;
+}
+
+/** The Phòng Dịch token in the fragment of a check-in link (any host: the signature decides), if any. */
+function tokenInLink(text: string): string | null {
+  if (!/^https?:\/\//i.test(text)) return null;
+  const hash = text.indexOf('#');
+  if (hash < 0) return null;
+  let fragment = text.slice(hash + 1);
+  try {
+    fragment = decodeURIComponent(fragment);
+  } catch {
+    return null;
+  }
+  return fragment.startsWith('PD1:') ? fragment : null;
+}
+
 export function classifyScannedCode(input: string): ScannedCode {
   // Cheap guard before any regex work on a pasted megabyte; the exact limit is checked after trimming.
   if (input.length > MAX_SCANNED_CODE_LENGTH + 64) return { kind: 'unknown', reason: 'TOO_LONG' };
@@ -68,6 +92,13 @@ export function classifyScannedCode(input: string): ScannedCode {
       : { kind: 'unknown', reason: 'MALFORMED_PHONGDICH' };
   }
   if (text.startsWith('HC1:')) return { kind: 'dcc', raw: text };
+  const linked = tokenInLink(text);
+  if (linked) {
+    const envelope = parseQrEnvelope(linked);
+    return envelope
+      ? { kind: 'phongdich', tokenType: envelope.type, raw: linked }
+      : { kind: 'unknown', reason: 'MALFORMED_PHONGDICH' };
+  }
 
   const firstField = text.split('|', 1)[0]!.trim();
   if (text.includes('|') && /^\d{12}$/.test(firstField)) {

@@ -20,6 +20,8 @@ export { parseBhytScan, type BhytScan } from './bhyt-qr';
 export {
   classifyScannedCode,
   cleanScannedText,
+  venueCheckinUrl,
+  CHECKIN_PATH,
   MAX_SCANNED_CODE_LENGTH,
   type ScannedCode,
   type UnknownCodeReason,

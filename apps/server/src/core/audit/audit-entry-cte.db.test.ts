@@ -9,6 +9,8 @@ import { runCheckinRetention } from '../../modules/checkins/retention';
 import type { NewCheckin } from '../../modules/checkins/checkins.types';
 import { sealAudit, verifyAuditChain } from './audit';
 
+/** One staff phone's check-ins: one account, so one audit entry per statement. */
+const recorder = randomUUID();
 const row = (): NewCheckin => {
   const now = new Date();
   return {
@@ -21,7 +23,7 @@ const row = (): NewCheckin => {
     communeCode: '00001',
     districtCode: '001',
     provinceCode: '01',
-    recordedBy: randomUUID(),
+    recordedBy: recorder,
     source: 'live',
   };
 };

@@ -85,7 +85,7 @@ export async function recordAudit(q: Queryable, ctx: AuditContext, entry: AuditE
 
 /**
  * For writers that store many records in one statement (the check-in group commit): a CTE that
- * appends one anonymous entry with `details` when `source` returned exactly `rows` rows, in the
+ * appends one entry (anonymous, or the given actor's) with `details` when `source` returned exactly `rows` rows, in the
  * same statement, so the records and their audit commit together in a single round trip. The
  * application MACs the entry it expects; if `source` returned some rows but not all (some were
  * stored before), the entry would not match its MAC, so the statement fails instead (the audit
@@ -95,20 +95,33 @@ export async function recordAudit(q: Queryable, ctx: AuditContext, entry: AuditE
 export function auditEntryCte(
   q: Queryable,
   name: string,
-  e: { action: string; source: string; details: Record<string, unknown>; rows: number },
+  e: {
+    action: string;
+    source: string;
+    details: Record<string, unknown>;
+    rows: number;
+    /** Who did it, from where (a staff-recorded check-in); anonymous when absent. */
+    actor?: {
+      accountId: string | null;
+      role: string;
+      unit: string | null;
+      ip: string | null;
+      requestId: string | null;
+    };
+  },
   firstParam: number,
 ): { sql: string; params: Param[] } {
   if (!/^[a-z][a-z_]*$/.test(name) || !/^[a-z][a-z_]*$/.test(e.source))
     throw new Error('auditEntryCte: identifiers only');
   const content: EntryContent = {
     at: new Date(),
-    actor_account_id: null,
-    actor_role: 'anonymous',
-    actor_unit: null,
+    actor_account_id: e.actor?.accountId ?? null,
+    actor_role: e.actor?.role ?? 'anonymous',
+    actor_unit: e.actor?.unit ?? null,
     action: e.action,
     person_id: null,
-    ip: null,
-    request_id: null,
+    ip: e.actor?.ip ?? null,
+    request_id: e.actor?.requestId ?? null,
     reason: null,
     break_glass: false,
     details: storedDetails(e.details),
@@ -116,8 +129,9 @@ export function auditEntryCte(
   const p = (i: number) => `$${firstParam + i}`;
   return {
     sql: `${name} as (
-    insert into audit_log (at, actor_role, action, details, mac)
-    select ${p(0)}::timestamptz, 'anonymous', ${p(1)}::text, ${p(2)}::jsonb,
+    insert into audit_log (at, actor_account_id, actor_role, actor_unit, action, ip, request_id, details, mac)
+    select ${p(0)}::timestamptz, ${p(5)}::text, ${p(6)}::text, ${p(7)}::text, ${p(1)}::text,
+           ${p(8)}::text, ${p(9)}::text, ${p(2)}::jsonb,
            case when count(*) = ${p(3)}::int then ${p(4)}::text end
       from ${e.source} having count(*) > 0
   )`,
@@ -127,6 +141,11 @@ export function auditEntryCte(
       JSON.stringify(content.details),
       e.rows,
       entryMac(auditKeysOf(q).entry, content),
+      content.actor_account_id,
+      content.actor_role,
+      content.actor_unit,
+      content.ip,
+      content.request_id,
     ],
   };
 }

@@ -80,6 +80,38 @@ async function scopeOf(db: Db, role: string, unitCode: string | null): Promise<L
   return unit.location;
 }
 
+/**
+ * An account tied to a facility (a lab, a venue) acts there: that facility must lie inside the
+ * account's own area, which is inside its creator's (issue #8: a district officer tied a technician
+ * to another province's lab). An unknown facility is refused the same way.
+ */
+async function assertFacilityInScope(db: Db, facilityId: string | null | undefined, scope: Location) {
+  if (!facilityId) return;
+  const rows = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(facilityId)
+    ? await db.query<{ province_code: string; district_code: string | null; commune_code: string }>(
+        `select province_code, district_code, commune_code from labs where id = $1
+         union all select province_code, district_code, commune_code from venues where id = $1`,
+        [facilityId],
+      )
+    : [];
+  const f = rows[0];
+  const inside =
+    !!f &&
+    (scope.provinceCode === null || scope.provinceCode === f.province_code) &&
+    (scope.districtCode === null || scope.districtCode === f.district_code) &&
+    (scope.communeCode === null || scope.communeCode === f.commune_code);
+  if (!inside) {
+    throw new AppError('VALIDATION_FAILED', [
+      fieldError(
+        'facilityId',
+        'FACILITY_OUTSIDE_AREA',
+        'Cơ sở (phòng xét nghiệm, điểm kiểm soát) không thuộc địa bàn của tài khoản.',
+        'The facility (lab, venue) is not in the account’s area.',
+      ),
+    ]);
+  }
+}
+
 /** A managed account: missing, citizen and out-of-reach accounts all look the same (not found). */
 async function managedAccount(db: Db, ctx: AuditContext, id: string): Promise<AccountRow> {
   authorize(ctx.actor, 'account.manage');
@@ -133,7 +165,9 @@ export async function createManagedAccount(
     ctx.actor.role !== 'national_admin'
   )
     throw new AppError('FORBIDDEN', undefined, 'only national admins create national admins');
-  authorize(ctx.actor, 'account.manage', await scopeOf(db, input.role, input.unitCode));
+  const scope = await scopeOf(db, input.role, input.unitCode);
+  authorize(ctx.actor, 'account.manage', scope);
+  await assertFacilityInScope(db, input.facilityId, scope);
   assertStrongPassword(input.password);
   if (await findAccountByUsername(db, input.username)) throw new AppError('USERNAME_TAKEN');
   const passwordHash = await hashPassword(input.password);
@@ -181,11 +215,9 @@ export async function updateManagedAccount(
     const role = input.role ?? account.role;
     if (role === 'national_admin' && ctx.actor.kind !== 'anonymous' && ctx.actor.role !== 'national_admin')
       throw new AppError('FORBIDDEN', undefined, 'only national admins grant national admin');
-    authorize(
-      ctx.actor,
-      'account.manage',
-      await scopeOf(db, role, input.unitCode !== undefined ? input.unitCode : account.unit_code),
-    );
+    const scope = await scopeOf(db, role, input.unitCode !== undefined ? input.unitCode : account.unit_code);
+    authorize(ctx.actor, 'account.manage', scope);
+    await assertFacilityInScope(db, account.facility_id, scope);
   }
   const changes: AccountChanges = {
     displayName: input.displayName,

@@ -65,11 +65,10 @@ export async function syncBatch(
       const id = str((raw ?? {}) as Record<string, unknown>, 'id') ?? '';
       try {
         const item = parseItem(raw);
-        const prepared =
+        const res =
           item.kind === 'visitor'
-            ? await service.prepareVisitor(ctx, item.v, 'sync', memo)
-            : await service.prepareStaff(ctx, item.s, 'sync', memo);
-        const res = await service.record(prepared, false);
+            ? await service.record(await service.prepareVisitor(ctx, item.v, 'sync', memo), false)
+            : await service.recordStaff(await service.prepareStaff(ctx, item.s, 'sync', memo), memo, false);
         return { id, status: res.duplicate ? 'duplicate' : 'created' };
       } catch (err) {
         return rejected(id, err);

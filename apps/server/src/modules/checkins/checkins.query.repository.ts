@@ -44,9 +44,12 @@ export function visitsAtVenue(
   const after = p.after ? 'and (server_time, id) > ($4::timestamptz, $5::uuid)' : '';
   return q.query<VenueVisitRow>(
     `select c.id, c.person_id, c.method, c.device_time, c.server_time, c.checkout_time,
-            p.full_name, p.phones, p.birth_year
+            coalesce(p.full_name, pi.full_name) as full_name, p.phones,
+            coalesce(p.birth_year, pi.birth_year) as birth_year
        from (${LIVE_AND_HELD(`venue_id = $1 and server_time >= $2 and server_time < $3 ${after}`)}) c
        left join persons p on p.id = c.person_id
+       -- A visitor a venue scanned who is not in the registry yet: traced by the card's name.
+       left join pending_identities pi on pi.id = c.person_id and p.id is null
       order by c.server_time, c.id
       limit ${Math.trunc(p.limit)}`,
     p.after ? [p.venueId, p.from, p.to, p.after.time, p.after.id] : [p.venueId, p.from, p.to],

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../core/db/db';
+import type { Param } from '../../core/db/db';
 import { auditEntryCte } from '../../core/audit/audit';
 import { storedUuid } from '../../core/audit/entry-crypto';
 import type { CheckinMethod, CheckinRow, NewCheckin } from './checkins.types';
@@ -22,28 +23,12 @@ export async function insertCheckins(
 ): Promise<Set<string>> {
   if (!rows.length) return new Set();
   const col = <T>(f: (r: NewCheckin) => T) => rows.map(f);
-  // The audit entry lists what this statement stores: all the rows, or none (see auditEntryCte).
-  const entry = audit
-    ? auditEntryCte(
-        q,
-        'audited',
-        {
-          action: audit.action,
-          source: 'stored',
-          details: {
-            writer: audit.writer,
-            checkinIds: rows.map((r) => storedUuid(r.id)),
-            personIds: rows.map((r) => storedUuid(r.personId)),
-            recordedBy: [
-              ...new Set(rows.flatMap((r) => (r.recordedBy ? [storedUuid(r.recordedBy)] : []))),
-            ].sort(),
-          },
-          rows: rows.length,
-        },
-        12,
-      )
-    : null;
-  const auditCte = entry ? `, ${entry.sql}` : '';
+  // One entry per account and address in the commit (usually one): a staff-recorded check-in is
+  // audited with the staff account, its role and unit, the address the request came from and the
+  // venue. Each entry lists what this statement stores for its group: all of the group's rows, or
+  // none (see auditEntryCte), committing with the rows in one statement.
+  const audits = audit ? auditGroups(q, rows, audit) : [];
+  const auditCte = audits.map((a) => `, ${a.sql}`).join('');
   const inserted = await q.query<{ id: string }>(
     `with u as (
        select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::timestamptz[],
@@ -56,8 +41,10 @@ export async function insertCheckins(
      ), stored as (
        insert into checkins (id, person_id, venue_id, method, device_time, server_time, commune_code,
          district_code, province_code, recorded_by_account_id, source)
-       select u.* from u join fresh on fresh.id = u.id
-       returning id, person_id, recorded_by_account_id
+       select u.id, u.person_id, u.venue_id, u.method, u.device_time, u.server_time, u.commune_code,
+         u.district_code, u.province_code, u.recorded_by_account_id, u.source
+       from u join fresh on fresh.id = u.id
+       returning id, person_id, venue_id, recorded_by_account_id
      )${auditCte}
      select id from stored`,
     [
@@ -72,10 +59,70 @@ export async function insertCheckins(
       col((r) => r.provinceCode),
       col((r) => r.recordedBy),
       col((r) => r.source),
-      ...(entry?.params ?? []),
+      ...audits.flatMap((a) => a.params),
     ],
   );
   return new Set(inserted.map((r) => r.id));
+}
+
+/**
+ * The audit CTEs for one insert: rows grouped by who recorded them and from where, each group's
+ * stored rows selected by id, its entry MAC'd by the application for exactly those rows.
+ * Parameters follow the insert's eleven.
+ */
+function auditGroups(
+  q: Queryable,
+  rows: NewCheckin[],
+  audit: { action: string; writer: string },
+): { sql: string; params: Param[] }[] {
+  const groups = new Map<string, NewCheckin[]>();
+  for (const r of rows) {
+    const key = JSON.stringify([
+      r.recordedBy ?? null,
+      r.request?.role ?? null,
+      r.request?.unit ?? null,
+      r.request?.ip ?? null,
+    ]);
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  let next = 12;
+  return [...groups.values()].map((group, i) => {
+    const first = group[0]!;
+    const ids = group.map((r) => storedUuid(r.id)!);
+    const name = `audit_group_${letters(i)}`; // CTE names: letters only (auditEntryCte checks)
+    const entry = auditEntryCte(
+      q,
+      `${name}_entry`,
+      {
+        action: audit.action,
+        source: name,
+        details: {
+          writer: audit.writer,
+          checkinIds: ids,
+          personIds: group.map((r) => storedUuid(r.personId)),
+          venueIds: [...new Set(group.map((r) => storedUuid(r.venueId)))].sort(),
+        },
+        rows: group.length,
+        actor: {
+          accountId: first.recordedBy ?? null,
+          role: first.request?.role ?? 'anonymous',
+          unit: first.request?.unit ?? null,
+          ip: first.request?.ip ?? null,
+          requestId: first.request?.requestId ?? null,
+        },
+      },
+      next + 1,
+    );
+    const sql = `${name} as (select id from stored where id = any($${next}::uuid[])), ${entry.sql}`;
+    const params: Param[] = [ids, ...entry.params];
+    next += params.length;
+    return { sql, params };
+  });
+}
+
+/** 0 → a, 25 → z, 26 → ba: a name part made of letters. */
+function letters(i: number): string {
+  return (i >= 26 ? letters(Math.floor(i / 26)) : '') + String.fromCharCode(97 + (i % 26));
 }
 
 /** Stored check-ins by id, found through checkin_ids (which names the partition by server_time). */
@@ -87,6 +134,37 @@ export async function checkinsByIds(q: Queryable, ids: string[]): Promise<Checki
       where i.id = any($1::uuid[])`,
     [ids],
   );
+}
+
+/**
+ * An earlier check-in of the same person at the same venue that this one belongs to: live scans by
+ * the server's clock (a staff phone's clock may be off), offline ones by their device times, which
+ * came from the same scanner. Bounded on server_time so the venue/person indexes are used.
+ */
+export async function sameVisitCheckin(
+  q: Queryable,
+  row: Pick<NewCheckin, 'venueId' | 'personId' | 'deviceTime' | 'serverTime' | 'source'>,
+  windowMs: number,
+): Promise<CheckinRow | undefined> {
+  const live = row.source === 'live';
+  const since = new Date(
+    (live ? row.serverTime : row.deviceTime).getTime() - windowMs - (live ? 0 : 3_600_000),
+  );
+  const rows = await q.query<CheckinRow>(
+    `select ${COLUMNS} from checkins
+      where venue_id = $1 and person_id = $2 and server_time >= $3
+        and ($4::boolean or device_time between $5::timestamptz and $6::timestamptz)
+      order by server_time limit 1`,
+    [
+      row.venueId,
+      row.personId,
+      since,
+      live,
+      new Date(row.deviceTime.getTime() - windowMs),
+      new Date(row.deviceTime.getTime() + windowMs),
+    ],
+  );
+  return rows[0];
 }
 
 export async function setCheckout(q: Queryable, id: string, at: Date): Promise<CheckinRow | undefined> {
@@ -108,30 +186,18 @@ export interface VenueRow {
   district_code: string | null;
   province_code: string;
   owner_account_id: string | null;
+  parent_id: string | null;
   requires_declaration_hours: number | null;
 }
 
 export async function findVenue(q: Queryable, id: string): Promise<VenueRow | undefined> {
   const rows = await q.query<VenueRow>(
-    `select id, name, status, commune_code, district_code, province_code, owner_account_id,
+    `select id, name, status, commune_code, district_code, province_code, owner_account_id, parent_id,
             requires_declaration_hours
        from venues where id = $1`,
     [id],
   );
   return rows[0];
-}
-
-/** Is the account the venue's owner or one of its staff (matched by account, or by its phone)? */
-export async function isVenueStaff(q: Queryable, venueId: string, accountId: string): Promise<boolean> {
-  const rows = await q.query(
-    `select 1 from venues v where v.id = $1 and v.owner_account_id = $2
-     union all
-     select 1 from venue_staff s where s.venue_id = $1 and (s.account_id = $2
-       or s.phone = (select a.phone from accounts a where a.id = $2 and a.phone is not null))
-     limit 1`,
-    [venueId, accountId],
-  );
-  return rows.length > 0;
 }
 
 /**
@@ -146,8 +212,14 @@ export async function latestDeclarationAt(q: Queryable, personId: string): Promi
   return rows[0]?.at ?? null;
 }
 
+/** A registered person, or a pending identity a venue scanned (its visits move when it is resolved). */
 export async function personExists(q: Queryable, id: string): Promise<boolean> {
-  return (await q.query('select 1 from persons where id = $1', [id])).length > 0;
+  const rows = await q.query(
+    `select 1 from persons where id = $1
+     union all select 1 from pending_identities where id = $1 and status = 'pending' limit 1`,
+    [id],
+  );
+  return rows.length > 0;
 }
 
 export const isMethod = (m: string): m is CheckinMethod =>

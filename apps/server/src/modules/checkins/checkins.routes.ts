@@ -4,7 +4,7 @@ import type { AuditContext } from '../../core/audit/audit';
 import { syncBatch } from './checkins.batch';
 import { checkinHoldsRoutes } from './checkins.holds.routes';
 import { checkinsQueryService } from './checkins.query.service';
-import { checkinRetentionDays } from './checkins.rules';
+import { checkinRetentionDays, checkinSameVisitMinutes } from './checkins.rules';
 import * as S from './checkins.schemas';
 import { checkinsService } from './checkins.service';
 import type { StaffInput, VisitorInput } from './checkins.types';
@@ -18,7 +18,7 @@ const DAY_MS = 86_400_000;
  * answers the stored check-in with `duplicate: true`. Tracing queries take their terms in POST bodies.
  */
 export function checkinsRoutes(app: FastifyInstance, db: Db, retentionDays = checkinRetentionDays()): void {
-  const service = checkinsService(db, { retentionDays });
+  const service = checkinsService(db, { retentionDays, sameVisitMinutes: checkinSameVisitMinutes() });
   const query = checkinsQueryService(db);
   const tags = ['checkins'];
   const created = { 201: S.CheckinResultSchema };

@@ -16,6 +16,18 @@ export function checkinRetentionDays(env: NodeJS.ProcessEnv = process.env): numb
 }
 
 /**
+ * PHONGDICH_CHECKIN_SAME_VISIT_MINUTES, default 30: the same person scanned again at the same venue
+ * within this many minutes (by any of their codes: app QR, printed card, CCCD, BHYT) is the same
+ * visit, answered with the first check-in instead of a second row. 0 turns it off.
+ */
+export function checkinSameVisitMinutes(env: NodeJS.ProcessEnv = process.env): number {
+  const minutes = Number(env.PHONGDICH_CHECKIN_SAME_VISIT_MINUTES ?? 30);
+  if (!Number.isInteger(minutes) || minutes < 0 || minutes > 1440)
+    throw new Error('PHONGDICH_CHECKIN_SAME_VISIT_MINUTES must be 0–1440');
+  return minutes;
+}
+
+/**
  * Device time is kept as given but only accepted within bounds: live calls within 7 days behind and
  * 1 hour ahead; offline queues (source 'sync') may be as old as the retention window.
  */

@@ -33,6 +33,7 @@ export const CheckinResultSchema = Type.Object({
   venueName: Type.String(),
   serverTime: Time,
   duplicate: Type.Boolean(),
+  sameVisit: Type.Optional(Type.Boolean()),
   declarationRequired: Type.Boolean(),
 });
 

@@ -4,7 +4,8 @@ import { authorize, canAt } from '../../core/auth/policy';
 import { AppError } from '../../core/errors';
 import { familyOf } from '../people/people.repository';
 import { citizenMayRead, citizenPersonId } from '../people/people.policy';
-import { checkinsByIds, isVenueStaff, personExists, setCheckout } from './checkins.repository';
+import { actsForVenue } from '../venues/venues.access';
+import { checkinsByIds, personExists, sameVisitCheckin, setCheckout } from './checkins.repository';
 import { checkDeviceTime, UUID_RE } from './checkins.rules';
 import type { CheckinResult, NewCheckin, StaffInput, VisitorInput } from './checkins.types';
 import { GroupCommitWriter, type GroupCommitOptions } from './group-commit';
@@ -27,6 +28,8 @@ interface Prepared {
 
 export interface CheckinServiceOptions {
   retentionDays: number;
+  /** Same person, same venue, within this many minutes: the same visit (0 = off). */
+  sameVisitMinutes?: number;
   writer?: GroupCommitOptions;
 }
 
@@ -34,8 +37,8 @@ export interface CheckinServiceOptions {
 export function checkinsService(db: Db, opts: CheckinServiceOptions) {
   const verifyToken = venueTokenVerifier(db);
   const venues = venueCache(db);
-  // Personal data writes are audited once per commit, not per check-in (throughput): the entry lists
-  // every check-in and person; who recorded each is on the check-in row itself.
+  // Personal data writes are audited once per commit and account, not per check-in (throughput): the
+  // entry names the account, its address and the venues, and lists every check-in and person.
   const writer = new GroupCommitWriter(db, {
     ...opts.writer,
     audit: { action: 'checkin.create', writer: 'checkins.group-commit' },
@@ -81,15 +84,18 @@ export function checkinsService(db: Db, opts: CheckinServiceOptions) {
     if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
     const b = base(input.id, source, input.deviceTime, new Date());
     const venue = await venues.usable(input.venueId.toLowerCase());
+    // Officers of the venue's area, or whoever acts for the venue by the venues module's one rule.
     const allowed = await once(
       memo,
       `s:${venue.id}`,
       async () =>
-        (actor.kind !== 'citizen' &&
-          (actor.facilityId === venue.id || canAt(actor, 'checkin.record', venueLocation(venue)))) ||
-        isVenueStaff(db, venue.id, actor.accountId),
+        (actor.kind !== 'citizen' && canAt(actor, 'checkin.record', venueLocation(venue))) ||
+        actsForVenue(db, actor, venue),
     );
     if (!allowed) throw new AppError('FORBIDDEN', undefined, 'not staff of this venue');
+    // A point not yet approved by its commune records no one's visit (self-registered points would
+    // otherwise reach any person of the area from day one).
+    if (venue.status !== 'active') throw new AppError('VENUE_NOT_ACTIVE');
     if (!UUID_RE.test(input.personId) || !(await personExists(db, input.personId))) {
       throw new AppError('PERSON_NOT_FOUND');
     }
@@ -103,13 +109,20 @@ export function checkinsService(db: Db, opts: CheckinServiceOptions) {
   }
 
   function rowPlace(venue: CachedVenue, ctx: AuditContext, source: 'live' | 'sync') {
+    const a = ctx.actor;
     return {
       venueId: venue.id,
       communeCode: venue.commune_code,
       districtCode: venue.district_code,
       provinceCode: venue.province_code,
-      recordedBy: ctx.actor.kind === 'anonymous' ? null : ctx.actor.accountId,
+      recordedBy: a.kind === 'anonymous' ? null : a.accountId,
       source,
+      request: {
+        role: a.kind === 'anonymous' ? 'anonymous' : a.role,
+        unit: a.kind === 'staff' || a.kind === 'machine' ? a.unitCode : null,
+        ip: ctx.ip ?? null,
+        requestId: ctx.requestId ?? null,
+      },
     };
   }
 
@@ -127,14 +140,47 @@ export function checkinsService(db: Db, opts: CheckinServiceOptions) {
     };
   }
 
+  const sameVisitMs = (opts.sameVisitMinutes ?? 0) * 60_000;
+
+  /**
+   * A staff scan of someone already checked in here within the window (by another of their codes,
+   * or the same one scanned twice) answers that first check-in, marked `sameVisit`, and stores
+   * nothing. Scans of one person at one venue in a sync batch are taken in order, so the second sees
+   * the first.
+   */
+  function recordStaff(p: Prepared, memo?: Memo, withDeclaration = true): Promise<CheckinResult> {
+    const run = async (): Promise<CheckinResult> => {
+      const earlier = sameVisitMs > 0 ? await sameVisitCheckin(db, p.row, sameVisitMs) : undefined;
+      if (!earlier || earlier.id === p.row.id) return record(p, withDeclaration);
+      return {
+        id: earlier.id,
+        venueId: p.venue.id,
+        venueName: p.venue.name,
+        serverTime: earlier.server_time.toISOString(),
+        duplicate: true,
+        sameVisit: true,
+        declarationRequired: withDeclaration && (await venues.declarationRequired(p.venue, p.row.personId)),
+      };
+    };
+    if (!memo) return run();
+    const key = `visit:${p.row.venueId}:${p.row.personId}`;
+    const next = ((memo.get(key) as Promise<unknown> | undefined) ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(run);
+    memo.set(key, next);
+    return next;
+  }
+
   return {
     writer,
     prepareVisitor,
     prepareStaff,
     record,
+    recordStaff,
     visitor: async (ctx: AuditContext, input: VisitorInput) =>
       record(await prepareVisitor(ctx, input, 'live')),
-    staff: async (ctx: AuditContext, input: StaffInput) => record(await prepareStaff(ctx, input, 'live')),
+    staff: async (ctx: AuditContext, input: StaffInput) =>
+      recordStaff(await prepareStaff(ctx, input, 'live')),
 
     async checkout(ctx: AuditContext, id: string, deviceTime: string) {
       const { actor } = ctx;
@@ -147,9 +193,8 @@ export function checkinsService(db: Db, opts: CheckinServiceOptions) {
         row.recorded_by_account_id === actor.accountId ||
         (actor.kind === 'citizen'
           ? await citizenMayRead(db, actor, row.person_id)
-          : (venue && canAt(actor, 'checkin.record', venueLocation(venue))) ||
-            actor.facilityId === row.venue_id) ||
-        (await isVenueStaff(db, row.venue_id, actor.accountId));
+          : !!venue && canAt(actor, 'checkin.record', venueLocation(venue))) ||
+        (!!venue && (await actsForVenue(db, actor, venue)));
       if (!allowed) throw new AppError('CHECKIN_NOT_FOUND');
       const done = await db.transaction(async (tx) => {
         const updated = await setCheckout(tx, id, new Date());

@@ -14,6 +14,8 @@ export interface NewCheckin {
   provinceCode: string | null;
   recordedBy: string | null;
   source: 'live' | 'sync';
+  /** Who asked and from where, for the audit entry only (not stored on the row). */
+  request?: { role: string; unit: string | null; ip: string | null; requestId: string | null };
 }
 
 export interface CheckinRow {
@@ -38,6 +40,8 @@ export interface CheckinResult {
   venueName: string;
   serverTime: string;
   duplicate: boolean;
+  /** This scan was of a person already checked in here within the same-visit window (see rules). */
+  sameVisit?: boolean;
   declarationRequired: boolean;
 }
 

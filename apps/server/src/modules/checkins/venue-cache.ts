@@ -25,7 +25,9 @@ export function venueCache(q: Queryable) {
   async function get(id: string): Promise<VenueRow | undefined> {
     if (!UUID_RE.test(id)) return undefined;
     const hit = cache.get(id);
-    if (hit && Date.now() - hit.at < TTL_MS) return hit.venue;
+    // Only an active venue is served from memory: one waiting for approval is read again, so the
+    // commune's approval takes effect at once (suspension still within TTL_MS).
+    if (hit && Date.now() - hit.at < TTL_MS && hit.venue.status === 'active') return hit.venue;
     const venue = await findVenue(q, id);
     if (venue) {
       if (cache.size >= MAX_ENTRIES) cache.clear();
@@ -36,7 +38,7 @@ export function venueCache(q: Queryable) {
 
   return {
     get,
-    /** A venue that may receive check-ins: known and not suspended (pending points work at once). */
+    /** A venue that may receive check-ins: known and not suspended (staff check-ins also need it active). */
     async usable(id: string): Promise<VenueRow> {
       const venue = await get(id);
       if (!venue) throw new AppError('VENUE_UNKNOWN');

@@ -152,7 +152,7 @@ for (const target of dbTargets()) {
       assert.equal(badCccd.json().error.code, 'UNKNOWN_CODE');
     });
 
-    it('lets only staff, or citizens staffing the chosen venue, scan (and register visitors there)', async () => {
+    it('lets only staff, or citizens staffing the chosen venue, scan (unknown visitors wait as pending identities)', async () => {
       const citizen = await signInCitizen(app, '0966000123');
       const res = await resolve('HC1:XYZ', citizen.headers);
       assert.equal(res.statusCode, 403);
@@ -172,13 +172,19 @@ for (const target of dbTargets()) {
       const qr = `${cccd}||Hồ Văn Khách|01011970|Nam|Thôn 2, xã Yên Bình|01012022`;
       const scanned = await resolve(qr, citizen.headers, venueId);
       assert.equal(scanned.statusCode, 200, scanned.body);
-      assert.equal(scanned.json().created, true);
+      assert.equal(scanned.json().created, false);
+      assert.equal(scanned.json().pending, true);
       assert.equal(scanned.json().person.masked, true, 'venue staff see a masked name');
-      const row = await db.query<{ commune_code: string }>(
-        'select commune_code from persons where cccd = $1',
+      assert.deepEqual(
+        await db.query('select 1 from persons where cccd = $1', [cccd]),
+        [],
+        'no one registered',
+      );
+      const row = await db.query<{ commune_code: string; status: string }>(
+        'select commune_code, status from pending_identities where cccd = $1',
         [cccd],
       );
-      assert.equal(row[0]!.commune_code, '00004', "registered in the venue's commune");
+      assert.deepEqual(row, [{ commune_code: '00004', status: 'pending' }], "waiting in the venue's commune");
     });
   });
 }

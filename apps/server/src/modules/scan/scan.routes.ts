@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { Db } from '../../core/db/db';
 import { auditContext } from '../people/people.routes';
 import { scanService } from './scan.service';
+import { pendingIdentitiesService } from './scan.pending.service';
 
 const Text = Type.Object({ vi: Type.String(), en: Type.String() });
 const PersonSummary = Type.Object({
@@ -24,6 +25,9 @@ const ScanResult = Type.Object({
   created: Type.Optional(Type.Boolean()),
   method: Type.Optional(Type.String()),
   communeAssumed: Type.Optional(Type.Boolean()),
+  // Not in the registry: the visit goes to a pending identity a commune officer will confirm or merge.
+  pending: Type.Optional(Type.Boolean()),
+  pendingCreated: Type.Optional(Type.Boolean()),
   venueId: Type.Optional(Type.String()),
   name: Type.Optional(Type.String()),
   status: Type.Optional(Type.String()),
@@ -51,5 +55,77 @@ export function scanRoutes(app: FastifyInstance, db: Db): void {
     },
     async (request) =>
       scan.resolve(auditContext(request), request.body as { code: string; venueId?: string }),
+  );
+
+  const pending = pendingIdentitiesService(db);
+  const tags = ['scan'];
+  const Id = Type.Object({ id: Type.String({ maxLength: 64 }) });
+  const Resolved = Type.Object({
+    id: Type.String(),
+    status: Type.String(),
+    personId: Type.String(),
+    visits: Type.Integer(),
+  });
+  const N = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+  app.get(
+    '/api/pending-identities',
+    {
+      schema: {
+        tags,
+        summary: 'Khách quét thẻ chưa có trong sổ dân cư / Scanned visitors not in the registry',
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                method: Type.String(),
+                fullName: Type.String(),
+                birthDate: N(Type.String()),
+                birthYear: Type.Union([Type.Integer(), Type.Null()]),
+                sex: N(Type.String()),
+                cccd: N(Type.String()),
+                bhyt: N(Type.String()),
+                street: N(Type.String()),
+                venueId: Type.String(),
+                venueName: N(Type.String()),
+                visits: Type.Integer(),
+                createdAt: Type.String(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => pending.list(auditContext(request)),
+  );
+  app.post(
+    '/api/pending-identities/:id/confirm',
+    {
+      schema: {
+        tags,
+        summary: 'Xác nhận là người mới / Confirm as a new person',
+        params: Id,
+        response: { 200: Resolved },
+      },
+    },
+    async (request) => pending.confirm(auditContext(request), (request.params as { id: string }).id),
+  );
+  app.post(
+    '/api/pending-identities/:id/merge',
+    {
+      schema: {
+        tags,
+        summary: 'Gộp vào người đã có / Merge into an existing person',
+        params: Id,
+        body: Type.Object({ personId: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
+        response: { 200: Resolved },
+      },
+    },
+    async (request) =>
+      pending.merge(
+        auditContext(request),
+        (request.params as { id: string }).id,
+        (request.body as { personId: string }).personId,
+      ),
   );
 }

@@ -1,5 +1,11 @@
 // The one scanner: every code in use, resolved to a person, a venue or a certificate.
-import { classifyScannedCode, verifyQrToken, type EcJwk, type QrVerifyFailure } from '@phongdich/domain';
+import {
+  classifyScannedCode,
+  maskName,
+  verifyQrToken,
+  type EcJwk,
+  type QrVerifyFailure,
+} from '@phongdich/domain';
 import type { Db, Queryable } from '../../core/db/db';
 import type { AuditContext } from '../../core/audit/audit';
 import { recordAudit } from '../../core/audit/audit';
@@ -13,8 +19,12 @@ import type { PersonRow } from '../people/people.types';
 import { locationOf, toSummary } from '../people/people.view';
 import { findToken } from '../personal-qr/personal-qr.repository';
 import { personStatus } from '../status/status.sources';
-import { findVenue, managesVenue } from '../venues/venues.repository';
+import { actsForVenue } from '../venues/venues.access';
+import { findVenue } from '../venues/venues.repository';
 import { UNKNOWN_CODE_HINTS, QR_FAILURES } from './scan.messages';
+import { validPersonFields } from '../people/people.common';
+import type { PersonInput } from '../people/people.input';
+import { pendingForCard } from './scan.pending.repository';
 import { bhytPersonInput, cccdPersonInput, createFromScan, matchBhyt, matchCccd } from './scan.identity';
 
 export type ScanMethod = 'personal_qr' | 'printed_qr' | 'cccd' | 'bhyt';
@@ -27,15 +37,20 @@ const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
  */
 async function authorizeScanner(db: Db, ctx: AuditContext, venueId?: string): Promise<boolean> {
   const a = ctx.actor;
-  const manages = async (accountId: string) =>
-    !!venueId && isUuid(venueId) && (await managesVenue(db, accountId, venueId));
+  const manages = async () => {
+    const venue = venueId && isUuid(venueId) ? await findVenue(db, venueId) : undefined;
+    if (!venue || !(await actsForVenue(db, a, venue))) return false;
+    // A point its commune has not approved (or has suspended) scans no one.
+    if (venue.status !== 'active') throw new AppError('VENUE_NOT_ACTIVE');
+    return true;
+  };
   if (a.kind === 'citizen') {
-    if (await manages(a.accountId)) return true;
+    if (await manages()) return true;
     throw new AppError('FORBIDDEN', undefined, 'citizen scanning without a venue they staff');
   }
   authorize(a, 'scan.resolve');
   if (a.kind === 'anonymous' || a.role !== 'venue_manager' || !venueId) return false;
-  if (await manages(a.accountId)) return true;
+  if (await manages()) return true;
   throw new AppError('FORBIDDEN', undefined, 'not a venue of this account');
 }
 
@@ -81,6 +96,9 @@ export function scanService(db: Db) {
   ) {
     const masked = !canAt(ctx.actor, 'person.read', locationOf(row));
     const status = await personStatus(db, row.id);
+    // Health reasons (a positive test, an exposure) are health data: only the colour leaves the
+    // jurisdiction, as the name does not.
+    const reasons = masked ? [] : status.reasons.map((r) => ({ vi: r.vi, en: r.en }));
     await recordAudit(db, ctx, {
       action: 'scan.resolve',
       personId: row.id,
@@ -90,10 +108,55 @@ export function scanService(db: Db) {
       kind: 'person' as const,
       person: toSummary(row, masked),
       colour: status.colour,
-      reasons: status.reasons.map((r) => ({ vi: r.vi, en: r.en })),
+      reasons,
       created,
       method,
       ...extra,
+    };
+  }
+
+  /**
+   * A card a venue scanned that matches no one: the visit goes to a pending identity holding the
+   * card's data, for a commune officer of the venue's area to confirm or merge. A shop never adds a
+   * person to the national registry by itself.
+   */
+  async function pendingAnswer(
+    ctx: AuditContext,
+    venueId: string,
+    method: 'cccd' | 'bhyt',
+    build: (commune: string) => PersonInput | null,
+  ) {
+    const venue = (await findVenue(db, venueId))!;
+    const card = build(venue.commune_code);
+    if (!card) return null;
+    await validPersonFields(db, card);
+    const by = ctx.actor.kind === 'anonymous' ? null : ctx.actor.accountId;
+    const { row, created } = await db.transaction(async (tx) => {
+      const made = await pendingForCard(tx, { method, card, venue, by });
+      await recordAudit(tx, ctx, {
+        action: 'pendingIdentity.scan',
+        details: { pendingIdentityId: made.row.id, venueId, method, created: made.created },
+      });
+      return made;
+    });
+    return {
+      kind: 'person' as const,
+      person: {
+        id: row.id,
+        fullName: maskName(row.full_name),
+        birthYear: row.birth_year ?? 0,
+        sex: card.sex ?? 'other',
+        communeCode: venue.commune_code,
+        communeName: null,
+        masked: true,
+        idHint: null,
+      },
+      colour: 'green',
+      reasons: [],
+      created: false,
+      pending: true,
+      pendingCreated: created,
+      method,
     };
   }
 
@@ -146,6 +209,8 @@ export function scanService(db: Db) {
         case 'cccd_chip': {
           const found = await matchCccd(db, code);
           if (found) return personAnswer(ctx, found, false, 'cccd');
+          if (actsForVenue)
+            return (await pendingAnswer(ctx, input.venueId!, 'cccd', (c) => cccdPersonInput(code, c)))!;
           const made = await createOrFind(
             ctx,
             actsForVenue,
@@ -160,6 +225,10 @@ export function scanService(db: Db) {
         case 'bhyt': {
           const found = await matchBhyt(db, code.number);
           if (found) return personAnswer(ctx, found, false, 'bhyt');
+          const pending = actsForVenue
+            ? await pendingAnswer(ctx, input.venueId!, 'bhyt', (c) => bhytPersonInput(code, c))
+            : undefined;
+          if (pending) return pending;
           const made = await createOrFind(
             ctx,
             actsForVenue,

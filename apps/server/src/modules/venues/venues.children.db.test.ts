@@ -35,6 +35,10 @@ for (const target of dbTargets()) {
         communeCode: '00001',
       });
       companyId = res.json().id;
+      // A self-registered point waits for its commune: approved here, so its children are active.
+      const phucXa = (await signInAs(app, db, { role: 'commune_officer', unitCode: '00001' })).headers;
+      const ok = await call('POST', `/api/venues/${companyId}/approve`, phucXa);
+      if (ok.statusCode !== 200) throw new Error(ok.body);
     });
     after(async () => {
       await app.close();

@@ -44,11 +44,11 @@ for (const target of dbTargets()) {
       await db.close();
     });
 
-    it('registers a point, active at once but unreviewed; a retry replays, another body is refused', async () => {
+    it('registers a point waiting for its commune; a retry replays, another body is refused', async () => {
       const first = await call('POST', '/api/venues', owner, shop, 'reg-1');
       assert.equal(first.statusCode, 201, first.body);
       const v = first.json();
-      assert.equal(v.status, 'active');
+      assert.equal(v.status, 'pending');
       assert.equal(v.reviewed, false);
       assert.equal(v.ownerPhone, '+84912000001', 'owner phone defaults to the citizen’s own');
       assert.match(v.areaName, /Phúc Xá/);
@@ -109,7 +109,6 @@ for (const target of dbTargets()) {
       );
       assert.equal((await call('GET', '/api/me/venues', owner)).json().items.length, 3);
       assert.equal((await call('GET', '/api/me/venues', stranger)).json().items.length, 0);
-      assert.equal((await call('GET', `/api/venues/${id}/qr`, staff)).statusCode, 200);
       assert.equal((await call('GET', `/api/venues/${id}`, stranger)).statusCode, 404);
       assert.equal((await call('GET', `/api/venues/${id}`, hcmc)).statusCode, 404);
       assert.equal((await call('GET', `/api/venues/${id}`, phucXa)).statusCode, 200);
@@ -117,10 +116,19 @@ for (const target of dbTargets()) {
       assert.equal(list.total, 3);
       assert.equal((await call('GET', '/api/venues', hcmc)).json().total, 0);
       assert.equal((await call('GET', '/api/venues', owner)).statusCode, 403);
+      assert.equal((await call('GET', `/api/venues/${id}/qr`, staff)).statusCode, 409, 'not approved yet');
+      assert.equal((await call('POST', `/api/venues/${id}/approve`, phucXa)).statusCode, 200);
+      assert.equal((await call('GET', `/api/venues/${id}/qr`, staff)).statusCode, 200);
     });
 
-    it('waits for approval where the unit asks for it; officers above the commune may approve', async () => {
-      await db.query(`insert into venue_review_policies (unit_code, auto_approve) values ('001', false)`);
+    it('waits for approval unless the unit chose otherwise; officers above the commune may approve', async () => {
+      await db.query(`insert into venue_review_policies (unit_code, auto_approve) values ('00006', true)`);
+      const chosen = await call('POST', '/api/venues', owner, {
+        ...shop,
+        name: 'Quán nước',
+        communeCode: '00006',
+      });
+      assert.equal(chosen.json().status, 'active', 'this commune approves at once, as it chose');
       const res = await call('POST', '/api/venues', owner, {
         ...shop,
         name: 'Chợ Trúc Bạch',
@@ -145,6 +153,7 @@ for (const target of dbTargets()) {
     });
 
     it('suspending revokes the QR; reactivating restores it', async () => {
+      assert.equal((await call('POST', `/api/venues/${shopId}/approve`, phucXa)).statusCode, 200);
       const qr = await call('GET', `/api/venues/${shopId}/qr`, owner);
       assert.equal(qr.statusCode, 200);
       const { token, svg } = qr.json();

@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
-import { normalizeVnMobile, signQrToken } from '@phongdich/domain';
+import { normalizeVnMobile, signQrToken, venueCheckinUrl } from '@phongdich/domain';
+import { loadConfig } from '../../core/config';
 import type { Db, Queryable } from '../../core/db/db';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { AppError, assertNoFieldErrors, fieldError } from '../../core/errors';
@@ -21,16 +22,20 @@ function assertActive(v: VenueRow): void {
 }
 
 /** The staff phone list, QR codes and posters: the point's owner and staff (officers may print too). */
-export function venuesManageService(db: Db) {
+export function venuesManageService(db: Db, publicUrl = loadConfig().publicUrl) {
   async function token(venueId: string): Promise<string> {
     return signQrToken({ type: 'V', id: venueId, issuedAt: new Date() }, await signingKey(db, 'qr'));
   }
+  // What the QR holds: a link any phone camera opens (the check-in page), with the signed token in
+  // its fragment for the platform's own scanners. Posters printed before hold the bare token and
+  // are still read everywhere.
+  const link = (t: string) => venueCheckinUrl(publicUrl, t);
 
   async function posterPages(q: Queryable, rows: VenueRow[]): Promise<PosterPage[]> {
     const views = await toVenues(q, rows);
     return Promise.all(
       rows.map(async (r, i) => ({
-        token: await token(r.id),
+        content: link(await token(r.id)),
         name: r.name,
         kindLabel: VENUE_KINDS[r.kind].vi,
         plate: r.plate_number ? displayPlate(r.plate_number) : null,
@@ -42,13 +47,15 @@ export function venuesManageService(db: Db) {
   }
 
   return {
-    async qr(ctx: AuditContext, id: string): Promise<{ token: string; svg: string }> {
+    async qr(ctx: AuditContext, id: string): Promise<{ token: string; url: string; svg: string }> {
       const { venue } = await venueForActor(db, ctx.actor, id);
       assertActive(venue);
       const t = await token(venue.id);
+      const url = link(t);
       return {
         token: t,
-        svg: await QRCode.toString(t, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
+        url,
+        svg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
       };
     },
 

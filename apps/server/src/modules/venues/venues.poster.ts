@@ -8,7 +8,8 @@ const REGULAR = font('NotoSans-Regular.ttf');
 const BOLD = font('NotoSans-Bold.ttf');
 
 export interface PosterPage {
-  token: string;
+  /** What the QR holds: the check-in link with the signed token. */
+  content: string;
   name: string;
   kindLabel: string;
   plate: string | null;
@@ -22,8 +23,8 @@ const MARGIN = 48;
 const TEXT_WIDTH = A4.width - 2 * MARGIN;
 
 /** Draws the QR as vector squares: sharp at any print size, and a few KB per page. */
-function drawQr(doc: PDFKit.PDFDocument, token: string, x: number, y: number, size: number): void {
-  const { modules } = QRCode.create(token, { errorCorrectionLevel: 'M' });
+function drawQr(doc: PDFKit.PDFDocument, content: string, x: number, y: number, size: number): void {
+  const { modules } = QRCode.create(content, { errorCorrectionLevel: 'M' });
   const quiet = 2;
   const cell = size / (modules.size + 2 * quiet);
   // Runs of dark modules as one rectangle, slightly overlapped, so no hairline seams show.
@@ -53,14 +54,14 @@ function drawPage(doc: PDFKit.PDFDocument, p: PosterPage): void {
 
   const qrSize = 330;
   const qrY = Math.max(doc.y + 14, 190);
-  drawQr(doc, p.token, (A4.width - qrSize) / 2, qrY, qrSize);
+  drawQr(doc, p.content, (A4.width - qrSize) / 2, qrY, qrSize);
 
   doc.y = qrY + qrSize + 12;
   doc.fillColor('#0b5394').font('bold').fontSize(18);
   doc.text('Quét mã QR để khai báo y tế / check-in', MARGIN, doc.y, centred);
   doc.fillColor('#000000').font('regular').fontSize(12);
   doc.text(
-    'Mở ứng dụng Phòng Dịch (hoặc camera điện thoại), quét mã này mỗi lần ra vào điểm. Người không có ' +
+    'Mở camera điện thoại (hoặc ứng dụng Phòng Dịch), quét mã này mỗi lần ra vào điểm. Người không có ' +
       'điện thoại: xuất trình mã QR cá nhân đã in hoặc căn cước công dân gắn chip để nhân viên quét.',
     centred,
   );

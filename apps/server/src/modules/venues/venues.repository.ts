@@ -56,14 +56,17 @@ export async function setVenueStatus(
   return rows[0]!;
 }
 
-/** Most specific setting first (commune, district, province); none = active at once. */
+/**
+ * Most specific setting first (commune, district, province). With no setting a new point waits for
+ * its commune's review: a self-registered point must not reach the people of an area unchecked.
+ */
 export async function autoApproves(q: Queryable, codes: (string | null)[]): Promise<boolean> {
   const rows = await q.query<{ auto_approve: boolean }>(
     `select auto_approve from venue_review_policies where unit_code = any($1::text[])
      order by length(unit_code) desc limit 1`,
     [codes.filter((c): c is string => !!c)],
   );
-  return rows[0]?.auto_approve ?? true;
+  return rows[0]?.auto_approve ?? false;
 }
 
 export async function childCounts(q: Queryable, ids: string[]): Promise<Map<string, number>> {

@@ -18,7 +18,7 @@ export function venuesReviewService(db: Db) {
   async function review(
     ctx: AuditContext,
     id: string,
-    action: 'approve' | 'suspend' | 'reactivate',
+    action: 'approve' | 'suspend' | 'reject' | 'reactivate',
     change: (tx: Queryable, v: VenueRow, by: string) => Promise<VenueRow>,
     reason: string | null = null,
   ): Promise<Venue> {
@@ -39,6 +39,29 @@ export function venuesReviewService(db: Db) {
     });
   }
 
+  function stop(ctx: AuditContext, id: string, reason: string, action: 'suspend' | 'reject') {
+    const why = reason.trim();
+    if (why.length < 3) {
+      assertNoFieldErrors([
+        action === 'suspend'
+          ? fieldError('reason', 'REASON_REQUIRED', 'Nhập lý do tạm dừng.', 'Give the reason for suspending.')
+          : fieldError('reason', 'REASON_REQUIRED', 'Nhập lý do từ chối.', 'Give the reason for rejecting.'),
+      ]);
+    }
+    return review(
+      ctx,
+      id,
+      action,
+      async (tx, v, by) => {
+        if (v.status === 'suspended') throw new AppError('VENUE_STATUS_CONFLICT');
+        if (action === 'reject' && v.status !== 'pending') throw new AppError('VENUE_STATUS_CONFLICT');
+        await revoke(tx, { type: 'V', id, reason: `venue ${action}ed`, revokedBy: by });
+        return setVenueStatus(tx, id, { status: 'suspended', reason: why, reviewedBy: by });
+      },
+      why,
+    );
+  }
+
   return {
     /** A pending point becomes active; an active one not yet looked at is marked reviewed. */
     approve: (ctx: AuditContext, id: string) =>
@@ -48,25 +71,13 @@ export function venuesReviewService(db: Db) {
       }),
 
     /** Suspends the point and revokes its QR, so scans of printed posters are refused. */
-    suspend(ctx: AuditContext, id: string, reason: string) {
-      const why = reason.trim();
-      if (why.length < 3) {
-        assertNoFieldErrors([
-          fieldError('reason', 'REASON_REQUIRED', 'Nhập lý do tạm dừng.', 'Give the reason for suspending.'),
-        ]);
-      }
-      return review(
-        ctx,
-        id,
-        'suspend',
-        async (tx, v, by) => {
-          if (v.status === 'suspended') throw new AppError('VENUE_STATUS_CONFLICT');
-          await revoke(tx, { type: 'V', id, reason: 'venue suspended', revokedBy: by });
-          return setVenueStatus(tx, id, { status: 'suspended', reason: why, reviewedBy: by });
-        },
-        why,
-      );
-    },
+    suspend: (ctx: AuditContext, id: string, reason: string) => stop(ctx, id, reason, 'suspend'),
+
+    /**
+     * Refuses a point waiting for review, with the reason its owner reads. It is kept, suspended, so
+     * the commune may still reactivate it once the owner has put things right.
+     */
+    reject: (ctx: AuditContext, id: string, reason: string) => stop(ctx, id, reason, 'reject'),
 
     reactivate: (ctx: AuditContext, id: string) =>
       review(ctx, id, 'reactivate', async (tx, v, by) => {

@@ -137,6 +137,12 @@ export function venuesRoutes(app: FastifyInstance, db: Db): void {
     async (request) =>
       review.suspend(auditContext(request), idOf(request), (request.body as { reason: string }).reason),
   );
+  app.post(
+    '/api/venues/:id/reject',
+    byId('Từ chối điểm chờ duyệt / Reject a point waiting for review', { body: ReasonBody }),
+    async (request) =>
+      review.reject(auditContext(request), idOf(request), (request.body as { reason: string }).reason),
+  );
   app.post('/api/venues/:id/reactivate', byId('Cho hoạt động lại / Reactivate a point'), async (request) =>
     review.reactivate(auditContext(request), idOf(request)),
   );

@@ -101,7 +101,8 @@ export const StaffList = Type.Object({
     }),
   ),
 });
-export const QrResult = Type.Object({ token: Type.String(), svg: Type.String() });
+// `url` is what the QR holds (the check-in link); `token` is the signed token inside it.
+export const QrResult = Type.Object({ token: Type.String(), url: Type.String(), svg: Type.String() });
 export const KindsResult = Type.Object({
   items: Type.Array(
     Type.Object({ code: Type.String(), vi: Type.String(), en: Type.String(), vehicle: Type.Boolean() }),

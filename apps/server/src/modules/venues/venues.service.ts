@@ -44,7 +44,11 @@ export function venuesService(db: Db) {
         { scope: idempotencyScope('POST /api/venues', actor), key, body: input, status: 201 },
         async (tx): Promise<Venue> => {
           const loc = v.location;
-          const auto = await autoApproves(tx, [loc.communeCode, loc.districtCode, loc.provinceCode]);
+          // An officer registering in their own area is the reviewer; anyone else waits for the
+          // commune, unless the unit has explicitly chosen to approve points at once.
+          const byReviewer = canAt(actor, 'venue.review', loc);
+          const auto =
+            byReviewer || (await autoApproves(tx, [loc.communeCode, loc.districtCode, loc.provinceCode]));
           const row = await insertVenue(tx, {
             kind: v.kind,
             name: v.name,

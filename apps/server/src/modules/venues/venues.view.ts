@@ -44,7 +44,7 @@ export async function toVenue(q: Queryable, row: VenueRow): Promise<Venue> {
   return (await toVenues(q, [row]))[0]!;
 }
 
-export const locationOfVenue = (v: VenueRow) => ({
+export const locationOfVenue = (v: Pick<VenueRow, 'commune_code' | 'district_code' | 'province_code'>) => ({
   provinceCode: v.province_code,
   districtCode: v.district_code,
   communeCode: v.commune_code,

@@ -13,6 +13,19 @@ import { WedgeInput } from '../scanner/WedgeInput';
 import { loadMyPeople } from './my-people';
 import type { FamilyPerson } from './types';
 
+/** The venue token a poster link carries in its fragment (`/checkin#PD1:V:…`), if any. */
+function linkedVenueToken(hash: string): string | null {
+  if (!hash.startsWith('#')) return null;
+  let text = hash.slice(1);
+  try {
+    text = decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+  const code = classifyScannedCode(text);
+  return code.kind === 'phongdich' && code.tokenType === 'V' ? code.raw : null;
+}
+
 type State = { kind: 'done'; result: CheckinResult } | { kind: 'queued' } | { kind: 'error'; error: unknown };
 
 export default function CheckinPage() {
@@ -20,6 +33,11 @@ export default function CheckinPage() {
   const [people, setPeople] = useState<FamilyPerson[]>([]);
   const [personId, setPersonId] = useState('');
   const [state, setState] = useState<State | null>(null);
+
+  // Opened from a poster by a phone camera: the venue token is in the fragment (never sent to the
+  // server), read once here; the visit is recorded on one tap, not on page load, so a reload or a
+  // shared link records nothing by itself.
+  const [linked, setLinked] = useState<string | null>(() => linkedVenueToken(window.location.hash));
 
   useEffect(() => {
     void loadMyPeople().then(setPeople);
@@ -30,6 +48,11 @@ export default function CheckinPage() {
     if (code.kind !== 'phongdich' || code.tokenType !== 'V') {
       setState({ kind: 'error', error: new Error(t('checkin.notVenueCode')) });
       return;
+    }
+    if (linked) {
+      setLinked(null);
+      // The token leaves the address bar once used (history, screenshots, a shared tab).
+      window.history.replaceState(window.history.state, '', window.location.pathname);
     }
     const item = {
       id: crypto.randomUUID(),
@@ -65,6 +88,17 @@ export default function CheckinPage() {
             ))}
           </select>
         </label>
+      )}
+      {linked && (
+        <div className="card" data-testid="checkin-link">
+          <p>
+            <strong>{t('checkin.linkTitle')}</strong>
+          </p>
+          <p>{t('checkin.linkHint')}</p>
+          <button type="button" className="btn-primary" onClick={() => void onCode(linked)}>
+            {t('checkin.linkTap')}
+          </button>
+        </div>
       )}
       <CameraScanner onCode={(c) => void onCode(c)} />
       <WedgeInput

@@ -2,103 +2,80 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { useAuth } from '../../auth/AuthContext';
 import { refreshTrust } from '../../offline/trust-cache';
 import { CameraScanner } from './CameraScanner';
-import { PersonBand } from './PersonBand';
-import { handleScan, todayCount, type ScanOutcome } from './scanner-actions';
+import { ScanDecision, type Decision } from './ScanDecision';
+import { handleScan, todayCount } from './scanner-actions';
 import { SyncStatus } from './SyncStatus';
 import type { CheckinResult, MyVenue } from './types';
 import { WedgeInput } from './WedgeInput';
 
 const VENUE_KEY = 'phongdich.scanner.venue';
 
-function Outcome({ outcome, onCheckout }: { outcome: ScanOutcome; onCheckout: (c: CheckinResult) => void }) {
-  const { t } = useTranslation();
-  switch (outcome.kind) {
-    case 'person': {
-      const { scan, checkin } = outcome;
-      return (
-        <div role="status">
-          <PersonBand
-            colour={scan.colour}
-            title={scan.person.fullName}
-            subtitle={`${scan.person.birthYear} · ${scan.person.communeName ?? scan.person.communeCode}`}
-            reasons={scan.reasons}
-          />
-          {scan.created && <p>{t('scanner.created')}</p>}
-          {scan.communeAssumed && <p>{t('scanner.communeAssumed')}</p>}
-          {checkin === 'queued' && <p>{t('scanner.queued')}</p>}
-          {checkin && checkin !== 'queued' && (
-            <p>
-              {checkin.duplicate
-                ? t('scanner.duplicate')
-                : t('scanner.checkedIn', { time: new Date(checkin.serverTime).toLocaleTimeString() })}{' '}
-              <button type="button" onClick={() => onCheckout(checkin)}>
-                {t('scanner.checkout')}
-              </button>
-            </p>
-          )}
-        </div>
-      );
-    }
-    case 'queued':
-      return (
-        <div role="status" data-testid="scan-queued">
-          <p>{t('scanner.pendingCode')}</p>
-          {outcome.offlineVerified && <p>{t('scanner.verifiedOffline')}</p>}
-          <p>{t('scanner.queued')}</p>
-        </div>
-      );
-    case 'venue':
-      return <p role="status">{t('scanner.venueCode', { name: outcome.name })}</p>;
-    case 'certificate':
-      return <p role="status">{t('scanner.certificate')}</p>;
-    case 'invalid':
-      return (
-        <p role="alert" className="alert alert-error">
-          {t('scanner.offlineInvalid', { reason: outcome.reason })}
-        </p>
-      );
-    case 'error':
-      return <ErrorBanner error={outcome.error} />;
-  }
+/** The select's value for the explicit "look up only" choice (never chosen for the user when they have a venue). */
+const LOOKUP = 'lookup';
+
+/**
+ * The venue the scanner starts with: the one chosen last time if it is still theirs, the only one if
+ * they work at one, "look up only" when they have none (the only thing the scanner can do), and
+ * nothing when they have several: they choose before scanning. Venue staff who sign in as citizens
+ * scan only for a venue of theirs (the server refuses anything else), so they get no "look up only".
+ */
+function initialChoice(venues: MyVenue[], canLookUp: boolean): string {
+  const saved = localStorage.getItem(VENUE_KEY);
+  if (saved && venues.some((v) => v.id === saved)) return saved;
+  if (venues.length === 1) return venues[0]!.id;
+  return venues.length === 0 && canLookUp ? LOOKUP : '';
 }
 
 export default function ScannerPage() {
   const { t } = useTranslation();
-  const [venues, setVenues] = useState<MyVenue[]>([]);
-  const [venueId, setVenueId] = useState<string>(() => localStorage.getItem(VENUE_KEY) ?? '');
-  const [outcome, setOutcome] = useState<ScanOutcome | null>(null);
+  const { me } = useAuth();
+  const canLookUp = !!me && me.kind !== 'citizen';
+  const [venues, setVenues] = useState<MyVenue[] | null>(null);
+  const [choice, setChoice] = useState('');
+  const [outcome, setOutcome] = useState<Decision | null>(null);
   const [count, setCount] = useState(todayCount);
   const [checkoutMsg, setCheckoutMsg] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     void refreshTrust();
+    const loaded = (items: MyVenue[]) => {
+      const active = items.filter((v) => v.status === 'active');
+      setVenues(active);
+      setChoice(initialChoice(active, canLookUp));
+    };
     api
       .get<{ items: MyVenue[] }>('/api/me/venues')
       .then((r) => {
-        setVenues(r.items.filter((v) => v.status === 'active'));
         localStorage.setItem('phongdich.scanner.venues', JSON.stringify(r.items));
+        loaded(r.items);
       })
       .catch(() => {
         // offline: the venues seen last time
-        setVenues(JSON.parse(localStorage.getItem('phongdich.scanner.venues') ?? '[]') as MyVenue[]);
+        loaded(JSON.parse(localStorage.getItem('phongdich.scanner.venues') ?? '[]') as MyVenue[]);
       });
-  }, []);
+  }, [canLookUp]);
 
   function chooseVenue(id: string) {
-    setVenueId(id);
-    localStorage.setItem(VENUE_KEY, id);
+    setChoice(id);
+    setOutcome(null);
+    // Only a venue is remembered: "look up only" is chosen anew each time, never carried over.
+    if (id !== LOOKUP) localStorage.setItem(VENUE_KEY, id);
   }
 
   async function onCode(code: string) {
     if (busy) return;
-    setBusy(true);
     setCheckoutMsg(null);
+    if (!choice) {
+      setOutcome({ kind: 'choose' });
+      return;
+    }
+    setBusy(true);
     try {
-      setOutcome(await handleScan(code, venueId || null));
+      setOutcome(await handleScan(code, choice === LOOKUP ? null : choice));
       setCount(todayCount());
     } finally {
       setBusy(false);
@@ -117,20 +94,22 @@ export default function ScannerPage() {
   }
 
   return (
-    <section>
+    <section className="scanner">
       <h1>{t('scanner.title')}</h1>
-      <p>{t('scanner.intro')}</p>
-      <SyncStatus kind="checkin" />
-      <p data-testid="today-count">{t('scanner.today', { count })}</p>
       <label>
         {t('scanner.venue')}{' '}
-        <select name="venue" value={venueId} onChange={(e) => chooseVenue(e.target.value)}>
-          <option value="">{t('scanner.noVenue')}</option>
-          {venues.map((v) => (
+        <select name="venue" value={choice} onChange={(e) => chooseVenue(e.target.value)}>
+          {choice === '' && (
+            <option value="" disabled>
+              {t('scanner.chooseVenue')}
+            </option>
+          )}
+          {(venues ?? []).map((v) => (
             <option key={v.id} value={v.id}>
               {v.name}
             </option>
           ))}
+          {canLookUp && <option value={LOOKUP}>{t('scanner.noVenue')}</option>}
         </select>
       </label>
       <WedgeInput
@@ -138,9 +117,12 @@ export default function ScannerPage() {
         submitLabel={t('scanner.submit')}
         onCode={(c) => void onCode(c)}
       />
-      <CameraScanner onCode={(c) => void onCode(c)} />
-      {outcome && <Outcome outcome={outcome} onCheckout={(c) => void checkout(c)} />}
+      {outcome && <ScanDecision decision={outcome} onCheckout={(c) => void checkout(c)} />}
       {checkoutMsg && <p role="status">{checkoutMsg}</p>}
+      <CameraScanner onCode={(c) => void onCode(c)} />
+      <p data-testid="today-count">{t('scanner.today', { count })}</p>
+      <SyncStatus kind="checkin" />
+      <p>{t('scanner.intro')}</p>
     </section>
   );
 }

@@ -26,6 +26,8 @@ export type ScanResult =
       created: boolean;
       method: StaffMethod;
       communeAssumed?: boolean;
+      /** Not in the registry: recorded against a pending identity the commune will confirm or merge. */
+      pending?: boolean;
     }
   | { kind: 'venue'; venueId: string; name: string; status?: string }
   | { kind: 'certificate'; raw: string };
@@ -36,6 +38,8 @@ export interface CheckinResult {
   venueName: string;
   serverTime: string;
   duplicate: boolean;
+  /** Already checked in here within the same-visit window (by this or another of their codes). */
+  sameVisit?: boolean;
   declarationRequired: boolean;
 }
 

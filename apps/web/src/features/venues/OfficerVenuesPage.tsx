@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { currentLang } from '../../i18n';
 import type { Venue } from './types';
+import { PendingIdentitiesSection } from './PendingIdentitiesSection';
 import { VenueList } from './VenueList';
 import { useVenueKinds } from './venues.api';
 
@@ -46,6 +47,7 @@ export default function OfficerVenuesPage() {
   return (
     <section>
       <h1>{t('venues.listTitle')}</h1>
+      <PendingIdentitiesSection />
       <form className="card" role="search" onSubmit={(e) => e.preventDefault()}>
         <div className="form-grid">
           <Field

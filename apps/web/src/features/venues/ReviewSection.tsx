@@ -5,12 +5,13 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import type { Venue } from './types';
 
-/** Officers of the point's area: approve, suspend (revokes its QR) or reactivate. */
+/** Officers of the point's area: approve or reject (with a reason) a new point, suspend (revokes its QR) or reactivate. */
 export function ReviewSection({ venue, onChange }: { venue: Venue; onChange: (v: Venue) => void }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const pending = venue.status === 'pending';
 
   const act = async (path: string, body?: object) => {
     setBusy(true);
@@ -34,13 +35,15 @@ export function ReviewSection({ venue, onChange }: { venue: Venue; onChange: (v:
         </button>
       ) : (
         <>
+          {venue.status === 'pending' && <p>{t('venues.pendingHint')}</p>}
           {(venue.status === 'pending' || !venue.reviewed) && (
             <button type="button" className="btn-primary" disabled={busy} onClick={() => void act('approve')}>
               {t('venues.approve')}
             </button>
           )}
+          {/* A point waiting for review is rejected, one in service suspended: both need a reason. */}
           <Field
-            label={t('venues.suspendReason')}
+            label={t(pending ? 'venues.rejectReason' : 'venues.suspendReason')}
             name="reason"
             value={reason}
             onChange={(e) => setReason(e.target.value)}
@@ -50,9 +53,9 @@ export function ReviewSection({ venue, onChange }: { venue: Venue; onChange: (v:
             type="button"
             className="btn-danger"
             disabled={busy || !reason.trim()}
-            onClick={() => void act('suspend', { reason })}
+            onClick={() => void act(pending ? 'reject' : 'suspend', { reason })}
           >
-            {t('venues.suspend')}
+            {t(pending ? 'venues.reject' : 'venues.suspend')}
           </button>
         </>
       )}

@@ -1,0 +1,135 @@
+// Staff-recorded check-ins: one visit however many of a person's codes are scanned within the window,
+// and audited with the staff account, the venue and the address the request came from (issue #7 §2).
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { dbTargets } from '../../test-support/test-db';
+import { buildTestApp } from '../../test-support/test-app';
+import { sealAudit } from '../../core/audit/audit';
+import type { Db } from '../../core/db/db';
+import { citizenWithPerson, createVenue, nowIso } from './checkins.fixtures';
+
+const MIN = 60_000;
+
+for (const target of dbTargets()) {
+  describe(`staff check-ins: same visit, audited (${target.name})`, () => {
+    let db: Db;
+    let app: FastifyInstance;
+    let staff: Awaited<ReturnType<typeof citizenWithPerson>>;
+    let visitor: Awaited<ReturnType<typeof citizenWithPerson>>;
+    let venueId: string;
+    const record = (method: string, deviceTime = nowIso(), remoteAddress = '203.0.113.7') =>
+      app.inject({
+        method: 'POST',
+        url: '/api/checkins/staff',
+        headers: staff.headers,
+        remoteAddress,
+        payload: { id: randomUUID(), venueId, personId: visitor.personId, method, deviceTime },
+      });
+    const stored = async () =>
+      (
+        await db.query<{ n: number }>(
+          'select count(*)::int as n from checkins where venue_id = $1 and person_id = $2',
+          [venueId, visitor.personId],
+        )
+      )[0]!.n;
+
+    before(async () => {
+      db = await target.open();
+      app = await buildTestApp(db);
+      staff = await citizenWithPerson(app, '0977400001');
+      visitor = await citizenWithPerson(app, '0977400002');
+      venueId = await createVenue(db, { ownerAccountId: staff.accountId });
+    });
+    after(async () => {
+      await app.close();
+      await db.close();
+    });
+
+    it('recognises the same person scanned again within the window, by whichever code', async () => {
+      const first = await record('cccd');
+      assert.equal(first.statusCode, 201, first.body);
+      assert.equal(first.json().duplicate, false);
+      for (const method of ['printed_qr', 'personal_qr', 'cccd']) {
+        const again = await record(method);
+        assert.equal(again.statusCode, 201, again.body);
+        assert.equal(again.json().id, first.json().id, `${method}: the first check-in`);
+        assert.equal(again.json().sameVisit, true);
+        assert.equal(again.json().duplicate, true);
+      }
+      assert.equal(await stored(), 1);
+    });
+
+    it('takes offline scans by their device times: minutes apart one visit, hours apart two', async () => {
+      const at = (msAgo: number) => ({
+        id: randomUUID(),
+        kind: 'staff',
+        venueId,
+        personId: visitor.personId,
+        method: 'bhyt',
+        deviceTime: nowIso(-msAgo),
+      });
+      const before = await stored();
+      const items = [at(5 * 3_600_000), at(5 * 3_600_000 - 5 * MIN), at(3 * 3_600_000)];
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/checkins/batch',
+        headers: staff.headers,
+        payload: { items },
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.deepEqual(
+        res.json().results.map((r: { status: string }) => r.status),
+        ['created', 'duplicate', 'created'],
+      );
+      assert.equal(await stored(), before + 2);
+    });
+
+    it('audits a staff check-in with the staff account, the venue and the address', async () => {
+      const other = await citizenWithPerson(app, '0977400003');
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/checkins/staff',
+        headers: staff.headers,
+        remoteAddress: '198.51.100.23',
+        payload: {
+          id: randomUUID(),
+          venueId,
+          personId: other.personId,
+          method: 'cccd',
+          deviceTime: nowIso(),
+        },
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      await sealAudit(db, { wait: true });
+      const entries = await db.query<{
+        actor_account_id: string | null;
+        actor_role: string;
+        ip: string | null;
+        details: { checkinIds: string[]; venueIds: string[]; personIds: string[] };
+      }>(
+        `select actor_account_id, actor_role, ip, details from audit_log
+          where action = 'checkin.create' and details->'checkinIds' ? $1`,
+        [res.json().id],
+      );
+      assert.equal(entries.length, 1);
+      assert.deepEqual(
+        {
+          account: entries[0]!.actor_account_id,
+          role: entries[0]!.actor_role,
+          ip: entries[0]!.ip,
+          venues: entries[0]!.details.venueIds,
+          people: entries[0]!.details.personIds,
+        },
+        {
+          account: staff.accountId,
+          role: 'citizen',
+          ip: '198.51.100.23',
+          venues: [venueId],
+          people: [other.personId],
+        },
+      );
+    });
+  });
+}
