@@ -12,7 +12,8 @@ export class ApiSession {
       method,
       headers: {
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(this.cookie ? { cookie: this.cookie } : {}),
+        // As the site's own pages do: the server refuses cross-site writes that carry the cookie.
+        ...(this.cookie ? { cookie: this.cookie, origin: this.baseUrl } : {}),
       },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });

@@ -4,6 +4,7 @@ import type { Db } from './core/db/db';
 import { registerErrorHandling } from './core/http/error-handler';
 import { registerOpenApi } from './core/http/openapi';
 import { registerWebApp } from './core/http/web-app';
+import { registerSecurityHeaders } from './core/http/security-headers';
 import { scheduleRetention } from './core/retention';
 import { registerAuthentication } from './core/auth/authenticate';
 import { outboxRoutes } from './modules/outbox/outbox.routes';
@@ -65,9 +66,10 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
   // A plain field on every request (stable object shape); the authentication hook sets it first thing.
   app.decorateRequest('actor', null as never);
   registerErrorHandling(app);
+  await registerSecurityHeaders(app, config);
   await registerOpenApi(app);
 
-  await registerAuthentication(app, db);
+  await registerAuthentication(app, db, config.publicUrl);
 
   // --- modules (each registers its own routes) ---
   healthRoutes(app, db);
