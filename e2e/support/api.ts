@@ -1,3 +1,10 @@
+import * as OTPAuth from 'otpauth';
+
+/** The authenticator app's current code for a printed demo TOTP secret. */
+export function totpNow(secret: string): string {
+  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate();
+}
+
 /**
  * A tiny cookie-keeping API client for test set-up (creating the people a test needs as a signed-in
  * officer), so the browser steps don't depend on random demo data.
@@ -24,8 +31,9 @@ export class ApiSession {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  async login(username: string, password: string): Promise<void> {
-    await this.request('POST', '/api/auth/login', { username, password });
+  async login(username: string, password: string, totpSecret?: string): Promise<void> {
+    const totp = totpSecret ? { totp: totpNow(totpSecret) } : {};
+    await this.request('POST', '/api/auth/login', { username, password, ...totp });
   }
 }
 
@@ -33,13 +41,13 @@ export class ApiSession {
 export async function apiAs(
   server: {
     url: string;
-    demoAccount(role: string, noteContains?: string): { login: string; secret: string };
+    demoAccount(role: string, noteContains?: string): { login: string; secret: string; totpSecret?: string };
   },
   role: string,
   noteContains?: string,
 ): Promise<ApiSession> {
   const account = server.demoAccount(role, noteContains);
   const session = new ApiSession(server.url);
-  await session.login(account.login, account.secret);
+  await session.login(account.login, account.secret, account.totpSecret);
   return session;
 }
