@@ -60,6 +60,15 @@ export async function registerSecurityHeaders(
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('permissions-policy', PERMISSIONS_POLICY);
     const path = request.url.split('?')[0]!;
+    // The API docs page (Swagger UI) applies inline styles; it shows no personal data.
+    if (path.startsWith('/docs')) {
+      const csp = reply.getHeader('content-security-policy');
+      if (typeof csp === 'string')
+        reply.header(
+          'content-security-policy',
+          csp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+        );
+    }
     if (path.startsWith('/api/') && !CACHEABLE_API_PREFIXES.some((p) => path.startsWith(p)))
       reply.header('cache-control', 'no-store');
     return payload;

@@ -43,6 +43,9 @@ for (const target of dbTargets()) {
       assert.match(String(res.headers['permissions-policy']), /camera=\(self\)/);
       assert.match(String(res.headers['permissions-policy']), /microphone=\(\)/);
       assert.equal(res.headers['strict-transport-security'], undefined, 'not over plain http');
+      const docs = await app.inject({ method: 'GET', url: '/docs/static/index.html' });
+      assert.match(String(docs.headers['content-security-policy']), /style-src 'self' 'unsafe-inline'/);
+      assert.match(String(docs.headers['content-security-policy']), /script-src 'self'(;|$)/);
 
       const tls = await buildTestApp(db, { publicUrl: 'https://phongdich.example.vn' });
       try {
