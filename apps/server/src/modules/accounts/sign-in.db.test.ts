@@ -79,6 +79,11 @@ for (const target of dbTargets()) {
       assert.equal(delayed.statusCode, 429, 'no guess is checked while the address waits');
       assert.equal(delayed.json().error.code, 'SIGN_IN_THROTTLED');
       assert.equal((await from('192.0.2.252', TEST_PASSWORD)).statusCode, 200, 'no lock-out for the owner');
+      const throttled = await db.query<{ ip: string }>(
+        "select ip from audit_log where action = 'auth.throttled' and actor_account_id = $1",
+        [accountId],
+      );
+      assert.deepEqual(throttled, [{ ip: '192.0.2.251' }], 'the fifth failure is audited with its address');
 
       const waitSeconds = async () =>
         (
