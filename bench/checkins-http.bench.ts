@@ -33,7 +33,7 @@ const { app, url, cookie, tokens } = await checkinApp(db, 20);
 
 try {
   const bareUrl = `${baseUrl(bare)}/bare`;
-  const headers = { 'content-type': 'application/json', cookie };
+  const headers = { 'content-type': 'application/json', cookie, origin: url };
   const sendBare = () =>
     fetch(bareUrl, { method: 'POST', headers, body: JSON.stringify({ id: randomUUID() }) });
   const sendCheckin = (i: number) =>

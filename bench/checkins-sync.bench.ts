@@ -48,7 +48,7 @@ try {
         const items = batches[next++]!;
         const res = await fetch(`${url}/api/checkins/batch`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', cookie },
+          headers: { 'content-type': 'application/json', cookie, origin: url },
           body: JSON.stringify({ items }),
         });
         const body = (await res.json()) as { results: { status: string }[] };

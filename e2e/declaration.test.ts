@@ -43,7 +43,8 @@ async function asBrowser<T>(
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
   const res = await fetch(url + path, {
     method,
-    headers: { cookie, 'content-type': 'application/json' },
+    // Node's fetch sends no Origin; a page of the site would (the server refuses cross-site writes).
+    headers: { cookie, origin: url, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
   const text = await res.text();

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type DemoAccount, type TestServer } from './support/server';
 import { launchBrowser, DESKTOP, newPage, waitForCount, withScreenshot } from './support/browser';
-import { apiAs } from './support/api';
+import { apiAs, totpNow } from './support/api';
 
 interface Created {
   id: string;
@@ -17,6 +17,11 @@ async function signInStaff(page: Page, account: DemoAccount): Promise<void> {
   await page.getByLabel('Tên đăng nhập').fill(account.login);
   await page.getByLabel('Mật khẩu').fill(account.secret);
   await page.getByRole('button', { name: 'Đăng nhập' }).last().click();
+  if (account.totpSecret) {
+    // Administrators: the page then asks for the authenticator app's code.
+    await page.getByLabel('Mã xác thực hai lớp').fill(totpNow(account.totpSecret));
+    await page.getByLabel('Mã xác thực hai lớp').press('Enter');
+  }
   await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
 }
 

@@ -1,3 +1,10 @@
+import * as OTPAuth from 'otpauth';
+
+/** The authenticator app's current code for a printed demo TOTP secret. */
+export function totpNow(secret: string): string {
+  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate();
+}
+
 /**
  * A tiny cookie-keeping API client for test set-up (creating the people a test needs as a signed-in
  * officer), so the browser steps don't depend on random demo data.
@@ -12,7 +19,8 @@ export class ApiSession {
       method,
       headers: {
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(this.cookie ? { cookie: this.cookie } : {}),
+        // As the site's own pages do: the server refuses cross-site writes that carry the cookie.
+        ...(this.cookie ? { cookie: this.cookie, origin: this.baseUrl } : {}),
       },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
@@ -31,8 +39,9 @@ export class ApiSession {
       .map((c) => ({ name: c.slice(0, c.indexOf('=')), value: c.slice(c.indexOf('=') + 1) }));
   }
 
-  async login(username: string, password: string): Promise<void> {
-    await this.request('POST', '/api/auth/login', { username, password });
+  async login(username: string, password: string, totpSecret?: string): Promise<void> {
+    const totp = totpSecret ? { totp: totpNow(totpSecret) } : {};
+    await this.request('POST', '/api/auth/login', { username, password, ...totp });
   }
 }
 
@@ -40,13 +49,13 @@ export class ApiSession {
 export async function apiAs(
   server: {
     url: string;
-    demoAccount(role: string, noteContains?: string): { login: string; secret: string };
+    demoAccount(role: string, noteContains?: string): { login: string; secret: string; totpSecret?: string };
   },
   role: string,
   noteContains?: string,
 ): Promise<ApiSession> {
   const account = server.demoAccount(role, noteContains);
   const session = new ApiSession(server.url);
-  await session.login(account.login, account.secret);
+  await session.login(account.login, account.secret, account.totpSecret);
   return session;
 }

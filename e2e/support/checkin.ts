@@ -1,7 +1,7 @@
 // Set-up helpers for the check-in browser tests: API sessions for a citizen (one-time code read from
 // the development inbox), a venue registered by the demo venue manager, and UI sign-in steps.
 import type { Page } from 'playwright-core';
-import { ApiSession, apiAs } from './api';
+import { ApiSession, apiAs, totpNow } from './api';
 import type { DemoAccount, TestServer } from './server';
 
 export const randomPhone = () => `09${String(Math.floor(10_000_000 + Math.random() * 89_999_999))}`;
@@ -55,6 +55,11 @@ export async function signInStaff(page: Page, account: DemoAccount): Promise<voi
   await page.getByLabel('Tên đăng nhập').fill(account.login);
   await page.getByLabel('Mật khẩu').fill(account.secret);
   await page.getByRole('button', { name: 'Đăng nhập' }).last().click();
+  if (account.totpSecret) {
+    // Administrators: the page then asks for the authenticator app's code.
+    await page.getByLabel('Mã xác thực hai lớp').fill(totpNow(account.totpSecret));
+    await page.getByLabel('Mã xác thực hai lớp').press('Enter');
+  }
   await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
 }
 

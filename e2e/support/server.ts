@@ -13,6 +13,8 @@ export interface DemoAccount {
   login: string;
   secret: string;
   note: string;
+  /** Administrators sign in with two factors: the printed authenticator secret ("2FA TOTP …"). */
+  totpSecret?: string;
 }
 
 export interface TestServer {
@@ -43,7 +45,9 @@ export function parseDemoAccounts(stdout: string): DemoAccount[] {
   for (const line of stdout.slice(start).split('\n').slice(1)) {
     if (!line.trim()) break;
     const [role, login, secret, ...note] = line.trim().split(/\s+/);
-    if (role && login && secret) out.push({ role, login, secret, note: note.join(' ') });
+    const totpSecret = /2FA TOTP ([A-Z2-7]{16,})/.exec(line)?.[1];
+    if (role && login && secret)
+      out.push({ role, login, secret, note: note.join(' '), ...(totpSecret ? { totpSecret } : {}) });
   }
   return out;
 }

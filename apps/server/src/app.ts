@@ -7,6 +7,7 @@ import { registerInputRules } from './core/http/input-rules';
 import { addStrictFormats } from './core/http/strict-formats';
 import { registerWebApp } from './core/http/web-app';
 import { registerCompression } from './core/http/compression';
+import { registerSecurityHeaders } from './core/http/security-headers';
 import { scheduleRetention } from './core/retention';
 import { registerAuthentication } from './core/auth/authenticate';
 import { recordRoutes } from './core/auth/route-policy';
@@ -87,10 +88,11 @@ export async function buildApp({ config, db: given, logStream }: AppDeps): Promi
   recordRoutes(app);
   registerErrorHandling(app, db);
   registerInputRules(app);
+  await registerSecurityHeaders(app, config);
   await registerCompression(app);
   await registerOpenApi(app);
 
-  await registerAuthentication(app, db);
+  await registerAuthentication(app, db, config.publicUrl);
 
   // --- modules (each registers its own routes) ---
   healthRoutes(app, db);

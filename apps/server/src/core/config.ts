@@ -26,14 +26,48 @@ export interface Config {
   auditHeadEverySeconds: number;
   /** Where the built web app lives. */
   webDist: string;
-  /** Message transport for OTPs and notices: 'dev' keeps them in the development inbox and log. */
-  messageTransport: 'dev';
+  /**
+   * Message transport for OTPs and notices: 'dev' keeps them in the development inbox (never in
+   * production); 'http' hands SMS to the gateway in `sms`.
+   */
+  messageTransport: 'dev' | 'http';
+  sms: SmsGatewayConfig | null;
   production: boolean;
   /**
    * Reverse proxies whose `X-Forwarded-For` names the client (addresses or CIDR ranges). Empty: the
    * client is the TCP peer, so nobody can pick their own address for per-IP limits or the audit log.
    */
   trustedProxies: string[];
+}
+
+/** An HTTP SMS gateway (see modules/outbox/http-sms-transport.ts for what it is sent). */
+export interface SmsGatewayConfig {
+  /** Where messages are POSTed. */
+  url: string;
+  /** Sent as `Authorization: Bearer …` to the gateway. */
+  token: string;
+  /** Sender name (brandname) registered with the carrier. */
+  sender: string;
+  /** The gateway sends this in `X-Report-Token` when it posts a delivery report back. */
+  reportToken: string;
+  timeoutMs: number;
+}
+
+function smsGateway(env: NodeJS.ProcessEnv): SmsGatewayConfig {
+  const url = env.PHONGDICH_SMS_GATEWAY_URL ?? '';
+  const token = env.PHONGDICH_SMS_GATEWAY_TOKEN ?? '';
+  const reportToken = env.PHONGDICH_SMS_REPORT_TOKEN ?? '';
+  if (!/^https?:\/\//.test(url) || !token || reportToken.length < 16)
+    throw new Error(
+      'PHONGDICH_SMS_TRANSPORT=http needs PHONGDICH_SMS_GATEWAY_URL (http/https), PHONGDICH_SMS_GATEWAY_TOKEN and PHONGDICH_SMS_REPORT_TOKEN (16+ characters)',
+    );
+  return {
+    url,
+    token,
+    sender: env.PHONGDICH_SMS_SENDER ?? 'PHONGDICH',
+    reportToken,
+    timeoutMs: Number(env.PHONGDICH_SMS_TIMEOUT_MS ?? 10_000),
+  };
 }
 
 /** Comma-separated list, blanks dropped. */
@@ -54,6 +88,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.PHONGDICH_DATA_DIR ?? '.data');
   const headEvery = Number(env.PHONGDICH_AUDIT_HEAD_INTERVAL_SECONDS ?? 10);
   if (!(headEvery > 0)) throw new Error('PHONGDICH_AUDIT_HEAD_INTERVAL_SECONDS must be a positive number');
+  const messageTransport = env.PHONGDICH_SMS_TRANSPORT ?? 'dev';
+  if (messageTransport !== 'dev' && messageTransport !== 'http')
+    throw new Error('PHONGDICH_SMS_TRANSPORT must be dev or http');
+  // The dev transport sends nothing: in production no citizen would ever get a code.
+  if (production && messageTransport === 'dev')
+    throw new Error('NODE_ENV=production needs a real SMS transport: set PHONGDICH_SMS_TRANSPORT=http');
   return {
     port,
     host,
@@ -67,7 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditHeadsDir: path.resolve(env.PHONGDICH_AUDIT_HEADS_DIR ?? path.join(dataDir, 'audit-heads')),
     auditHeadEverySeconds: headEvery,
     webDist: path.resolve(env.PHONGDICH_WEB_DIST ?? 'apps/web/dist'),
-    messageTransport: 'dev',
+    messageTransport,
+    sms: messageTransport === 'http' ? smsGateway(env) : null,
     production,
     trustedProxies: list(env.PHONGDICH_TRUSTED_PROXIES),
   };

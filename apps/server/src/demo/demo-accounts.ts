@@ -2,12 +2,20 @@ import { ROLE_LABELS, type Role } from '@phongdich/contracts';
 import type { Db } from '../core/db/db';
 import { hashPassword } from '../core/auth/password';
 import { findAccountByUsername } from '../modules/accounts/accounts.repository';
+import { sealTotpSecret } from '../modules/accounts/totp-secret';
+
+/** Roles whose demo accounts use two-factor sign-in, so the demo shows it. */
+const TWO_FACTOR_ROLES: ReadonlySet<string> = new Set(['national_admin']);
+/** Fixed and public like the demo passwords (base32, 20 bytes): add it to any authenticator app. */
+export const DEMO_TOTP_SECRET = 'PHONGDICHDEMOADMINTOTPSECRET2345';
 
 export interface DemoAccount {
   role: string;
   login: string;
   secret: string;
   note: string;
+  /** Administrators sign in with a second factor: the base32 secret for an authenticator app. */
+  totpSecret?: string;
 }
 
 /** Hà Nội → Ba Đình → Phúc Xá for most accounts; a Thủ Đức ward in HCMC to show out-of-jurisdiction masking. */
@@ -46,7 +54,7 @@ export function demoPassword(role: string): string {
 }
 
 /** Creates the missing demo accounts (a second start creates none) and returns all of them to print. */
-export async function seedDemoAccounts(db: Db): Promise<DemoAccount[]> {
+export async function seedDemoAccounts(db: Db, serverSecret: string): Promise<DemoAccount[]> {
   const out: DemoAccount[] = [];
   for (const s of DEMO_STAFF) {
     const password = demoPassword(s.role);
@@ -59,6 +67,22 @@ export async function seedDemoAccounts(db: Db): Promise<DemoAccount[]> {
          where not exists (select 1 from accounts where lower(username) = lower($1::text))`,
         [s.username, `${ROLE_LABELS[s.role].vi} (demo)`, s.role, s.unitCode, passwordHash],
       );
+    }
+    if (TWO_FACTOR_ROLES.has(s.role)) {
+      const account = await findAccountByUsername(db, s.username);
+      if (account && !account.totp_enabled)
+        await db.query('update accounts set totp_secret = $2, totp_enabled = true where id = $1', [
+          account.id,
+          sealTotpSecret(DEMO_TOTP_SECRET, account.id, serverSecret),
+        ]);
+      out.push({
+        role: s.role,
+        login: s.username,
+        secret: password,
+        note: `${s.note} · 2FA TOTP ${DEMO_TOTP_SECRET}`,
+        totpSecret: DEMO_TOTP_SECRET,
+      });
+      continue;
     }
     out.push({ role: s.role, login: s.username, secret: password, note: s.note });
   }

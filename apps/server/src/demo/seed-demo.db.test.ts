@@ -5,6 +5,7 @@ import { dbTargets } from '../test-support/test-db';
 import { buildTestApp, testConfig } from '../test-support/test-app';
 import type { Db } from '../core/db/db';
 import { passwordProblems } from '../core/auth/password';
+import * as OTPAuth from 'otpauth';
 import { seedDemo } from './seed-demo';
 
 for (const target of dbTargets()) {
@@ -37,17 +38,31 @@ for (const target of dbTargets()) {
       );
     });
 
-    it('every demo staff account signs in with its printed password', async () => {
+    it('every demo staff account signs in with its printed password; administrators with two factors', async () => {
       const app = await buildTestApp(db);
       try {
         const accounts = (await seedDemo(db, testConfig())).filter((a) => a.role !== 'citizen');
+        const admins = accounts.filter((a) => a.totpSecret);
+        assert.deepEqual(
+          admins.map((a) => a.role),
+          ['national_admin'],
+          'the demo shows two-factor sign-in on its administrator',
+        );
         for (const [i, a] of accounts.entries()) {
-          const res = await app.inject({
-            method: 'POST',
-            url: '/api/auth/login',
-            payload: { username: a.login, password: a.secret },
-            remoteAddress: `10.9.0.${i + 1}`,
-          });
+          const login = (totp?: string) =>
+            app.inject({
+              method: 'POST',
+              url: '/api/auth/login',
+              payload: { username: a.login, password: a.secret, ...(totp ? { totp } : {}) },
+              remoteAddress: `10.9.0.${i + 1}`,
+            });
+          let res = await login();
+          if (a.totpSecret) {
+            assert.equal(res.json().error.code, 'TOTP_REQUIRED', a.login);
+            assert.match(a.note, new RegExp(a.totpSecret), 'the printout gives the secret');
+            const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(a.totpSecret) }).generate();
+            res = await login(code);
+          }
           assert.equal(res.statusCode, 200, a.login);
           assert.equal(res.json().account.role, a.role);
         }

@@ -7,8 +7,8 @@ import { seedDemoLabs } from './demo-labs';
 export type { DemoAccount };
 
 /** Demo accounts and people, created once (each seeder is idempotent); returns the accounts to print. */
-export async function seedDemo(db: Db, _config: Config): Promise<DemoAccount[]> {
-  const accounts = await seedDemoAccounts(db);
+export async function seedDemo(db: Db, config: Config): Promise<DemoAccount[]> {
+  const accounts = await seedDemoAccounts(db, config.secret);
   await seedDemoPeople(db);
   await seedDemoLabs(db);
   // Further demo data (people, venues…) is seeded here, one call per seeder.

@@ -5,6 +5,7 @@ import type { Db } from '../core/db/db';
 import { hashPassword } from '../core/auth/password';
 import { SESSION_COOKIE } from '../core/auth/tokens';
 import { insertAccount } from '../modules/accounts/accounts.repository';
+import { testConfig } from './test-app';
 
 export type StaffRole = Exclude<Role, 'citizen'>;
 
@@ -46,6 +47,13 @@ export async function createStaff(
   return { accountId: row.id, username, password };
 }
 
+/** What a browser on the site's own page sends with the session: the cookie and its Origin. */
+// A type alias, not an interface: it must fit inject()'s header record.
+export type SessionHeaders = { cookie: string; origin: string };
+
+/** The Origin of the test app's own pages (state-changing requests with a cookie must carry it). */
+export const SITE_ORIGIN = new URL(testConfig().publicUrl).origin;
+
 function sessionCookie(res: { cookies: { name: string; value: string }[] }): string {
   const c = res.cookies.find((x) => x.name === SESSION_COOKIE);
   if (!c) throw new Error('no session cookie in the response');
@@ -57,7 +65,7 @@ export async function signInAs(
   app: FastifyInstance,
   db: Db,
   spec: StaffSpec,
-): Promise<{ headers: { cookie: string }; accountId: string }> {
+): Promise<{ headers: SessionHeaders; accountId: string }> {
   const { accountId, username, password } = await createStaff(db, spec);
   const res = await app.inject({
     method: 'POST',
@@ -66,7 +74,7 @@ export async function signInAs(
     remoteAddress: nextIp(),
   });
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
-  return { headers: { cookie: sessionCookie(res) }, accountId };
+  return { headers: { cookie: sessionCookie(res), origin: SITE_ORIGIN }, accountId };
 }
 
 /** The code most recently sent to `phone`, read from the development inbox like a tester would. */
@@ -85,7 +93,7 @@ export async function readOtpFromInbox(app: FastifyInstance, phone: string): Pro
 export async function signInCitizen(
   app: FastifyInstance,
   phone: string,
-): Promise<{ headers: { cookie: string }; accountId: string }> {
+): Promise<{ headers: SessionHeaders; accountId: string }> {
   const ip = nextIp();
   const req = await app.inject({
     method: 'POST',
@@ -102,5 +110,8 @@ export async function signInCitizen(
     remoteAddress: ip,
   });
   if (res.statusCode !== 200) throw new Error(`OTP verify failed: ${res.statusCode} ${res.body}`);
-  return { headers: { cookie: sessionCookie(res) }, accountId: res.json().account.id };
+  return {
+    headers: { cookie: sessionCookie(res), origin: SITE_ORIGIN },
+    accountId: res.json().account.id,
+  };
 }

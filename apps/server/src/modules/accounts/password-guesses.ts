@@ -32,9 +32,10 @@ export function guessKey(serverSecret: string, accountId: string, ip: string | n
  * Counts a guess as a failure BEFORE the password is checked, in one statement, or throws
  * SIGN_IN_THROTTLED while this address must wait. Concurrent guesses queue on the row, so no more
  * than FREE_PASSWORD_GUESSES are ever checked at once. A right guess then calls `forgetGuesses`.
+ * Returns the failures counted so far, this guess included.
  */
-export async function claimPasswordGuess(q: Queryable, key: GuessKey): Promise<void> {
-  const rows = await q.query(
+export async function claimPasswordGuess(q: Queryable, key: GuessKey): Promise<number> {
+  const rows = await q.query<{ failures: number }>(
     `insert into password_guesses as g (account_id, ip_hash, failures, next_allowed_at, updated_at)
      values ($1, $2, 1, now() + make_interval(secs => ${delaySql('1')}), now())
      on conflict (account_id, ip_hash) do update set
@@ -45,7 +46,8 @@ export async function claimPasswordGuess(q: Queryable, key: GuessKey): Promise<v
      returning failures`,
     [key.accountId, key.ipHash],
   );
-  if (!rows.length) throw new AppError('SIGN_IN_THROTTLED');
+  if (!rows[0]) throw new AppError('SIGN_IN_THROTTLED');
+  return rows[0].failures;
 }
 
 /** The right password: that address starts afresh. */

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import * as OTPAuth from 'otpauth';
 import { dbTargets } from '../../test-support/test-db';
 import { buildTestApp, testConfig } from '../../test-support/test-app';
-import { createStaff, signInAs, TEST_PASSWORD } from '../../test-support/auth';
+import { createStaff, signInAs, TEST_PASSWORD, SITE_ORIGIN } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
 import { forgetAllActors } from '../../core/auth/sessions';
 import { ANONYMOUS } from '../../core/auth/actor';
@@ -20,7 +20,8 @@ for (const target of dbTargets()) {
     let app: FastifyInstance;
     const login = (payload: Record<string, string>) =>
       app.inject({ method: 'POST', url: '/api/auth/login', payload, remoteAddress: ip() });
-    const me = (cookie: string) => app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    const me = (cookie: string) =>
+      app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie, origin: SITE_ORIGIN } });
 
     before(async () => {
       db = await target.open();
@@ -78,6 +79,11 @@ for (const target of dbTargets()) {
       assert.equal(delayed.statusCode, 429, 'no guess is checked while the address waits');
       assert.equal(delayed.json().error.code, 'SIGN_IN_THROTTLED');
       assert.equal((await from('192.0.2.252', TEST_PASSWORD)).statusCode, 200, 'no lock-out for the owner');
+      const throttled = await db.query<{ ip: string }>(
+        "select ip from audit_log where action = 'auth.throttled' and actor_account_id = $1",
+        [accountId],
+      );
+      assert.deepEqual(throttled, [{ ip: '192.0.2.251' }], 'the fifth failure is audited with its address');
 
       const waitSeconds = async () =>
         (
@@ -135,7 +141,11 @@ for (const target of dbTargets()) {
       const { username, password } = await createStaff(db, { role: 'province_officer', unitCode: '01' });
       const first = await login({ username, password });
       const cookie = `pd_session=${first.cookies.find((c) => c.name === 'pd_session')!.value}`;
-      const setup = await app.inject({ method: 'POST', url: '/api/auth/totp/setup', headers: { cookie } });
+      const setup = await app.inject({
+        method: 'POST',
+        url: '/api/auth/totp/setup',
+        headers: { cookie, origin: SITE_ORIGIN },
+      });
       assert.equal(setup.statusCode, 200);
       const { secret, otpauthUrl } = setup.json();
       assert.match(otpauthUrl, /^otpauth:\/\/totp\//);
@@ -143,14 +153,14 @@ for (const target of dbTargets()) {
       const bad = await app.inject({
         method: 'POST',
         url: '/api/auth/totp/enable',
-        headers: { cookie },
+        headers: { cookie, origin: SITE_ORIGIN },
         payload: { code: '000000' === totp.generate() ? '111111' : '000000' },
       });
       assert.equal(bad.json().error.code, 'TOTP_INVALID');
       const ok = await app.inject({
         method: 'POST',
         url: '/api/auth/totp/enable',
-        headers: { cookie },
+        headers: { cookie, origin: SITE_ORIGIN },
         payload: { code: totp.generate() },
       });
       assert.equal(ok.statusCode, 204);

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import * as OTPAuth from 'otpauth';
 import { dbTargets } from '../../test-support/test-db';
 import { buildTestApp, testConfig } from '../../test-support/test-app';
-import { createStaff } from '../../test-support/auth';
+import { createStaff, SITE_ORIGIN } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
 import { AppError } from '../../core/errors';
 import { encryptLegacyTotpSecrets, openTotpSecret, sealTotpSecret } from './totp-secret';
@@ -40,14 +40,18 @@ for (const target of dbTargets()) {
       const staff = await createStaff(db, { role: 'province_officer', unitCode: '01' });
       const first = await login({ username: staff.username, password: staff.password });
       const cookie = `pd_session=${first.cookies.find((c) => c.name === 'pd_session')!.value}`;
-      const setup = await app.inject({ method: 'POST', url: '/api/auth/totp/setup', headers: { cookie } });
+      const setup = await app.inject({
+        method: 'POST',
+        url: '/api/auth/totp/setup',
+        headers: { cookie, origin: SITE_ORIGIN },
+      });
       assert.equal(setup.statusCode, 200);
       const { secret, otpauthUrl } = setup.json() as { secret: string; otpauthUrl: string };
       const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) });
       const enable = await app.inject({
         method: 'POST',
         url: '/api/auth/totp/enable',
-        headers: { cookie },
+        headers: { cookie, origin: SITE_ORIGIN },
         payload: { code: totp.generate() },
       });
       assert.equal(enable.statusCode, 204);

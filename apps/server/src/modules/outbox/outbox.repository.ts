@@ -23,11 +23,30 @@ export function claimPending(q: Queryable, limit: number): Promise<OutgoingMessa
   );
 }
 
-export async function markSent(q: Queryable, id: string): Promise<void> {
+/** Sent: with a gateway's own id, the message waits for its delivery report ('accepted'). */
+export async function markSent(q: Queryable, id: string, providerMessageId?: string): Promise<void> {
   await q.query(
-    "update outbox_messages set status = 'sent', sent_at = now(), last_error = null where id = $1",
-    [id],
+    `update outbox_messages set status = 'sent', sent_at = now(), last_error = null,
+       provider_message_id = $2,
+       delivery_status = case when $2::text is null then null else 'accepted' end,
+       delivery_updated_at = case when $2::text is null then null else now() end
+     where id = $1`,
+    [id, providerMessageId ?? null],
   );
+}
+
+/** A gateway's delivery report; false when no message has that gateway id. */
+export async function recordDelivery(
+  q: Queryable,
+  providerMessageId: string,
+  status: 'delivered' | 'undelivered',
+): Promise<boolean> {
+  const rows = await q.query(
+    `update outbox_messages set delivery_status = $2, delivery_updated_at = now()
+     where provider_message_id = $1 returning id`,
+    [providerMessageId, status],
+  );
+  return rows.length > 0;
 }
 
 /** A failed send goes back to pending until `maxAttempts`, then stays failed for an operator to see. */

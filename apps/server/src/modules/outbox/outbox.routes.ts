@@ -3,9 +3,12 @@ import { Type } from 'typebox';
 import type { Config } from '../../core/config';
 import type { Db } from '../../core/db/db';
 import { authorize } from '../../core/auth/policy';
-import { latestMessages } from './outbox.repository';
+import { timingSafeEqual } from 'node:crypto';
+import { AppError } from '../../core/errors';
+import { latestMessages, recordDelivery } from './outbox.repository';
 import { startOutboxDispatcher, type OutboxDispatcher } from './outbox';
 import { DevTransport, maskRecipient, type Transport } from './transport';
+import { DELIVERY_REPORT_PATH, HttpSmsTransport } from './http-sms-transport';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -27,7 +30,20 @@ function transportFor(config: Config, app: FastifyInstance): Transport {
   switch (config.messageTransport) {
     case 'dev':
       return new DevTransport(app.log);
+    case 'http':
+      if (!config.sms) throw new Error('the http transport needs its SMS gateway settings');
+      return new HttpSmsTransport(config.sms, new URL(DELIVERY_REPORT_PATH, config.publicUrl).href, app.log);
   }
+}
+
+/** Gateway statuses, as gateways spell them, to the two outcomes kept. */
+const DELIVERED = new Set(['delivered', 'delivrd', 'success']);
+const UNDELIVERED = new Set(['undelivered', 'undeliv', 'failed', 'rejected', 'expired', 'error']);
+
+function sameSecret(given: string | undefined, expected: string): boolean {
+  const a = Buffer.from(given ?? '');
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /**
@@ -41,6 +57,36 @@ export function outboxRoutes(app: FastifyInstance, db: Db, config: Config): void
   });
   app.decorate('outbox', dispatcher);
   app.addHook('onClose', async () => dispatcher.stop());
+
+  const sms = config.sms;
+  if (sms)
+    app.post(
+      DELIVERY_REPORT_PATH,
+      {
+        config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['outbox'],
+          summary: 'The SMS gateway reports whether a message reached the phone',
+          headers: Type.Object({ 'x-report-token': Type.Optional(Type.String({ maxLength: 200 })) }),
+          body: Type.Object({
+            id: Type.String({ minLength: 1, maxLength: 200 }),
+            status: Type.String({ minLength: 1, maxLength: 40 }),
+          }),
+          response: { 204: Type.Null() },
+        },
+      },
+      async (request, reply) => {
+        if (!sameSecret(request.headers['x-report-token'] as string | undefined, sms.reportToken))
+          throw new AppError('DELIVERY_REPORT_REFUSED');
+        const { id, status } = request.body as { id: string; status: string };
+        const s = status.toLowerCase();
+        const outcome = DELIVERED.has(s) ? 'delivered' : UNDELIVERED.has(s) ? 'undelivered' : null;
+        // An interim status (queued, sent to carrier…) changes nothing: 'accepted' already says so.
+        if (outcome && !(await recordDelivery(db, id, outcome))) throw new AppError('NOT_FOUND');
+        return reply.status(204).send();
+      },
+    );
+
   if (!transport.keepsInbox || config.production) return;
 
   app.get(

@@ -1,6 +1,6 @@
 import type { Db, Queryable } from '../../core/db/db';
 import { claimPending, insertMessage, markFailed, markSent } from './outbox.repository';
-import type { Channel, Transport } from './transport';
+import { PermanentSendError, type Channel, type Transport } from './transport';
 
 /** Queues a message in the caller's transaction: it is sent only if the change that caused it commits. */
 export function sendMessage(
@@ -18,11 +18,13 @@ export async function dispatchOutboxOnce(db: Db, transport: Transport, batch = 5
   let sent = 0;
   for (const m of claimed) {
     try {
-      await transport.send(m);
-      await markSent(db, m.id);
+      const result = await transport.send(m);
+      await markSent(db, m.id, result?.providerMessageId);
       sent++;
     } catch (err) {
-      await markFailed(db, m.id, (err as Error).message, MAX_ATTEMPTS);
+      // A permanent refusal fails the message now; anything else is retried on a later pass.
+      const max = err instanceof PermanentSendError ? 0 : MAX_ATTEMPTS;
+      await markFailed(db, m.id, (err as Error).message, max);
     }
   }
   return sent;

@@ -12,21 +12,33 @@ export interface OutgoingMessage {
   body: string;
 }
 
+/** What a gateway answered: its own id for the message, to match its later delivery report. */
+export interface SendResult {
+  providerMessageId?: string;
+}
+
+/** A refusal that no retry will change (a bad number, a rejected sender): the message fails at once. */
+export class PermanentSendError extends Error {}
+
 /**
- * Where messages leave the platform. An SMS gateway implements `send` (throwing to retry later);
- * `keepsInbox` says whether messages stay readable on the development inbox.
+ * Where messages leave the platform. An SMS gateway implements `send` (throwing to retry later,
+ * PermanentSendError to give up); `keepsInbox` says whether messages stay readable on the
+ * development inbox. Error messages are stored and logged: never put the message body in them.
  */
 export interface Transport {
   readonly name: string;
   readonly keepsInbox: boolean;
-  send(message: OutgoingMessage): Promise<void>;
+  send(message: OutgoingMessage): Promise<SendResult | void>;
 }
 
 export function maskRecipient(channel: Channel, recipient: string): string {
   return channel === 'sms' ? maskPhone(recipient) : recipient.slice(0, 4) + '…';
 }
 
-/** Development: nothing leaves the machine; the message is logged (recipient masked) and kept for the inbox. */
+/**
+ * Development: nothing leaves the machine; the message is kept for the development inbox, the one
+ * place to read it. The log says only that it was kept (recipient masked): no body, no code.
+ */
 export class DevTransport implements Transport {
   readonly name = 'dev';
   readonly keepsInbox = true;
@@ -34,8 +46,8 @@ export class DevTransport implements Transport {
 
   async send(m: OutgoingMessage): Promise<void> {
     this.log?.info(
-      { messageId: m.id, channel: m.channel, to: maskRecipient(m.channel, m.recipient), body: m.body },
-      'message sent',
+      { messageId: m.id, channel: m.channel, to: maskRecipient(m.channel, m.recipient) },
+      'message kept in the development inbox',
     );
   }
 }
