@@ -8,6 +8,8 @@ const Item = Type.Object({
   id: Type.String(),
   kind: Type.String(),
   personId: Type.Union([Type.String(), Type.Null()]),
+  personName: Type.Union([Type.String(), Type.Null()]),
+  personMasked: Type.Boolean(),
   communeCode: Type.String(),
   title: Type.Object({ vi: Type.String(), en: Type.String() }),
   priority: Type.Union([Type.Literal('normal'), Type.Literal('high')]),

@@ -1,0 +1,61 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { startServer, type TestServer } from './support/server';
+import { launchBrowser, newPage, withScreenshot } from './support/browser';
+import { citizenWithRecord, randomPhone, signInStaff } from './support/checkin';
+
+const name = `Vũ Thị Lan ${['Anh', 'Bích', 'Chi', 'Dung'][Math.floor(Math.random() * 4)]}`;
+const SYMPTOMS = {
+  symptoms: ['fever'],
+  contact_case: false,
+  contact_outbreak_area: false,
+  contact_symptomatic: false,
+};
+
+type Box = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+describe('officer worklist: the person, the matter and a working link (360 px)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let personId: string;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    // A citizen of Phúc Xá declares a fever: the declaration raises a follow-up for the commune.
+    const citizen = await citizenWithRecord(server, randomPhone(), name);
+    personId = citizen.personId;
+    await citizen.session.request('POST', '/api/declarations', { kind: 'domestic', answers: SYMPTOMS });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("shows the person's name and the matter; the link opens the record and no action covers it", async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await withScreenshot(page, 'officer-worklist', async () => {
+      await signInStaff(page, server.demoAccount('commune_officer', 'Phúc Xá'));
+      await page.goto('/worklist');
+      const item = page.getByTestId('worklist-item').filter({ hasText: name });
+      await item.waitFor();
+      assert.match((await item.textContent()) ?? '', /Tờ khai y tế có dấu hiệu cần theo dõi/);
+      const link = item.getByRole('link', { name });
+      const linkBox = await link.boundingBox();
+      assert.ok(linkBox, 'the link is visible');
+      assert.ok(linkBox.x + linkBox.width <= 360, 'the link fits the screen');
+      for (const button of await item.getByRole('button').all()) {
+        const b = await button.boundingBox();
+        assert.ok(b && !overlaps(linkBox, b), 'an action overlaps the link');
+        assert.ok(b.x + b.width <= 360, 'an action runs past the screen');
+      }
+      await link.click();
+      await page.waitForURL(`**/people/${personId}`);
+      await page.getByTestId('person-fields').getByText(name).waitFor();
+    });
+    await context.close();
+  });
+});
