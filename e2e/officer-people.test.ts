@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startServer, type DemoAccount, type TestServer } from './support/server';
 import { launchBrowser, DESKTOP, newPage, waitForCount, withScreenshot } from './support/browser';
 import { apiAs } from './support/api';
+import { openFromMenu } from './support/nav';
 
 interface Created {
   id: string;
@@ -60,7 +61,7 @@ describe('commune officer: search, masked record, break the glass; admin: audit 
     const { context, page } = await newPage(browser, server.url);
     await withScreenshot(page, 'officer-search', async () => {
       await signInStaff(page, server.demoAccount('commune_officer', 'Phúc Xá'));
-      await page.getByRole('link', { name: 'Tra cứu người dân' }).first().click();
+      await openFromMenu(page, 'Tra cứu người dân');
       await page
         .getByLabel('Họ và tên')
         .fill(`nguyen thi hang ${tag.normalize('NFD').replace(/\p{M}/gu, '')}`);
@@ -112,7 +113,7 @@ describe('commune officer: search, masked record, break the glass; admin: audit 
     const { context, page } = await newPage(browser, server.url, DESKTOP);
     await withScreenshot(page, 'admin-audit', async () => {
       await signInStaff(page, server.demoAccount('national_admin'));
-      await page.getByRole('link', { name: 'Nhật ký truy cập' }).first().click();
+      await openFromMenu(page, 'Nhật ký truy cập');
       await page.getByLabel('Mã hồ sơ người dân').fill(outside.id);
       await page.getByLabel('Chỉ các lượt phá kính').check();
       await page.getByRole('button', { name: 'Tìm kiếm' }).click();

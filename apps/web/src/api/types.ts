@@ -13,6 +13,8 @@ export interface Me {
   unitName: string | null;
   personId: string | null;
   totpEnabled: boolean;
+  /** A citizen who owns or staffs a check-in point (they see the scanner). */
+  staffsVenue: boolean;
   permissions: Action[];
 }
 

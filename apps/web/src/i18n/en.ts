@@ -11,6 +11,7 @@ import { declarationsEn } from '../features/declarations/i18n';
 import { worklistEn } from '../features/worklist/i18n';
 import { holdsEn } from '../features/holds/i18n';
 import type { Messages } from './vi';
+import { menuEn } from '../app/i18n';
 
 /** English texts. Typed as `Messages`, so a key missing here fails the typecheck. */
 export const en: Messages = {
@@ -38,6 +39,7 @@ export const en: Messages = {
     mainNav: 'Main navigation',
     signedInAs: 'Signed in: {{name}}',
   },
+  menu: menuEn,
   nav: {
     testingSessions: 'Testing sessions',
     sampling: 'Sampling',

@@ -10,6 +10,7 @@ import { scannerVi } from '../features/scanner/i18n';
 import { checkinVi } from '../features/checkin/i18n';
 import { worklistVi } from '../features/worklist/i18n';
 import { holdsVi } from '../features/holds/i18n';
+import { menuVi } from '../app/i18n';
 /** Vietnamese texts: the reference catalogue. English (`en.ts`) must provide every key (checked by the type). */
 export const vi = {
   settings: settingsVi,
@@ -36,6 +37,7 @@ export const vi = {
     mainNav: 'Điều hướng chính',
     signedInAs: 'Đã đăng nhập: {{name}}',
   },
+  menu: menuVi,
   nav: {
     testingSessions: 'Đợt xét nghiệm',
     sampling: 'Lấy mẫu',

@@ -17,6 +17,7 @@ export const Me = Type.Object({
   unitName: Nullable(Type.String()),
   personId: Nullable(Type.String()),
   totpEnabled: Type.Boolean(),
+  staffsVenue: Type.Boolean(),
   permissions: Type.Array(Type.Union(ACTIONS.map((a) => Type.Literal(a)))),
 });
 export const MeResponse = Type.Object({ account: Me });
