@@ -12,6 +12,7 @@ import { worklistEn } from '../features/worklist/i18n';
 import { holdsEn } from '../features/holds/i18n';
 import type { Messages } from './vi';
 import { menuEn } from '../app/i18n';
+import { homeSummaryEn } from '../features/home/i18n';
 
 /** English texts. Typed as `Messages`, so a key missing here fails the typecheck. */
 export const en: Messages = {
@@ -118,6 +119,7 @@ export const en: Messages = {
     empty: 'No messages yet.',
     unavailable: 'The development inbox is not enabled on this server.',
   },
+  homeSummary: homeSummaryEn,
   home: {
     welcome: 'Hello, {{name}}',
     roleAt: '{{role}} · {{unit}}',

@@ -11,6 +11,7 @@ import { checkinVi } from '../features/checkin/i18n';
 import { worklistVi } from '../features/worklist/i18n';
 import { holdsVi } from '../features/holds/i18n';
 import { menuVi } from '../app/i18n';
+import { homeSummaryVi } from '../features/home/i18n';
 /** Vietnamese texts: the reference catalogue. English (`en.ts`) must provide every key (checked by the type). */
 export const vi = {
   settings: settingsVi,
@@ -117,6 +118,7 @@ export const vi = {
     empty: 'Chưa có tin nhắn nào.',
     unavailable: 'Hộp thư phát triển không bật trên máy chủ này.',
   },
+  homeSummary: homeSummaryVi,
   home: {
     welcome: 'Xin chào, {{name}}',
     roleAt: '{{role}} · {{unit}}',

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../core/db/db';
 import { worklistService } from './worklist.service';
+import { areaSummary } from './worklist.summary';
 
 const Status = Type.Union([Type.Literal('open'), Type.Literal('in_progress'), Type.Literal('done')]);
 const Item = Type.Object({
@@ -49,6 +50,26 @@ export function worklistRoutes(app: FastifyInstance, db: Db): void {
     async (request) => ({
       items: await service.list(ctx(request as never), request.query as never),
     }),
+  );
+
+  app.get(
+    '/api/worklist/summary',
+    {
+      schema: {
+        tags: ['worklist'],
+        summary: 'Counts for the officer’s home: open follow-ups, today’s check-ins and results in the area',
+        response: {
+          200: Type.Object({
+            openItems: Type.Integer(),
+            checkinsToday: Type.Integer(),
+            resultsToday: Type.Integer(),
+            positiveToday: Type.Integer(),
+            since: Type.String(),
+          }),
+        },
+      },
+    },
+    async (request) => areaSummary(db, ctx(request as never)),
   );
 
   app.patch(
