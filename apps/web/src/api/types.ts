@@ -145,4 +145,5 @@ export interface AccountSummary {
   totpEnabled: boolean;
   lockedUntil: string | null;
   createdAt: string;
+  lastSignInAt: string | null;
 }

@@ -12,12 +12,15 @@ function formatter(kind: 'dateTime' | 'date' | 'time'): Intl.DateTimeFormat {
   const key = `${locale()}:${kind}`;
   let f = formatters.get(key);
   if (!f) {
-    const style: Intl.DateTimeFormatOptions =
-      kind === 'dateTime'
-        ? { dateStyle: 'short', timeStyle: 'medium' }
-        : kind === 'date'
-          ? { dateStyle: 'short' }
-          : { timeStyle: 'short' };
+    // Four-digit years and 24-hour clocks in both languages (dateStyle 'short' gives "26" for 2026).
+    const date: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'numeric', year: 'numeric' };
+    const time: Intl.DateTimeFormatOptions = {
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    };
+    const style = kind === 'dateTime' ? { ...date, ...time } : kind === 'date' ? date : time;
     f = new Intl.DateTimeFormat(locale(), { timeZone: TIME_ZONE, ...style });
     formatters.set(key, f);
   }
@@ -34,9 +37,12 @@ export function formatDateTime(v: string | number | Date): string {
 /** The calendar day in Vietnam. A bare "YYYY-MM-DD" (a birth date) is a day, not an instant: shown as is. */
 export function formatDate(v: string | number | Date): string {
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) {
-    return new Intl.DateTimeFormat(locale(), { timeZone: 'UTC', dateStyle: 'short' }).format(
-      new Date(`${v}T00:00:00Z`),
-    );
+    return new Intl.DateTimeFormat(locale(), {
+      timeZone: 'UTC',
+      day: 'numeric',
+      month: 'numeric',
+      year: 'numeric',
+    }).format(new Date(`${v}T00:00:00Z`));
   }
   return formatter('date').format(toDate(v));
 }

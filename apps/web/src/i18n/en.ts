@@ -13,6 +13,7 @@ import { holdsEn } from '../features/holds/i18n';
 import type { Messages } from './vi';
 import { menuEn } from '../app/i18n';
 import { homeSummaryEn } from '../features/home/i18n';
+import { accountsMoreEn } from '../features/accounts/i18n';
 
 /** English texts. Typed as `Messages`, so a key missing here fails the typecheck. */
 export const en: Messages = {
@@ -213,6 +214,7 @@ export const en: Messages = {
     verifyOk: 'The log chain is intact ({{checked}} entries checked).',
     verifyBroken: 'The log chain is broken at entry {{brokenAt}} ({{checked}} entries checked).',
   },
+  accountsMore: accountsMoreEn,
   accounts: {
     title: 'Accounts',
     filterRole: 'Role',

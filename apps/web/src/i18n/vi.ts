@@ -12,6 +12,7 @@ import { worklistVi } from '../features/worklist/i18n';
 import { holdsVi } from '../features/holds/i18n';
 import { menuVi } from '../app/i18n';
 import { homeSummaryVi } from '../features/home/i18n';
+import { accountsMoreVi } from '../features/accounts/i18n';
 /** Vietnamese texts: the reference catalogue. English (`en.ts`) must provide every key (checked by the type). */
 export const vi = {
   settings: settingsVi,
@@ -212,6 +213,7 @@ export const vi = {
     verifyOk: 'Chuỗi nhật ký toàn vẹn ({{checked}} bản ghi đã kiểm tra).',
     verifyBroken: 'Chuỗi nhật ký bị phá vỡ tại bản ghi {{brokenAt}} ({{checked}} bản ghi đã kiểm tra).',
   },
+  accountsMore: accountsMoreVi,
   accounts: {
     title: 'Quản lý tài khoản',
     filterRole: 'Vai trò',

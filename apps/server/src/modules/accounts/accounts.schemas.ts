@@ -34,6 +34,7 @@ export const AccountSummary = Type.Object({
   totpEnabled: Type.Boolean(),
   lockedUntil: Nullable(Type.String({ format: 'date-time' })),
   createdAt: Type.String({ format: 'date-time' }),
+  lastSignInAt: Nullable(Type.String({ format: 'date-time' })),
 });
 
 export const Username = Type.String({ pattern: '^[A-Za-z0-9._-]{3,40}$' });
