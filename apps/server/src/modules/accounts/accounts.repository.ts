@@ -141,7 +141,7 @@ export interface AccountListFilter {
 // PostgreSQL and PGlite, with no extension (the accounts table is small: no index needed).
 const ACCENTED = 'àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ';
 const BARE = 'aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd';
-const folded = (sql: string) => `translate(lower(${sql}), '${ACCENTED}', '${BARE}')`;
+export const foldedSql = (sql: string) => `translate(lower(${sql}), '${ACCENTED}', '${BARE}')`;
 
 /** The same folding in JS for the search text. */
 export function foldForAccountSearch(text: string): string {
@@ -178,7 +178,7 @@ export async function listAccounts(
     // LIKE's own wildcards in the text are matched literally.
     params.push(`%${foldForAccountSearch(f.q.trim()).replace(/[\\%_]/g, '\\$&')}%`);
     where.push(
-      `(${folded('a.display_name')} like $${params.length} or ${folded("coalesce(a.username, '')")} like $${params.length})`,
+      `(${foldedSql('a.display_name')} like $${params.length} or ${foldedSql("coalesce(a.username, '')")} like $${params.length})`,
     );
   }
   const cond = where.join(' and ');
