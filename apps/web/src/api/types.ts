@@ -125,6 +125,7 @@ export interface AuditEntry {
   actorRole: string | null;
   actorUnit: string | null;
   actorName?: string | null;
+  actorUnitName?: string | null;
   action: string;
   personId: string | null;
   ip: string | null;

@@ -14,6 +14,7 @@ import type { Messages } from './vi';
 import { menuEn } from '../app/i18n';
 import { homeSummaryEn } from '../features/home/i18n';
 import { accountsMoreEn } from '../features/accounts/i18n';
+import { auditMoreEn } from '../features/audit/i18n';
 
 /** English texts. Typed as `Messages`, so a key missing here fails the typecheck. */
 export const en: Messages = {
@@ -196,6 +197,7 @@ export const en: Messages = {
     clear: 'Clear',
     levels: { province: 'Province', district: 'District', commune: 'Commune' },
   },
+  auditMore: auditMoreEn,
   audit: {
     title: 'Access log',
     personId: 'Person record id',

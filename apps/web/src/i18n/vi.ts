@@ -13,6 +13,7 @@ import { holdsVi } from '../features/holds/i18n';
 import { menuVi } from '../app/i18n';
 import { homeSummaryVi } from '../features/home/i18n';
 import { accountsMoreVi } from '../features/accounts/i18n';
+import { auditMoreVi } from '../features/audit/i18n';
 /** Vietnamese texts: the reference catalogue. English (`en.ts`) must provide every key (checked by the type). */
 export const vi = {
   settings: settingsVi,
@@ -195,6 +196,7 @@ export const vi = {
     clear: 'Bỏ chọn',
     levels: { province: 'Tỉnh', district: 'Huyện', commune: 'Xã' },
   },
+  auditMore: auditMoreVi,
   audit: {
     title: 'Nhật ký truy cập',
     personId: 'Mã hồ sơ người dân',
