@@ -15,6 +15,7 @@ import { menuEn } from '../app/i18n';
 import { homeSummaryEn } from '../features/home/i18n';
 import { accountsMoreEn } from '../features/accounts/i18n';
 import { auditMoreEn } from '../features/audit/i18n';
+import { citizenMoreEn } from '../features/citizen/i18n';
 
 /** English texts. Typed as `Messages`, so a key missing here fails the typecheck. */
 export const en: Messages = {
@@ -245,6 +246,7 @@ export const en: Messages = {
     total: 'Total: {{total}} accounts',
     actions: 'Actions',
   },
+  citizenMore: citizenMoreEn,
   citizen: {
     title: 'My record',
     noRecord: 'You have no record yet. Please enter your details.',

@@ -14,6 +14,7 @@ import { menuVi } from '../app/i18n';
 import { homeSummaryVi } from '../features/home/i18n';
 import { accountsMoreVi } from '../features/accounts/i18n';
 import { auditMoreVi } from '../features/audit/i18n';
+import { citizenMoreVi } from '../features/citizen/i18n';
 /** Vietnamese texts: the reference catalogue. English (`en.ts`) must provide every key (checked by the type). */
 export const vi = {
   settings: settingsVi,
@@ -244,6 +245,7 @@ export const vi = {
     total: 'Tổng: {{total}} tài khoản',
     actions: 'Thao tác',
   },
+  citizenMore: citizenMoreVi,
   citizen: {
     title: 'Hồ sơ của tôi',
     noRecord: 'Bạn chưa có hồ sơ. Hãy khai báo thông tin của bạn.',
