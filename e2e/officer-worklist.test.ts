@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { startServer, type TestServer } from './support/server';
 import { launchBrowser, newPage, withScreenshot } from './support/browser';
 import { citizenWithRecord, randomPhone, signInStaff } from './support/checkin';
+import { apiAs } from './support/api';
 
 const name = `Vũ Thị Lan ${['Anh', 'Bích', 'Chi', 'Dung'][Math.floor(Math.random() * 4)]}`;
 const SYMPTOMS = {
@@ -55,6 +56,29 @@ describe('officer worklist: the person, the matter and a working link (360 px)',
       await link.click();
       await page.waitForURL(`**/people/${personId}`);
       await page.getByTestId('person-fields').getByText(name).waitFor();
+    });
+    await context.close();
+  });
+
+  it("the person's history reads in words: what changed, from what to what, no codes or ids", async () => {
+    const officer = await apiAs(server, 'commune_officer', 'Phúc Xá');
+    const person = await officer.request<{ version: number }>('GET', `/api/people/${personId}`);
+    await officer.request('PATCH', `/api/people/${personId}`, {
+      street: 'Số 9 Hàng Bún',
+      sex: 'male',
+      version: person.version,
+    });
+    const { context, page } = await newPage(browser, server.url);
+    await withScreenshot(page, 'officer-person-history', async () => {
+      await signInStaff(page, server.demoAccount('commune_officer', 'Phúc Xá'));
+      await page.goto(`/people/${personId}`);
+      const history = page.getByRole('region', { name: 'Lịch sử thay đổi' });
+      await history.getByText('Sửa hồ sơ').waitFor();
+      const text = (await history.textContent()) ?? '';
+      assert.match(text, /Giới tính: Nữ → Nam/);
+      assert.match(text, /Địa chỉ \(số nhà, đường, thôn\): \(trống\) → Số 9 Hàng Bún/);
+      assert.match(text, /Tạo hồ sơ/);
+      assert.doesNotMatch(text, /[0-9a-f]{8}-[0-9a-f]{4}|"from"|fullName|family_link/, 'no raw ids or codes');
     });
     await context.close();
   });

@@ -16,6 +16,7 @@ import { homeSummaryEn } from '../features/home/i18n';
 import { accountsMoreEn } from '../features/accounts/i18n';
 import { auditMoreEn } from '../features/audit/i18n';
 import { citizenMoreEn } from '../features/citizen/i18n';
+import { historyEn } from '../features/people/history-i18n';
 
 /** English texts. Typed as `Messages`, so a key missing here fails the typecheck. */
 export const en: Messages = {
@@ -129,6 +130,7 @@ export const en: Messages = {
     whatYouCanDo: 'You can:',
     citizenIntro: 'See and update your record and your family’s.',
   },
+  personHistory: historyEn,
   people: {
     searchTitle: 'Find people',
     name: 'Full name',
