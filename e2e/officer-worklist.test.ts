@@ -1,12 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startServer, type TestServer } from './support/server';
 import { launchBrowser, newPage, withScreenshot } from './support/browser';
-import { citizenWithRecord, randomPhone, signInStaff } from './support/checkin';
+import { citizenWithRecord, managerWithVenue, randomPhone, signInStaff } from './support/checkin';
 import { apiAs } from './support/api';
 
 const name = `Vũ Thị Lan ${['Anh', 'Bích', 'Chi', 'Dung'][Math.floor(Math.random() * 4)]}`;
+const shopName = `Tiệm thuốc thử ${Math.floor(Math.random() * 9000) + 1000}`;
 const SYMPTOMS = {
   symptoms: ['fever'],
   contact_case: false,
@@ -30,6 +32,14 @@ describe('officer worklist: the person, the matter and a working link (360 px)',
     const citizen = await citizenWithRecord(server, randomPhone(), name);
     personId = citizen.personId;
     await citizen.session.request('POST', '/api/declarations', { kind: 'domestic', answers: SYMPTOMS });
+    // And checked in at a shop in the commune: the person page traces it.
+    const { session: manager, venueId } = await managerWithVenue(server, shopName);
+    const { token } = await manager.request<{ token: string }>('GET', `/api/venues/${venueId}/qr`);
+    await citizen.session.request('POST', '/api/checkins', {
+      id: randomUUID(),
+      venueToken: token,
+      deviceTime: new Date().toISOString(),
+    });
   });
   after(async () => {
     await browser?.close();
@@ -79,6 +89,12 @@ describe('officer worklist: the person, the matter and a working link (360 px)',
       assert.match(text, /Địa chỉ \(số nhà, đường, thôn\): \(trống\) → Số 9 Hàng Bún/);
       assert.match(text, /Tạo hồ sơ/);
       assert.doesNotMatch(text, /[0-9a-f]{8}-[0-9a-f]{4}|"from"|fullName|family_link/, 'no raw ids or codes');
+
+      // Where the person has been: the tracing query, on the page.
+      const visits = page.getByRole('region', { name: 'Nơi đã đến (truy vết)' });
+      const visit = visits.getByTestId('person-checkin').filter({ hasText: shopName });
+      await visit.waitFor();
+      assert.match((await visit.textContent()) ?? '', /tự quét mã điểm/);
     });
     await context.close();
   });

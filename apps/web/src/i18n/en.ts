@@ -17,6 +17,7 @@ import { accountsMoreEn } from '../features/accounts/i18n';
 import { auditMoreEn } from '../features/audit/i18n';
 import { citizenMoreEn } from '../features/citizen/i18n';
 import { historyEn } from '../features/people/history-i18n';
+import { personCheckinsEn } from '../features/people/checkins-i18n';
 
 /** English texts. Typed as `Messages`, so a key missing here fails the typecheck. */
 export const en: Messages = {
@@ -130,6 +131,7 @@ export const en: Messages = {
     whatYouCanDo: 'You can:',
     citizenIntro: 'See and update your record and your family’s.',
   },
+  personCheckins: personCheckinsEn,
   personHistory: historyEn,
   people: {
     searchTitle: 'Find people',

@@ -16,6 +16,7 @@ import { accountsMoreVi } from '../features/accounts/i18n';
 import { auditMoreVi } from '../features/audit/i18n';
 import { citizenMoreVi } from '../features/citizen/i18n';
 import { historyVi } from '../features/people/history-i18n';
+import { personCheckinsVi } from '../features/people/checkins-i18n';
 /** Vietnamese texts: the reference catalogue. English (`en.ts`) must provide every key (checked by the type). */
 export const vi = {
   settings: settingsVi,
@@ -129,6 +130,7 @@ export const vi = {
     whatYouCanDo: 'Bạn có thể:',
     citizenIntro: 'Xem và cập nhật hồ sơ của bạn và người thân.',
   },
+  personCheckins: personCheckinsVi,
   personHistory: historyVi,
   people: {
     searchTitle: 'Tra cứu người dân',
