@@ -40,6 +40,7 @@ async function walkMenu(page: Page, who: string): Promise<string[]> {
   await assertNoOverflow(page, `${who}: open menu`);
   for (const name of names) {
     if (!(await menu(page).isVisible())) await menuButton(page).click();
+    await menu(page).waitFor();
     await menu(page).getByRole('link', { name, exact: true }).click();
     // The menu closes on the way, so the page is in view.
     await menu(page).waitFor({ state: 'detached' });

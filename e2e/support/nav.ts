@@ -4,5 +4,6 @@ import type { Page } from 'playwright-core';
 export async function openFromMenu(page: Page, name: string): Promise<void> {
   const menu = page.getByRole('navigation', { name: 'Điều hướng chính' });
   if (!(await menu.isVisible())) await page.getByRole('button', { name: 'Menu', exact: true }).click();
+  await menu.waitFor();
   await menu.getByRole('link', { name, exact: true }).click();
 }
