@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startServer, type TestServer } from './support/server';
 import { launchBrowser, DESKTOP, newPage, withScreenshot } from './support/browser';
+import { openFromMenu } from './support/nav';
 
 describe('national admin: verifying the audit chain against its signed heads', () => {
   let server: TestServer;
@@ -27,7 +28,7 @@ describe('national admin: verifying the audit chain against its signed heads', (
       await page.getByLabel('Mật khẩu').fill(admin.secret);
       await page.getByRole('button', { name: 'Đăng nhập' }).last().click();
       await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
-      await page.getByRole('link', { name: 'Nhật ký truy cập' }).first().click();
+      await openFromMenu(page, 'Nhật ký truy cập');
       await page.getByRole('button', { name: 'Kiểm tra chuỗi nhật ký' }).click();
       const status = page.getByRole('status');
       await status.getByText(/Chuỗi nhật ký toàn vẹn: \d+ bản ghi đã kiểm tra bằng khóa/).waitFor();

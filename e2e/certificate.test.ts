@@ -6,6 +6,7 @@ import { base45Decode, base45Encode, inflateStage } from '@phongdich/dcc';
 import { startServer, type TestServer } from './support/server';
 import { launchBrowser, newPage, withScreenshot } from './support/browser';
 import { createPeople, labWorld, receivedTubes, release } from './support/lab-tubes';
+import { openFromMenu } from './support/nav';
 
 /** Re-encodes the certificate with one letter of the transliterated name changed (QUYEN → QUYEM). */
 function alter(hc1: string): string {
@@ -60,7 +61,7 @@ describe('certificates: a citizen opens theirs, a verifier rejects an altered on
       await page.getByRole('button', { name: 'Xác nhận' }).click();
       await page.waitForURL('**/me');
 
-      await page.getByRole('link', { name: 'Kết quả xét nghiệm' }).first().click();
+      await openFromMenu(page, 'Kết quả xét nghiệm');
       const result = page.getByTestId('my-result').first();
       await result.waitFor();
       assert.match((await result.textContent()) ?? '', /Âm tính/);

@@ -5,6 +5,7 @@ import { startServer, type TestServer } from './support/server';
 import { launchBrowser, newPage, withScreenshot } from './support/browser';
 import { apiAs } from './support/api';
 import { checkinsAt, managerWithVenue, signInStaff } from './support/checkin';
+import { openFromMenu } from './support/nav';
 
 /** A CCCD agreeing with a 1979 male birth (province 01), random serial so no demo person has it. */
 const cccd = `001079${String(Math.floor(100_000 + Math.random() * 899_999))}`;
@@ -54,7 +55,7 @@ describe('venue staff scanner: chip CCCD card of an unregistered person (360 px)
     await withScreenshot(review.page, 'checkin-cccd-confirm', async () => {
       const page = review.page;
       await signInStaff(page, server.demoAccount('commune_officer', 'Phúc Xá'));
-      await page.getByRole('link', { name: 'Điểm kiểm soát', exact: true }).first().click();
+      await openFromMenu(page, 'Điểm kiểm soát');
       const item = page.getByTestId('pending-identity').filter({ hasText: 'Lương Văn Chíp' });
       await item.getByText('Quét tại Quán Phở Chíp · 1 lượt vào').waitFor();
       await item.getByRole('button', { name: 'Xác nhận là người mới' }).click();

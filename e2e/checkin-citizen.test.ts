@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { startServer, type TestServer } from './support/server';
 import { launchBrowser, newPage, withScreenshot } from './support/browser';
 import { citizenWithRecord, managerWithVenue, randomPhone, signInCitizenUi } from './support/checkin';
+import { openFromMenu } from './support/nav';
 
 describe('citizen: my QR, and a check-in by pasting the venue code (360 px)', () => {
   let server: TestServer;
@@ -27,19 +28,19 @@ describe('citizen: my QR, and a check-in by pasting the venue code (360 px)', ()
     const { context, page } = await newPage(browser, server.url);
     await withScreenshot(page, 'checkin-citizen', async () => {
       await signInCitizenUi(page, server, phone);
-      await page.getByRole('link', { name: 'Mã QR của tôi' }).first().click();
+      await openFromMenu(page, 'Mã QR của tôi');
       await page.getByTestId('my-qr').waitFor();
       assert.equal(await page.getByTestId('person-band').getAttribute('data-colour'), 'green');
       assert.match((await page.getByTestId('person-band').textContent()) ?? '', /Hà Thị Dán/);
 
-      await page.getByRole('link', { name: 'Quét mã điểm' }).first().click();
+      await openFromMenu(page, 'Quét mã điểm');
       await page.getByLabel('Dán mã điểm').fill(venueCode);
       await page.getByRole('button', { name: 'Ghi nhận' }).click();
       const done = page.getByTestId('checkin-done');
       await done.waitFor();
       assert.match((await done.textContent()) ?? '', /Hiệu sách Dán Mã/);
 
-      await page.getByRole('link', { name: 'Lịch sử đi lại' }).first().click();
+      await openFromMenu(page, 'Lịch sử đi lại');
       await page.getByRole('cell', { name: 'Hiệu sách Dán Mã' }).waitFor();
     });
     await context.close();

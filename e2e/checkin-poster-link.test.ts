@@ -8,6 +8,7 @@ import jsQR from 'jsqr';
 import { startServer, type TestServer } from './support/server';
 import { launchBrowser, newPage, withScreenshot } from './support/browser';
 import { citizenWithRecord, managerWithVenue, otpFor, randomPhone } from './support/checkin';
+import { openFromMenu } from './support/nav';
 
 /** What a camera reads from the QR the server draws: the SVG painted on a canvas, decoded by jsQR. */
 async function readQr(page: Page, svg: string): Promise<string> {
@@ -97,7 +98,7 @@ describe('venue poster QR: a link any phone camera opens, still read by our scan
       await page.getByLabel('Mã xác thực').fill(await otpFor(server, phone));
       await page.getByRole('button', { name: 'Xác nhận' }).click();
       await page.waitForURL('**/me');
-      await page.getByRole('link', { name: 'Quét mã điểm' }).first().click();
+      await openFromMenu(page, 'Quét mã điểm');
 
       await context.setOffline(true);
       await page.getByLabel('Dán mã điểm').fill(url);

@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type TestServer } from './support/server';
 import { launchBrowser, newPage, withScreenshot } from './support/browser';
 import { apiAs } from './support/api';
+import { openFromMenu } from './support/nav';
 
 const last8 = String(Math.floor(10_000_000 + Math.random() * 89_999_999));
 const phone = `09${last8}`;
@@ -86,7 +87,7 @@ describe('citizen declares for a family member with a symptom; the commune offic
         })
       ).id;
 
-      await page.getByRole('link', { name: 'Khai báo y tế' }).first().click();
+      await openFromMenu(page, 'Khai báo y tế');
       await page.getByRole('heading', { name: 'Khai báo y tế', level: 1 }).waitFor();
       await page.getByLabel('Khai báo cho').selectOption({ label: childName });
       const symptoms = page.getByRole('group', { name: /dấu hiệu nào sau đây/ });

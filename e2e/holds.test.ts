@@ -5,6 +5,7 @@ import { startServer, type TestServer } from './support/server';
 import { fitsWidth, launchBrowser, MOBILE, newPage, waitForCount, withScreenshot } from './support/browser';
 import { apiAs } from './support/api';
 import { signInStaff } from './support/checkin';
+import { openFromMenu } from './support/nav';
 
 const reason = `Điều tra ca bệnh F0 số ${Math.floor(Math.random() * 9000) + 1000}`;
 const areaReason = `Điều tra ổ dịch chợ số ${Math.floor(Math.random() * 9000) + 1000}`;
@@ -96,9 +97,8 @@ describe('commune officer: investigation holds, on a person and for the whole ar
       await waitForCount(section.getByTestId('hold-item'), 2);
 
       // The area page, from the main navigation.
-      const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
       const openPage = async () => {
-        await nav.getByRole('link', { name: 'Giữ dữ liệu điều tra' }).click();
+        await openFromMenu(page, 'Giữ dữ liệu điều tra');
         await page.getByRole('heading', { level: 1, name: 'Giữ dữ liệu điều tra' }).waitFor();
       };
       await openPage();

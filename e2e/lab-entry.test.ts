@@ -5,6 +5,7 @@ import { startServer, type TestServer } from './support/server';
 import { DESKTOP, MOBILE, launchBrowser, newPage, withScreenshot } from './support/browser';
 import { createPeople, labWorld, receivedTubes, type LabWorld } from './support/lab-tubes';
 import { signInStaff } from './support/checkin';
+import { openFromMenu } from './support/nav';
 
 interface Pending {
   barcode: string;
@@ -63,7 +64,7 @@ describe('lab: manual entry, a scan only selects the tube (360 px and desk)', ()
       const { context, page } = await newPage(browser, server.url, viewport);
       await withScreenshot(page, `lab-entry-${label}`, async () => {
         await signInStaff(page, server.demoAccount('lab_technician'));
-        await page.getByRole('link', { name: 'Nhập kết quả' }).first().click();
+        await openFromMenu(page, 'Nhập kết quả');
         await page.getByRole('heading', { name: 'Nhập kết quả xét nghiệm' }).waitFor();
 
         // Tube A: scan + Enter selects it, saves nothing, and no result is chosen for it.

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startServer, type DemoAccount, type TestServer } from './support/server';
 import { launchBrowser, newPage, withScreenshot } from './support/browser';
 import { createPeople, labWorld, receivedTubes, release, type LabWorld } from './support/lab-tubes';
+import { openFromMenu } from './support/nav';
 
 async function signInStaff(page: Page, account: DemoAccount): Promise<void> {
   await page.goto('/sign-in');
@@ -45,7 +46,7 @@ describe('lab: upload with one bad row, release, and the re-test of a positive p
     const { context, page } = await newPage(browser, server.url);
     await withScreenshot(page, 'lab-upload', async () => {
       await signInStaff(page, server.demoAccount('lab_technician'));
-      await page.getByRole('link', { name: 'Tải tệp kết quả' }).first().click();
+      await openFromMenu(page, 'Tải tệp kết quả');
       await page.getByText('Cách ghép cột của phòng').click();
       await page.getByLabel('Cột mã ống').fill('Barcode');
       await page.getByLabel('Cột kết quả').fill('Result');
@@ -72,7 +73,7 @@ describe('lab: upload with one bad row, release, and the re-test of a positive p
     const sup = await newPage(browser, server.url);
     await withScreenshot(sup.page, 'lab-release', async () => {
       await signInStaff(sup.page, server.demoAccount('lab_supervisor'));
-      await sup.page.getByRole('link', { name: 'Duyệt kết quả' }).first().click();
+      await openFromMenu(sup.page, 'Duyệt kết quả');
       const items = sup.page.getByTestId('pending-result');
       await items.first().waitFor();
       assert.equal(await items.count(), 2);

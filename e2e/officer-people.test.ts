@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startServer, type DemoAccount, type TestServer } from './support/server';
 import { launchBrowser, DESKTOP, newPage, waitForCount, withScreenshot } from './support/browser';
 import { apiAs, totpNow } from './support/api';
+import { openFromMenu } from './support/nav';
 
 interface Created {
   id: string;
@@ -65,7 +66,7 @@ describe('commune officer: search, masked record, break the glass; admin: audit 
     const { context, page } = await newPage(browser, server.url);
     await withScreenshot(page, 'officer-search', async () => {
       await signInStaff(page, server.demoAccount('commune_officer', 'Phúc Xá'));
-      await page.getByRole('link', { name: 'Tra cứu người dân' }).first().click();
+      await openFromMenu(page, 'Tra cứu người dân');
       await page
         .getByLabel('Họ và tên')
         .fill(`nguyen thi hang ${tag.normalize('NFD').replace(/\p{M}/gu, '')}`);
@@ -113,21 +114,46 @@ describe('commune officer: search, masked record, break the glass; admin: audit 
     await context.close();
   });
 
-  it('(d) the national admin finds the break-glass entry with its reason in the audit viewer', async () => {
-    const { context, page } = await newPage(browser, server.url, DESKTOP);
+  it("(d) the national admin finds the break-glass entry by the person's name, in words, in the audit viewer", async () => {
+    const { context, page } = await newPage(browser, server.url);
     await withScreenshot(page, 'admin-audit', async () => {
       await signInStaff(page, server.demoAccount('national_admin'));
-      await page.getByRole('link', { name: 'Nhật ký truy cập' }).first().click();
-      await page.getByLabel('Mã hồ sơ người dân').fill(outside.id);
+      await openFromMenu(page, 'Nhật ký truy cập');
+      // The name as typed on a phone, without diacritics; no record id to copy.
+      await page
+        .getByLabel('Họ tên người dân')
+        .fill(`tran van duc ${tag.normalize('NFD').replace(/\p{M}/gu, '')}`);
       await page.getByLabel('Chỉ các lượt phá kính').check();
       await page.getByRole('button', { name: 'Tìm kiếm' }).click();
       const row = page.getByTestId('audit-row').filter({ hasText: reason });
       await row.waitFor();
-      assert.match((await row.textContent()) ?? '', /Phá kính/);
+      const text = (await row.textContent()) ?? '';
+      assert.match(text, /Phá kính/);
+      assert.match(text, /Mở hồ sơ ngoài địa bàn \(phá kính\)/, 'the action in words');
+      assert.match(text, /Cán bộ y tế xã · Phường Phúc Xá/, 'role and unit in words');
+      assert.doesNotMatch(
+        text,
+        /person\.breakGlass|commune_officer|00001|[0-9a-f]{8}-/,
+        'no codes or raw ids',
+      );
       // Only the filtered answer counts: the page first lists the whole log, which has this row too.
       await waitForCount(page.getByTestId('audit-row'), 1);
+
+      // By the acting account's name: the officer's entries only.
+      await page.getByLabel('Họ tên người dân').fill('');
+      await page.getByLabel('Chỉ các lượt phá kính').uncheck();
+      await page.getByLabel('Tên tài khoản thực hiện').fill('xa.phucxa');
+      await page.getByLabel('Thao tác').selectOption({ label: 'Mở hồ sơ ngoài địa bàn (phá kính)' });
+      await page.getByRole('button', { name: 'Tìm kiếm' }).click();
+      await waitForCount(page.getByTestId('audit-row'), 1);
+      await page.getByTestId('audit-row').filter({ hasText: reason }).waitFor();
+
       await page.getByRole('button', { name: 'Kiểm tra chuỗi nhật ký' }).click();
       await page.getByText('Chuỗi nhật ký toàn vẹn').waitFor();
+
+      // In English the same entry reads in English.
+      await page.getByRole('button', { name: /English/ }).click();
+      await page.getByTestId('audit-row').filter({ hasText: 'Opened a record outside the area' }).waitFor();
     });
     await context.close();
   });

@@ -5,6 +5,7 @@ import { startServer, type TestServer } from './support/server';
 import { DESKTOP, launchBrowser, newPage, withScreenshot } from './support/browser';
 import { createPeople, labWorld, receivedTubes, release, type LabWorld } from './support/lab-tubes';
 import { citizenWithRecord, signInCitizenUi, signInStaff } from './support/checkin';
+import { openFromMenu } from './support/nav';
 
 /** A CCCD agreeing with a 1990s male birth in Hà Nội: 001 + century/sex 0 + year + 6-digit serial. */
 const cccd = (year: number) =>
@@ -53,7 +54,7 @@ describe('released results: what a positive person is told, correction, revocati
     const sup = await newPage(browser, server.url, DESKTOP);
     await withScreenshot(sup.page, 'result-correction', async () => {
       await signInStaff(sup.page, server.demoAccount('lab_supervisor'));
-      await sup.page.getByRole('link', { name: 'Đính chính kết quả' }).first().click();
+      await openFromMenu(sup.page, 'Đính chính kết quả');
       await sup.page.getByLabel('Mã ống mẫu').fill(single!);
       await sup.page.getByLabel('Mã ống mẫu').press('Enter');
       await sup.page.getByTestId('correct-tube').filter({ hasText: 'hiện là Dương tính' }).waitFor();
@@ -98,7 +99,7 @@ describe('released results: what a positive person is told, correction, revocati
     const { context, page } = await newPage(browser, server.url);
     await withScreenshot(page, 'certificate-revoke', async () => {
       await signInStaff(page, server.demoAccount('province_officer'));
-      await page.getByRole('link', { name: 'Thu hồi chứng nhận' }).first().click();
+      await openFromMenu(page, 'Thu hồi chứng nhận');
       await page.getByLabel('Mã chứng nhận (UVCI) hoặc mã HC1').fill(hc1);
       await page.getByLabel('Mã chứng nhận (UVCI) hoặc mã HC1').press('Enter');
       const card = page.getByTestId('revoke-certificate');

@@ -8,6 +8,7 @@ import { startServer, type TestServer } from './support/server';
 import { launchBrowser, MOBILE, newPage, withScreenshot } from './support/browser';
 import { apiAs, ApiSession } from './support/api';
 import { checkinsAt, otpFor, randomPhone, signInCitizenUi, signInStaff } from './support/checkin';
+import { openFromMenu } from './support/nav';
 
 const serial = () => String(Math.floor(100_000 + Math.random() * 899_999));
 
@@ -78,7 +79,7 @@ describe('venue staff scanner (360 × 740)', () => {
     const { context, page } = await newPage(browser, server.url);
     await withScreenshot(page, 'scanner-one-venue', async () => {
       await signInCitizenUi(page, server, staffPhone);
-      await page.getByRole('link', { name: 'Quét mã khách' }).first().click();
+      await openFromMenu(page, 'Quét mã khách');
       const venue = page.getByLabel('Điểm kiểm soát');
       await page.locator(`select[name="venue"] option[value="${venueId}"]`).waitFor({ state: 'attached' });
       assert.equal(await venue.inputValue(), venueId, 'the only venue is selected');
@@ -116,7 +117,7 @@ describe('venue staff scanner (360 × 740)', () => {
     const { context, page } = await newPage(browser, server.url);
     await withScreenshot(page, 'scanner-two-venues', async () => {
       await signInStaff(page, manager);
-      await page.getByRole('link', { name: 'Quét mã khách' }).first().click();
+      await openFromMenu(page, 'Quét mã khách');
       await page.locator(`select[name="venue"] option[value="${ids[1]}"]`).waitFor({ state: 'attached' });
       assert.equal(await page.getByLabel('Điểm kiểm soát').inputValue(), '', 'nothing chosen for them');
 

@@ -6,6 +6,7 @@ import { startServer, type TestServer } from './support/server';
 import { launchBrowser, newPage, withScreenshot } from './support/browser';
 import { ApiSession } from './support/api';
 import { otpFor, randomPhone, signInCitizenUi, signInStaff } from './support/checkin';
+import { openFromMenu } from './support/nav';
 
 // A name no demo point has, so lists and figures show exactly the point this test made.
 const shopName = `Tạp hóa Bà Tư ${Math.floor(Math.random() * 9000) + 1000}`;
@@ -29,7 +30,7 @@ describe('venue owner registers a shop; the commune approves it (or rejects anot
     const { context, page } = await newPage(browser, server.url);
     await withScreenshot(page, 'venue-register', async () => {
       await signInCitizenUi(page, server, ownerPhone);
-      await page.getByRole('link', { name: 'Điểm kiểm soát của tôi' }).first().click();
+      await openFromMenu(page, 'Điểm kiểm soát của tôi');
       await page.getByText('Bạn chưa có điểm nào.').waitFor();
       await page.getByRole('link', { name: 'Đăng ký điểm mới' }).click();
       await page.getByLabel('Loại điểm').selectOption('shop');
@@ -52,7 +53,7 @@ describe('venue owner registers a shop; the commune approves it (or rejects anot
     await withScreenshot(officer.page, 'venue-approve', async () => {
       const page = officer.page;
       await signInStaff(page, server.demoAccount('commune_officer', 'Phúc Xá'));
-      await page.getByRole('link', { name: 'Điểm kiểm soát', exact: true }).first().click();
+      await openFromMenu(page, 'Điểm kiểm soát');
       await page.getByLabel('Chỉ điểm chưa xem xét').check();
       await page.getByLabel('Tên hoặc biển số').fill(shopName);
       await page.getByRole('link', { name: shopName }).click();
@@ -65,7 +66,7 @@ describe('venue owner registers a shop; the commune approves it (or rejects anot
     const { context, page } = await newPage(browser, server.url);
     await withScreenshot(page, 'venue-poster', async () => {
       await signInCitizenUi(page, server, ownerPhone);
-      await page.getByRole('link', { name: 'Điểm kiểm soát của tôi' }).first().click();
+      await openFromMenu(page, 'Điểm kiểm soát của tôi');
       await page.getByRole('link', { name: shopName }).click();
       await page.getByTestId('venue-qr').locator('svg').waitFor();
       const [download] = await Promise.all([
@@ -76,6 +77,9 @@ describe('venue owner registers a shop; the commune approves it (or rejects anot
       assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
       assert.ok(pdf.length > 10_000, `a poster with an embedded font, got ${pdf.length} bytes`);
       assert.equal((pdf.toString('latin1').match(/\/Type \/Page\s/g) ?? []).length, 1);
+
+      await openFromMenu(page, 'Điểm kiểm soát của tôi');
+      await page.getByRole('link', { name: shopName }).waitFor();
     });
     await context.close();
   });
@@ -110,7 +114,7 @@ describe('venue owner registers a shop; the commune approves it (or rejects anot
     const { context, page } = await newPage(browser, server.url);
     await withScreenshot(page, 'venue-suspend', async () => {
       await signInStaff(page, server.demoAccount('commune_officer', 'Phúc Xá'));
-      await page.getByRole('link', { name: 'Điểm kiểm soát', exact: true }).first().click();
+      await openFromMenu(page, 'Điểm kiểm soát');
       await page.getByLabel('Tên hoặc biển số').fill(shopName);
       await page.getByRole('link', { name: shopName }).click();
       await page.getByRole('heading', { name: shopName }).waitFor();
@@ -120,7 +124,7 @@ describe('venue owner registers a shop; the commune approves it (or rejects anot
       assert.equal(await page.getByTestId('venue-status').textContent(), 'Tạm dừng');
       await page.getByText('Điểm chưa được duyệt hoặc đang tạm dừng: chưa có mã QR.').waitFor();
 
-      await page.getByRole('link', { name: 'Số liệu điểm kiểm soát' }).first().click();
+      await openFromMenu(page, 'Số liệu điểm kiểm soát');
       // The venue page has its own figures table with this row: wait for the figures page itself.
       await page.getByRole('heading', { level: 1, name: 'Số liệu điểm kiểm soát' }).waitFor();
       const row = page.getByTestId('figures-table').getByRole('row').filter({ hasText: shopName });

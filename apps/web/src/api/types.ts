@@ -13,6 +13,8 @@ export interface Me {
   unitName: string | null;
   personId: string | null;
   totpEnabled: boolean;
+  /** A citizen who owns or staffs a check-in point (they see the scanner). */
+  staffsVenue: boolean;
   permissions: Action[];
 }
 
@@ -123,6 +125,7 @@ export interface AuditEntry {
   actorRole: string | null;
   actorUnit: string | null;
   actorName?: string | null;
+  actorUnitName?: string | null;
   action: string;
   personId: string | null;
   ip: string | null;
@@ -143,4 +146,5 @@ export interface AccountSummary {
   totpEnabled: boolean;
   lockedUntil: string | null;
   createdAt: string;
+  lastSignInAt: string | null;
 }

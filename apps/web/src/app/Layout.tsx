@@ -1,16 +1,31 @@
-import { NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { useEffect, useState } from 'react';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ROLE_LABELS } from '@phongdich/contracts';
 import { useAuth } from '../auth/AuthContext';
 import { currentLang, setLang } from '../i18n';
-import { navFor } from './nav';
+import { navGroupsFor } from './nav';
 
-/** Top bar (product, language, account) and role-based navigation around every page. */
+/**
+ * Top bar (product, menu, language, account) around every page. The menu lists the pages this role may
+ * use, grouped by task, in a panel under the bar: one column that fits a 360 px phone whatever the role.
+ */
 export function Layout() {
   const { t } = useTranslation();
   const { me, signOut } = useAuth();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   const lang = currentLang();
+  const [menuOpen, setMenuOpen] = useState(false);
+
+  // Going to a page closes the menu, so the page is what the person sees.
+  useEffect(() => setMenuOpen(false), [pathname]);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setMenuOpen(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
 
   return (
     <>
@@ -22,6 +37,17 @@ export function Layout() {
           {t('app.name')}
         </NavLink>
         <div className="topbar-actions">
+          {me && (
+            <button
+              type="button"
+              className="btn-link menu-button"
+              aria-expanded={menuOpen}
+              aria-controls="main-menu"
+              onClick={() => setMenuOpen((o) => !o)}
+            >
+              {menuOpen ? t('menu.close') : t('menu.open')}
+            </button>
+          )}
           <button
             type="button"
             className="btn-link"
@@ -55,12 +81,21 @@ export function Layout() {
           {me.unitName && <span>{me.unitName}</span>}
         </div>
       )}
-      {me && (
-        <nav className="mainnav" aria-label={t('app.mainNav')}>
-          {navFor(me).map((item) => (
-            <NavLink key={item.key} to={item.to} end>
-              {t(`nav.${item.key}`)}
-            </NavLink>
+      {me && menuOpen && (
+        <nav id="main-menu" className="mainmenu" aria-label={t('app.mainNav')}>
+          {navGroupsFor(me).map(({ group, items }) => (
+            <section key={group} className="menu-group" aria-labelledby={`menu-${group}`}>
+              <h2 id={`menu-${group}`}>{t(`menu.groups.${group}`)}</h2>
+              <ul>
+                {items.map((item) => (
+                  <li key={item.key}>
+                    <NavLink to={item.to} end onClick={() => setMenuOpen(false)}>
+                      {t(`nav.${item.key}`)}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </section>
           ))}
         </nav>
       )}

@@ -35,10 +35,50 @@ export type NavKey =
   | 'myCheckins'
   | 'qrCards';
 
+/** The task a page serves: the menu shows one heading per group. */
+export type NavGroup = 'mine' | 'venue' | 'people' | 'testing' | 'area' | 'admin';
+const GROUP_ORDER: NavGroup[] = ['mine', 'venue', 'people', 'testing', 'area', 'admin'];
+
 export interface NavItem {
   key: NavKey;
   to: string;
+  group: NavGroup;
 }
+
+const GROUP_OF: Record<NavKey, NavGroup> = {
+  home: 'mine',
+  me: 'mine',
+  myQr: 'mine',
+  checkin: 'mine',
+  myCheckins: 'mine',
+  declare: 'mine',
+  myResults: 'mine',
+  scan: 'venue',
+  qrCards: 'mine',
+  myVenues: 'venue',
+  venues: 'venue',
+  figures: 'venue',
+  people: 'people',
+  newPerson: 'people',
+  worklist: 'people',
+  holds: 'people',
+  declareVisitor: 'people',
+  verify: 'people',
+  testingSessions: 'testing',
+  sampling: 'testing',
+  shipments: 'testing',
+  labReceive: 'testing',
+  labEntry: 'testing',
+  labUpload: 'testing',
+  labVerify: 'testing',
+  labCorrect: 'testing',
+  revokeCertificates: 'testing',
+  testingFigures: 'testing',
+  units: 'area',
+  audit: 'admin',
+  accounts: 'admin',
+  settings: 'admin',
+};
 
 const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => boolean) => boolean }[] = [
   { key: 'home', to: '/', allowed: () => true },
@@ -46,8 +86,12 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
   { key: 'myQr', to: '/my-qr', allowed: (me) => me.kind === 'citizen' },
   { key: 'checkin', to: '/checkin', allowed: (me) => me.kind === 'citizen' },
   { key: 'myCheckins', to: '/my-checkins', allowed: (me) => me.kind === 'citizen' },
-  // Venue staff sign in as citizens, so citizens see the scanner too (it lists the venues they staff).
-  { key: 'scan', to: '/scan', allowed: (me, can) => me.kind === 'citizen' || can('scan.resolve') },
+  // Venue staff sign in as citizens: a citizen sees the scanner only when they own or staff a point.
+  {
+    key: 'scan',
+    to: '/scan',
+    allowed: (me, can) => (me.kind === 'citizen' ? me.staffsVenue : can('scan.resolve')),
+  },
   { key: 'qrCards', to: '/qr-cards', allowed: (_, can) => can('qrCard.manage') },
   {
     key: 'declare',
@@ -92,5 +136,13 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
 /** The pages this account may use, from the permissions the server reports in /api/auth/me. */
 export function navFor(me: Me): NavItem[] {
   const can = (a: Action) => me.permissions.includes(a);
-  return ITEMS.filter((i) => i.allowed(me, can)).map(({ key, to }) => ({ key, to }));
+  return ITEMS.filter((i) => i.allowed(me, can)).map(({ key, to }) => ({ key, to, group: GROUP_OF[key] }));
+}
+
+/** The same pages sorted into task groups, in a fixed order, empty groups left out. */
+export function navGroupsFor(me: Me): { group: NavGroup; items: NavItem[] }[] {
+  const items = navFor(me);
+  return GROUP_ORDER.map((group) => ({ group, items: items.filter((i) => i.group === group) })).filter(
+    (g) => g.items.length > 0,
+  );
 }

@@ -4,14 +4,15 @@ import { api } from '../api/client';
 import type { Unit } from '../api/types';
 import { currentLang } from '../i18n';
 import { fieldMessage } from './Field';
+import { withAncestors } from './unit-path';
 
 interface Props {
   label: string;
   name: string;
   value: Unit | null;
   onChange: (unit: Unit | null) => void;
-  /** 3 = communes (default); undefined = any level. */
-  level?: 1 | 2 | 3;
+  /** 3 = communes (default); 'any' = provinces, districts and communes. */
+  level?: 1 | 2 | 3 | 'any';
   error?: unknown;
   required?: boolean;
 }
@@ -20,12 +21,22 @@ export function unitLabel(u: Unit): string {
   return currentLang() === 'en' ? u.fullNameEn || u.fullName : u.fullName;
 }
 
-/** Search-as-you-type over /api/units (diacritics-insensitive on the server), then pick one. */
+/** "Phường Phúc Xá, Quận Ba Đình, Thành phố Hà Nội": the unit, then its district and province. */
+export function unitPathLabel(u: Unit, ancestors: Unit[]): string {
+  return [u, ...[...ancestors].sort((a, b) => b.level - a.level)].map(unitLabel).join(', ');
+}
+
+/**
+ * Search-as-you-type over /api/units (diacritics-insensitive on the server), then pick one. Each choice
+ * shows its district and province, so two communes of the same name are told apart; no code is typed.
+ */
+
 export function UnitPicker({ label, name, value, onChange, level = 3, error, required }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const [q, setQ] = useState('');
-  const [items, setItems] = useState<Unit[]>([]);
+  const [items, setItems] = useState<{ unit: Unit; ancestors: Unit[] }[]>([]);
+  const [selectedPath, setSelectedPath] = useState<Unit[]>([]);
   const message = fieldMessage(error, name);
 
   useEffect(() => {
@@ -33,8 +44,13 @@ export function UnitPicker({ label, name, value, onChange, level = 3, error, req
     let current = true;
     const timer = setTimeout(() => {
       api
-        .get<{ items: Unit[] }>('/api/units', { q: q.trim(), level, limit: 10 })
-        .then((r) => current && setItems(r.items))
+        .get<{ items: Unit[] }>('/api/units', {
+          q: q.trim(),
+          level: level === 'any' ? undefined : level,
+          limit: 10,
+        })
+        .then((r) => withAncestors(r.items))
+        .then((r) => current && setItems(r))
         .catch(() => current && setItems([]));
     }, 250);
     return () => {
@@ -42,6 +58,16 @@ export function UnitPicker({ label, name, value, onChange, level = 3, error, req
       clearTimeout(timer);
     };
   }, [q, level]);
+
+  // A value set from outside (an existing record) gets its path too.
+  useEffect(() => {
+    let current = true;
+    if (!value) return setSelectedPath([]);
+    void withAncestors([value]).then((r) => current && setSelectedPath(r[0]?.ancestors ?? []));
+    return () => {
+      current = false;
+    };
+  }, [value]);
 
   if (value) {
     return (
@@ -51,7 +77,7 @@ export function UnitPicker({ label, name, value, onChange, level = 3, error, req
         </span>
         <div className="btn-row" style={{ margin: 0, alignItems: 'center' }}>
           <span aria-labelledby={`${id}-label`} data-testid={`${name}-selected`}>
-            {unitLabel(value)} ({value.code})
+            {unitPathLabel(value, selectedPath)}
           </span>
           <button type="button" className="btn-link" onClick={() => onChange(null)}>
             {t('units.clear')}
@@ -81,16 +107,16 @@ export function UnitPicker({ label, name, value, onChange, level = 3, error, req
       {message && <small className="field-error">{message}</small>}
       {items.length > 0 && (
         <ul id={`${id}-list`} className="picker-list" role="listbox" aria-label={label}>
-          {items.map((u) => (
-            <li key={u.code} role="option" aria-selected={false}>
+          {items.map(({ unit, ancestors }) => (
+            <li key={unit.code} role="option" aria-selected={false}>
               <button
                 type="button"
                 onClick={() => {
-                  onChange(u);
+                  onChange(unit);
                   setQ('');
                 }}
               >
-                {unitLabel(u)} <span className="hint">({u.code})</span>
+                {unitPathLabel(unit, ancestors)}
               </button>
             </li>
           ))}

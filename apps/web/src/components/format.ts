@@ -1,12 +1,55 @@
 import { currentLang } from '../i18n';
 
-/** Date-time in the reader's language, Vietnam's time zone (officers read local times). */
-export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString(currentLang() === 'vi' ? 'vi-VN' : 'en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    dateStyle: 'short',
-    timeStyle: 'medium',
-  });
+/**
+ * Every date and time the app shows goes through these: the chosen language's conventions and Vietnam's
+ * time zone, never the device's locale or zone (a phone set to English or abroad still reads Vietnam time).
+ */
+const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+const locale = () => (currentLang() === 'vi' ? 'vi-VN' : 'en-GB');
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(kind: 'dateTime' | 'date' | 'time'): Intl.DateTimeFormat {
+  const key = `${locale()}:${kind}`;
+  let f = formatters.get(key);
+  if (!f) {
+    // Four-digit years and 24-hour clocks in both languages (dateStyle 'short' gives "26" for 2026).
+    const date: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'numeric', year: 'numeric' };
+    const time: Intl.DateTimeFormatOptions = {
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    };
+    const style = kind === 'dateTime' ? { ...date, ...time } : kind === 'date' ? date : time;
+    f = new Intl.DateTimeFormat(locale(), { timeZone: TIME_ZONE, ...style });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+const toDate = (v: string | number | Date) => (v instanceof Date ? v : new Date(v));
+
+/** Date and time, e.g. "14:05:09 3/12/2026" in Vietnamese, "03/12/2026, 14:05:09" in English. */
+export function formatDateTime(v: string | number | Date): string {
+  return formatter('dateTime').format(toDate(v));
+}
+
+/** The calendar day in Vietnam. A bare "YYYY-MM-DD" (a birth date) is a day, not an instant: shown as is. */
+export function formatDate(v: string | number | Date): string {
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) {
+    return new Intl.DateTimeFormat(locale(), {
+      timeZone: 'UTC',
+      day: 'numeric',
+      month: 'numeric',
+      year: 'numeric',
+    }).format(new Date(`${v}T00:00:00Z`));
+  }
+  return formatter('date').format(toDate(v));
+}
+
+/** The time of day in Vietnam. */
+export function formatTime(v: string | number | Date): string {
+  return formatter('time').format(toDate(v));
 }
 
 export function formatNumber(n: number): string {

@@ -12,6 +12,13 @@ import { worklistEn } from '../features/worklist/i18n';
 import { holdsEn } from '../features/holds/i18n';
 import { auditChainEn } from '../features/audit/i18n';
 import type { Messages } from './vi';
+import { menuEn } from '../app/i18n';
+import { homeSummaryEn } from '../features/home/i18n';
+import { accountsMoreEn } from '../features/accounts/i18n';
+import { auditMoreEn } from '../features/audit/i18n';
+import { citizenMoreEn } from '../features/citizen/i18n';
+import { historyEn } from '../features/people/history-i18n';
+import { personCheckinsEn } from '../features/people/checkins-i18n';
 
 /** English texts. Typed as `Messages`, so a key missing here fails the typecheck. */
 export const en: Messages = {
@@ -40,6 +47,7 @@ export const en: Messages = {
     mainNav: 'Main navigation',
     signedInAs: 'Signed in: {{name}}',
   },
+  menu: menuEn,
   nav: {
     testingSessions: 'Testing sessions',
     sampling: 'Sampling',
@@ -120,12 +128,15 @@ export const en: Messages = {
     empty: 'No messages yet.',
     unavailable: 'The development inbox is not enabled on this server.',
   },
+  homeSummary: homeSummaryEn,
   home: {
     welcome: 'Hello, {{name}}',
     roleAt: '{{role}} · {{unit}}',
     whatYouCanDo: 'You can:',
     citizenIntro: 'See and update your record and your family’s.',
   },
+  personCheckins: personCheckinsEn,
+  personHistory: historyEn,
   people: {
     searchTitle: 'Find people',
     name: 'Full name',
@@ -195,6 +206,7 @@ export const en: Messages = {
     clear: 'Clear',
     levels: { province: 'Province', district: 'District', commune: 'Commune' },
   },
+  auditMore: auditMoreEn,
   audit: {
     title: 'Access log',
     personId: 'Person record id',
@@ -213,6 +225,7 @@ export const en: Messages = {
     verifyOk: 'The log chain is intact ({{checked}} entries checked).',
     verifyBroken: 'The log chain is broken at entry {{brokenAt}} ({{checked}} entries checked).',
   },
+  accountsMore: accountsMoreEn,
   accounts: {
     title: 'Accounts',
     filterRole: 'Role',
@@ -241,6 +254,7 @@ export const en: Messages = {
     total: 'Total: {{total}} accounts',
     actions: 'Actions',
   },
+  citizenMore: citizenMoreEn,
   citizen: {
     title: 'My record',
     noRecord: 'You have no record yet. Please enter your details.',

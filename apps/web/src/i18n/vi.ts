@@ -11,6 +11,13 @@ import { checkinVi } from '../features/checkin/i18n';
 import { worklistVi } from '../features/worklist/i18n';
 import { holdsVi } from '../features/holds/i18n';
 import { auditChainVi } from '../features/audit/i18n';
+import { menuVi } from '../app/i18n';
+import { homeSummaryVi } from '../features/home/i18n';
+import { accountsMoreVi } from '../features/accounts/i18n';
+import { auditMoreVi } from '../features/audit/i18n';
+import { citizenMoreVi } from '../features/citizen/i18n';
+import { historyVi } from '../features/people/history-i18n';
+import { personCheckinsVi } from '../features/people/checkins-i18n';
 /** Vietnamese texts: the reference catalogue. English (`en.ts`) must provide every key (checked by the type). */
 export const vi = {
   settings: settingsVi,
@@ -38,6 +45,7 @@ export const vi = {
     mainNav: 'Điều hướng chính',
     signedInAs: 'Đã đăng nhập: {{name}}',
   },
+  menu: menuVi,
   nav: {
     testingSessions: 'Đợt xét nghiệm',
     sampling: 'Lấy mẫu',
@@ -119,12 +127,15 @@ export const vi = {
     empty: 'Chưa có tin nhắn nào.',
     unavailable: 'Hộp thư phát triển không bật trên máy chủ này.',
   },
+  homeSummary: homeSummaryVi,
   home: {
     welcome: 'Xin chào, {{name}}',
     roleAt: '{{role}} · {{unit}}',
     whatYouCanDo: 'Bạn có thể:',
     citizenIntro: 'Xem và cập nhật hồ sơ của bạn và người thân.',
   },
+  personCheckins: personCheckinsVi,
+  personHistory: historyVi,
   people: {
     searchTitle: 'Tra cứu người dân',
     name: 'Họ và tên',
@@ -194,6 +205,7 @@ export const vi = {
     clear: 'Bỏ chọn',
     levels: { province: 'Tỉnh', district: 'Huyện', commune: 'Xã' },
   },
+  auditMore: auditMoreVi,
   audit: {
     title: 'Nhật ký truy cập',
     personId: 'Mã hồ sơ người dân',
@@ -212,6 +224,7 @@ export const vi = {
     verifyOk: 'Chuỗi nhật ký toàn vẹn ({{checked}} bản ghi đã kiểm tra).',
     verifyBroken: 'Chuỗi nhật ký bị phá vỡ tại bản ghi {{brokenAt}} ({{checked}} bản ghi đã kiểm tra).',
   },
+  accountsMore: accountsMoreVi,
   accounts: {
     title: 'Quản lý tài khoản',
     filterRole: 'Vai trò',
@@ -240,6 +253,7 @@ export const vi = {
     total: 'Tổng: {{total}} tài khoản',
     actions: 'Thao tác',
   },
+  citizenMore: citizenMoreVi,
   citizen: {
     title: 'Hồ sơ của tôi',
     noRecord: 'Bạn chưa có hồ sơ. Hãy khai báo thông tin của bạn.',

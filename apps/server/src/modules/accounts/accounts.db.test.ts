@@ -108,6 +108,40 @@ for (const target of dbTargets()) {
       assert.ok(samplers.total >= 2);
     });
 
+    it('searches by name or username without diacritics, and tells when each account last signed in', async () => {
+      const made = await create(national.headers, {
+        role: 'commune_officer',
+        unitCode: '00001',
+        displayName: 'Đặng Thị Hường',
+      });
+      assert.equal(made.statusCode, 201, made.body);
+      const search = async (q: string) =>
+        (
+          await app.inject({
+            method: 'GET',
+            url: `/api/accounts?q=${encodeURIComponent(q)}`,
+            headers: national.headers,
+          })
+        ).json() as { items: { displayName: string; lastSignInAt: string | null }[] };
+      assert.deepEqual(
+        (await search('dang thi huong')).items.map((a) => a.displayName),
+        ['Đặng Thị Hường'],
+      );
+      assert.equal((await search('ĐẶNG')).items.length, 1);
+      assert.equal((await search(made.json().username)).items.length, 1);
+      assert.equal((await search('%')).items.length, 0, 'a LIKE wildcard is matched literally');
+      assert.equal((await search('dang thi huong')).items[0]!.lastSignInAt, null, 'never signed in yet');
+      const before = Date.now();
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: made.json().username, password: STRONG },
+      });
+      assert.equal(login.statusCode, 200, login.body);
+      const last = (await search('dang thi huong')).items[0]!.lastSignInAt;
+      assert.ok(last && Date.parse(last) >= before - 1000, `last sign-in ${last}`);
+    });
+
     it('denies officers below, field staff and citizens', async () => {
       const sampler = await signInAs(app, db, { role: 'sampler', unitCode: '00001' });
       const commune = await signInAs(app, db, { role: 'commune_officer', unitCode: '00001' });

@@ -19,6 +19,8 @@ export interface AccountRow {
   failed_attempts: number;
   locked_until: Date | null;
   created_at: Date;
+  /** Only from listAccounts: when the account last signed in (its latest auth.login audit entry). */
+  last_sign_in_at?: Date | null;
   updated_at: Date;
 }
 
@@ -111,8 +113,26 @@ export interface AccountListFilter {
   scopeUnit: string | null;
   role?: string;
   unitCode?: string;
+  /** Part of the display name or username, compared without case or diacritics. */
+  q?: string;
   limit: number;
   offset: number;
+}
+
+// Vietnamese letters and their bare forms, for translate(): folds diacritics in SQL the same way on
+// PostgreSQL and PGlite, with no extension (the accounts table is small: no index needed).
+const ACCENTED = 'àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ';
+const BARE = 'aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd';
+export const foldedSql = (sql: string) => `translate(lower(${sql}), '${ACCENTED}', '${BARE}')`;
+
+/** The same folding in JS for the search text. */
+export function foldForAccountSearch(text: string): string {
+  let out = '';
+  for (const ch of text.toLowerCase()) {
+    const i = ACCENTED.indexOf(ch);
+    out += i >= 0 ? BARE[i] : ch;
+  }
+  return out;
 }
 
 /** Staff and machine accounts within a unit: the unit itself or any unit whose province/district it is. */
@@ -136,13 +156,23 @@ export async function listAccounts(
     params.push(f.unitCode);
     where.push(`a.unit_code = $${params.length}`);
   }
+  if (f.q?.trim()) {
+    // LIKE's own wildcards in the text are matched literally.
+    params.push(`%${foldForAccountSearch(f.q.trim()).replace(/[\\%_]/g, '\\$&')}%`);
+    where.push(
+      `(${foldedSql('a.display_name')} like $${params.length} or ${foldedSql("coalesce(a.username, '')")} like $${params.length})`,
+    );
+  }
   const cond = where.join(' and ');
   const total = await q.query<{ n: number }>(
     `select count(*)::int as n from accounts a where ${cond}`,
     params,
   );
   const rows = await q.query<AccountRow>(
-    `select a.* from accounts a where ${cond} order by a.created_at, a.id limit $${params.length + 1} offset $${params.length + 2}`,
+    // The last sign-in is the account's latest auth.login entry in the audit log (sessions are deleted).
+    `select a.*, (select l.at from audit_log l where l.actor_account_id = a.id::text and l.action = 'auth.login'
+                  order by l.id desc limit 1) as last_sign_in_at
+     from accounts a where ${cond} order by a.created_at, a.id limit $${params.length + 1} offset $${params.length + 2}`,
     [...params, f.limit, f.offset],
   );
   return { rows, total: total[0]!.n };

@@ -26,6 +26,7 @@ export function accountsRoutes(app: FastifyInstance, db: Db): void {
         querystring: Type.Object({
           role: Type.Optional(StaffRole),
           unitCode: Type.Optional(UnitCode),
+          q: Type.Optional(Type.String({ maxLength: 100 })),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
           offset: Type.Optional(Type.Integer({ minimum: 0 })),
         }),

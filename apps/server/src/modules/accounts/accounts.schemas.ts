@@ -17,6 +17,7 @@ export const Me = Type.Object({
   unitName: Nullable(Type.String()),
   personId: Nullable(Type.String()),
   totpEnabled: Type.Boolean(),
+  staffsVenue: Type.Boolean(),
   permissions: Type.Array(Type.Union(ACTIONS.map((a) => Type.Literal(a)))),
 });
 export const MeResponse = Type.Object({ account: Me });
@@ -33,6 +34,7 @@ export const AccountSummary = Type.Object({
   totpEnabled: Type.Boolean(),
   lockedUntil: Nullable(Type.String({ format: 'date-time' })),
   createdAt: Type.String({ format: 'date-time' }),
+  lastSignInAt: Nullable(Type.String({ format: 'date-time' })),
 });
 
 export const Username = Type.String({ pattern: '^[A-Za-z0-9._-]{3,40}$' });

@@ -31,6 +31,8 @@ export interface AccountSummary {
   totpEnabled: boolean;
   lockedUntil: string | null;
   createdAt: string;
+  /** Null when never signed in, or when the answer does not say (create and update). */
+  lastSignInAt: string | null;
 }
 
 export async function presentAccounts(db: Db, rows: AccountRow[]): Promise<AccountSummary[]> {
@@ -51,6 +53,7 @@ export async function presentAccounts(db: Db, rows: AccountRow[]): Promise<Accou
     lockedUntil:
       a.locked_until && a.locked_until.getTime() > Date.now() ? a.locked_until.toISOString() : null,
     createdAt: a.created_at.toISOString(),
+    lastSignInAt: a.last_sign_in_at ? new Date(a.last_sign_in_at).toISOString() : null,
   }));
 }
 
@@ -130,13 +133,14 @@ function actorScope(ctx: AuditContext): string | null {
 export async function listManagedAccounts(
   db: Db,
   ctx: AuditContext,
-  f: { role?: string; unitCode?: string; limit?: number; offset?: number },
+  f: { role?: string; unitCode?: string; q?: string; limit?: number; offset?: number },
 ): Promise<{ items: AccountSummary[]; total: number }> {
   authorize(ctx.actor, 'account.manage');
   const { rows, total } = await listAccounts(db, {
     scopeUnit: actorScope(ctx),
     role: f.role,
     unitCode: f.unitCode,
+    q: f.q,
     limit: f.limit ?? 50,
     offset: f.offset ?? 0,
   });

@@ -17,7 +17,21 @@ export interface Me {
   unitName: string | null;
   personId: string | null;
   totpEnabled: boolean;
+  /** Owns or staffs a check-in point: the web app then offers the staff scanner. */
+  staffsVenue: boolean;
   permissions: Action[];
+}
+
+/** Does this account own a venue or appear on a venue's staff list (by account or by its phone)? */
+async function staffsVenue(q: Queryable, a: AccountRow): Promise<boolean> {
+  const rows = await q.query(
+    `select 1 from venues v where v.owner_account_id = $1
+     union all
+     select 1 from venue_staff s where s.account_id = $1 or ($2::text is not null and s.phone = $2)
+     limit 1`,
+    [a.id, a.phone],
+  );
+  return rows.length > 0;
 }
 
 /** The signed-in account as the web app sees it; permissions drive navigation, not access. */
@@ -35,6 +49,7 @@ export async function presentMe(q: Queryable, a: AccountRow): Promise<Me> {
     unitName: a.unit_code ? (names.get(a.unit_code) ?? null) : null,
     personId: a.person_id,
     totpEnabled: a.totp_enabled,
+    staffsVenue: a.kind === 'citizen' ? await staffsVenue(q, a) : false,
     permissions: ACTIONS.filter((action) => can(actor, action)),
   };
 }

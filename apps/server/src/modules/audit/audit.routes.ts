@@ -25,6 +25,7 @@ const AuditEntry = Type.Object({
   actorRole: Nullable(Type.String()),
   actorUnit: Nullable(Type.String()),
   actorName: Nullable(Type.String()),
+  actorUnitName: Nullable(Type.String()),
   action: Type.String(),
   personId: Nullable(Type.String()),
   ip: Nullable(Type.String()),
@@ -41,6 +42,7 @@ function present(r: AuditRow) {
     actorRole: r.actor_role,
     actorUnit: r.actor_unit,
     actorName: r.actor_name,
+    actorUnitName: r.actor_unit_name ?? null,
     action: r.action,
     personId: r.person_id,
     ip: r.ip,
@@ -96,6 +98,38 @@ export function auditRoutes(app: FastifyInstance, db: Db, heads: HeadStore): voi
     },
     async (request) => {
       const q = request.query as Omit<AuditFilter, 'limit'> & { limit?: number };
+      const { rows, nextBeforeId } = await readAudit(db, auditContext(request), {
+        ...q,
+        limit: q.limit ?? 100,
+      });
+      return { items: rows.map(present), nextBeforeId };
+    },
+  );
+
+  // Names and identity numbers are personal data: they travel in a POST body, never in a URL.
+  app.post(
+    '/api/audit/search',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Search the audit trail, also by person name or identity number and by account name',
+        body: Type.Object(
+          {
+            ...Filters,
+            personName: Type.Optional(Type.String({ maxLength: 200 })),
+            personIdNumber: Type.Optional(Type.String({ maxLength: 20 })),
+            actorName: Type.Optional(Type.String({ maxLength: 200 })),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ items: Type.Array(AuditEntry), nextBeforeId: Nullable(Type.Integer()) }),
+        },
+      },
+    },
+    async (request) => {
+      const q = request.body as Omit<AuditFilter, 'limit'> & { limit?: number };
       const { rows, nextBeforeId } = await readAudit(db, auditContext(request), {
         ...q,
         limit: q.limit ?? 100,

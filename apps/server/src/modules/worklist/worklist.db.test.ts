@@ -6,6 +6,8 @@ import { buildTestApp } from '../../test-support/test-app';
 import { signInAs } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
 import { addWorklistItem } from './worklist.service';
+import { peopleWriteService } from '../people/people.write.service';
+import { ctx, input, staff } from '../people/people.fixtures';
 
 const item = (sourceId: string, communeCode: string) => ({
   kind: 'declaration_warning',
@@ -73,6 +75,40 @@ for (const target of dbTargets()) {
       const national = await signInAs(app, db, { role: 'national_admin', unitCode: null });
       const all = await app.inject({ method: 'GET', url: '/api/worklist', headers: national.headers });
       assert.equal(all.json().items.length, 2);
+    });
+
+    it("carries the person's name: in full inside the officer's jurisdiction, masked outside", async () => {
+      const people = peopleWriteService(db);
+      const admin = ctx(staff('national_admin', null));
+      const here = (await people.create(admin, input({ fullName: 'Lê Thị Mai', communeCode: '00001' }))).body;
+      // Listed in Phúc Xá (where the matter arose) but the record lives in Thủ Đức: masked.
+      const away = (
+        await people.create(
+          admin,
+          input({ fullName: 'Phạm Văn Bình', communeCode: '26800', birthDate: '1980-01-01' }),
+        )
+      ).body;
+      await db.transaction(async (tx) => {
+        await addWorklistItem(tx, { ...item('n-1', '00001'), personId: here.id });
+        await addWorklistItem(tx, { ...item('n-2', '00001'), personId: away.id });
+      });
+      const phucXa = await signInAs(app, db, { role: 'commune_officer', unitCode: '00001' });
+      const res = await app.inject({ method: 'GET', url: '/api/worklist', headers: phucXa.headers });
+      assert.equal(res.statusCode, 200);
+      const items = res.json().items as {
+        sourceId: string;
+        personName: string | null;
+        personMasked: boolean;
+      }[];
+      const bySource = new Map(items.map((i) => [i.sourceId, i]));
+      assert.deepEqual(
+        [bySource.get('n-1')?.personName, bySource.get('n-1')?.personMasked],
+        ['Lê Thị Mai', false],
+      );
+      assert.equal(bySource.get('n-2')?.personMasked, true);
+      assert.ok(bySource.get('n-2')?.personName, 'a masked name is still shown');
+      assert.doesNotMatch(bySource.get('n-2')!.personName!, /Phạm Văn Bình/);
+      assert.equal(bySource.get('d-1')?.personName, null, 'an item naming nobody has no name');
     });
 
     it('refuses citizens and bad input', async () => {

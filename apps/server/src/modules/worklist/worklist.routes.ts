@@ -2,12 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../core/db/db';
 import { worklistService } from './worklist.service';
+import { areaSummary } from './worklist.summary';
 
 const Status = Type.Union([Type.Literal('open'), Type.Literal('in_progress'), Type.Literal('done')]);
 const Item = Type.Object({
   id: Type.String(),
   kind: Type.String(),
   personId: Type.Union([Type.String(), Type.Null()]),
+  personName: Type.Union([Type.String(), Type.Null()]),
+  personMasked: Type.Boolean(),
   communeCode: Type.String(),
   title: Type.Object({ vi: Type.String(), en: Type.String() }),
   priority: Type.Union([Type.Literal('normal'), Type.Literal('high')]),
@@ -47,6 +50,26 @@ export function worklistRoutes(app: FastifyInstance, db: Db): void {
     async (request) => ({
       items: await service.list(ctx(request as never), request.query as never),
     }),
+  );
+
+  app.get(
+    '/api/worklist/summary',
+    {
+      schema: {
+        tags: ['worklist'],
+        summary: 'Counts for the officer’s home: open follow-ups, today’s check-ins and results in the area',
+        response: {
+          200: Type.Object({
+            openItems: Type.Integer(),
+            checkinsToday: Type.Integer(),
+            resultsToday: Type.Integer(),
+            positiveToday: Type.Integer(),
+            since: Type.String(),
+          }),
+        },
+      },
+    },
+    async (request) => areaSummary(db, ctx(request as never)),
   );
 
   app.patch(

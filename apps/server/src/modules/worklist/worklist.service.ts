@@ -4,6 +4,7 @@ import { authorize, canAt } from '../../core/auth/policy';
 import { jurisdictionSql } from '../../core/auth/jurisdiction';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { locationOfCommune } from '../geo/geo.repository';
+import { maskName } from '@phongdich/domain';
 
 export interface NewWorklistItem {
   kind: string;
@@ -20,6 +21,9 @@ export interface WorklistItem {
   id: string;
   kind: string;
   personId: string | null;
+  /** The person's name, masked when their record lies outside the officer's jurisdiction. */
+  personName: string | null;
+  personMasked: boolean;
   communeCode: string;
   title: { vi: string; en: string };
   priority: 'normal' | 'high';
@@ -75,12 +79,45 @@ interface Row {
   note: string | null;
   created_at: Date;
   updated_at: Date;
+  /** From the person's record (left join): null when the item names no person. */
+  p_full_name?: string | null;
+  p_province_code?: string | null;
+  p_district_code?: string | null;
+  p_commune_code?: string | null;
 }
 
-const toItem = (r: Row): WorklistItem => ({
+/** The person's name as the officer may see it: in full inside their jurisdiction, masked outside. */
+function personNameFor(
+  actor: AuditContext['actor'],
+  r: Row,
+): { personName: string | null; personMasked: boolean } {
+  if (!r.p_full_name || !r.p_province_code) return { personName: null, personMasked: false };
+  const inside = canAt(actor, 'person.read', {
+    provinceCode: r.p_province_code,
+    districtCode: r.p_district_code ?? null,
+    communeCode: r.p_commune_code ?? null,
+  });
+  return inside
+    ? { personName: r.p_full_name, personMasked: false }
+    : { personName: maskName(r.p_full_name), personMasked: true };
+}
+
+const WITH_PERSON = `select w.*, p.full_name as p_full_name, p.province_code as p_province_code,
+         p.district_code as p_district_code, p.commune_code as p_commune_code
+  from worklist_items w left join persons p on p.id = w.person_id`;
+
+const personOf = (r: Row) => ({
+  p_full_name: r.p_full_name,
+  p_province_code: r.p_province_code,
+  p_district_code: r.p_district_code,
+  p_commune_code: r.p_commune_code,
+});
+
+const toItem = (r: Row, actor: AuditContext['actor']): WorklistItem => ({
   id: r.id,
   kind: r.kind,
   personId: r.person_id,
+  ...personNameFor(actor, r),
   communeCode: r.commune_code,
   title: r.title,
   priority: r.priority,
@@ -107,7 +144,7 @@ export function worklistService(db: Db) {
       const limit = Math.min(f.limit ?? 50, 200);
       return db.transaction(async (tx) => {
         const rows = await tx.query<Row>(
-          `select * from worklist_items w where ${where.join(' and ')}
+          `${WITH_PERSON} where ${where.join(' and ')}
            order by w.priority = 'high' desc, w.created_at desc limit ${limit}`,
           params as never,
         );
@@ -115,14 +152,14 @@ export function worklistService(db: Db) {
         if (personIds.length) {
           await recordAudit(tx, ctx, { action: 'worklist.read', details: { personIds, count: rows.length } });
         }
-        return rows.map(toItem);
+        return rows.map((r) => toItem(r, ctx.actor));
       });
     },
 
     async update(ctx: AuditContext, id: string, patch: { status: WorklistItem['status']; note?: string }) {
       authorize(ctx.actor, 'worklist.update');
       return db.transaction(async (tx) => {
-        const row = (await tx.query<Row>('select * from worklist_items where id = $1 for update', [id]))[0];
+        const row = (await tx.query<Row>(`${WITH_PERSON} where w.id = $1 for update of w`, [id]))[0];
         const loc = row && {
           provinceCode: row.province_code,
           districtCode: row.district_code,
@@ -147,7 +184,7 @@ export function worklistService(db: Db) {
           personId: row.person_id,
           details: { itemId: id, status: patch.status },
         });
-        return toItem(updated);
+        return toItem({ ...updated, ...personOf(row) }, ctx.actor);
       });
     },
   };

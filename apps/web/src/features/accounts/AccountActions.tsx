@@ -4,10 +4,11 @@ import { api } from '../../api/client';
 import type { AccountSummary } from '../../api/types';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
+import { ChangeRoleForm } from './ChangeRoleForm';
 
-type Panel = 'none' | 'password' | 'token';
+type Panel = 'none' | 'password' | 'token' | 'role';
 
-/** Row actions: enable/disable, reset the password, issue an API token (shown once, never again). */
+/** Row actions: enable/disable, change role and unit, reset the password, issue an API token (shown once). */
 export function AccountActions({
   account,
   onChanged,
@@ -69,6 +70,14 @@ export function AccountActions({
         </button>
         <button
           type="button"
+          aria-expanded={panel === 'role'}
+          onClick={() => show('role')}
+          aria-label={`${t('accountsMore.changeRole')}: ${name}`}
+        >
+          {t('accountsMore.changeRole')}
+        </button>
+        <button
+          type="button"
           aria-expanded={panel === 'password'}
           onClick={() => show('password')}
           aria-label={`${t('accounts.resetPassword')}: ${name}`}
@@ -98,7 +107,17 @@ export function AccountActions({
           </div>
         </div>
       )}
-      {panel !== 'none' && (
+      {panel === 'role' && (
+        <ChangeRoleForm
+          account={account}
+          onChanged={(a) => {
+            onChanged(a);
+            setNotice(t('accountsMore.changed'));
+            setPanel('none');
+          }}
+        />
+      )}
+      {(panel === 'password' || panel === 'token') && (
         <form onSubmit={submit} noValidate>
           <Field
             label={panel === 'password' ? t('accounts.newPassword') : t('accounts.tokenName')}

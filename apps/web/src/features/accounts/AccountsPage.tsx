@@ -6,6 +6,9 @@ import { useLatestRequest } from '../../api/useLatestRequest';
 import type { AccountSummary } from '../../api/types';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field, SelectField } from '../../components/Field';
+import { formatDateTime } from '../../components/format';
+import { UnitPicker } from '../../components/UnitPicker';
+import type { Unit } from '../../api/types';
 import { currentLang } from '../../i18n';
 import { AccountActions } from './AccountActions';
 import { CreateAccountForm } from './CreateAccountForm';
@@ -17,7 +20,8 @@ export default function AccountsPage() {
   const { t } = useTranslation();
   const lang = currentLang();
   const [role, setRole] = useState('');
-  const [unitCode, setUnitCode] = useState('');
+  const [unit, setUnit] = useState<Unit | null>(null);
+  const [q, setQ] = useState('');
   const [data, setData] = useState<{ items: AccountSummary[]; total: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -28,7 +32,8 @@ export default function AccountsPage() {
     try {
       const r = await api.get<{ items: AccountSummary[]; total: number }>('/api/accounts', {
         role,
-        unitCode: unitCode.trim(),
+        unitCode: unit?.code,
+        q: q.trim() || undefined,
         limit: PAGE,
         offset: 0,
       });
@@ -36,15 +41,24 @@ export default function AccountsPage() {
     } catch (err) {
       if (isLatest()) setError(err);
     }
-  }, [role, unitCode, begin]);
+  }, [role, unit, q, begin]);
 
   useEffect(() => {
     const timer = setTimeout(() => void load(), 250);
     return () => clearTimeout(timer);
   }, [load]);
 
+  // An update's answer does not carry the last sign-in: keep the one the list showed.
   const replace = (a: AccountSummary) =>
-    setData((d) => d && { ...d, items: d.items.map((x) => (x.id === a.id ? a : x)) });
+    setData(
+      (d) =>
+        d && {
+          ...d,
+          items: d.items.map((x) =>
+            x.id === a.id ? { ...a, lastSignInAt: a.lastSignInAt ?? x.lastSignInAt } : x,
+          ),
+        },
+    );
 
   return (
     <section>
@@ -61,11 +75,18 @@ export default function AccountsPage() {
           ))}
         </SelectField>
         <Field
-          label={t('accounts.filterUnit')}
+          label={t('accountsMore.search')}
+          name="q"
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
+        <UnitPicker
+          label={t('accountsMore.filterUnit')}
           name="unitCode"
-          value={unitCode}
-          inputMode="numeric"
-          onChange={(e) => setUnitCode(e.target.value)}
+          level="any"
+          value={unit}
+          onChange={setUnit}
         />
       </div>
       <ErrorBanner error={error} />
@@ -81,9 +102,13 @@ export default function AccountsPage() {
               <span className="badge badge-warn">{t('accounts.locked')}</span>
             )}
             <div className="hint">
-              {[ROLE_LABELS[a.role]?.[lang] ?? a.role, a.unitName, a.totpEnabled ? t('accounts.totp') : '']
-                .filter(Boolean)
-                .join(' · ')}
+              {[ROLE_LABELS[a.role]?.[lang] ?? a.role, a.unitName].filter(Boolean).join(' · ')}
+            </div>
+            <div className="hint" data-testid="account-security">
+              {a.totpEnabled ? t('accountsMore.totpOn') : t('accountsMore.totpOff')} ·{' '}
+              {a.lastSignInAt
+                ? t('accountsMore.lastSignIn', { at: formatDateTime(a.lastSignInAt) })
+                : t('accountsMore.neverSignedIn')}
             </div>
             <AccountActions account={a} onChanged={replace} />
           </li>

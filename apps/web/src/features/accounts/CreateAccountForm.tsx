@@ -2,13 +2,21 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLE_LABELS, ROLES, type Role } from '@phongdich/contracts';
 import { api } from '../../api/client';
-import type { AccountSummary } from '../../api/types';
+import type { AccountSummary, Unit } from '../../api/types';
+import { UnitPicker } from '../../components/UnitPicker';
+import { unitLevelForRole } from './i18n';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field, SelectField } from '../../components/Field';
 import { currentLang } from '../../i18n';
 
 const STAFF_ROLES = ROLES.filter((r) => r !== 'citizen');
-const EMPTY = { username: '', displayName: '', role: 'commune_officer' as Role, unitCode: '', password: '' };
+const EMPTY = {
+  username: '',
+  displayName: '',
+  role: 'commune_officer' as Role,
+  unit: null as Unit | null,
+  password: '',
+};
 
 export function CreateAccountForm({ onCreated }: { onCreated: (a: AccountSummary) => void }) {
   const { t } = useTranslation();
@@ -27,7 +35,7 @@ export function CreateAccountForm({ onCreated }: { onCreated: (a: AccountSummary
         username: f.username.trim(),
         displayName: f.displayName.trim(),
         role: f.role,
-        unitCode: f.unitCode.trim() || null,
+        unitCode: unitLevelForRole(f.role) === 'none' ? null : (f.unit?.code ?? null),
         password: f.password,
       });
       setCreated(a.username ?? a.displayName);
@@ -39,13 +47,14 @@ export function CreateAccountForm({ onCreated }: { onCreated: (a: AccountSummary
       setBusy(false);
     }
   };
-  const text = (k: 'username' | 'displayName' | 'unitCode' | 'password', label: string, props = {}) => (
+  const level = unitLevelForRole(f.role);
+  const text = (k: 'username' | 'displayName' | 'password', label: string, props = {}) => (
     <Field
       label={label}
       name={k}
       value={f[k]}
       error={error}
-      required={k !== 'unitCode'}
+      required
       onChange={(e) => setF({ ...f, [k]: e.target.value })}
       {...props}
     />
@@ -72,7 +81,7 @@ export function CreateAccountForm({ onCreated }: { onCreated: (a: AccountSummary
             value={f.role}
             error={error}
             required
-            onChange={(v) => setF({ ...f, role: v as Role })}
+            onChange={(v) => setF({ ...f, role: v as Role, unit: null })}
           >
             {STAFF_ROLES.map((r) => (
               <option key={r} value={r}>
@@ -80,7 +89,18 @@ export function CreateAccountForm({ onCreated }: { onCreated: (a: AccountSummary
               </option>
             ))}
           </SelectField>
-          {text('unitCode', t('accounts.unitCode'), { inputMode: 'numeric' })}
+          {level === 'none' ? (
+            <p className="hint">{t('accountsMore.nationalUnit')}</p>
+          ) : (
+            <UnitPicker
+              label={t('accounts.unit')}
+              name="unitCode"
+              level={level}
+              value={f.unit}
+              error={error}
+              onChange={(unit) => setF({ ...f, unit })}
+            />
+          )}
           {text('password', t('accounts.password'), { type: 'password', autoComplete: 'new-password' })}
         </div>
         <button type="submit" className="btn-primary" disabled={busy}>

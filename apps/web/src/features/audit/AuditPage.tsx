@@ -4,27 +4,39 @@ import { api, withQuery } from '../../api/client';
 import type { AuditEntry } from '../../api/types';
 import { useLatestRequest } from '../../api/useLatestRequest';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { Field } from '../../components/Field';
+import { Field, SelectField } from '../../components/Field';
+import { currentLang } from '../../i18n';
+import { AUDIT_ACTIONS } from './i18n';
 import { AuditTable } from './AuditTable';
 import { VerifyChain } from './VerifyChain';
 
 interface Filters {
-  personId: string;
-  actorAccountId: string;
+  personName: string;
+  personIdNumber: string;
+  actorName: string;
   action: string;
   breakGlass: boolean;
   from: string;
   to: string;
 }
 
-const EMPTY: Filters = { personId: '', actorAccountId: '', action: '', breakGlass: false, from: '', to: '' };
+const EMPTY: Filters = {
+  personName: '',
+  personIdNumber: '',
+  actorName: '',
+  action: '',
+  breakGlass: false,
+  from: '',
+  to: '',
+};
 
-/** Filters → query; dates are whole days in Vietnam's time zone. */
+/**
+ * Filters that name no one → query (the CSV link); dates are whole days in Vietnam's time zone. Names
+ * and identity numbers go only in the search's POST body, never in a URL.
+ */
 function toQuery(f: Filters) {
   return {
-    personId: f.personId.trim(),
-    actorAccountId: f.actorAccountId.trim(),
-    action: f.action.trim(),
+    action: f.action || undefined,
     breakGlass: f.breakGlass ? 'true' : undefined,
     from: f.from ? new Date(`${f.from}T00:00:00+07:00`).toISOString() : undefined,
     to: f.to ? new Date(`${f.to}T23:59:59.999+07:00`).toISOString() : undefined,
@@ -48,11 +60,18 @@ export default function AuditPage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.get<{ items: AuditEntry[]; nextBeforeId: string | number | null }>('/api/audit', {
-        ...toQuery(filters),
-        limit: 50,
-        beforeId,
-      });
+      const r = await api.post<{ items: AuditEntry[]; nextBeforeId: string | number | null }>(
+        '/api/audit/search',
+        {
+          ...toQuery(filters),
+          breakGlass: filters.breakGlass || undefined,
+          personName: filters.personName.trim() || undefined,
+          personIdNumber: filters.personIdNumber.trim() || undefined,
+          actorName: filters.actorName.trim() || undefined,
+          limit: 50,
+          beforeId,
+        },
+      );
       if (!isLatest()) return;
       setItems((prev) => (beforeId !== undefined ? [...prev, ...r.items] : r.items));
       setNext(r.nextBeforeId);
@@ -73,7 +92,7 @@ export default function AuditPage() {
     void load(draft);
   };
   const text = (
-    k: 'personId' | 'actorAccountId' | 'action' | 'from' | 'to',
+    k: 'personName' | 'personIdNumber' | 'actorName' | 'from' | 'to',
     label: string,
     type = 'text',
   ) => (
@@ -92,9 +111,22 @@ export default function AuditPage() {
       <h1>{t('audit.title')}</h1>
       <form onSubmit={submit} className="card" noValidate>
         <div className="form-grid">
-          {text('personId', t('audit.personId'))}
-          {text('actorAccountId', t('audit.accountId'))}
-          {text('action', t('audit.action'))}
+          {text('personName', t('auditMore.personName'))}
+          {text('personIdNumber', t('auditMore.personIdNumber'))}
+          {text('actorName', t('auditMore.actorName'))}
+          <SelectField
+            label={t('audit.action')}
+            name="action"
+            value={draft.action}
+            onChange={(action) => setDraft({ ...draft, action })}
+          >
+            <option value="">{t('auditMore.actionAny')}</option>
+            {Object.entries(AUDIT_ACTIONS).map(([code, words]) => (
+              <option key={code} value={code}>
+                {words[currentLang()]}
+              </option>
+            ))}
+          </SelectField>
           <div className="check">
             <input
               id="audit-bg"
@@ -117,7 +149,10 @@ export default function AuditPage() {
         </div>
       </form>
       <VerifyChain />
-      <ErrorBanner error={error} placed={['personId', 'actorAccountId', 'action', 'from', 'to']} />
+      <ErrorBanner
+        error={error}
+        placed={['personName', 'personIdNumber', 'actorName', 'action', 'from', 'to']}
+      />
       {items.length === 0 && !busy ? <p>{t('common.noResults')}</p> : <AuditTable items={items} />}
       {next !== null && (
         <button type="button" disabled={busy} onClick={() => void load(applied, next)}>

@@ -1,10 +1,18 @@
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../api/types';
+import { ROLE_LABELS, type Role } from '@phongdich/contracts';
 import { formatDateTime } from '../../components/format';
+import { currentLang } from '../../i18n';
+import { AUDIT_ACTIONS } from './i18n';
 
 export function AuditTable({ items }: { items: AuditEntry[] }) {
   const { t } = useTranslation();
+  const lang = currentLang();
+  // Roles, units and actions in words of the chosen language; the stored codes stay in the CSV export.
+  const role = (r: string | null) => (r ? (ROLE_LABELS[r as Role]?.[lang] ?? r) : null);
+  const unit = (e: AuditEntry) =>
+    e.actorUnitName ?? (e.actorUnit ? e.actorUnit : e.actorRole ? t('auditMore.national') : null);
   return (
     <div className="table-wrap">
       <table>
@@ -26,13 +34,15 @@ export function AuditTable({ items }: { items: AuditEntry[] }) {
               </td>
               <td>
                 {e.actorName ?? e.actorAccountId ?? t('common.none')}
-                <div className="hint">{[e.actorRole, e.actorUnit].filter(Boolean).join(' · ')}</div>
+                <div className="hint">{[role(e.actorRole), unit(e)].filter(Boolean).join(' · ')}</div>
               </td>
               <td>
-                {e.action}{' '}
+                {AUDIT_ACTIONS[e.action]?.[lang] ?? e.action}{' '}
                 {e.breakGlass && <span className="badge badge-danger">{t('audit.breakGlass')}</span>}
               </td>
-              <td>{e.personId ? <Link to={`/people/${e.personId}`}>{e.personId.slice(0, 8)}…</Link> : ''}</td>
+              <td>
+                {e.personId ? <Link to={`/people/${e.personId}`}>{t('auditMore.openRecord')}</Link> : ''}
+              </td>
               <td>{e.reason ?? ''}</td>
               <td>{e.ip ?? ''}</td>
             </tr>

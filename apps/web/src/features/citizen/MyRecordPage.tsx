@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { Person, PersonInput } from '../../api/types';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { idempotencyKey } from '../../components/format';
+import { formatDate, idempotencyKey } from '../../components/format';
 import { PersonFields } from '../people/PersonFields';
 import { PersonForm } from '../people/PersonForm';
 import { AddFamilyMember } from './AddFamilyMember';
@@ -54,7 +55,7 @@ export default function MyRecordPage() {
       <h1>{t('citizen.title')}</h1>
       {data.person ? (
         <div className="card">
-          <PersonFields person={data.person} />
+          <PersonFields person={data.person} familyLink={(id) => `/me/family/${id}`} />
         </div>
       ) : (
         <div className="card">
@@ -74,9 +75,13 @@ export default function MyRecordPage() {
           <ul className="cards">
             {data.family.map((m) => (
               <li key={m.id} className="card" data-testid="family-member">
-                <strong>{m.fullName}</strong>
+                <Link to={`/me/family/${m.id}`}>
+                  <strong>{m.fullName}</strong>
+                </Link>
                 <div className="hint">
-                  {[m.birthDate ?? m.birthYear, t(`sex.${m.sex}`), m.communeName].filter(Boolean).join(' · ')}
+                  {[m.birthDate ? formatDate(m.birthDate) : m.birthYear, t(`sex.${m.sex}`), m.communeName]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </div>
               </li>
             ))}

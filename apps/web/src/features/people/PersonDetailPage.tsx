@@ -9,6 +9,7 @@ import { BreakGlassForm } from './BreakGlassForm';
 import { DuplicatesSection } from './DuplicatesSection';
 import { HistorySection } from './HistorySection';
 import { PersonFields } from './PersonFields';
+import { PersonCheckinsSection } from './PersonCheckinsSection';
 import { PersonDeclarationsSection } from '../declarations/PersonDeclarationsSection';
 import { HoldsSection } from '../holds/HoldsSection';
 
@@ -86,6 +87,7 @@ export default function PersonDetailPage() {
       )}
       {full && !brokeGlass && <HistorySection personId={person.id} reload={reload} />}
       {full && !brokeGlass && can('declaration.read') && <PersonDeclarationsSection personId={person.id} />}
+      {full && !brokeGlass && can('checkin.trace') && <PersonCheckinsSection personId={person.id} />}
       {full && !brokeGlass && can('checkin.hold') && (
         <HoldsSection subject={{ kind: 'person', id: person.id }} />
       )}

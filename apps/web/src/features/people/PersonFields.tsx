@@ -1,15 +1,35 @@
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../api/types';
-import { formatDateTime } from '../../components/format';
+import { formatDate, formatDateTime } from '../../components/format';
 
-/** Every field of a person record as a definition list (masked values are shown as the server sends them). */
-export function PersonFields({ person: p }: { person: Person }) {
+/**
+ * The relation as words: the choices of the family form are stored as codes (child, parent…); older
+ * free-text relations ("con") are shown as typed.
+ */
+export function useRelationLabel(): (relation: string) => string {
   const { t } = useTranslation();
+  return (relation) => t(`citizen.relations.${relation}`, { defaultValue: relation });
+}
+
+/**
+ * Every field of a person record as a definition list (masked values are shown as the server sends them).
+ * `familyLink` says where a relative opens: the officers' person page by default, the citizen's own
+ * family page for a citizen.
+ */
+export function PersonFields({
+  person: p,
+  familyLink = (id) => `/people/${id}`,
+}: {
+  person: Person;
+  familyLink?: (id: string) => string;
+}) {
+  const { t } = useTranslation();
+  const relationLabel = useRelationLabel();
   const none = t('common.none');
   const rows: [string, React.ReactNode][] = [
     [t('people.fullName'), p.fullName],
-    [t('people.birthDate'), p.birthDate ?? p.birthYear ?? none],
+    [t('people.birthDate'), p.birthDate ? formatDate(p.birthDate) : (p.birthYear ?? none)],
     [t('people.sex'), t(`sex.${p.sex}`)],
     [t('people.nationality'), p.nationality],
     [t('people.cccd'), p.cccd ?? none],
@@ -45,7 +65,7 @@ export function PersonFields({ person: p }: { person: Person }) {
           <ul>
             {p.family.map((m) => (
               <li key={m.id}>
-                <Link to={`/people/${m.id}`}>{m.fullName}</Link> ({m.relation})
+                <Link to={familyLink(m.id)}>{m.fullName}</Link> ({relationLabel(m.relation)})
               </li>
             ))}
           </ul>

@@ -5,11 +5,14 @@ import { api } from '../../api/client';
 import { useLatestRequest } from '../../api/useLatestRequest';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { currentLang } from '../../i18n';
+import { formatDateTime } from '../../components/format';
 
 interface WorklistItem {
   id: string;
   kind: string;
   personId: string | null;
+  personName: string | null;
+  personMasked: boolean;
   title: { vi: string; en: string };
   priority: 'normal' | 'high';
   status: 'open' | 'in_progress' | 'done';
@@ -71,31 +74,40 @@ export default function WorklistPage() {
       ) : (
         <ul className="cards" aria-label={t('worklist.title')}>
           {items.map((item) => (
-            <li key={item.id} className="card" data-testid="worklist-item">
-              <strong>{item.title[lang]}</strong>
-              {item.priority === 'high' && <span className="badge badge-warn"> {t('worklist.high')}</span>}
+            <li key={item.id} className="card worklist-item" data-testid="worklist-item">
+              <div className="worklist-matter">
+                <strong>{item.title[lang]}</strong>
+                {item.priority === 'high' && <span className="badge badge-warn">{t('worklist.high')}</span>}
+              </div>
+              {item.personId && (
+                <div className="worklist-person">
+                  <Link to={`/people/${item.personId}`} data-testid="worklist-person-link">
+                    {item.personName ?? t('worklist.person')}
+                  </Link>
+                  {item.personMasked && <span className="badge"> {t('worklist.outside')}</span>}
+                </div>
+              )}
               <div>
                 {t('worklist.status')}: {t(`worklist.statuses.${item.status}`)} · {t('worklist.createdAt')}{' '}
-                {new Date(item.createdAt).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}
+                {formatDateTime(item.createdAt)}
               </div>
               {item.note && (
                 <div>
                   {t('worklist.note')}: {item.note}
                 </div>
               )}
-              <div className="actions">
-                {item.personId && <Link to={`/people/${item.personId}`}>{t('worklist.person')}</Link>}
-                {item.status === 'open' && (
-                  <button type="button" onClick={() => void move(item.id, 'in_progress')}>
-                    {t('worklist.start')}
-                  </button>
-                )}
-                {item.status !== 'done' && (
+              {item.status !== 'done' && (
+                <div className="btn-row">
+                  {item.status === 'open' && (
+                    <button type="button" onClick={() => void move(item.id, 'in_progress')}>
+                      {t('worklist.start')}
+                    </button>
+                  )}
                   <button type="button" onClick={() => void move(item.id, 'done')}>
                     {t('worklist.done')}
                   </button>
-                )}
-              </div>
+                </div>
+              )}
             </li>
           ))}
         </ul>

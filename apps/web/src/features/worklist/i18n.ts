@@ -12,6 +12,7 @@ export const worklistVi = {
   note: 'Ghi chú',
   high: 'Ưu tiên cao',
   createdAt: 'Tạo lúc',
+  outside: 'Ngoài địa bàn',
 };
 
 export const worklistEn: typeof worklistVi = {
@@ -28,4 +29,5 @@ export const worklistEn: typeof worklistVi = {
   note: 'Note',
   high: 'High priority',
   createdAt: 'Created',
+  outside: 'Outside your area',
 };
