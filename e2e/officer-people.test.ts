@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type DemoAccount, type TestServer } from './support/server';
-import { launchBrowser, DESKTOP, newPage, waitForCount, withScreenshot } from './support/browser';
+import { launchBrowser, newPage, waitForCount, withScreenshot } from './support/browser';
 import { apiAs, totpNow } from './support/api';
 import { openFromMenu } from './support/nav';
 

@@ -64,6 +64,14 @@ for (const target of dbTargets()) {
       const accounts = await app.inject({ method: 'GET', url: '/api/accounts?role=%00', headers: admin });
       assertErrorFormat(accounts, 400, 'VALIDATION_FAILED');
       assert.equal(nulDetail(accounts)?.field, 'querystring.role');
+      const madeUpKey = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'a', password: 'b', extra: { '0912345678 Nguyễn Văn A': ['x\u0000'] } },
+      });
+      assertErrorFormat(madeUpKey, 400, 'VALIDATION_FAILED');
+      assert.equal(nulDetail(madeUpKey)?.field, 'body.extra.*.0');
+      assert.ok(!madeUpKey.body.includes('0912345678'));
     });
 
     it('refuses impossible dates and year 0000 wherever a schema takes a date', async () => {

@@ -3,6 +3,12 @@ import { AppError, fieldError } from '../errors';
 
 const MAX_DEPTH = 32;
 
+/**
+ * A key as it may appear in an error: schema field names are short identifiers; any other key was
+ * made up by the sender (it may be a phone number or a name) and is not echoed.
+ */
+const fieldName = (key: string) => (/^[A-Za-z_][A-Za-z0-9_]{0,40}$/.test(key) ? key : '*');
+
 /** The dotted path of the first string (value or key) holding U+0000 in `value`, or null. */
 function nulPath(value: unknown, path: string, depth = 0): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null;
@@ -19,7 +25,7 @@ function nulPath(value: unknown, path: string, depth = 0): string | null {
   if (typeof (value as { pipe?: unknown }).pipe === 'function') return null;
   for (const [k, v] of Object.entries(value)) {
     if (k.includes('\u0000')) return path;
-    const p = nulPath(v, `${path}.${k}`, depth + 1);
+    const p = nulPath(v, `${path}.${fieldName(k)}`, depth + 1);
     if (p) return p;
   }
   return null;

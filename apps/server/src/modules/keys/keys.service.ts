@@ -2,6 +2,7 @@ import { createHash, type webcrypto } from 'node:crypto';
 import { qrKeyIdFor } from '@phongdich/domain';
 import type { Db, Queryable } from '../../core/db/db';
 import { loadConfig } from '../../core/config';
+import { LOCKS } from '../../core/db/locks';
 import { decryptPrivateKey, encryptPrivateKey, generateP256, importP256Private } from './key-crypto';
 
 export type KeyPurpose = 'qr' | 'dcc';
@@ -47,6 +48,10 @@ async function createKey(db: Db, purpose: KeyPurpose): Promise<void> {
   const { pkcs8, spki, jwk } = await generateP256();
   const { kid } = await kidFor(purpose, spki, jwk);
   await db.transaction(async (tx) => {
+    // Two rotations at once would both retire the same key and both insert an active one (the unique
+    // index refuses the second: a 500). Rotations of a purpose take turns; each retires the key
+    // active when it runs.
+    await tx.query('select pg_advisory_xact_lock($1, $2)', [LOCKS.signingKeys, purpose === 'qr' ? 1 : 2]);
     await tx.query(
       `update signing_keys set status = 'retired', retired_at = now() where purpose = $1 and status = 'active'`,
       [purpose],

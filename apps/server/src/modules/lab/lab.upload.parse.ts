@@ -1,6 +1,12 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AppError, fieldError } from '../../core/errors';
+import {
+  assertXlsxWithinLimits,
+  csvRecordLimit,
+  DEFAULT_SPREADSHEET_LIMITS,
+  spreadsheetTooLarge,
+} from '../../core/spreadsheet-limits';
 import { type CtTarget, type CtValues, type LabResultValue, type ResultInput } from './lab.types';
 
 export interface ColumnMapping {
@@ -43,9 +49,12 @@ export function parseCsv(bytes: Uint8Array): Sheet {
   try {
     // Without `info` csv-parse is ~5× faster; a record is then line i + 1 unless a quoted field spans
     // lines, in which case the file is parsed again with line numbers.
-    const records = parse(text, { delimiter, relax_column_count: true }) as string[][];
+    // `to`: the parser stops past the row limit instead of building every record of a huge file.
+    const to = csvRecordLimit();
+    const records = parse(text, { delimiter, relax_column_count: true, to }) as string[][];
+    if (records.length >= to) throw spreadsheetTooLarge(DEFAULT_SPREADSHEET_LIMITS, 'csv over the row limit');
     if (records.some((r) => r.some((c) => c.includes('\n')))) {
-      const withInfo = parse(text, { delimiter, relax_column_count: true, info: true }) as unknown as {
+      const withInfo = parse(text, { delimiter, relax_column_count: true, info: true, to }) as unknown as {
         record: string[];
         info: { lines: number };
       }[];
@@ -54,6 +63,7 @@ export function parseCsv(bytes: Uint8Array): Sheet {
       rows = records.map((cells, i) => ({ row: i + 1, cells }));
     }
   } catch (e) {
+    if (e instanceof AppError) throw e;
     throw new AppError('UPLOAD_FORMAT', undefined, (e as Error).message);
   }
   const nonBlank = rows.filter((r) => !isBlank(r.cells));
@@ -69,6 +79,7 @@ function detectDelimiter(text: string): string {
 }
 
 export async function parseXlsx(bytes: Uint8Array): Promise<Sheet> {
+  assertXlsxWithinLimits(bytes);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

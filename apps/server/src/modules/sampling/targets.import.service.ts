@@ -10,9 +10,9 @@ import { createPersonIn } from '../people/people.write.service';
 import { addTarget } from './sessions.repository';
 import { loadSession } from './sessions.service';
 import { locOf, type SessionRow } from './sampling.types';
-import { parseTargetFile, type TargetRow } from './targets.parse';
+import { MAX_TARGET_FILE_ROWS, parseTargetFile, type TargetRow } from './targets.parse';
 
-export const MAX_IMPORT_ROWS = 20_000;
+export const MAX_IMPORT_ROWS = MAX_TARGET_FILE_ROWS;
 
 export interface RowError {
   row: number;

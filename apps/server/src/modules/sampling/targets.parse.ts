@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { foldVietnamese } from '@phongdich/domain';
 import { AppError, fieldError } from '../../core/errors';
+import { assertXlsxWithinLimits, spreadsheetTooLarge } from '../../core/spreadsheet-limits';
 
 /** The columns of a target list; only the first three are required. */
 export type TargetColumn = 'fullName' | 'birth' | 'sex' | 'cccd' | 'phone' | 'address';
@@ -58,13 +59,16 @@ function decodeText(bytes: Uint8Array): string {
 
 function csvGrid(bytes: Uint8Array): string[][] {
   const text = decodeText(bytes);
+  let records: string[][];
   try {
-    return parse(text, {
+    records = parse(text, {
       bom: true,
       delimiter: [',', ';', '\t'],
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
+      // Stop past the limit instead of building every record of a huge file.
+      to: LIMITS.maxRows + 2,
     }) as string[][];
   } catch (err) {
     throw invalid(
@@ -73,6 +77,8 @@ function csvGrid(bytes: Uint8Array): string[][] {
       `Malformed CSV: ${(err as Error).message.slice(0, 100)}`,
     );
   }
+  if (records.length >= LIMITS.maxRows + 2) throw spreadsheetTooLarge(LIMITS, 'csv over the row limit');
+  return records;
 }
 
 function cellText(cell: ExcelJS.Cell): string {
@@ -83,7 +89,16 @@ function cellText(cell: ExcelJS.Cell): string {
   return cell.text ?? '';
 }
 
+/** Rows one import takes. */
+export const MAX_TARGET_FILE_ROWS = 20_000;
+/**
+ * Checked while the file is read, before it is parsed whole. The margin is for blank rows, which a
+ * sheet may store but the import skips; the import then counts the rows that hold data.
+ */
+const LIMITS = { maxRows: MAX_TARGET_FILE_ROWS + 1_000, maxUncompressedBytes: 32 * 1024 * 1024 };
+
 async function excelGrid(bytes: Uint8Array): Promise<string[][]> {
+  assertXlsxWithinLimits(bytes, LIMITS);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
