@@ -3,7 +3,9 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { ERRORS } from '@phongdich/contracts';
 import type { Db } from '../core/db/db';
 import { DEMO_CITIZEN_PHONE, demoPassword, seedDemoAccounts } from '../demo/demo-accounts';
-import { signInCitizen } from '../test-support/auth';
+import { TOTP } from 'otpauth';
+import { SITE_ORIGIN, signInCitizen } from '../test-support/auth';
+import { testConfig } from '../test-support/test-app';
 import { asText, hostileJson, hostileString, valueFor, type JsonSchema } from './openapi-arbitraries';
 
 /** One operation of the OpenAPI document the server serves. */
@@ -74,11 +76,19 @@ function nextIp(): string {
   return `10.${200 + ((ipSeq >> 16) & 31)}.${(ipSeq >> 8) & 255}.${ipSeq & 255}`;
 }
 
-async function login(app: FastifyInstance, username: string, password: string): Promise<string> {
+async function login(
+  app: FastifyInstance,
+  username: string,
+  password: string,
+  totpSecret?: string,
+): Promise<string> {
+  // Demo administrators sign in with two factors (the demo shows it): send the current code.
+  const totp = totpSecret ? { totp: new TOTP({ secret: totpSecret }).generate() } : {};
   const res = await app.inject({
     method: 'POST',
     url: '/api/auth/login',
-    payload: { username, password },
+    headers: { origin: SITE_ORIGIN },
+    payload: { username, password, ...totp },
     remoteAddress: nextIp(),
   });
   if (res.statusCode !== 200) throw new Error(`demo sign-in failed for a ${username}: ${res.statusCode}`);
@@ -89,13 +99,18 @@ async function login(app: FastifyInstance, username: string, password: string): 
 
 /** Anonymous, every demo staff role (signed in through the real login route) and the demo citizen. */
 export async function demoActors(app: FastifyInstance, db: Db): Promise<Actor[]> {
-  const accounts = await seedDemoAccounts(db);
+  const accounts = await seedDemoAccounts(db, testConfig().secret);
   const actors: Actor[] = [{ name: 'anonymous', headers: {} }];
   for (const a of accounts) {
     if (a.role === 'citizen') continue;
     const actor: Actor = { name: `${a.role}:${a.login}`, headers: {} };
     actor.refresh = async () => {
-      actor.headers = { cookie: await login(app, a.login, demoPassword(a.role)) };
+      // A browser sends its Origin on every write: without it the same-origin check refuses the
+      // request before its input is read, and the fuzz would test nothing behind it.
+      actor.headers = {
+        cookie: await login(app, a.login, demoPassword(a.role), a.totpSecret),
+        origin: SITE_ORIGIN,
+      };
     };
     await actor.refresh();
     actors.push(actor);
