@@ -17,6 +17,9 @@ import * as local from './sampler-state';
 import type { Notice, SampleItem, SampleResult, SampleType, SessionSummary, Tube } from './types';
 
 registerSampleSender();
+
+/** A signed QR token is long and unbreakable: show its ends so it fits a 360 px screen. */
+const shortCode = (code: string) => (code.length > 24 ? `${code.slice(0, 10)}…${code.slice(-6)}` : code);
 const SAMPLE_TYPES: SampleType[] = ['nasopharyngeal', 'oropharyngeal', 'nasal', 'saliva'];
 
 export default function SamplerPage() {
@@ -86,7 +89,7 @@ export default function SamplerPage() {
     const key = raw.trim();
     setCode('');
     if (!key) return;
-    setPerson({ key, label: key, picked: false });
+    setPerson({ key, label: shortCode(key), picked: false });
   }
 
   /** A scan in the tube field: this tube becomes the one in use, shown with its count. */

@@ -155,7 +155,10 @@ export default function ShipmentsPage() {
           <select
             id="ship-lab"
             value={labId}
-            onChange={(e) => (setConfirming(null), setLabId(e.target.value))}
+            onChange={(e) => {
+              setConfirming(null);
+              setLabId(e.target.value);
+            }}
             required
           >
             <option value="">—</option>
@@ -171,7 +174,10 @@ export default function ShipmentsPage() {
           <input
             id="ship-carrier"
             value={carrier}
-            onChange={(e) => (setConfirming(null), setCarrier(e.target.value))}
+            onChange={(e) => {
+              setConfirming(null);
+              setCarrier(e.target.value);
+            }}
             required
           />
         </div>
