@@ -229,6 +229,13 @@ describe('sampling pages: nothing carries over to the next record unseen (360 px
       await page.getByRole('button', { name: 'Tạo phiếu gửi (2 ống)' }).click();
       const confirm = page.getByRole('alertdialog');
       await confirm.waitFor();
+      // On a phone the confirmation must be on screen after the tap, not below the fold.
+      const inView = async () => {
+        const box = await confirm.boundingBox();
+        return !!box && box.y >= 0 && box.y + box.height <= page.viewportSize()!.height;
+      };
+      for (let i = 0; i < 20 && !(await inView()); i++) await page.waitForTimeout(100);
+      assert.ok(await inView(), 'the confirmation is scrolled into view');
       assert.match((await confirm.textContent()) ?? '', /2 ống/);
       const before = await sampler.request<{ items: { carrier: string }[] }>('GET', '/api/testing/shipments');
       assert.equal(

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -30,6 +30,11 @@ export default function ShipmentsPage() {
   const [shipments, setShipments] = useState<Manifest[]>([]);
   const [confirming, setConfirming] = useState<Pending | null>(null);
   const [busy, setBusy] = useState(false);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  // On a phone the confirmation opens below the form: bring it into view so the tap visibly did something.
+  useEffect(() => {
+    if (confirming) confirmRef.current?.scrollIntoView({ block: 'center' });
+  }, [confirming]);
   const [error, setError] = useState<unknown>(null);
 
   const loadShipments = () =>
@@ -186,7 +191,13 @@ export default function ShipmentsPage() {
         </button>
       </form>
       {confirming && (
-        <div className="card" role="alertdialog" aria-labelledby="ship-confirm" data-testid="ship-confirm">
+        <div
+          ref={confirmRef}
+          className="card"
+          role="alertdialog"
+          aria-labelledby="ship-confirm"
+          data-testid="ship-confirm"
+        >
           <p id="ship-confirm">
             {t('sampling.shipments.confirm', {
               count: confirming.barcodes.length,
