@@ -164,9 +164,12 @@ describe('released results: what a positive person is told, correction, revocati
       await page.locator(`#sample-session option[value="${session.id}"]`).waitFor({ state: 'attached' });
       await page.locator('#sample-session').selectOption(session.id);
       await page.getByText('Gộp 5 người/ống').waitFor();
+      await page.getByLabel('Loại mẫu').selectOption({ label: 'Dịch tỵ hầu' });
       await page.getByLabel(/Mã người/).fill(id);
+      await page.getByLabel(/Mã người/).press('Enter');
       await page.getByLabel('Mã ống').fill(tube!);
       await page.getByLabel('Mã ống').press('Enter');
+      await page.getByRole('button', { name: /Gắn .*vào ống/ }).click();
       const warning = page.getByTestId('sample-warning').filter({ hasText: 'XÉT NGHIỆM LẠI' });
       await warning.waitFor();
       assert.match((await warning.textContent()) ?? '', new RegExp(`mẫu gộp dương tính ${pool}`));
@@ -175,8 +178,10 @@ describe('released results: what a positive person is told, correction, revocati
 
       // The next person, scanned into the same tube, is refused: the re-test tube holds one person.
       await page.getByLabel(/Mã người/).fill(other);
+      await page.getByLabel(/Mã người/).press('Enter');
       await page.getByLabel('Mã ống').fill(tube!);
       await page.getByLabel('Mã ống').press('Enter');
+      await page.getByRole('button', { name: /Gắn .*vào ống/ }).click();
       await page
         .getByRole('alert')
         .filter({ hasText: /đã được đóng|mẫu đơn/ })

@@ -69,13 +69,16 @@ describe('sampler page: a pooled sampling session done offline, synced exactly o
       await page.locator(`#sample-session option[value="${session.id}"]`).waitFor({ state: 'attached' });
       await page.locator('#sample-session').selectOption(session.id);
       await page.getByText('Gộp 3 người/ống').waitFor();
+      await page.getByLabel('Loại mẫu').selectOption({ label: 'Dịch tỵ hầu' });
 
       await context.setOffline(true);
       await page.getByTestId('online-state').filter({ hasText: 'Mất kết nối mạng' }).waitFor();
       for (const [i, p] of people.entries()) {
         await page.getByLabel(/Mã người/).fill(p.cccd);
+        await page.getByLabel(/Mã người/).press('Enter');
         await page.getByLabel('Mã ống').fill(tube!);
-        await page.getByRole('button', { name: 'Gắn vào ống' }).click();
+        await page.getByLabel('Mã ống').press('Enter');
+        await page.getByRole('button', { name: /Gắn .*vào ống/ }).click();
         await page
           .getByTestId('pending-count')
           .filter({ hasText: `Chờ gửi: ${i + 1}` })
@@ -87,8 +90,10 @@ describe('sampler page: a pooled sampling session done offline, synced exactly o
       }
       // A fourth scan of someone already in the tube is caught on the phone, with no network.
       await page.getByLabel(/Mã người/).fill(people[0]!.cccd);
+      await page.getByLabel(/Mã người/).press('Enter');
       await page.getByLabel('Mã ống').fill(tube!);
-      await page.getByRole('button', { name: 'Gắn vào ống' }).click();
+      await page.getByLabel('Mã ống').press('Enter');
+      await page.getByRole('button', { name: /Gắn .*vào ống/ }).click();
       await page.getByTestId('sample-message').filter({ hasText: 'đã có trong ống' }).waitFor();
       const whileOffline = await sampler.request<Tube>('GET', `/api/testing/tubes/${tube}`);
       assert.equal(whileOffline.count, 0, 'nothing reached the server while offline');

@@ -52,6 +52,7 @@ describe('sampler page: a person with no code is found by name and linked (360 p
       await page.goto('/sampling');
       await page.locator(`#sample-session option[value="${session.id}"]`).waitFor({ state: 'attached' });
       await page.locator('#sample-session').selectOption(session.id);
+      await page.getByLabel('Loại mẫu').selectOption({ label: 'Dịch mũi' });
       await page.getByRole('button', { name: 'Không có mã? Tìm theo tên' }).click();
       const folded = tag.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
       await page.getByLabel('Họ tên (có thể gõ không dấu)').fill(folded);
@@ -60,7 +61,8 @@ describe('sampler page: a person with no code is found by name and linked (360 p
       await page.getByRole('button', { name: new RegExp(`Chọn: ${tag}`) }).click();
       await page.getByText(`Người được lấy mẫu: ${tag} (1960)`).waitFor();
       await page.getByLabel('Mã ống').fill(tube!);
-      await page.getByRole('button', { name: 'Gắn vào ống' }).click();
+      await page.getByLabel('Mã ống').press('Enter');
+      await page.getByRole('button', { name: /Gắn .*vào ống/ }).click();
       await page.getByTestId('current-tube').filter({ hasText: tag }).waitFor();
     });
     const linked = await sampler.request<{ members: { personId: string }[] }>(

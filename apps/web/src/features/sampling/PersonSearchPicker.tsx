@@ -51,7 +51,7 @@ export function PersonSearchPicker({ onPick }: { onPick: (p: { id: string; label
           value={q}
           onChange={(e) => setQ(e.target.value)}
           onKeyDown={(e) => {
-            // Inside the sampling form: Enter searches instead of submitting a sample.
+            // Enter searches; it never links a sample (linking is its own button on the sampler page).
             if (e.key === 'Enter') {
               e.preventDefault();
               void search();

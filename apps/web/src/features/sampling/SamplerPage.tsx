@@ -1,5 +1,7 @@
-// The sampler's phone page: choose a session, scan the person, scan the tube, link. Works offline:
-// links go to the shared queue with their client id and are sent exactly once when back online.
+// The sampler's phone page: choose a session and its sample type, scan the person, scan the tube, link.
+// A scan ends with Enter, so Enter in a field only selects (the person, or the tube); linking is its own
+// button naming both. The tube stays in use for the next person of a pool, shown with its count.
+// Works offline: links go to the shared queue with their client id and are sent exactly once.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
@@ -8,12 +10,16 @@ import { currentLang } from '../../i18n';
 import { enqueue, useQueueStatus } from '../../offline/queue';
 import { CameraScanner } from '../scanner/CameraScanner';
 import { SyncStatus } from '../scanner/SyncStatus';
+import { SamplerTubeCard } from './SamplerTubeCard';
 import { normalizeBarcode, registerSampleSender } from './sampling-api';
 import { PersonSearchPicker } from './PersonSearchPicker';
 import * as local from './sampler-state';
 import type { Notice, SampleItem, SampleResult, SampleType, SessionSummary, Tube } from './types';
 
 registerSampleSender();
+
+/** A signed QR token is long and unbreakable: show its ends so it fits a 360 px screen. */
+const shortCode = (code: string) => (code.length > 24 ? `${code.slice(0, 10)}…${code.slice(-6)}` : code);
 const SAMPLE_TYPES: SampleType[] = ['nasopharyngeal', 'oropharyngeal', 'nasal', 'saliva'];
 
 export default function SamplerPage() {
@@ -22,12 +28,20 @@ export default function SamplerPage() {
   const [sessions, setSessions] = useState<SessionSummary[]>(local.cachedSessions);
   const [sessionId, setSessionId] = useState(local.chosenSession);
   const [code, setCode] = useState('');
-  const [picked, setPicked] = useState<{ id: string; label: string } | null>(null);
+  // The person shown as selected: a scanned code (resolved by the server on link) or a name-search pick.
+  const [person, setPerson] = useState<{ key: string; label: string; picked: boolean } | null>(null);
   const [barcode, setBarcode] = useState('');
-  const [sampleType, setSampleType] = useState<SampleType>('nasopharyngeal');
+  // No default: a silent default was recorded on every sample. Chosen per session, shown on the tube.
+  const [sampleType, setSampleType] = useState<SampleType | ''>('');
   const [tube, setTube] = useState<local.LocalTube | null>(null);
+  const [busy, setBusy] = useState(false);
+  // While a scanned tube is being looked up, linking waits: the tube must be on screen first.
+  const [loadingTube, setLoadingTube] = useState(false);
   const [notices, setNotices] = useState<Notice[]>([]);
-  const [message, setMessage] = useState('');
+  // A refusal (nothing was linked) is an alert; a confirmation is a status.
+  const [message, setMessage] = useState<{ text: string; refusal: boolean } | null>(null);
+  const say = (text: string) => setMessage({ text, refusal: false });
+  const refuse = (text: string) => setMessage({ text, refusal: true });
   const [error, setError] = useState<unknown>(null);
   const session = sessions.find((s) => s.id === sessionId);
   const n = session?.poolSize ?? 1;
@@ -63,57 +77,102 @@ export default function SamplerPage() {
     }
   }
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  function clearFeedback() {
     setError(null);
     setNotices([]);
-    setMessage('');
-    const person = picked ? picked.id : code.trim();
-    if (!person) return document.getElementById('sample-person')?.focus();
-    if (!barcode.trim()) return document.getElementById('sample-tube')?.focus();
+    setMessage(null);
+  }
+
+  /** A scan (or a typed code and Enter) in the person field: select the person, link nothing. */
+  function selectPerson(raw: string) {
+    clearFeedback();
+    const key = raw.trim();
+    setCode('');
+    if (!key) return;
+    setPerson({ key, label: shortCode(key), picked: false });
+  }
+
+  /** A scan in the tube field: this tube becomes the one in use, shown with its count. */
+  async function selectTube(e: FormEvent) {
+    e.preventDefault();
+    clearFeedback();
+    if (!barcode.trim()) return;
     const tubeCode = normalizeBarcode(barcode);
-    if (!tubeCode) return setMessage(t('sampling.sampler.badBarcode'));
-    const current = await loadTube(tubeCode);
-    setTube(current);
-    if (current.members.some((m) => m.key === person)) return setMessage(t('sampling.sampler.localInTube'));
-    if (current.members.length >= n) return setMessage(t('sampling.sampler.localFull', { n }));
+    if (!tubeCode) return refuse(t('sampling.sampler.badBarcode'));
+    setBarcode('');
+    setLoadingTube(true);
+    try {
+      setTube(await loadTube(tubeCode));
+    } finally {
+      setLoadingTube(false);
+    }
+    document.getElementById(person ? 'sample-link' : 'sample-person')?.focus();
+  }
+
+  /** The explicit link of the person and the tube both shown on screen. */
+  async function link() {
+    clearFeedback();
+    if (busy) return;
+    if (!sampleType) {
+      refuse(t('sampling.sampler.needType'));
+      return document.getElementById('sample-type')?.focus();
+    }
+    if (!person) {
+      refuse(t('sampling.sampler.needPerson'));
+      return document.getElementById('sample-person')?.focus();
+    }
+    if (!tube) {
+      refuse(t('sampling.sampler.needTube'));
+      return document.getElementById('sample-tube')?.focus();
+    }
+    const current = tube;
+    if (current.sealed) return refuse(t('sampling.sampler.tubeSealed'));
+    if (current.members.some((m) => m.key === person.key)) return refuse(t('sampling.sampler.localInTube'));
+    if (current.members.length >= n) return refuse(t('sampling.sampler.localFull', { n }));
     const item: SampleItem = {
       id: crypto.randomUUID(),
-      barcode: tubeCode,
-      ...(picked ? { personId: picked.id } : { code: person }),
+      barcode: current.barcode,
+      ...(person.picked ? { personId: person.key } : { code: person.key }),
       sessionId,
       sampleType,
       collectedAt: new Date().toISOString(),
     };
     const queueIt = async () => {
       await enqueue('sample', { ...item });
-      const label = picked?.label ?? person;
-      setTube({ ...current, members: [...current.members, { key: person, label, pending: true }] });
-      setMessage(t('sampling.sampler.queued'));
+      setTube({
+        ...current,
+        members: [...current.members, { key: person.key, label: person.label, pending: true }],
+      });
+      setPerson(null);
+      say(t('sampling.sampler.queued'));
     };
-    setCode('');
-    setPicked(null);
-    if (!navigator.onLine) await queueIt();
-    else {
-      try {
-        const r = await api.post<SampleResult>('/api/testing/samples', item);
-        setTube(local.fromServer(r.tube));
-        setNotices(r.warnings);
-        setMessage(t('sampling.sampler.linked', { barcode: tubeCode }));
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 0) await queueIt();
-        else setError(err);
+    setBusy(true);
+    try {
+      if (!navigator.onLine) await queueIt();
+      else {
+        try {
+          const r = await api.post<SampleResult>('/api/testing/samples', item);
+          setTube(local.fromServer(r.tube));
+          setPerson(null);
+          setNotices(r.warnings);
+          say(t('sampling.sampler.linked', { barcode: current.barcode }));
+        } catch (err) {
+          if (err instanceof ApiError && err.status === 0) await queueIt();
+          else setError(err);
+        }
       }
+    } finally {
+      setBusy(false);
     }
     document.getElementById('sample-person')?.focus();
   }
 
   async function closeTube() {
     if (!tube) return;
-    if (!navigator.onLine) return setMessage(t('sampling.sampler.closeOffline'));
+    if (!navigator.onLine) return refuse(t('sampling.sampler.closeOffline'));
     try {
       setTube(local.fromServer(await api.post<Tube>(`/api/testing/tubes/${tube.barcode}/close`)));
-      setMessage(t('sampling.sampler.sealed'));
+      say(t('sampling.sampler.sealed'));
     } catch (err) {
       setError(err);
     }
@@ -133,6 +192,9 @@ export default function SamplerPage() {
             setSessionId(e.target.value);
             local.chooseSession(e.target.value);
             setTube(null);
+            setPerson(null);
+            setSampleType('');
+            clearFeedback();
           }}
         >
           <option value="">{t('sampling.sampler.chooseSession')}</option>
@@ -146,44 +208,16 @@ export default function SamplerPage() {
         {session && <p>{t('sampling.sampler.pool', { n })}</p>}
       </div>
       {session && (
-        <form onSubmit={(e) => void submit(e)}>
-          <div className="field">
-            <label htmlFor="sample-person">{t('sampling.sampler.person')}</label>
-            <input
-              id="sample-person"
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              autoComplete="off"
-              autoFocus
-            />
-          </div>
-          <CameraScanner onCode={(text) => setCode(text)} />
-          {picked ? (
-            <p role="status">
-              {t('sampling.sampler.picked', { label: picked.label })}{' '}
-              <button type="button" onClick={() => setPicked(null)}>
-                {t('sampling.sampler.clearPick')}
-              </button>
-            </p>
-          ) : (
-            <PersonSearchPicker onPick={setPicked} />
-          )}
-          <div className="field">
-            <label htmlFor="sample-tube">{t('sampling.sampler.tube')}</label>
-            <input
-              id="sample-tube"
-              value={barcode}
-              onChange={(e) => setBarcode(e.target.value)}
-              autoComplete="off"
-            />
-          </div>
+        <>
           <div className="field">
             <label htmlFor="sample-type">{t('sampling.sampler.sampleType')}</label>
             <select
               id="sample-type"
               value={sampleType}
-              onChange={(e) => setSampleType(e.target.value as SampleType)}
+              onChange={(e) => setSampleType(e.target.value as SampleType | '')}
+              required
             >
+              <option value="">{t('sampling.sampler.chooseType')}</option>
               {SAMPLE_TYPES.map((s) => (
                 <option key={s} value={s}>
                   {t(`sampling.sampleTypes.${s}`)}
@@ -191,14 +225,94 @@ export default function SamplerPage() {
               ))}
             </select>
           </div>
-          <button className="btn btn-primary" type="submit">
-            {t('sampling.sampler.link')}
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              selectPerson(code);
+            }}
+          >
+            <div className="field">
+              <label htmlFor="sample-person">{t('sampling.sampler.person')}</label>
+              <input
+                id="sample-person"
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+                aria-describedby="sample-person-hint"
+                autoComplete="off"
+                autoFocus
+              />
+              <small id="sample-person-hint">{t('sampling.sampler.personHint')}</small>
+            </div>
+          </form>
+          <CameraScanner onCode={selectPerson} />
+          {person ? (
+            <p role="status" data-testid="sample-person-selected">
+              {t('sampling.sampler.picked', { label: person.label })}{' '}
+              <button type="button" onClick={() => setPerson(null)}>
+                {t('sampling.sampler.clearPick')}
+              </button>
+            </p>
+          ) : (
+            <PersonSearchPicker
+              onPick={(p) => {
+                clearFeedback();
+                setPerson({ key: p.id, label: p.label, picked: true });
+              }}
+            />
+          )}
+          <form onSubmit={(e) => void selectTube(e)}>
+            <div className="field">
+              <label htmlFor="sample-tube">{t('sampling.sampler.tube')}</label>
+              <input
+                id="sample-tube"
+                value={barcode}
+                onChange={(e) => setBarcode(e.target.value)}
+                aria-describedby="sample-tube-hint"
+                autoComplete="off"
+              />
+              <small id="sample-tube-hint">{t('sampling.sampler.tubeHint')}</small>
+            </div>
+          </form>
+          {tube ? (
+            <SamplerTubeCard
+              tube={tube}
+              n={n}
+              sampleType={sampleType}
+              onClose={() => void closeTube()}
+              onNewTube={() => {
+                setTube(null);
+                setBarcode('');
+                document.getElementById('sample-tube')?.focus();
+              }}
+            />
+          ) : (
+            <p data-testid="no-tube">{t('sampling.sampler.noTube')}</p>
+          )}
+          <button
+            id="sample-link"
+            className="btn btn-primary"
+            type="button"
+            disabled={busy || loadingTube}
+            onClick={() => void link()}
+          >
+            {person && tube
+              ? t('sampling.sampler.linkTo', {
+                  person: person.label,
+                  barcode: tube.barcode,
+                  count: tube.members.length,
+                  n,
+                })
+              : t('sampling.sampler.link')}
           </button>
-        </form>
+        </>
       )}
       {message && (
-        <p role="status" data-testid="sample-message">
-          {message}
+        <p
+          role={message.refusal ? 'alert' : 'status'}
+          className={message.refusal ? 'alert alert-warn' : undefined}
+          data-testid="sample-message"
+        >
+          {message.text}
         </p>
       )}
       {notices.map((w) => (
@@ -212,37 +326,6 @@ export default function SamplerPage() {
         </p>
       ))}
       <ErrorBanner error={error} />
-      {tube && (
-        <div className="card" data-testid="current-tube">
-          <h2>
-            {t('sampling.sampler.currentTube', { barcode: tube.barcode, count: tube.members.length, n })}
-            {tube.sealed && ` · ${t('sampling.sampler.sealed')}`}
-          </h2>
-          <ol>
-            {tube.members.map((m) => (
-              <li key={m.key}>
-                {m.label} {m.pending && <em>({t('sampling.sampler.memberPending')})</em>}
-              </li>
-            ))}
-          </ol>
-          <button
-            type="button"
-            onClick={() => void closeTube()}
-            disabled={tube.sealed || tube.members.length === 0}
-          >
-            {t('sampling.sampler.close')}
-          </button>{' '}
-          <button
-            type="button"
-            onClick={() => {
-              setTube(null);
-              setBarcode('');
-            }}
-          >
-            {t('sampling.sampler.newTube')}
-          </button>
-        </div>
-      )}
     </section>
   );
 }

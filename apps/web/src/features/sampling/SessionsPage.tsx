@@ -15,7 +15,9 @@ export default function SessionsPage() {
   const [items, setItems] = useState<SessionSummary[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const unit = me && me.kind === 'staff' && me.unitCode?.length === 5 ? me.unitCode : '';
-  const [form, setForm] = useState({
+  // A fresh form for every session: the last session's kind, test type, date and pool size must not
+  // carry over unseen into the next one.
+  const blank = () => ({
     name: '',
     kind: 'mass',
     testType: 'rt_pcr' as TestType,
@@ -25,6 +27,7 @@ export default function SessionsPage() {
     site: '',
     siteAddress: '',
   });
+  const [form, setForm] = useState(blank);
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm({ ...form, [k]: e.target.value });
 
@@ -48,7 +51,7 @@ export default function SessionsPage() {
         ...(form.poolSize ? { poolSize: Number(form.poolSize) } : {}),
         sites: form.site ? [{ name: form.site, address: form.siteAddress || null }] : [],
       });
-      setForm({ ...form, name: '', site: '', siteAddress: '' });
+      setForm(blank());
       await load();
     } catch (err) {
       setError(err);

@@ -1,11 +1,23 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ManifestView } from './ManifestView';
 import type { Lab, Manifest, SessionSummary, Tube } from './types';
 
-/** Samplers and officers: pick sealed tubes of a session and send them to a lab with a manifest. */
+/**
+ * Samplers and officers: pick sealed tubes of a session and send them to a lab with a manifest. Nothing is
+ * preselected (a tube sent to the wrong lab is hard to undo): "select all" is a button, the count chosen is
+ * shown, and the manifest is created only after a confirmation naming the count, the lab and the carrier.
+ */
+interface Pending {
+  labId: string;
+  labName: string;
+  carrier: string;
+  barcodes: string[];
+  people: number;
+}
+
 export default function ShipmentsPage() {
   const { t } = useTranslation();
   const [sessions, setSessions] = useState<SessionSummary[]>([]);
@@ -16,6 +28,13 @@ export default function ShipmentsPage() {
   const [labId, setLabId] = useState('');
   const [carrier, setCarrier] = useState('');
   const [shipments, setShipments] = useState<Manifest[]>([]);
+  const [confirming, setConfirming] = useState<Pending | null>(null);
+  const [busy, setBusy] = useState(false);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  // On a phone the confirmation opens below the form: bring it into view so the tap visibly did something.
+  useEffect(() => {
+    if (confirming) confirmRef.current?.scrollIntoView({ block: 'center' });
+  }, [confirming]);
   const [error, setError] = useState<unknown>(null);
 
   const loadShipments = () =>
@@ -34,34 +53,56 @@ export default function ShipmentsPage() {
       .then((r) => {
         const ready = r.items.filter((x) => x.sealed && x.status === 'used');
         setTubes(ready);
-        setChosen(ready.map((x) => x.barcode));
+        setChosen([]);
+        setConfirming(null);
       })
       .catch(setError);
   }, [sessionId, shipments]);
 
-  async function send(e: FormEvent) {
+  /** The form only asks: what is confirmed is this snapshot, shown in full. */
+  function ask(e: FormEvent) {
     e.preventDefault();
+    setError(null);
+    const picked = tubes.filter((x) => chosen.includes(x.barcode));
+    if (picked.length === 0) return;
+    setConfirming({
+      labId,
+      labName: labs.find((l) => l.id === labId)?.name ?? '',
+      carrier,
+      barcodes: picked.map((x) => x.barcode),
+      people: picked.reduce((sum, x) => sum + x.count, 0),
+    });
+  }
+  async function send(p: Pending) {
+    if (busy) return;
+    setBusy(true);
     setError(null);
     try {
       await api.post<Manifest>('/api/testing/shipments', {
-        labId,
-        barcodes: chosen,
-        carrier,
+        labId: p.labId,
+        barcodes: p.barcodes,
+        carrier: p.carrier,
         sentAt: new Date().toISOString(),
       });
+      setConfirming(null);
       setCarrier('');
       await loadShipments();
     } catch (err) {
       setError(err);
+    } finally {
+      setBusy(false);
     }
   }
-  const toggle = (b: string) => setChosen((xs) => (xs.includes(b) ? xs.filter((x) => x !== b) : [...xs, b]));
+  const toggle = (b: string) => {
+    setConfirming(null);
+    setChosen((xs) => (xs.includes(b) ? xs.filter((x) => x !== b) : [...xs, b]));
+  };
 
   return (
     <section>
       <h1>{t('sampling.shipments.title')}</h1>
       <ErrorBanner error={error} />
-      <form onSubmit={(e) => void send(e)} className="card">
+      <form onSubmit={ask} className="card">
         <div className="field">
           <label htmlFor="ship-session">{t('sampling.shipments.session')}</label>
           <select id="ship-session" value={sessionId} onChange={(e) => setSessionId(e.target.value)}>
@@ -76,6 +117,28 @@ export default function ShipmentsPage() {
         <fieldset>
           <legend>{t('sampling.shipments.sealedTubes')}</legend>
           {tubes.length === 0 && <p>{t('sampling.shipments.none')}</p>}
+          {tubes.length > 0 && (
+            <p>
+              <button
+                type="button"
+                onClick={() => {
+                  setConfirming(null);
+                  setChosen(tubes.map((x) => x.barcode));
+                }}
+              >
+                {t('sampling.shipments.selectAll', { count: tubes.length })}
+              </button>{' '}
+              <button
+                type="button"
+                onClick={() => {
+                  setConfirming(null);
+                  setChosen([]);
+                }}
+              >
+                {t('sampling.shipments.selectNone')}
+              </button>
+            </p>
+          )}
           {tubes.map((x) => (
             <label key={x.barcode} style={{ display: 'block' }}>
               <input
@@ -86,10 +149,23 @@ export default function ShipmentsPage() {
               <code>{x.barcode}</code> · {x.count} {t('sampling.shipments.people')}
             </label>
           ))}
+          {tubes.length > 0 && (
+            <p data-testid="ship-chosen">
+              {t('sampling.shipments.chosen', { count: chosen.length, total: tubes.length })}
+            </p>
+          )}
         </fieldset>
         <div className="field">
           <label htmlFor="ship-lab">{t('sampling.shipments.lab')}</label>
-          <select id="ship-lab" value={labId} onChange={(e) => setLabId(e.target.value)} required>
+          <select
+            id="ship-lab"
+            value={labId}
+            onChange={(e) => {
+              setConfirming(null);
+              setLabId(e.target.value);
+            }}
+            required
+          >
             <option value="">—</option>
             {labs.map((l) => (
               <option key={l.id} value={l.id}>
@@ -100,12 +176,56 @@ export default function ShipmentsPage() {
         </div>
         <div className="field">
           <label htmlFor="ship-carrier">{t('sampling.shipments.carrier')}</label>
-          <input id="ship-carrier" value={carrier} onChange={(e) => setCarrier(e.target.value)} required />
+          <input
+            id="ship-carrier"
+            value={carrier}
+            onChange={(e) => {
+              setConfirming(null);
+              setCarrier(e.target.value);
+            }}
+            required
+          />
         </div>
         <button className="btn btn-primary" type="submit" disabled={chosen.length === 0}>
           {t('sampling.shipments.send', { count: chosen.length })}
         </button>
       </form>
+      {confirming && (
+        <div
+          ref={confirmRef}
+          className="card"
+          role="alertdialog"
+          aria-labelledby="ship-confirm"
+          data-testid="ship-confirm"
+        >
+          <p id="ship-confirm">
+            {t('sampling.shipments.confirm', {
+              count: confirming.barcodes.length,
+              people: confirming.people,
+              lab: confirming.labName,
+              carrier: confirming.carrier,
+            })}
+          </p>
+          <p>
+            {confirming.barcodes.map((b) => (
+              <code key={b} style={{ marginRight: 8 }}>
+                {b}
+              </code>
+            ))}
+          </p>
+          <button
+            className="btn btn-primary"
+            type="button"
+            disabled={busy}
+            onClick={() => void send(confirming)}
+          >
+            {t('sampling.shipments.confirmSend')}
+          </button>{' '}
+          <button className="btn" type="button" onClick={() => setConfirming(null)}>
+            {t('sampling.shipments.back')}
+          </button>
+        </div>
+      )}
       <h2>{t('sampling.shipments.list')}</h2>
       {shipments.map((m) => (
         <ManifestView key={m.id} m={m} />
