@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
-import type { Db, Queryable } from '../db/db';
+import { DB_BASE, baseOf, type Db, type Queryable } from '../db/db';
 import { deriveKey } from '../crypto/secret-box';
 
 /**
@@ -46,6 +46,7 @@ type Keyed = { [KEYS]?: AuditKeys };
 export function withAuditKeys<D extends Db>(db: D, keys: AuditKeys): D {
   return {
     ...db,
+    [DB_BASE]: baseOf(db),
     [KEYS]: keys,
     transaction: <T>(fn: (tx: Queryable) => Promise<T>) =>
       db.transaction((tx) => fn(Object.assign(tx, { [KEYS]: keys }))),

@@ -24,3 +24,12 @@ export async function one<T>(q: Queryable, sql: string, params?: readonly Param[
   const rows = await q.query<T>(sql, params);
   return rows[0];
 }
+
+/**
+ * Handles that wrap a database (e.g. with the audit keys bound) name the handle they wrap, so what is
+ * remembered per database (signing keys, ensured partitions) is shared by every wrapper of it.
+ */
+export const DB_BASE = Symbol('phongdich.dbBase');
+export function baseOf(db: object): object {
+  return (db as { [DB_BASE]?: object })[DB_BASE] ?? db;
+}

@@ -1,7 +1,7 @@
 import type { AuditContext } from '../../core/audit/audit';
 import { recordAudit } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
-import type { Db, Queryable } from '../../core/db/db';
+import { baseOf, type Db, type Queryable } from '../../core/db/db';
 import { AppError, assertNoFieldErrors, fieldError } from '../../core/errors';
 import { idempotencyScope, runIdempotent } from '../../core/http/idempotency';
 import { locationOfCommune } from '../geo/geo.repository';
@@ -33,14 +33,14 @@ export interface SubmitInput {
 }
 
 let provinces: Set<string> | undefined;
-const ensuredMonths = new WeakMap<Db, string>();
+const ensuredMonths = new WeakMap<object, string>();
 
 /** This month's partition exists before the first insert of the month (the daily job makes them ahead). */
 async function ensureCurrentPartition(db: Db, now: Date): Promise<void> {
   const month = now.toISOString().slice(0, 7);
-  if (ensuredMonths.get(db) === month) return;
+  if (ensuredMonths.get(baseOf(db)) === month) return;
   await ensureDeclarationPartitions(db, now, 2);
-  ensuredMonths.set(db, month);
+  ensuredMonths.set(baseOf(db), month);
 }
 
 export async function questionSetFor(

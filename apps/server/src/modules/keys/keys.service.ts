@@ -1,6 +1,6 @@
 import { createHash, type webcrypto } from 'node:crypto';
 import { qrKeyIdFor } from '@phongdich/domain';
-import type { Db, Queryable } from '../../core/db/db';
+import { baseOf, type Db, type Queryable } from '../../core/db/db';
 import { loadConfig } from '../../core/config';
 import { LOCKS } from '../../core/db/locks';
 import { decryptPrivateKey, encryptPrivateKey, generateP256, importP256Private } from './key-crypto';
@@ -102,8 +102,9 @@ export function signingKey(db: Db, purpose: KeyPurpose): Promise<SigningKey> {
 const ids = new WeakMap<object, number>();
 let nextId = 1;
 function dbId(db: Db): number {
-  let id = ids.get(db);
-  if (!id) ids.set(db, (id = nextId++));
+  const base = baseOf(db); // one cache per database, whichever wrapper of it is used
+  let id = ids.get(base);
+  if (!id) ids.set(base, (id = nextId++));
   return id;
 }
 
