@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { startServer, type TestServer } from './support/server';
 import { launchBrowser, DESKTOP, newPage, withScreenshot } from './support/browser';
 import { openFromMenu } from './support/nav';
+import { signInStaff } from './support/checkin';
 
 describe('national admin: verifying the audit chain against its signed heads', () => {
   let server: TestServer;
@@ -21,13 +22,8 @@ describe('national admin: verifying the audit chain against its signed heads', (
   it('shows the chain intact, how many entries and heads it checked, and the newest head, which anyone can fetch', async () => {
     const { context, page } = await newPage(browser, server.url, DESKTOP);
     await withScreenshot(page, 'audit-verify', async () => {
-      const admin = server.demoAccount('national_admin');
-      await page.goto('/sign-in');
-      await page.getByRole('tab', { name: 'Cán bộ' }).click();
-      await page.getByLabel('Tên đăng nhập').fill(admin.login);
-      await page.getByLabel('Mật khẩu').fill(admin.secret);
-      await page.getByRole('button', { name: 'Đăng nhập' }).last().click();
-      await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
+      // The administrator signs in with two factors, as the demo shows.
+      await signInStaff(page, server.demoAccount('national_admin'));
       await openFromMenu(page, 'Nhật ký truy cập');
       await page.getByRole('button', { name: 'Kiểm tra chuỗi nhật ký' }).click();
       const status = page.getByRole('status');

@@ -62,9 +62,14 @@ describe('the web app under its Content-Security-Policy (360 px)', () => {
       await page.goto('/scan');
       await page.getByRole('button', { name: 'Bật camera' }).click();
       // The fake camera's frames are playing in the scanner's video.
-      await page.waitForFunction(
-        "(() => { const v = document.querySelector('video'); return !!v && v.readyState >= 2 && !v.paused; })()",
-      );
+      // A function, not a string: a string predicate is run by eval, which the page's CSP refuses.
+      await page.waitForFunction(() => {
+        type Video = { readyState: number; paused: boolean };
+        const doc = (globalThis as unknown as { document: { querySelector(s: string): Video | null } })
+          .document;
+        const v = doc.querySelector('video');
+        return !!v && v.readyState >= 2 && !v.paused;
+      });
       assert.equal(await page.getByText('Không mở được camera').count(), 0);
     });
     assert.deepEqual(violations, []);

@@ -36,7 +36,7 @@ describe('venue owner registers a shop; the commune approves it (or rejects anot
       await page.getByLabel('Loại điểm').selectOption('shop');
       await page.getByLabel('Tên điểm').fill(shopName);
       await page.getByRole('combobox', { name: 'Xã/phường' }).fill('Phúc Xá');
-      await page.getByRole('option').filter({ hasText: '00001' }).getByRole('button').click();
+      await page.getByRole('option').filter({ hasText: 'Ba Đình' }).getByRole('button').click();
       await page.getByLabel('Số nhà, đường').fill('Số 7 Phó Đức Chính');
       await page.getByRole('button', { name: 'Đăng ký điểm' }).click();
 

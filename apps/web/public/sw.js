@@ -2,8 +2,6 @@
 // citizen pages open without a network. API calls are never cached here (the pages keep their
 // own offline copies and queue their writes in IndexedDB).
 const CACHE = 'phongdich-shell-v1';
-// A healthy 4G or Wi-Fi answer comes well within this; past it the phone is on a poor link.
-const NAVIGATE_TIMEOUT_MS = 800;
 const SHELL = ['/', '/index.html', '/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png'];
 
 /** Every file Vite built (entry, lazy pages, CSS, assets), read from its manifest. */
@@ -52,21 +50,17 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
 
   if (req.mode === 'navigate') {
-    // Network first so a new release is picked up; the cached shell when offline, or when the network
-    // has not answered within NAVIGATE_TIMEOUT_MS (a phone on slow 3G would otherwise stare at a blank
-    // page for seconds). The network answer still refreshes the cache for the next visit.
+    // The installed shell at once (a phone on slow 3G would otherwise wait seconds for the page),
+    // refreshed from the network behind it so the next visit has the newest release; the network
+    // only when nothing is cached yet. Built files are content-hashed, so an older shell still finds
+    // its own files in the cache.
     const network = fetch(req).then(async (res) => {
       if (res.ok) (await caches.open(CACHE)).put('/index.html', res.clone());
       return res;
     });
     event.waitUntil(network.catch(() => undefined));
     event.respondWith(
-      (async () => {
-        const cached = await caches.match('/index.html');
-        if (!cached) return network;
-        const late = new Promise((resolve) => setTimeout(() => resolve(cached), NAVIGATE_TIMEOUT_MS));
-        return Promise.race([network.catch(() => cached), late]);
-      })(),
+      (async () => (await caches.match('/index.html')) ?? network.catch(() => Response.error()))(),
     );
     return;
   }
