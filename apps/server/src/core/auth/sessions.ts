@@ -104,8 +104,23 @@ export function actorFromAccount(a: ActorRow): Actor {
   };
 }
 
-const ACTOR_COLUMNS =
-  'a.id, a.kind, a.role, a.unit_code, a.facility_id, a.person_id, a.display_name, a.disabled';
+/**
+ * The account's facility (lab or venue) counts only while it lies in the account's own area: an
+ * account tied to a facility elsewhere (made before creation checked it, or a facility moved) acts
+ * for none, whatever the module. A unit code names its level by its length (province, district or
+ * commune), so "in the area" is one of the facility's three codes.
+ */
+const FACILITY_IN_AREA = `case
+    when a.facility_id is null then null
+    when a.unit_code is null then a.facility_id
+    when exists (select 1 from labs f where f.id::text = a.facility_id
+                 and a.unit_code in (f.province_code, f.district_code, f.commune_code))
+      or exists (select 1 from venues f where f.id::text = a.facility_id
+                 and a.unit_code in (f.province_code, f.district_code, f.commune_code))
+    then a.facility_id
+  end as facility_id`;
+
+const ACTOR_COLUMNS = `a.id, a.kind, a.role, a.unit_code, ${FACILITY_IN_AREA}, a.person_id, a.display_name, a.disabled`;
 
 /**
  * The actor behind a session or API token, or null when the token is unknown, expired, revoked or
