@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Config } from '../config';
+import { AppError } from '../errors';
 
 /** Built files whose names carry a content hash never change: a phone may keep them a year. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -40,6 +41,11 @@ export async function registerWebApp(app: FastifyInstance, config: Pick<Config, 
   });
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     if (request.url.startsWith('/api/') || request.url.startsWith('/docs')) {
+      // A path segment too long for a route parameter lands here (the router falls back on this
+      // catch-all rather than raising its own error): answer what the router would without it.
+      const segments = request.url.split('?')[0]!.split('/');
+      if (segments.some((s) => s.length > app.initialConfig.maxParamLength!))
+        throw new AppError('URL_TOO_LONG');
       return reply.callNotFound();
     }
     reply.header('Cache-Control', REVALIDATE);
