@@ -6,6 +6,7 @@ import { startServer, type TestServer } from './support/server';
 import { launchBrowser, newPage, withScreenshot } from './support/browser';
 import { citizenWithRecord, managerWithVenue, randomPhone, signInStaff } from './support/checkin';
 import { openFromMenu } from './support/nav';
+import { labWorld, receivedTubes, release } from './support/lab-tubes';
 
 // A suffix no demo person has, so the search finds exactly the record this test made.
 const tag = ['Quỳnh', 'Diệp', 'Thư', 'Ánh'][Math.floor(Math.random() * 4)] ?? 'Quỳnh';
@@ -51,12 +52,18 @@ describe("commune officer: a person's page and a point's visitors (360 px)", () 
       },
     });
   });
+  before(async () => {
+    // The citizen's sample goes through the lab: a negative RT-PCR result is released.
+    const w = await labWorld(server);
+    const [tube] = await receivedTubes(w, [[personId]]);
+    await release(w, [[tube!, 'negative']]);
+  });
   after(async () => {
     await browser?.close();
     await server?.stop();
   });
 
-  it("shows the person's status colour with its reasons", async () => {
+  it("shows the person's status colour with its reasons, and the released test result", async () => {
     const { context, page } = await newPage(browser, server.url);
     await withScreenshot(page, 'person-page-status', async () => {
       await signInStaff(page, server.demoAccount('commune_officer', 'Phúc Xá'));
@@ -68,6 +75,12 @@ describe("commune officer: a person's page and a point's visitors (360 px)", () 
       const text = (await band.textContent()) ?? '';
       assert.match(text, /Vàng/);
       assert.match(text, /Đã khai báo có triệu chứng trong 14 ngày\./);
+      // The released result is on the page too, in words.
+      const results = page.getByRole('region', { name: 'Kết quả xét nghiệm' });
+      const result = results.getByTestId('person-test-result');
+      await result.waitFor();
+      assert.match((await result.textContent()) ?? '', /Âm tính/);
+      assert.match((await result.textContent()) ?? '', /RT-PCR/);
     });
     await context.close();
   });

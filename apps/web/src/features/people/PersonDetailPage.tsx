@@ -12,6 +12,7 @@ import { PersonEditForm } from './PersonEditForm';
 import { PersonFields } from './PersonFields';
 import { PersonCheckinsSection } from './PersonCheckinsSection';
 import { PersonStatusSection } from './PersonStatusSection';
+import { PersonResultsSection } from './PersonResultsSection';
 import { PersonDeclarationsSection } from '../declarations/PersonDeclarationsSection';
 import { HoldsSection } from '../holds/HoldsSection';
 
@@ -124,6 +125,7 @@ export default function PersonDetailPage() {
       {full && !brokeGlass && can('status.read') && (
         <PersonStatusSection personId={person.id} name={person.fullName} />
       )}
+      {full && !brokeGlass && <PersonResultsSection personId={person.id} />}
       {full && !brokeGlass && <HistorySection personId={person.id} reload={reload} />}
       {full && !brokeGlass && can('declaration.read') && <PersonDeclarationsSection personId={person.id} />}
       {full && !brokeGlass && can('checkin.trace') && <PersonCheckinsSection personId={person.id} />}

@@ -1,5 +1,7 @@
 export const personPageVi = {
   statusTitle: 'Màu trạng thái',
+  resultsTitle: 'Kết quả xét nghiệm',
+  resultsEmpty: 'Chưa có kết quả xét nghiệm nào được trả.',
   statusRules: 'Theo bộ quy tắc {{version}}.',
   edit: 'Sửa hồ sơ',
   editTitle: 'Sửa hồ sơ',
@@ -18,6 +20,8 @@ export const personPageVi = {
 
 export const personPageEn: typeof personPageVi = {
   statusTitle: 'Status colour',
+  resultsTitle: 'Test results',
+  resultsEmpty: 'No test result released yet.',
   statusRules: 'By rule set {{version}}.',
   edit: 'Edit record',
   editTitle: 'Edit record',
