@@ -85,7 +85,7 @@ describe("commune officer: a person's page and a point's visitors (360 px)", () 
     await context.close();
   });
 
-  it('edits the record: a wrong CCCD is refused beside its field, a good edit is saved and in the history', async () => {
+  it('edits the record: a wrong CCCD (page) and a future birth date (server) are shown beside their fields; a good edit is saved and in the history', async () => {
     const { context, page } = await newPage(browser, server.url);
     await withScreenshot(page, 'person-page-edit', async () => {
       await signInStaff(page, server.demoAccount('commune_officer', 'Phúc Xá'));
@@ -102,8 +102,14 @@ describe("commune officer: a person's page and a point's visitors (360 px)", () 
       await cccd.fill('00119');
       await form.getByRole('button', { name: 'Lưu' }).click();
       await form.locator('input[name="cccd"][aria-invalid="true"]').waitFor();
-      // The street changes; the CCCD is emptied again.
       await cccd.fill('');
+      // A birth date in the future only the server refuses: its message stands beside the field.
+      await form.getByLabel('Ngày sinh').fill('2099-01-01');
+      await form.getByRole('button', { name: 'Lưu' }).click();
+      await form.getByText('Ngày sinh ở tương lai.').waitFor();
+      await form.locator('input[name="birthDate"][aria-invalid="true"]').waitFor();
+      // The birth date is put back and the street changes.
+      await form.getByLabel('Ngày sinh').fill('1992-04-05');
       await form.getByLabel('Địa chỉ (số nhà, đường, thôn)').fill('Số 12 Hàng Bún');
       await form.getByRole('button', { name: 'Lưu' }).click();
       await page.getByText('Đã lưu thay đổi.').waitFor();
