@@ -7,6 +7,7 @@ import { launchBrowser, newPage, withScreenshot } from './support/browser';
 import { citizenWithRecord, managerWithVenue, randomPhone, signInStaff } from './support/checkin';
 import { openFromMenu } from './support/nav';
 import { labWorld, receivedTubes, release } from './support/lab-tubes';
+import { apiAs } from './support/api';
 
 // A suffix no demo person has, so the search finds exactly the record this test made.
 const tag = ['Quỳnh', 'Diệp', 'Thư', 'Ánh'][Math.floor(Math.random() * 4)] ?? 'Quỳnh';
@@ -116,6 +117,29 @@ describe("commune officer: a person's page and a point's visitors (360 px)", () 
       assert.match((await page.getByTestId('person-fields').textContent()) ?? '', /Số 12 Hàng Bún/);
       const history = page.getByRole('region', { name: 'Lịch sử thay đổi' });
       await history.getByText('Sửa hồ sơ').waitFor();
+    });
+    await context.close();
+  });
+
+  it('offers no edit on a record outside the area (masked)', async () => {
+    const phone = randomPhone();
+    const admin = await apiAs(server, 'national_admin');
+    const outside = await admin.request<{ id: string }>('POST', '/api/people', {
+      fullName: `Trần Văn Đức ${tag}`,
+      birthYear: 1985,
+      sex: 'male',
+      communeCode: '26800',
+      phones: [phone],
+    });
+    const { context, page } = await newPage(browser, server.url);
+    await withScreenshot(page, 'person-page-masked', async () => {
+      await signInStaff(page, server.demoAccount('commune_officer', 'Phúc Xá'));
+      await openFromMenu(page, 'Tra cứu người dân');
+      await page.getByLabel('Số điện thoại').fill(phone);
+      await page.getByRole('button', { name: 'Tìm kiếm' }).click();
+      await page.locator(`a[href="/people/${outside.id}"]`).click();
+      await page.getByText('Hồ sơ này ngoài địa bàn của bạn').waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Sửa hồ sơ' }).count(), 0);
     });
     await context.close();
   });
