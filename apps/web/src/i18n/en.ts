@@ -19,6 +19,7 @@ import { auditMoreEn } from '../features/audit/i18n';
 import { citizenMoreEn } from '../features/citizen/i18n';
 import { historyEn } from '../features/people/history-i18n';
 import { personCheckinsEn } from '../features/people/checkins-i18n';
+import { personPageEn } from '../features/people/person-page-i18n';
 
 /** English texts. Typed as `Messages`, so a key missing here fails the typecheck. */
 export const en: Messages = {
@@ -136,6 +137,7 @@ export const en: Messages = {
     citizenIntro: 'See and update your record and your family’s.',
   },
   personCheckins: personCheckinsEn,
+  personPage: personPageEn,
   personHistory: historyEn,
   people: {
     searchTitle: 'Find people',

@@ -18,6 +18,7 @@ import { auditMoreVi } from '../features/audit/i18n';
 import { citizenMoreVi } from '../features/citizen/i18n';
 import { historyVi } from '../features/people/history-i18n';
 import { personCheckinsVi } from '../features/people/checkins-i18n';
+import { personPageVi } from '../features/people/person-page-i18n';
 /** Vietnamese texts: the reference catalogue. English (`en.ts`) must provide every key (checked by the type). */
 export const vi = {
   settings: settingsVi,
@@ -135,6 +136,7 @@ export const vi = {
     citizenIntro: 'Xem và cập nhật hồ sơ của bạn và người thân.',
   },
   personCheckins: personCheckinsVi,
+  personPage: personPageVi,
   personHistory: historyVi,
   people: {
     searchTitle: 'Tra cứu người dân',

@@ -90,6 +90,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /api/qr-cards/:tokenId/revoke': { action: 'qrCard.manage' },
   'POST /api/scan/resolve': { action: 'scan.resolve', masked: true },
   'GET /api/people/:id/status': { action: 'status.read', on: 'person' },
+  'GET /api/people/:id/results': { action: 'person.read', on: 'person' },
   'GET /api/status/rules': { public: 'the colour rules in force, no data' },
   'GET /api/declarations/questions': { public: 'the question set, no data' },
   'POST /api/declarations': { action: 'declaration.submit', inArea: true, citizenOwn: true, note: 'by personId; visitors by card' },

@@ -16,6 +16,11 @@ const Result = Type.Object({
   /** The lab corrected this result after releasing it (the value shown is the corrected one). */
   corrected: Type.Boolean(),
 });
+/** An officer's view of one person: the certificate itself stays with the citizen. */
+const PersonResults = Type.Object({
+  retestPending: Type.Boolean(),
+  results: Type.Array(Type.Omit(Result, ['hasCertificate'])),
+});
 const MyResults = Type.Object({
   people: Type.Array(
     Type.Object({
@@ -44,6 +49,18 @@ export function resultsRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (request) => service.mine(auditContext(request)),
+  );
+  app.get(
+    '/api/people/:id/results',
+    {
+      schema: {
+        tags,
+        summary: 'Kết quả xét nghiệm của một người (cán bộ) / A person’s test results (officers)',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        response: { 200: PersonResults },
+      },
+    },
+    async (request) => service.ofPerson(auditContext(request), idOf(request.params)),
   );
   app.get(
     '/api/me/results/:id/certificate',

@@ -3,6 +3,8 @@ import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { AppError } from '../../core/errors';
 import { familyOf } from '../people/people.repository';
+import { loadPerson } from '../people/people.common';
+import { locationOf } from '../people/people.view';
 import { citizenAccount, personIdByPhone } from '../people/people.search.repository';
 import { certificatePdf } from '../certificates/certificates.pdf';
 import { certificateOf, pendingRetests, resultsOfPeople } from './results.repository';
@@ -30,6 +32,32 @@ async function ownAndFamily(
 
 export function resultsService(db: Db) {
   return {
+    /** An officer reads one person's released results: a person read in their jurisdiction, audited. */
+    async ofPerson(ctx: AuditContext, personId: string) {
+      authorize(ctx.actor, 'person.read');
+      const person = await loadPerson(db, personId);
+      authorize(ctx.actor, 'person.read', locationOf(person));
+      const rows = await resultsOfPeople(db, [person.id]);
+      const retest = await pendingRetests(db, [person.id]);
+      await recordAudit(db, ctx, {
+        action: 'results.read',
+        personId: person.id,
+        details: { officer: true, results: rows.length },
+      });
+      return {
+        retestPending: retest.has(person.id),
+        results: rows.map((r) => ({
+          id: r.id,
+          result: r.result,
+          testType: r.test_type,
+          pooled: r.pooled,
+          collectedAt: r.collected_at?.toISOString() ?? null,
+          releasedAt: r.released_at.toISOString(),
+          labName: r.lab_name,
+          corrected: r.corrected,
+        })),
+      };
+    },
     async mine(ctx: AuditContext) {
       const people = await ownAndFamily(db, ctx);
       const ids = people.map((p) => p.id);

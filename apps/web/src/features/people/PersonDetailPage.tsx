@@ -8,8 +8,11 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { BreakGlassForm } from './BreakGlassForm';
 import { DuplicatesSection } from './DuplicatesSection';
 import { HistorySection } from './HistorySection';
+import { PersonEditForm } from './PersonEditForm';
 import { PersonFields } from './PersonFields';
 import { PersonCheckinsSection } from './PersonCheckinsSection';
+import { PersonStatusSection } from './PersonStatusSection';
+import { PersonResultsSection } from './PersonResultsSection';
 import { PersonDeclarationsSection } from '../declarations/PersonDeclarationsSection';
 import { HoldsSection } from '../holds/HoldsSection';
 
@@ -23,11 +26,15 @@ export default function PersonDetailPage() {
   const [error, setError] = useState<unknown>(null);
   const [brokeGlass, setBrokeGlass] = useState(false);
   const [reload, setReload] = useState(0);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
 
   useEffect(() => {
     let current = true;
     setPerson(null);
     setBrokeGlass(false);
+    setEditing(false);
+    setSaved(false);
     setError(null);
     api
       .get<Person>(`/api/people/${id}`)
@@ -73,9 +80,39 @@ export default function PersonDetailPage() {
           )}
         </div>
       )}
-      <div className="card">
-        <PersonFields person={person} />
-      </div>
+      {saved && (
+        <p className="alert alert-ok" role="status">
+          {t('personPage.saved')}
+        </p>
+      )}
+      {editing ? (
+        <PersonEditForm
+          person={person}
+          onCancel={() => setEditing(false)}
+          onSaved={(p) => {
+            setPerson(p);
+            setEditing(false);
+            setSaved(true);
+            setReload((n) => n + 1);
+          }}
+        />
+      ) : (
+        <div className="card">
+          <PersonFields person={person} />
+          {/* Only a full record in the officer's own area is editable; a masked or glass-broken one is read-only. */}
+          {full && !brokeGlass && can('person.update') && !person.mergedInto && (
+            <button
+              type="button"
+              onClick={() => {
+                setSaved(false);
+                setEditing(true);
+              }}
+            >
+              {t('personPage.edit')}
+            </button>
+          )}
+        </div>
+      )}
       {full && !brokeGlass && can('person.merge') && !person.mergedInto && (
         <DuplicatesSection
           personId={person.id}
@@ -85,6 +122,10 @@ export default function PersonDetailPage() {
           }}
         />
       )}
+      {full && !brokeGlass && can('status.read') && (
+        <PersonStatusSection personId={person.id} name={person.fullName} />
+      )}
+      {full && !brokeGlass && <PersonResultsSection personId={person.id} />}
       {full && !brokeGlass && <HistorySection personId={person.id} reload={reload} />}
       {full && !brokeGlass && can('declaration.read') && <PersonDeclarationsSection personId={person.id} />}
       {full && !brokeGlass && can('checkin.trace') && <PersonCheckinsSection personId={person.id} />}

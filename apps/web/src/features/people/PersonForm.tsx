@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PersonInput, Sex, Unit } from '../../api/types';
+import type { Person, PersonInput, Sex, Unit } from '../../api/types';
 import { Field, SelectField } from '../../components/Field';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { UnitPicker } from '../../components/UnitPicker';
@@ -17,27 +17,51 @@ interface Props {
   hideIdNumbers?: boolean;
   /** Extra fields (e.g. the family relation) placed before the submit button. */
   extra?: ReactNode;
+  /** Editing: the stored record fills the fields. */
+  initial?: Person;
 }
 
 const optional = (s: string) => (s.trim() ? s.trim() : undefined);
 
+/** The stored commune as the picker's value (its path is looked up by the picker). */
+const communeOf = (p: Person): Unit => ({
+  code: p.communeCode,
+  level: 3,
+  name: p.communeName,
+  nameEn: p.communeName,
+  fullName: p.communeName,
+  fullNameEn: p.communeName,
+  type: '',
+  parentCode: p.districtCode,
+  provinceCode: p.provinceCode,
+  districtCode: p.districtCode,
+});
+
 /** The person form shared by officers (/people/new) and citizens (/me), with field-level errors. */
-export function PersonForm({ submitLabel, onSubmit, error, hidePhones, hideIdNumbers, extra }: Props) {
+export function PersonForm({
+  submitLabel,
+  onSubmit,
+  error,
+  hidePhones,
+  hideIdNumbers,
+  extra,
+  initial: p,
+}: Props) {
   const { t } = useTranslation();
   const [f, setF] = useState({
-    fullName: '',
-    birthDate: '',
-    birthYear: '',
-    sex: 'female' as Sex,
-    nationality: 'VN',
-    cccd: '',
-    cmnd: '',
-    passport: '',
-    bhyt: '',
-    phones: '',
-    street: '',
+    fullName: p?.fullName ?? '',
+    birthDate: p?.birthDate ?? '',
+    birthYear: p?.birthYear ? String(p.birthYear) : '',
+    sex: p?.sex ?? ('female' as Sex),
+    nationality: p?.nationality ?? 'VN',
+    cccd: p?.cccd ?? '',
+    cmnd: p?.cmnd ?? '',
+    passport: p?.passport ?? '',
+    bhyt: p?.bhyt ?? '',
+    phones: p?.phones.join(', ') ?? '',
+    street: p?.street ?? '',
   });
-  const [commune, setCommune] = useState<Unit | null>(null);
+  const [commune, setCommune] = useState<Unit | null>(() => (p ? communeOf(p) : null));
   const [hints, setHints] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>

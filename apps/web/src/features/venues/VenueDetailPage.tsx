@@ -10,6 +10,7 @@ import { ChildrenSection } from './ChildrenSection';
 import { QrSection } from './QrSection';
 import { ReviewSection } from './ReviewSection';
 import { StaffSection } from './StaffSection';
+import { VenueVisitorsSection } from '../people/VenueVisitorsSection';
 import type { Venue } from './types';
 import { StatusBadge } from './VenueList';
 import { kindLabel, useVenueKinds } from './venues.api';
@@ -58,6 +59,7 @@ export default function VenueDetailPage() {
       <VenueFigures venueId={venue.id} />
       <StaffSection venueId={venue.id} canManage={access.manage} />
       {!venue.parentId && <ChildrenSection venue={venue} canManage={access.manage} />}
+      {access.review && can('checkin.trace') && <VenueVisitorsSection venueId={venue.id} />}
       {access.review && can('checkin.hold') && <HoldsSection subject={{ kind: 'venue', id: venue.id }} />}
     </section>
   );
