@@ -12,6 +12,7 @@ import type { CheckinResult } from '../scanner/types';
 import { WedgeInput } from '../scanner/WedgeInput';
 import { loadMyPeople } from './my-people';
 import type { FamilyPerson } from './types';
+import { formatTime } from '../../components/format';
 
 /** The venue token a poster link carries in its fragment (`/checkin#PD1:V:…`), if any. */
 function linkedVenueToken(hash: string): string | null {
@@ -111,8 +112,7 @@ export default function CheckinPage() {
         <div role="status" data-testid="checkin-done">
           <p>
             {state.result.duplicate ? t('checkin.duplicate') : t('checkin.done')}{' '}
-            <strong>{state.result.venueName}</strong> ·{' '}
-            {new Date(state.result.serverTime).toLocaleTimeString()}
+            <strong>{state.result.venueName}</strong> · {formatTime(state.result.serverTime)}
           </p>
           {state.result.declarationRequired && (
             <p>

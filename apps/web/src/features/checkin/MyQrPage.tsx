@@ -8,6 +8,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { PersonBand } from '../scanner/PersonBand';
 import { loadMyPeople } from './my-people';
 import type { FamilyPerson, MyQr } from './types';
+import { formatDate } from '../../components/format';
 
 const cacheKey = (personId: string) => `phongdich.myQr.${personId}`;
 
@@ -93,7 +94,7 @@ export default function MyQrPage() {
           {image && <img src={image} alt={t('checkin.qrAlt')} data-testid="my-qr" width={360} height={360} />}
           <p>{t('checkin.qrHelp')}</p>
           {fromCache && <p role="status">{t('checkin.offlineCopy')}</p>}
-          <p>{t('checkin.validUntil', { time: new Date(qr.expiresAt).toLocaleDateString() })}</p>
+          <p>{t('checkin.validUntil', { time: formatDate(qr.expiresAt) })}</p>
         </>
       )}
     </section>

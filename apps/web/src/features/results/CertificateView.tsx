@@ -4,6 +4,7 @@ import QRCode from 'qrcode';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import type { Certificate } from './types';
+import { formatDate } from '../../components/format';
 
 /** The signed HC1 as a QR on screen (alphanumeric mode, ECC Q, like the PDF) and the PDF link. */
 export function CertificateView({ resultId }: { resultId: string }) {
@@ -39,7 +40,7 @@ export function CertificateView({ resultId }: { resultId: string }) {
             {t('results.uvci')}: <code data-testid="uvci">{cert.uvci}</code>
           </p>
           <p>
-            {t('results.expires')}: {new Date(cert.expiresAt).toLocaleDateString()}
+            {t('results.expires')}: {formatDate(cert.expiresAt)}
           </p>
           <textarea
             readOnly

@@ -5,6 +5,7 @@ import { currentLang } from '../../i18n';
 import { CameraScanner } from '../scanner/CameraScanner';
 import { cachedTrustList, refreshTrustList, verifyOffline } from './offline-verify';
 import type { TrustList, VerificationAnswer } from './types';
+import { formatDateTime } from '../../components/format';
 
 /** Public verifier page: offline signature check first, then the server's revocation list when online. */
 export default function VerifyPage() {
@@ -90,7 +91,7 @@ export default function VerifyPage() {
                 </>
               )}
               <dt>{t('verify.date')}</dt>
-              <dd>{new Date(c.date).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}</dd>
+              <dd>{formatDateTime(c.date)}</dd>
               <dt>{t('verify.issuer')}</dt>
               <dd>{c.issuer}</dd>
               <dt>{t('verify.uvci')}</dt>
@@ -103,7 +104,7 @@ export default function VerifyPage() {
             {online
               ? t('verify.online')
               : trust
-                ? t('verify.offline', { at: new Date(trust.savedAt).toLocaleString() })
+                ? t('verify.offline', { at: formatDateTime(trust.savedAt) })
                 : ''}
           </p>
         </div>
