@@ -36,7 +36,8 @@ export function CertificateView({ resultId }: { resultId: string }) {
       {image && <img src={image} alt={t('results.qrAlt')} style={{ width: '100%', maxWidth: 320 }} />}
       {cert && (
         <>
-          <p>
+          {/* A UVCI is one long unbroken string: let it wrap anywhere rather than widen a phone's page. */}
+          <p style={{ overflowWrap: 'anywhere' }}>
             {t('results.uvci')}: <code data-testid="uvci">{cert.uvci}</code>
           </p>
           <p>
