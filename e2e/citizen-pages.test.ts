@@ -1,9 +1,15 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer, type TestServer } from './support/server';
 import { launchBrowser, newPage, withScreenshot } from './support/browser';
-import { citizenWithRecord, randomPhone, signInCitizenUi, signInStaff } from './support/checkin';
+import {
+  citizenWithRecord,
+  managerWithVenue,
+  randomPhone,
+  signInCitizenUi,
+  signInStaff,
+} from './support/checkin';
 import { createPeople, labWorld, receivedTubes, release } from './support/lab-tubes';
 import { openFromMenu } from './support/nav';
 
@@ -129,6 +135,35 @@ describe('citizen pages at 360 px: QR cards, nationality by name, nothing wider 
       assert.ok((await pageWidth(page)) <= 360, `page is ${await pageWidth(page)} px wide`);
     });
     await context.close();
+  });
+
+  it('after a check-in on a phone the result is scrolled into view and announced', async () => {
+    const { session: manager, venueId } = await managerWithVenue(server, `Tiệm bánh ${suffix}`);
+    const { token } = await manager.request<{ token: string }>('GET', `/api/venues/${venueId}/qr`);
+    // A phone with its camera open: Chromium's fake camera, so the video takes its place above the field.
+    const camBrowser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+    });
+    const { context, page } = await newPage(camBrowser, server.url);
+    await context.grantPermissions(['camera']);
+    await withScreenshot(page, 'citizen-checkin-in-view', async () => {
+      await signInCitizenUi(page, server, phone);
+      await openFromMenu(page, 'Quét mã điểm');
+      await page.getByRole('button', { name: 'Bật camera' }).click();
+      await page.locator('video').waitFor();
+      await page.getByRole('button', { name: 'Tắt camera' }).waitFor();
+      await page.getByLabel('Dán mã điểm').fill(token);
+      await page.getByLabel('Dán mã điểm').press('Enter');
+      const done = page.getByRole('status').filter({ hasText: `Tiệm bánh ${suffix}` });
+      await done.waitFor();
+      // boundingBox is relative to the viewport: on screen means inside 0…740.
+      const box = await done.boundingBox();
+      assert.ok(box && box.y >= 0 && box.y + box.height <= 740, `result at y=${box?.y}`);
+    });
+    await context.close();
+    await camBrowser.close();
   });
 
   it('a district officer creating a testing session picks the commune by name', async () => {

@@ -5,6 +5,7 @@ import { currentLang } from '../../i18n';
 import { CameraScanner } from '../scanner/CameraScanner';
 import { cachedTrustList, refreshTrustList, verifyOffline } from './offline-verify';
 import type { TrustList, VerificationAnswer } from './types';
+import { useScrollIntoView } from '../../components/useScrollIntoView';
 import { formatDateTime } from '../../components/format';
 
 /** Public verifier page: offline signature check first, then the server's revocation list when online. */
@@ -13,6 +14,7 @@ export default function VerifyPage() {
   const [code, setCode] = useState('');
   const [trust, setTrust] = useState<TrustList | null>(cachedTrustList());
   const [answer, setAnswer] = useState<VerificationAnswer | null>(null);
+  const answerRef = useScrollIntoView<HTMLDivElement>(answer);
   const [online, setOnline] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -70,6 +72,7 @@ export default function VerifyPage() {
       </form>
       {answer && (
         <div
+          ref={answerRef}
           className={`alert ${answer.valid ? 'alert-ok' : 'alert-error'}`}
           role="status"
           data-testid="verify-answer"
