@@ -20,6 +20,7 @@ const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage'));
 const MyRecordPage = lazy(() => import('../features/citizen/MyRecordPage'));
 const FamilyMemberPage = lazy(() => import('../features/citizen/FamilyMemberPage'));
+const QrCardsPrintPage = lazy(() => import('../features/citizen/QrCardsPrintPage'));
 const ScannerPage = lazy(() => import('../features/scanner/ScannerPage'));
 const MyQrPage = lazy(() => import('../features/checkin/MyQrPage'));
 const CheckinPage = lazy(() => import('../features/checkin/CheckinPage'));
@@ -71,6 +72,10 @@ export function App() {
         />
         <Route path="/me" element={<RequireAuth>{page(<MyRecordPage />)}</RequireAuth>} />
         <Route path="/me/family/:id" element={<RequireAuth>{page(<FamilyMemberPage />)}</RequireAuth>} />
+        <Route
+          path="/me/qr-cards"
+          element={<RequireAuth action="qr.personal">{page(<QrCardsPrintPage />)}</RequireAuth>}
+        />
         <Route path="/scan" element={<RequireAuth>{page(<ScannerPage />)}</RequireAuth>} />
         <Route path="/my-qr" element={<RequireAuth action="qr.personal">{page(<MyQrPage />)}</RequireAuth>} />
         <Route path="/checkin" element={<RequireAuth>{page(<CheckinPage />)}</RequireAuth>} />

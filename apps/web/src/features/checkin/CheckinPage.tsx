@@ -12,6 +12,8 @@ import type { CheckinResult } from '../scanner/types';
 import { WedgeInput } from '../scanner/WedgeInput';
 import { loadMyPeople } from './my-people';
 import type { FamilyPerson } from './types';
+import { formatTime } from '../../components/format';
+import { useScrollIntoView } from '../../components/useScrollIntoView';
 
 /** The venue token a poster link carries in its fragment (`/checkin#PD1:V:…`), if any. */
 function linkedVenueToken(hash: string): string | null {
@@ -33,6 +35,7 @@ export default function CheckinPage() {
   const [people, setPeople] = useState<FamilyPerson[]>([]);
   const [personId, setPersonId] = useState('');
   const [state, setState] = useState<State | null>(null);
+  const resultRef = useScrollIntoView<HTMLDivElement>(state);
 
   // Opened from a poster by a phone camera: the venue token is in the fragment (never sent to the
   // server), read once here; the visit is recorded on one tap, not on page load, so a reload or a
@@ -107,30 +110,31 @@ export default function CheckinPage() {
         keepFocus={false}
         onCode={(c) => void onCode(c)}
       />
-      {state?.kind === 'done' && (
-        <div role="status" data-testid="checkin-done">
-          <p>
-            {state.result.duplicate ? t('checkin.duplicate') : t('checkin.done')}{' '}
-            <strong>{state.result.venueName}</strong> ·{' '}
-            {new Date(state.result.serverTime).toLocaleTimeString()}
-          </p>
-          {state.result.declarationRequired && (
+      <div ref={resultRef}>
+        {state?.kind === 'done' && (
+          <div role="status" data-testid="checkin-done">
             <p>
-              {t('checkin.declarationRequired')}{' '}
-              <Link to={`/declare?venue=${state.result.venueId}`}>{t('checkin.declareNow')}</Link>
+              {state.result.duplicate ? t('checkin.duplicate') : t('checkin.done')}{' '}
+              <strong>{state.result.venueName}</strong> · {formatTime(state.result.serverTime)}
             </p>
-          )}
-        </div>
-      )}
-      {state?.kind === 'queued' && <p role="status">{t('checkin.queued')}</p>}
-      {state?.kind === 'error' &&
-        (state.error instanceof ApiError ? (
-          <ErrorBanner error={state.error} />
-        ) : (
-          <p role="alert" className="alert alert-error">
-            {(state.error as Error).message}
-          </p>
-        ))}
+            {state.result.declarationRequired && (
+              <p>
+                {t('checkin.declarationRequired')}{' '}
+                <Link to={`/declare?venue=${state.result.venueId}`}>{t('checkin.declareNow')}</Link>
+              </p>
+            )}
+          </div>
+        )}
+        {state?.kind === 'queued' && <p role="status">{t('checkin.queued')}</p>}
+        {state?.kind === 'error' &&
+          (state.error instanceof ApiError ? (
+            <ErrorBanner error={state.error} />
+          ) : (
+            <p role="alert" className="alert alert-error">
+              {(state.error as Error).message}
+            </p>
+          ))}
+      </div>
     </section>
   );
 }

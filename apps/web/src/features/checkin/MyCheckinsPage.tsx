@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { loadMyPeople } from './my-people';
 import type { FamilyPerson, Visit } from './types';
+import { formatDateTime, formatTime } from '../../components/format';
 
 /** My and my family's check-ins, newest first, page by page. */
 export default function MyCheckinsPage() {
@@ -50,10 +51,10 @@ export default function MyCheckinsPage() {
           <tbody>
             {items.map((v) => (
               <tr key={v.id}>
-                <td>{new Date(v.deviceTime).toLocaleString()}</td>
+                <td>{formatDateTime(v.deviceTime)}</td>
                 <td>{v.venueName ?? '—'}</td>
                 <td>{nameOf(v.personId)}</td>
-                <td>{v.checkoutTime ? new Date(v.checkoutTime).toLocaleTimeString() : ''}</td>
+                <td>{v.checkoutTime ? formatTime(v.checkoutTime) : ''}</td>
               </tr>
             ))}
           </tbody>

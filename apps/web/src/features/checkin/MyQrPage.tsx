@@ -8,6 +8,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { PersonBand } from '../scanner/PersonBand';
 import { loadMyPeople } from './my-people';
 import type { FamilyPerson, MyQr } from './types';
+import { formatDate } from '../../components/format';
 
 const cacheKey = (personId: string) => `phongdich.myQr.${personId}`;
 
@@ -75,9 +76,14 @@ export default function MyQrPage() {
     <section>
       <h1>{t('checkin.myQrTitle')}</h1>
       {people && people.length > 1 && (
-        <label>
+        <label style={{ display: 'block', overflowWrap: 'anywhere' }}>
           {t('checkin.forPerson')}{' '}
-          <select name="person" value={personId} onChange={(e) => setPersonId(e.target.value)}>
+          <select
+            name="person"
+            style={{ maxWidth: '100%' }}
+            value={personId}
+            onChange={(e) => setPersonId(e.target.value)}
+          >
             {people.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.fullName}
@@ -90,10 +96,20 @@ export default function MyQrPage() {
       {qr && (
         <>
           <PersonBand colour={qr.colour} title={name} reasons={qr.reasons} />
-          {image && <img src={image} alt={t('checkin.qrAlt')} data-testid="my-qr" width={360} height={360} />}
+          {image && (
+            // Scaled down to the screen: a 360 px phone minus the page's padding is narrower than the image.
+            <img
+              src={image}
+              alt={t('checkin.qrAlt')}
+              data-testid="my-qr"
+              width={360}
+              height={360}
+              style={{ maxWidth: '100%', height: 'auto' }}
+            />
+          )}
           <p>{t('checkin.qrHelp')}</p>
           {fromCache && <p role="status">{t('checkin.offlineCopy')}</p>}
-          <p>{t('checkin.validUntil', { time: new Date(qr.expiresAt).toLocaleDateString() })}</p>
+          <p>{t('checkin.validUntil', { time: formatDate(qr.expiresAt) })}</p>
         </>
       )}
     </section>

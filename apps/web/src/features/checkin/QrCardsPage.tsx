@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import type { CardBatch } from './types';
+import { formatDateTime } from '../../components/format';
 
 interface Found {
   id: string;
@@ -101,7 +102,7 @@ export default function QrCardsPage() {
         <tbody>
           {batches.map((b) => (
             <tr key={b.id}>
-              <td>{new Date(b.createdAt).toLocaleString()}</td>
+              <td>{formatDateTime(b.createdAt)}</td>
               <td>{t('checkin.cardsCount', { count: b.cardCount })}</td>
               <td>
                 <a href={`/api/qr-cards/batches/${b.id}/cards.pdf`} download>

@@ -54,9 +54,14 @@ export default function MyRecordPage() {
     <section>
       <h1>{t('citizen.title')}</h1>
       {data.person ? (
-        <div className="card">
-          <PersonFields person={data.person} familyLink={(id) => `/me/family/${id}`} />
-        </div>
+        <>
+          <div className="card">
+            <PersonFields person={data.person} familyLink={(id) => `/me/family/${id}`} />
+          </div>
+          <p>
+            <Link to="/me/qr-cards">{t('citizenMore.printCards')}</Link>
+          </p>
+        </>
       ) : (
         <div className="card">
           <p>{t('citizen.noRecord')}</p>

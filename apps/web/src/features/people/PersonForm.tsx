@@ -4,6 +4,7 @@ import type { Person, PersonInput, Sex, Unit } from '../../api/types';
 import { Field, SelectField } from '../../components/Field';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { UnitPicker } from '../../components/UnitPicker';
+import { CountryPicker } from '../../components/CountryPicker';
 import { currentLang } from '../../i18n';
 import { personHints } from './person-validation';
 
@@ -139,7 +140,13 @@ export function PersonForm({
           <option value="male">{t('sex.male')}</option>
           <option value="other">{t('sex.other')}</option>
         </SelectField>
-        {text('nationality', t('people.nationality'), { maxLength: 2, autoCapitalize: 'characters' })}
+        <CountryPicker
+          label={t('people.nationality')}
+          name="nationality"
+          value={f.nationality}
+          onChange={(code) => setF({ ...f, nationality: code })}
+          error={error}
+        />
         {!hideIdNumbers && (
           <>
             {text('cccd', t('people.cccd'), { inputMode: 'numeric', maxLength: 12 })}

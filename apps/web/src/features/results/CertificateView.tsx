@@ -4,6 +4,7 @@ import QRCode from 'qrcode';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import type { Certificate } from './types';
+import { formatDate } from '../../components/format';
 
 /** The signed HC1 as a QR on screen (alphanumeric mode, ECC Q, like the PDF) and the PDF link. */
 export function CertificateView({ resultId }: { resultId: string }) {
@@ -35,11 +36,12 @@ export function CertificateView({ resultId }: { resultId: string }) {
       {image && <img src={image} alt={t('results.qrAlt')} style={{ width: '100%', maxWidth: 320 }} />}
       {cert && (
         <>
-          <p>
+          {/* A UVCI is one long unbroken string: let it wrap anywhere rather than widen a phone's page. */}
+          <p style={{ overflowWrap: 'anywhere' }}>
             {t('results.uvci')}: <code data-testid="uvci">{cert.uvci}</code>
           </p>
           <p>
-            {t('results.expires')}: {new Date(cert.expiresAt).toLocaleDateString()}
+            {t('results.expires')}: {formatDate(cert.expiresAt)}
           </p>
           <textarea
             readOnly

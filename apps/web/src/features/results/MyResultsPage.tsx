@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { currentLang } from '../../i18n';
 import { CertificateView } from './CertificateView';
 import type { MyResult, MyResults } from './types';
+import { formatDateTime } from '../../components/format';
 
 /** What a positive (or pool-positive) result asks of the person now; it is not a pass of any kind. */
 function WhatToDo({ pool }: { pool: boolean }) {
@@ -32,8 +32,7 @@ function WhatToDo({ pool }: { pool: boolean }) {
 function ResultLine({ r, retestPending }: { r: MyResult; retestPending: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const lang = currentLang();
-  const when = (iso: string) => new Date(iso).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB');
+  const when = formatDateTime;
   const label =
     r.pooled && r.result === 'positive' ? t('results.poolPositive') : t(`results.results.${r.result}`);
   return (

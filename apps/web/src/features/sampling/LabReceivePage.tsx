@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { WedgeInput } from '../scanner/WedgeInput';
 import { ManifestView } from './ManifestView';
 import type { Manifest, ReceiveReport } from './types';
+import { formatDateTime } from '../../components/format';
 
 /** Lab staff: scan every tube of an arriving shipment; missing and extra tubes are flagged. */
 export default function LabReceivePage() {
@@ -49,7 +50,7 @@ export default function LabReceivePage() {
             {shipments.map((m) => (
               <li key={m.id}>
                 <button type="button" onClick={() => setCurrent(m)}>
-                  {new Date(m.sentAt).toLocaleString()} · {m.sender} · {m.carrier} · {m.tubeCount}
+                  {formatDateTime(m.sentAt)} · {m.sender} · {m.carrier} · {m.tubeCount}
                 </button>
               </li>
             ))}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Manifest } from './types';
+import { formatDateTime } from '../../components/format';
 
 export function ManifestView({ m }: { m: Manifest }) {
   const { t } = useTranslation();
@@ -9,7 +10,7 @@ export function ManifestView({ m }: { m: Manifest }) {
         {t('sampling.shipments.manifest')} · {m.lab.name} · {t(`sampling.shipments.status.${m.status}`)}
       </h3>
       <p>
-        {m.sender} · {m.carrier} · {new Date(m.sentAt).toLocaleString()}
+        {m.sender} · {m.carrier} · {formatDateTime(m.sentAt)}
       </p>
       <p>
         {t('sampling.shipments.counts', {

@@ -3,10 +3,13 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
+import type { Unit, UnitDetail } from '../../api/types';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { UnitPicker } from '../../components/UnitPicker';
 import type { SessionDetail, SessionSummary, TestType } from './types';
 
-const today = () => new Date().toISOString().slice(0, 10);
+// Today in Vietnam (en-CA formats as YYYY-MM-DD), not in UTC: before 07:00 UTC's date is yesterday's.
+const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
 
 /** Officers: the testing sessions of their area, and a form to create one. */
 export default function SessionsPage() {
@@ -21,13 +24,25 @@ export default function SessionsPage() {
     name: '',
     kind: 'mass',
     testType: 'rt_pcr' as TestType,
-    communeCode: unit,
     date: today(),
     poolSize: '',
     site: '',
     siteAddress: '',
   });
   const [form, setForm] = useState(blank);
+  // The commune is picked by name; an officer of one commune starts with their own.
+  const [commune, setCommune] = useState<Unit | null>(null);
+  const [ownCommune, setOwnCommune] = useState<Unit | null>(null);
+  useEffect(() => {
+    if (!unit) return;
+    api
+      .get<UnitDetail>(`/api/units/${encodeURIComponent(unit)}`)
+      .then((d) => {
+        setOwnCommune(d.unit);
+        setCommune((c) => c ?? d.unit);
+      })
+      .catch(() => undefined);
+  }, [unit]);
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm({ ...form, [k]: e.target.value });
 
@@ -46,12 +61,13 @@ export default function SessionsPage() {
         name: form.name,
         kind: form.kind,
         testType: form.testType,
-        communeCode: form.communeCode,
+        communeCode: commune?.code ?? '',
         date: form.date,
         ...(form.poolSize ? { poolSize: Number(form.poolSize) } : {}),
         sites: form.site ? [{ name: form.site, address: form.siteAddress || null }] : [],
       });
       setForm(blank());
+      setCommune(ownCommune);
       await load();
     } catch (err) {
       setError(err);
@@ -111,16 +127,14 @@ export default function SessionsPage() {
             <option value="rapid_antigen">{t('sampling.testTypes.rapid_antigen')}</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="s-commune">{t('sampling.sessions.commune')}</label>
-          <input
-            id="s-commune"
-            value={form.communeCode}
-            onChange={set('communeCode')}
-            pattern="\d{5}"
-            required
-          />
-        </div>
+        <UnitPicker
+          label={t('sampling.sessions.commune')}
+          name="communeCode"
+          value={commune}
+          onChange={setCommune}
+          error={error}
+          required
+        />
         <div className="field">
           <label htmlFor="s-date">{t('sampling.sessions.date')}</label>
           <input id="s-date" type="date" value={form.date} onChange={set('date')} required />

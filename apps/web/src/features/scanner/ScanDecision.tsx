@@ -5,10 +5,11 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { PersonBand } from './PersonBand';
 import type { ScanOutcome } from './scanner-actions';
 import type { CheckinResult } from './types';
+import { formatTime } from '../../components/format';
 
 export type Decision = ScanOutcome | { kind: 'choose' };
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const time = (iso: string) => formatTime(iso);
 
 function Recorded({ checkin, onCheckout }: { checkin: CheckinResult; onCheckout: () => void }) {
   const { t } = useTranslation();

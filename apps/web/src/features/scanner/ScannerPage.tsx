@@ -10,6 +10,7 @@ import { handleScan, todayCount } from './scanner-actions';
 import { SyncStatus } from './SyncStatus';
 import type { CheckinResult, MyVenue } from './types';
 import { WedgeInput } from './WedgeInput';
+import { useScrollIntoView } from '../../components/useScrollIntoView';
 
 const VENUE_KEY = 'phongdich.scanner.venue';
 
@@ -36,6 +37,7 @@ export default function ScannerPage() {
   const [venues, setVenues] = useState<MyVenue[] | null>(null);
   const [choice, setChoice] = useState('');
   const [outcome, setOutcome] = useState<Decision | null>(null);
+  const outcomeRef = useScrollIntoView<HTMLDivElement>(outcome);
   const [count, setCount] = useState(todayCount);
   const [checkoutMsg, setCheckoutMsg] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -117,7 +119,9 @@ export default function ScannerPage() {
         submitLabel={t('scanner.submit')}
         onCode={(c) => void onCode(c)}
       />
-      {outcome && <ScanDecision decision={outcome} onCheckout={(c) => void checkout(c)} />}
+      <div ref={outcomeRef} role="status">
+        {outcome && <ScanDecision decision={outcome} onCheckout={(c) => void checkout(c)} />}
+      </div>
       {checkoutMsg && <p role="status">{checkoutMsg}</p>}
       <CameraScanner onCode={(c) => void onCode(c)} />
       <p data-testid="today-count">{t('scanner.today', { count })}</p>

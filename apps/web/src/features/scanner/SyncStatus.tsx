@@ -8,6 +8,7 @@ import {
   type RejectedItem,
 } from '../../offline/queue';
 import { currentLang } from '../../i18n';
+import { formatDateTime, formatTime } from '../../components/format';
 
 function errorText(error: unknown): string {
   const e = error as { message?: { vi: string; en: string } | string; code?: string } | null;
@@ -30,9 +31,7 @@ export function SyncStatus({ kind }: { kind: string }) {
         {' · '}
         <span data-testid="pending-count">{t('scanner.pending', { count: status.pending })}</span>
         {status.syncing && <> · {t('scanner.syncing')}</>}
-        {status.lastSyncAt && (
-          <> · {t('scanner.lastSync', { time: new Date(status.lastSyncAt).toLocaleTimeString() })}</>
-        )}{' '}
+        {status.lastSyncAt && <> · {t('scanner.lastSync', { time: formatTime(status.lastSyncAt) })}</>}{' '}
         {status.pending > 0 && status.online && (
           <button type="button" onClick={() => void flush()}>
             {t('scanner.syncNow')}
@@ -45,7 +44,7 @@ export function SyncStatus({ kind }: { kind: string }) {
           <ul>
             {rejected.map((r) => (
               <li key={r.id}>
-                {new Date(r.createdAt).toLocaleString()}: {errorText(r.error)}{' '}
+                {formatDateTime(r.createdAt)}: {errorText(r.error)}{' '}
                 <button
                   type="button"
                   onClick={() =>

@@ -4,6 +4,7 @@ import { classifyScannedCode } from '@phongdich/domain';
 import { api, ApiError } from '../../api/client';
 import { enqueue } from '../../offline/queue';
 import { verifyOffline } from '../../offline/trust-cache';
+import { scannerCountKey } from './scanner-day';
 import type { CheckinResult, ScanResult } from './types';
 
 export type ScanOutcome =
@@ -20,9 +21,7 @@ export type ScanOutcome =
 
 const isNetwork = (e: unknown) => e instanceof ApiError && (e.status === 0 || e.status >= 500);
 
-function todayKey() {
-  return `phongdich.scanner.count.${new Date().toLocaleDateString('sv')}`;
-}
+const todayKey = () => scannerCountKey(new Date());
 export function todayCount(): number {
   return Number(localStorage.getItem(todayKey()) ?? '0');
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { certificateEntry, decodeHcert } from '@phongdich/dcc';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatDateTime } from '../../components/format';
 
 interface Found {
   uvci: string;
@@ -114,7 +115,7 @@ export default function RevokeCertificatePage() {
           </dl>
           {found.revokedAt ? (
             <p className="alert alert-warn">
-              {t('verify.revoke.already', { at: new Date(found.revokedAt).toLocaleString() })}
+              {t('verify.revoke.already', { at: formatDateTime(found.revokedAt) })}
             </p>
           ) : (
             <>

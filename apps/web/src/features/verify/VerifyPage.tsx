@@ -5,6 +5,8 @@ import { currentLang } from '../../i18n';
 import { CameraScanner } from '../scanner/CameraScanner';
 import { cachedTrustList, refreshTrustList, verifyOffline } from './offline-verify';
 import type { TrustList, VerificationAnswer } from './types';
+import { useScrollIntoView } from '../../components/useScrollIntoView';
+import { formatDateTime } from '../../components/format';
 
 /** Public verifier page: offline signature check first, then the server's revocation list when online. */
 export default function VerifyPage() {
@@ -12,6 +14,7 @@ export default function VerifyPage() {
   const [code, setCode] = useState('');
   const [trust, setTrust] = useState<TrustList | null>(cachedTrustList());
   const [answer, setAnswer] = useState<VerificationAnswer | null>(null);
+  const answerRef = useScrollIntoView<HTMLDivElement>(answer);
   const [online, setOnline] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -69,6 +72,7 @@ export default function VerifyPage() {
       </form>
       {answer && (
         <div
+          ref={answerRef}
           className={`alert ${answer.valid ? 'alert-ok' : 'alert-error'}`}
           role="status"
           data-testid="verify-answer"
@@ -90,7 +94,7 @@ export default function VerifyPage() {
                 </>
               )}
               <dt>{t('verify.date')}</dt>
-              <dd>{new Date(c.date).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}</dd>
+              <dd>{formatDateTime(c.date)}</dd>
               <dt>{t('verify.issuer')}</dt>
               <dd>{c.issuer}</dd>
               <dt>{t('verify.uvci')}</dt>
@@ -103,7 +107,7 @@ export default function VerifyPage() {
             {online
               ? t('verify.online')
               : trust
-                ? t('verify.offline', { at: new Date(trust.savedAt).toLocaleString() })
+                ? t('verify.offline', { at: formatDateTime(trust.savedAt) })
                 : ''}
           </p>
         </div>
