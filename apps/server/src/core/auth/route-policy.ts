@@ -82,6 +82,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /api/people/:id/history': { action: 'person.read', on: 'person' },
   'GET /api/me/person': { citizen: 'the citizen’s own record and family' },
   'POST /api/me/person': { citizen: 'the citizen’s own record' },
+  'PATCH /api/me/person': { citizen: 'the caller’s own record' },
   'POST /api/me/family': { citizen: 'a dependant of the citizen' },
   'GET /api/me/qr': { action: 'qr.personal' },
   'POST /api/qr-cards/batches': { action: 'qrCard.manage', inArea: true },

@@ -3,7 +3,8 @@ import type { Db } from '../../core/db/db';
 import type { PersonInput } from './people.input';
 import { peopleMeService } from './people.me.service';
 import { auditContext, idempotencyKeyOf } from './people.routes';
-import { FamilyBody, MeResult, PersonBody, PersonSchema } from './people.schemas';
+import { FamilyBody, MeResult, PatchBody, PersonBody, PersonSchema } from './people.schemas';
+import type { PersonPatch } from './people.write.service';
 
 /** The signed-in citizen's own record and the family members they declared. */
 export function peopleMeRoutes(app: FastifyInstance, db: Db): void {
@@ -27,6 +28,18 @@ export function peopleMeRoutes(app: FastifyInstance, db: Db): void {
     },
     async (request, reply) =>
       reply.status(201).send(await me.createOwn(auditContext(request), request.body as PersonInput)),
+  );
+  app.patch(
+    '/api/me/person',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa hồ sơ của tôi (trừ số giấy tờ) / Edit my record (not identity numbers)',
+        body: PatchBody,
+        response: { 200: PersonSchema },
+      },
+    },
+    async (request) => me.updateOwn(auditContext(request), request.body as PersonPatch),
   );
   app.post(
     '/api/me/family',

@@ -9,7 +9,8 @@ import type { PersonInput } from './people.input';
 import { addFamilyLink, addHistory, familyOf } from './people.repository';
 import { citizenAccount, linkAccountToPerson, personIdByPhone } from './people.search.repository';
 import type { Person } from './people.types';
-import { createPersonIn, translateDuplicate } from './people.write.service';
+import type { PersonPatch } from './people.write.service';
+import { createPersonIn, translateDuplicate, updatePersonWith } from './people.write.service';
 
 type CitizenActor = Extract<Actor, { kind: 'citizen' }>;
 
@@ -70,6 +71,24 @@ function refuseIdentityClaims(input: PersonInput): void {
   if (errors.length) throw new AppError('VALIDATION_FAILED', errors);
 }
 
+/**
+ * The citizen edits their own record but not its identity numbers: the commune officer who sees the
+ * papers changes those (PATCH /api/people/:id, with the registry's duplicate check and merge), as for
+ * family declarations (`refuseIdentityClaims`). Refused whenever sent, so the answer never depends on
+ * what the number is.
+ */
+function refuseOwnIdentityChange(patch: PersonPatch): void {
+  const errors = CLAIM_FIELDS.filter((k) => patch[k] !== undefined).map((k) =>
+    fieldError(
+      k,
+      'OWN_ID_NUMBER_BY_OFFICER',
+      'Số giấy tờ do cán bộ y tế xã sửa khi xem giấy tờ.',
+      'Identity numbers are changed by the commune health officer who sees the papers.',
+    ),
+  );
+  if (errors.length) throw new AppError('VALIDATION_FAILED', errors);
+}
+
 export function peopleMeService(db: Db) {
   return {
     async get(ctx: AuditContext): Promise<{ person: Person | null; family: Person[] }> {
@@ -123,6 +142,15 @@ export function peopleMeService(db: Db) {
           }),
         false,
       );
+    },
+
+    /** The citizen's own record, edited with the version they read (stale → 409 CONFLICT). */
+    async updateOwn(ctx: AuditContext, patch: PersonPatch): Promise<Person> {
+      const actor = asCitizen(ctx.actor);
+      refuseOwnIdentityChange(patch);
+      const id = await db.transaction((tx) => ownPersonId(tx, actor));
+      if (!id) throw new AppError('NOT_FOUND', undefined, 'citizen account without a record');
+      return updatePersonWith(db, ctx, await loadPerson(db, id), patch, { as: 'citizen', own: true });
     },
 
     /**

@@ -87,24 +87,39 @@ export function peopleWriteService(db: Db) {
       authorize(ctx.actor, 'person.update');
       const current = await loadPerson(db, id);
       authorize(ctx.actor, 'person.update', locationOf(current));
-      const f = await validPersonFields(db, mergeInput(current, patch));
-      return translateDuplicate(db, f, () =>
-        db.transaction(async (tx) => {
-          await assertNoIdDuplicate(tx, f, id);
-          const before = await loadPerson(tx, id, true);
-          if (!(await updatePerson(tx, id, f, patch.version))) throw new AppError('CONFLICT');
-          const changes = changedFields(before, f);
-          await addHistory(tx, id, accountOf(ctx.actor), 'update', changes);
-          await recordAudit(tx, ctx, {
-            action: 'person.update',
-            personId: id,
-            details: { fields: Object.keys(changes) },
-          });
-          return fullPerson(tx, await loadPerson(tx, id));
-        }),
-      );
+      return updatePersonWith(db, ctx, current, patch, {});
     },
   };
+}
+
+/**
+ * The update both officers and the citizen (their own record) go through: field validation, the id
+ * duplicate check, the version check (stale → 409 CONFLICT), history and audit in one transaction.
+ */
+export async function updatePersonWith(
+  db: Db,
+  ctx: AuditContext,
+  current: Awaited<ReturnType<typeof loadPerson>>,
+  patch: PersonPatch,
+  details: Record<string, unknown>,
+): Promise<Person> {
+  const id = current.id;
+  const f = await validPersonFields(db, mergeInput(current, patch));
+  return translateDuplicate(db, f, () =>
+    db.transaction(async (tx) => {
+      await assertNoIdDuplicate(tx, f, id);
+      const before = await loadPerson(tx, id, true);
+      if (!(await updatePerson(tx, id, f, patch.version))) throw new AppError('CONFLICT');
+      const changes = changedFields(before, f);
+      await addHistory(tx, id, accountOf(ctx.actor), 'update', changes);
+      await recordAudit(tx, ctx, {
+        action: 'person.update',
+        personId: id,
+        details: { fields: Object.keys(changes), ...details },
+      });
+      return fullPerson(tx, await loadPerson(tx, id));
+    }),
+  );
 }
 
 /** PATCH semantics: absent fields keep their stored value. */
