@@ -8,6 +8,7 @@ import { formatDate, idempotencyKey } from '../../components/format';
 import { PersonFields } from '../people/PersonFields';
 import { PersonForm } from '../people/PersonForm';
 import { AddFamilyMember } from './AddFamilyMember';
+import { MyRecordEdit } from './MyRecordEdit';
 
 interface MyPerson {
   person: Person | null;
@@ -20,6 +21,8 @@ export default function MyRecordPage() {
   const [data, setData] = useState<MyPerson | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [createError, setCreateError] = useState<unknown>(null);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
   const key = useRef(idempotencyKey());
 
   const load = useCallback(() => {
@@ -55,9 +58,32 @@ export default function MyRecordPage() {
       <h1>{t('citizen.title')}</h1>
       {data.person ? (
         <>
-          <div className="card">
-            <PersonFields person={data.person} familyLink={(id) => `/me/family/${id}`} />
-          </div>
+          {saved && <p role="status">{t('citizenMore.saved')}</p>}
+          {editing ? (
+            <MyRecordEdit
+              person={data.person}
+              onSaved={(person) => {
+                setData({ ...data, person });
+                setEditing(false);
+                setSaved(true);
+              }}
+              onCancel={() => setEditing(false)}
+            />
+          ) : (
+            <div className="card">
+              <PersonFields person={data.person} familyLink={(id) => `/me/family/${id}`} />
+              <p className="hint">{t('citizenMore.idByOfficer')}</p>
+              <button
+                type="button"
+                onClick={() => {
+                  setSaved(false);
+                  setEditing(true);
+                }}
+              >
+                {t('citizenMore.editMine')}
+              </button>
+            </div>
+          )}
           <p>
             <Link to="/me/qr-cards">{t('citizenMore.printCards')}</Link>
           </p>

@@ -11,6 +11,11 @@ export const citizenMoreVi = {
   country: 'Quốc tịch',
   countrySearch: 'Gõ tên nước để tìm',
   countryNone: 'Không có nước nào khớp',
+  editMine: 'Sửa hồ sơ của tôi',
+  editTitle: 'Sửa hồ sơ của tôi',
+  cancelEdit: 'Huỷ',
+  saved: 'Đã lưu thay đổi.',
+  idByOfficer: 'Số giấy tờ do cán bộ y tế xã sửa khi xem giấy tờ.',
 };
 
 export const citizenMoreEn: typeof citizenMoreVi = {
@@ -26,4 +31,9 @@ export const citizenMoreEn: typeof citizenMoreVi = {
   country: 'Nationality',
   countrySearch: 'Type a country name to search',
   countryNone: 'No country matches',
+  editMine: 'Edit my record',
+  editTitle: 'Edit my record',
+  cancelEdit: 'Cancel',
+  saved: 'Changes saved.',
+  idByOfficer: 'Identity numbers are changed by the commune health officer who sees the papers.',
 };
