@@ -120,7 +120,13 @@ describe('web weight: what a citizen phone downloads', () => {
       const scripts: string[] = [];
       page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
       await msUntilUsable(page);
-      await page.waitForFunction('navigator.serviceWorker.controller !== null', null, { timeout: 30_000 });
+      await page.waitForFunction(
+        () =>
+          (globalThis as unknown as { navigator: { serviceWorker: { controller: unknown } } }).navigator
+            .serviceWorker.controller !== null,
+        null,
+        { timeout: 30_000 },
+      );
       await page.waitForTimeout(1000); // the install step precaches every built file
       net.set(SLOW_3G);
       const again = await msUntilUsable(page);
