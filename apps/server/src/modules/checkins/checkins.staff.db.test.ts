@@ -79,10 +79,10 @@ for (const target of dbTargets()) {
         payload: { items },
       });
       assert.equal(res.statusCode, 200, res.body);
-      assert.deepEqual(
-        res.json().results.map((r: { status: string }) => r.status),
-        ['created', 'duplicate', 'created'],
-      );
+      // The two scans minutes apart are one visit (one stored, one answered as the same visit; the
+      // group commit may store either first), the scan hours later is a second visit.
+      const [a, b, c] = res.json().results.map((r: { status: string }) => r.status);
+      assert.deepEqual([[a, b].sort(), c], [['created', 'duplicate'], 'created']);
       assert.equal(await stored(), before + 2);
     });
 
