@@ -300,6 +300,13 @@ export const ERRORS = {
     vi: 'Gói đồng bộ quá lớn (tối đa 1000 lượt quét)',
     en: 'Sync batch too large (at most 1000 check-ins)',
   },
+
+  // task trustsrv (issue #8 remainders): staff check-ins by scanned code
+  CHECKIN_CODE_REQUIRED: {
+    status: 400,
+    vi: 'Ghi nhận lượt vào cần mã đã quét (QR cá nhân, thẻ CCCD, thẻ BHYT), không nhận mã định danh hồ sơ',
+    en: 'A staff check-in needs the scanned code (personal QR, CCCD or BHYT card), not a record id',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,7 +1,7 @@
 import { ERRORS, type ErrorCode } from '@phongdich/contracts';
 import type { AuditContext } from '../../core/audit/audit';
 import { AppError } from '../../core/errors';
-import { isMethod } from './checkins.repository';
+import { refuseBarePersonId } from './checkins.staff-code';
 import { MAX_BATCH_ITEMS, UUID_RE } from './checkins.rules';
 import type { CheckinsService, Memo } from './checkins.service';
 import type { StaffInput, VisitorInput } from './checkins.types';
@@ -31,13 +31,11 @@ function parseItem(raw: unknown): { kind: 'visitor'; v: VisitorInput } | { kind:
     return { kind: 'visitor', v: { id, venueToken, personId, deviceTime } };
   }
   if (o.kind === 'staff') {
+    refuseBarePersonId(o);
     const venueId = str(o, 'venueId');
-    const personId = str(o, 'personId');
-    const method = str(o, 'method');
-    if (!venueId || !personId || !method || !isMethod(method) || method === 'venue_qr') {
-      throw new AppError('VALIDATION_FAILED');
-    }
-    return { kind: 'staff', s: { id, venueId, personId, method, deviceTime } };
+    const code = str(o, 'code');
+    if (!venueId || !code || code.length > 4200) throw new AppError('VALIDATION_FAILED');
+    return { kind: 'staff', s: { id, venueId, code, deviceTime } };
   }
   throw new AppError('VALIDATION_FAILED');
 }

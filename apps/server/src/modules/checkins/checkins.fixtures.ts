@@ -4,6 +4,8 @@ import type { Db } from '../../core/db/db';
 import { signInCitizen } from '../../test-support/auth';
 import { signingKey } from '../keys/keys.service';
 import { input } from '../people/people.fixtures';
+import type { PersonInput } from '../people/people.input';
+import { newPersonToken } from '../personal-qr/personal-qr.fixtures';
 
 /** A check-in point inserted straight into the venues table (Phúc Xá, Ba Đình, Hà Nội by default). */
 export async function createVenue(
@@ -45,16 +47,26 @@ export async function venueToken(db: Db, venueId: string, expiresAt?: Date): Pro
 export async function citizenWithPerson(
   app: FastifyInstance,
   phone: string,
+  overrides: Partial<PersonInput> = {},
 ): Promise<{ headers: { cookie: string }; accountId: string; personId: string }> {
   const c = await signInCitizen(app, phone);
   const res = await app.inject({
     method: 'POST',
     url: '/api/me/person',
     headers: c.headers,
-    payload: input(),
+    payload: input(overrides),
   });
   if (res.statusCode !== 201) throw new Error(`person create failed: ${res.body}`);
   return { ...c, personId: res.json().id as string };
 }
 
 export const nowIso = (offsetMs = 0) => new Date(Date.now() + offsetMs).toISOString();
+
+/** The code a scanner reads off a person's phone (personal QR, 'P') or printed card ('C'). */
+export async function personCode(db: Db, personId: string, type: 'P' | 'C' = 'P'): Promise<string> {
+  return (await newPersonToken(db, personId, type)).token;
+}
+
+/** The QR on a chip CCCD card, as the card prints it (number|old number|name|ddmmyyyy|sex|address|issued). */
+export const cccdChipQr = (cccd: string, fullName = 'Nguyễn Văn An', birth = '15031990', sex = 'Nam') =>
+  `${cccd}||${fullName}|${birth}|${sex}|Số 1 Phó Đức Chính, Ba Đình, Hà Nội|01012022`;

@@ -8,7 +8,7 @@ import { signInAs } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
 import { ensureMonthlyPartitions } from '../../core/db/partitions';
 import { revoke } from '../keys/revocations';
-import { citizenWithPerson, createVenue, nowIso, venueToken } from './checkins.fixtures';
+import { citizenWithPerson, createVenue, nowIso, personCode, venueToken } from './checkins.fixtures';
 
 const DAY = 86_400_000;
 
@@ -190,7 +190,7 @@ for (const target of dbTargets()) {
     it('lets venue staff and officers in jurisdiction record a visitor, not others; checks out', async () => {
       const owner = await citizenWithPerson(app, '0977100003');
       const owned = await createVenue(db, { ownerAccountId: owner.accountId });
-      const body = { venueId: owned, personId: visitor.personId, method: 'cccd', deviceTime: nowIso() };
+      const body = { venueId: owned, code: await personCode(db, visitor.personId), deviceTime: nowIso() };
       const res = await app.inject({
         method: 'POST',
         url: '/api/checkins/staff',
@@ -225,9 +225,9 @@ for (const target of dbTargets()) {
         method: 'POST',
         url: '/api/checkins/staff',
         headers: owner.headers,
-        payload: { ...body, id: randomUUID(), personId: randomUUID() },
+        payload: { ...body, id: randomUUID(), code: 'no-such-card' },
       });
-      assert.equal(unknownPerson.json().error.code, 'PERSON_NOT_FOUND');
+      assert.equal(unknownPerson.json().error.code, 'UNKNOWN_CODE');
 
       const out = await app.inject({
         method: 'POST',

@@ -212,15 +212,5 @@ export async function latestDeclarationAt(q: Queryable, personId: string): Promi
   return rows[0]?.at ?? null;
 }
 
-/** A registered person, or a pending identity a venue scanned (its visits move when it is resolved). */
-export async function personExists(q: Queryable, id: string): Promise<boolean> {
-  const rows = await q.query(
-    `select 1 from persons where id = $1
-     union all select 1 from pending_identities where id = $1 and status = 'pending' limit 1`,
-    [id],
-  );
-  return rows.length > 0;
-}
-
 export const isMethod = (m: string): m is CheckinMethod =>
   ['venue_qr', 'personal_qr', 'printed_qr', 'cccd', 'bhyt', 'manual'].includes(m);

@@ -9,6 +9,7 @@ import * as S from './checkins.schemas';
 import { checkinsService } from './checkins.service';
 import type { StaffInput, VisitorInput } from './checkins.types';
 import { runCheckinRetention } from './retention';
+import { refuseBarePersonId } from './checkins.staff-code';
 
 const ctxOf = (r: FastifyRequest): AuditContext => ({ actor: r.actor, ip: r.ip, requestId: r.id });
 const DAY_MS = 86_400_000;
@@ -61,6 +62,8 @@ export function checkinsRoutes(app: FastifyInstance, db: Db, retentionDays = che
         body: S.StaffBody,
         response: created,
       },
+      // Before the schema, so a client still naming a person by id learns why (not a bare 400).
+      preValidation: async (request) => refuseBarePersonId(request.body),
     },
     async (request, reply) =>
       reply.status(201).send(await service.staff(ctxOf(request), request.body as StaffInput)),

@@ -16,12 +16,12 @@ export const VisitorBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** The scanned code, as the scanner read it; the person is resolved by the server (see the service). */
 export const StaffBody = Type.Object(
   {
     id: Uuid,
     venueId: Uuid,
-    personId: Uuid,
-    method: Type.Union(['personal_qr', 'printed_qr', 'cccd', 'bhyt', 'manual'].map((m) => Type.Literal(m))),
+    code: Type.String({ minLength: 1, maxLength: 4200 }),
     deviceTime: Time,
   },
   { additionalProperties: false },

@@ -1,15 +1,16 @@
 import type { Db } from '../../core/db/db';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
-import { authorize, canAt } from '../../core/auth/policy';
+import { authorize } from '../../core/auth/policy';
 import { AppError } from '../../core/errors';
 import { familyOf } from '../people/people.repository';
 import { citizenMayRead, citizenPersonId } from '../people/people.policy';
-import { actsForVenue } from '../venues/venues.access';
-import { checkinsByIds, personExists, sameVisitCheckin, setCheckout } from './checkins.repository';
+import { mayRecordVisitsAt } from '../venues';
+import { scanService } from '../scan';
+import { checkinsByIds, sameVisitCheckin, setCheckout } from './checkins.repository';
 import { checkDeviceTime, UUID_RE } from './checkins.rules';
 import type { CheckinResult, NewCheckin, StaffInput, VisitorInput } from './checkins.types';
 import { GroupCommitWriter, type GroupCommitOptions } from './group-commit';
-import { venueCache, venueLocation, type CachedVenue } from './venue-cache';
+import { venueCache, type CachedVenue } from './venue-cache';
 import { venueTokenVerifier } from './venue-token';
 
 /** Per-call memo so a batch of 1000 items verifies each token and checks each venue once. */
@@ -37,6 +38,7 @@ export interface CheckinServiceOptions {
 export function checkinsService(db: Db, opts: CheckinServiceOptions) {
   const verifyToken = venueTokenVerifier(db);
   const venues = venueCache(db);
+  const scanner = scanService(db);
   // Personal data writes are audited once per commit and account, not per check-in (throughput): the
   // entry names the account, its address and the venues, and lists every check-in and person.
   const writer = new GroupCommitWriter(db, {
@@ -84,25 +86,21 @@ export function checkinsService(db: Db, opts: CheckinServiceOptions) {
     if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
     const b = base(input.id, source, input.deviceTime, new Date());
     const venue = await venues.usable(input.venueId.toLowerCase());
-    // Officers of the venue's area, or whoever acts for the venue by the venues module's one rule.
-    const allowed = await once(
-      memo,
-      `s:${venue.id}`,
-      async () =>
-        (actor.kind !== 'citizen' && canAt(actor, 'checkin.record', venueLocation(venue))) ||
-        actsForVenue(db, actor, venue),
-    );
+    // The venues module's one rule: whoever acts for the venue (or its parent), or officers of its area.
+    const allowed = await once(memo, `s:${venue.id}`, () => mayRecordVisitsAt(db, actor, venue));
     if (!allowed) throw new AppError('FORBIDDEN', undefined, 'not staff of this venue');
     // A point not yet approved by its commune records no one's visit (self-registered points would
     // otherwise reach any person of the area from day one).
     if (venue.status !== 'active') throw new AppError('VENUE_NOT_ACTIVE');
-    if (!UUID_RE.test(input.personId) || !(await personExists(db, input.personId))) {
-      throw new AppError('PERSON_NOT_FOUND');
-    }
+    // The person is whoever the scanned code names, by the scanner's rules (a pending identity for an
+    // unknown card); a client-supplied person id would let an account reach anyone in the registry.
+    const scanned = await once(memo, `c:${venue.id}:${input.code}`, () =>
+      scanner.personForCode(ctx, { code: input.code, venueId: venue.id }),
+    );
     const row = {
       ...b,
-      personId: input.personId.toLowerCase(),
-      method: input.method,
+      personId: scanned.personId.toLowerCase(),
+      method: scanned.method,
       ...rowPlace(venue, ctx, source),
     };
     return { venue, row } as Prepared;
@@ -191,10 +189,8 @@ export function checkinsService(db: Db, opts: CheckinServiceOptions) {
       const venue = await venues.get(row.venue_id);
       const allowed =
         row.recorded_by_account_id === actor.accountId ||
-        (actor.kind === 'citizen'
-          ? await citizenMayRead(db, actor, row.person_id)
-          : !!venue && canAt(actor, 'checkin.record', venueLocation(venue))) ||
-        (!!venue && (await actsForVenue(db, actor, venue)));
+        (actor.kind === 'citizen' && (await citizenMayRead(db, actor, row.person_id))) ||
+        (!!venue && (await mayRecordVisitsAt(db, actor, venue)));
       if (!allowed) throw new AppError('CHECKIN_NOT_FOUND');
       const done = await db.transaction(async (tx) => {
         const updated = await setCheckout(tx, id, new Date());

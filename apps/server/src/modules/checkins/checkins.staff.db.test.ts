@@ -8,7 +8,15 @@ import { dbTargets } from '../../test-support/test-db';
 import { buildTestApp } from '../../test-support/test-app';
 import { sealAudit } from '../../core/audit/audit';
 import type { Db } from '../../core/db/db';
-import { citizenWithPerson, createVenue, nowIso } from './checkins.fixtures';
+import { cccdFor } from '../people/people.fixtures';
+import {
+  cccdChipQr,
+  citizenWithPerson,
+  createVenue,
+  nowIso,
+  personCode,
+  venueToken,
+} from './checkins.fixtures';
 
 const MIN = 60_000;
 
@@ -19,13 +27,14 @@ for (const target of dbTargets()) {
     let staff: Awaited<ReturnType<typeof citizenWithPerson>>;
     let visitor: Awaited<ReturnType<typeof citizenWithPerson>>;
     let venueId: string;
-    const record = (method: string, deviceTime = nowIso(), remoteAddress = '203.0.113.7') =>
+    let codes: Record<'personal_qr' | 'printed_qr' | 'cccd', string>;
+    const record = (method: keyof typeof codes, deviceTime = nowIso(), remoteAddress = '203.0.113.7') =>
       app.inject({
         method: 'POST',
         url: '/api/checkins/staff',
         headers: staff.headers,
         remoteAddress,
-        payload: { id: randomUUID(), venueId, personId: visitor.personId, method, deviceTime },
+        payload: { id: randomUUID(), venueId, code: codes[method], deviceTime },
       });
     const stored = async () =>
       (
@@ -39,8 +48,14 @@ for (const target of dbTargets()) {
       db = await target.open();
       app = await buildTestApp(db);
       staff = await citizenWithPerson(app, '0977400001');
-      visitor = await citizenWithPerson(app, '0977400002');
+      const cccd = cccdFor(1990, 'male');
+      visitor = await citizenWithPerson(app, '0977400002', { cccd });
       venueId = await createVenue(db, { ownerAccountId: staff.accountId });
+      codes = {
+        personal_qr: await personCode(db, visitor.personId, 'P'),
+        printed_qr: await personCode(db, visitor.personId, 'C'),
+        cccd: cccdChipQr(cccd),
+      };
     });
     after(async () => {
       await app.close();
@@ -51,7 +66,8 @@ for (const target of dbTargets()) {
       const first = await record('cccd');
       assert.equal(first.statusCode, 201, first.body);
       assert.equal(first.json().duplicate, false);
-      for (const method of ['printed_qr', 'personal_qr', 'cccd']) {
+      assert.equal((await db.query<{ method: string }>('select method from checkins'))[0]!.method, 'cccd');
+      for (const method of ['printed_qr', 'personal_qr', 'cccd'] as const) {
         const again = await record(method);
         assert.equal(again.statusCode, 201, again.body);
         assert.equal(again.json().id, first.json().id, `${method}: the first check-in`);
@@ -61,13 +77,41 @@ for (const target of dbTargets()) {
       assert.equal(await stored(), 1);
     });
 
+    it('refuses a staff check-in that names a person by id instead of a scanned code', async () => {
+      const payload = { id: randomUUID(), venueId, personId: visitor.personId, deviceTime: nowIso() };
+      const bare = await app.inject({
+        method: 'POST',
+        url: '/api/checkins/staff',
+        headers: staff.headers,
+        payload,
+      });
+      assert.equal(bare.statusCode, 400, bare.body);
+      assert.equal(bare.json().error.code, 'CHECKIN_CODE_REQUIRED');
+      const batch = await app.inject({
+        method: 'POST',
+        url: '/api/checkins/batch',
+        headers: staff.headers,
+        payload: { items: [{ ...payload, kind: 'staff', method: 'manual' }] },
+      });
+      assert.equal(batch.statusCode, 200, batch.body);
+      assert.equal(batch.json().results[0].error.code, 'CHECKIN_CODE_REQUIRED');
+      // A venue's own poster is not a person's code.
+      const poster = await app.inject({
+        method: 'POST',
+        url: '/api/checkins/staff',
+        headers: staff.headers,
+        payload: { id: randomUUID(), venueId, code: await venueToken(db, venueId), deviceTime: nowIso() },
+      });
+      assert.equal(poster.statusCode, 422, poster.body);
+      assert.equal(poster.json().error.details[0].code, 'NOT_A_PERSONAL_CODE');
+    });
+
     it('takes offline scans by their device times: minutes apart one visit, hours apart two', async () => {
       const at = (msAgo: number) => ({
         id: randomUUID(),
         kind: 'staff',
         venueId,
-        personId: visitor.personId,
-        method: 'bhyt',
+        code: codes.printed_qr,
         deviceTime: nowIso(-msAgo),
       });
       const before = await stored();
@@ -96,8 +140,7 @@ for (const target of dbTargets()) {
         payload: {
           id: randomUUID(),
           venueId,
-          personId: other.personId,
-          method: 'cccd',
+          code: await personCode(db, other.personId),
           deviceTime: nowIso(),
         },
       });

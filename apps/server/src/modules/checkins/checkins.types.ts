@@ -53,11 +53,11 @@ export interface VisitorInput {
   method?: 'venue_qr';
 }
 
+/** A staff check-in names the code it scanned; the server resolves the person (never a client id). */
 export interface StaffInput {
   id: string;
   venueId: string;
-  personId: string;
-  method: StaffMethod;
+  code: string;
   deviceTime: string;
 }
 

@@ -28,7 +28,11 @@ export const QR_FAILURES: Record<QrVerifyFailure | 'UNKNOWN_ID', Text> = {
   },
 };
 
-export const UNKNOWN_CODE_HINTS: Record<'generic' | 'cccd' | 'legacy' | 'bhytSearch', Text> = {
+export const UNKNOWN_CODE_HINTS: Record<'generic' | 'cccd' | 'legacy' | 'bhytSearch' | 'notPerson', Text> = {
+  notPerson: {
+    vi: 'Mã này không phải của một người: hãy quét mã QR cá nhân, thẻ CCCD gắn chip hoặc thẻ BHYT của khách.',
+    en: "Not a person's code: scan the visitor's personal QR, chip CCCD card or BHYT card.",
+  },
   generic: {
     vi: 'Không nhận dạng được mã. Hãy quét mã QR Phòng Dịch, mã QR trên thẻ CCCD gắn chip hoặc thẻ BHYT.',
     en: 'Unrecognised code. Scan a Phòng Dịch QR, the QR on a chip CCCD card, or a BHYT card.',

@@ -19,7 +19,7 @@ import type { PersonRow } from '../people/people.types';
 import { locationOf, toSummary } from '../people/people.view';
 import { findToken } from '../personal-qr/personal-qr.repository';
 import { personStatus } from '../status/status.sources';
-import { actsForVenue } from '../venues/venues.access';
+import { actsForVenue } from '../venues';
 import { findVenue } from '../venues/venues.repository';
 import { UNKNOWN_CODE_HINTS, QR_FAILURES } from './scan.messages';
 import { validPersonFields } from '../people/people.common';
@@ -186,7 +186,7 @@ export function scanService(db: Db) {
     return db.transaction((tx) => createFromScan(tx, ctx, input, method, rematch));
   }
 
-  return {
+  const service = {
     async resolve(ctx: AuditContext, input: { code: string; venueId?: string }) {
       const actsForVenue = await authorizeScanner(db, ctx, input.venueId);
       const code = classifyScannedCode(input.code);
@@ -261,5 +261,23 @@ export function scanService(db: Db) {
         }
       }
     },
+
+    /**
+     * The person (or pending identity) behind a code scanned at a venue, by the scanner's own rules:
+     * a staff check-in names the code it scanned, never a person id, so an account reaches only the
+     * people whose card or QR was in front of it.
+     */
+    async personForCode(
+      ctx: AuditContext,
+      input: { code: string; venueId: string },
+    ): Promise<{ personId: string; method: ScanMethod }> {
+      const answer = await service.resolve(ctx, input);
+      if (answer.kind !== 'person') {
+        const m = UNKNOWN_CODE_HINTS.notPerson;
+        throw new AppError('UNKNOWN_CODE', [fieldError('code', 'NOT_A_PERSONAL_CODE', m.vi, m.en)]);
+      }
+      return { personId: answer.person.id, method: answer.method };
+    },
   };
+  return service;
 }

@@ -8,7 +8,7 @@ import { dbTargets } from '../../test-support/test-db';
 import { buildTestApp } from '../../test-support/test-app';
 import { signInAs, signInCitizen, TEST_PASSWORD } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
-import { citizenWithPerson, createVenue, nowIso } from '../checkins/checkins.fixtures';
+import { citizenWithPerson, createVenue, nowIso, personCode } from '../checkins/checkins.fixtures';
 import { registerStatusSource } from '../status/status.sources';
 import { newPersonToken } from '../personal-qr/personal-qr.fixtures';
 
@@ -21,12 +21,11 @@ for (const target of dbTargets()) {
     let visitor: Awaited<ReturnType<typeof citizenWithPerson>>;
     const call = (method: 'GET' | 'POST' | 'PATCH', url: string, headers?: Headers, payload?: object) =>
       app.inject({ method, url, headers, payload });
-    const staffCheckin = (headers: Headers, venueId: string) =>
+    const staffCheckin = async (headers: Headers, venueId: string) =>
       call('POST', '/api/checkins/staff', headers, {
         id: randomUUID(),
         venueId,
-        personId: visitor.personId,
-        method: 'cccd',
+        code: await personCode(db, visitor.personId, 'C'),
         deviceTime: nowIso(),
       });
 
@@ -171,9 +170,29 @@ for (const target of dbTargets()) {
       await db.query(`insert into venue_staff (venue_id, phone, role) values ($1, '+84977300003', 'staff')`, [
         market,
       ]);
-      assert.equal((await call('GET', `/api/venues/${stall}/staff`, staff.headers)).statusCode, 200);
-      const res = await staffCheckin(staff.headers, stall);
-      assert.equal(res.statusCode, 201, res.body);
+      // The parent's staff by phone, the parent's owner, and an account whose facility is the parent:
+      // each manages the stall and records (and checks out) visits there, by the venues module's one rule.
+      const owner = await signInCitizen(app, '0977300005');
+      await db.query('update venues set owner_account_id = $1 where id = $2', [owner.accountId, market]);
+      const tied = await signInAs(app, db, { role: 'venue_manager', unitCode: '00001', facilityId: market });
+      for (const [who, headers] of [
+        ['parent staff', staff.headers],
+        ['parent owner', owner.headers],
+        ['parent facility account', tied.headers],
+      ] as const) {
+        const manage = await call('GET', `/api/venues/${stall}/staff`, headers);
+        assert.equal(manage.statusCode, 200, `${who} manages: ${manage.body}`);
+        const res = await staffCheckin(headers, stall);
+        assert.equal(res.statusCode, 201, `${who} records: ${res.body}`);
+        const out = await call('POST', `/api/checkins/${res.json().id}/checkout`, headers, {
+          deviceTime: nowIso(),
+        });
+        assert.equal(out.statusCode, 200, `${who} checks out: ${out.body}`);
+      }
+      // A stranger does neither.
+      const stranger = await signInCitizen(app, '0977300006');
+      assert.equal((await call('GET', `/api/venues/${stall}/staff`, stranger.headers)).statusCode, 404);
+      assert.equal((await staffCheckin(stranger.headers, stall)).statusCode, 403);
     });
 
     it('shows an out-of-area scan the colour but not the health reasons', async () => {

@@ -64,13 +64,8 @@ export async function handleScan(code: string, venueId: string | null): Promise<
   if (scan.kind === 'venue') return { kind: 'venue', name: scan.name };
   if (scan.kind === 'certificate') return { kind: 'certificate' };
   if (!venueId) return { kind: 'person', scan, checkin: null };
-  const item = {
-    id: crypto.randomUUID(),
-    venueId,
-    personId: scan.person.id,
-    method: scan.method,
-    deviceTime: new Date().toISOString(),
-  };
+  // The check-in carries the code itself: the server finds the person again (it takes no person id).
+  const item = { id: crypto.randomUUID(), venueId, code, deviceTime: new Date().toISOString() };
   try {
     const checkin = await api.post<CheckinResult>('/api/checkins/staff', item);
     bumpToday();

@@ -43,7 +43,7 @@ export interface CheckinResult {
   declarationRequired: boolean;
 }
 
-/** What the offline queue holds for kind 'checkin' (the batch endpoint's item, or a raw code to resolve). */
+/** What the offline queue holds for kind 'checkin' (the batch endpoint's item). */
 export type CheckinQueueItem =
   | { id: string; kind: 'visitor'; venueToken: string; personId?: string; deviceTime: string }
   | {
@@ -51,10 +51,8 @@ export type CheckinQueueItem =
       kind: 'staff';
       venueId: string;
       deviceTime: string;
-      personId?: string;
-      method?: StaffMethod;
-      /** Scanned offline: resolved through /api/scan/resolve when the network returns. */
-      code?: string;
+      /** The scanned code: the server resolves the person when the batch arrives. */
+      code: string;
     };
 
 export interface MyVenue {
