@@ -64,6 +64,45 @@ async function request<T>(method: string, path: string, body?: unknown, headers?
   return data as T;
 }
 
+/**
+ * Saves the file a POST answers with (an export whose filters may name a person, so they go in the
+ * body, not in a link's URL). Errors arrive as ApiError, like any other call.
+ */
+async function downloadPost(path: string, body: unknown, fallbackName: string): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', NETWORK);
+  }
+  if (!res.ok) {
+    const data = (await res.json().catch(() => null)) as {
+      error?: { code: string; message: { vi: string; en: string }; details?: FieldError[] };
+    } | null;
+    throw new ApiError(
+      res.status,
+      data?.error?.code ?? 'INTERNAL',
+      data?.error?.message ?? { vi: `Lỗi ${res.status}`, en: `Error ${res.status}` },
+      data?.error?.details ?? [],
+    );
+  }
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The click has handed the file to the browser; the object URL is not needed afterwards.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 /** The typed fetch client: JSON in and out, session cookie on the same origin. */
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
@@ -71,4 +110,5 @@ export const api = {
     request<T>('POST', path, body ?? {}, headers),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   del: <T>(path: string) => request<T>('DELETE', path),
+  downloadPost,
 };

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ROLE_LABELS } from '@phongdich/contracts';
@@ -18,8 +18,16 @@ export function Layout() {
   const lang = currentLang();
   const [menuOpen, setMenuOpen] = useState(false);
 
-  // Going to a page closes the menu, so the page is what the person sees.
-  useEffect(() => setMenuOpen(false), [pathname]);
+  // Going to a page closes the menu, so the page is what the person sees. A menu entry closes it on
+  // the tap; the router renders the new page later, in a transition that waits for the page's code
+  // (seconds on a slow phone), and that late arrival must not close a menu the person has opened
+  // again meanwhile (it did: the panel "closed by itself" under load). Any other way of moving (back
+  // button, a link in the page) closes it when the page arrives.
+  const closedFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (closedFor.current === pathname) closedFor.current = null;
+    else setMenuOpen(false);
+  }, [pathname]);
   useEffect(() => {
     if (!menuOpen) return;
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setMenuOpen(false);
@@ -89,7 +97,14 @@ export function Layout() {
               <ul>
                 {items.map((item) => (
                   <li key={item.key}>
-                    <NavLink to={item.to} end onClick={() => setMenuOpen(false)}>
+                    <NavLink
+                      to={item.to}
+                      end
+                      onClick={() => {
+                        closedFor.current = item.to === pathname ? null : item.to;
+                        setMenuOpen(false);
+                      }}
+                    >
                       {t(`nav.${item.key}`)}
                     </NavLink>
                   </li>

@@ -71,6 +71,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /api/audit/search': { action: 'audit.read', note: 'filters by name or ID number in the body, never the URL' },
   'GET /api/audit/heads': { public: 'signed chain heads: no personal data, meant to be copied away from the database (rate limited)' },
   'GET /api/audit/export': { action: 'audit.export' },
+  'POST /api/audit/export': { action: 'audit.export', note: 'the search filters, names and ID numbers in the body' },
   'GET /api/audit/verify': { action: 'audit.read' },
   'POST /api/people/search': { action: 'person.search', masked: true },
   'GET /api/people/:id': { action: 'person.read', on: 'person', masked: true, citizenOwn: true },

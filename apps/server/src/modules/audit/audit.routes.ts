@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../core/db/db';
 import { auditContext } from '../accounts/auth.routes';
@@ -16,6 +16,14 @@ const Filters = {
   from: Type.Optional(Type.String({ format: 'date-time' })),
   to: Type.Optional(Type.String({ format: 'date-time' })),
   beforeId: Type.Optional(Type.Integer({ minimum: 1 })),
+};
+
+/** The search's own filters: names and identity numbers, so only ever in a POST body. */
+const NamedFilters = {
+  ...Filters,
+  personName: Type.Optional(Type.String({ maxLength: 200 })),
+  personIdNumber: Type.Optional(Type.String({ maxLength: 20 })),
+  actorName: Type.Optional(Type.String({ maxLength: 200 })),
 };
 
 const AuditEntry = Type.Object({
@@ -114,13 +122,7 @@ export function auditRoutes(app: FastifyInstance, db: Db, heads: HeadStore): voi
         tags: ['audit'],
         summary: 'Search the audit trail, also by person name or identity number and by account name',
         body: Type.Object(
-          {
-            ...Filters,
-            personName: Type.Optional(Type.String({ maxLength: 200 })),
-            personIdNumber: Type.Optional(Type.String({ maxLength: 20 })),
-            actorName: Type.Optional(Type.String({ maxLength: 200 })),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-          },
+          { ...NamedFilters, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) },
           { additionalProperties: false },
         ),
         response: {
@@ -138,24 +140,49 @@ export function auditRoutes(app: FastifyInstance, db: Db, heads: HeadStore): voi
     },
   );
 
+  const sendCsv = (reply: FastifyReply, csv: string) => {
+    const day = new Date().toISOString().slice(0, 10);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="audit-${day}.csv"`)
+      .send(csv);
+  };
+
   app.get(
     '/api/audit/export',
     {
       schema: {
         tags: ['audit'],
-        summary: 'The audit trail as CSV (UTF-8 with BOM, for Excel)',
+        summary: 'The audit trail as CSV (UTF-8 with BOM, for Excel), by filters that name no one',
         querystring: Type.Object(Filters),
         response: { 200: Type.String() },
       },
     },
-    async (request, reply) => {
-      const csv = await exportAudit(db, auditContext(request), request.query as Omit<AuditFilter, 'limit'>);
-      const day = new Date().toISOString().slice(0, 10);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="audit-${day}.csv"`)
-        .send(csv);
+    async (request, reply) =>
+      sendCsv(
+        reply,
+        await exportAudit(db, auditContext(request), request.query as Omit<AuditFilter, 'limit'>),
+      ),
+  );
+
+  // The export of what the search shows: the same filters, names and identity numbers included, so
+  // in a POST body like the search's.
+  app.post(
+    '/api/audit/export',
+    {
+      schema: {
+        tags: ['audit'],
+        summary:
+          'The audit trail as CSV, with every filter of the search (person name or ID number, account name)',
+        body: Type.Object(NamedFilters, { additionalProperties: false }),
+        response: { 200: Type.String() },
+      },
     },
+    async (request, reply) =>
+      sendCsv(
+        reply,
+        await exportAudit(db, auditContext(request), request.body as Omit<AuditFilter, 'limit'>),
+      ),
   );
 
   app.get(

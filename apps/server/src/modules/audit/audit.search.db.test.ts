@@ -92,6 +92,50 @@ for (const target of dbTargets()) {
       assert.doesNotMatch(JSON.stringify(rows[0]!.details), /mai/i);
     });
 
+    it('exports to CSV exactly what the search shows, every filter honoured, none in the URL', async () => {
+      const exportCsv = async (body: Record<string, unknown>, headers = admin.headers) =>
+        app.inject({ method: 'POST', url: '/api/audit/export', headers, payload: body });
+      const ids = (csv: string) =>
+        csv
+          .replace(/^\uFEFF/, '')
+          .trim()
+          .split('\r\n')
+          .slice(1)
+          .map((line) => Number(JSON.parse(line.split(',')[0]!)));
+      for (const filters of [
+        { personName: 'le thi mai' },
+        { personIdNumber: cccd },
+        { actorName: 'trinh cong', action: 'person.create' },
+      ]) {
+        const shown = (await search(filters)) as unknown as { id: number }[];
+        const res = await exportCsv(filters);
+        assert.equal(res.statusCode, 200, res.body);
+        assert.match(String(res.headers['content-type']), /^text\/csv/);
+        assert.match(String(res.headers['content-disposition']), /^attachment; filename="audit-/);
+        assert.ok(shown.length >= 1);
+        // The search read itself is audited between the two calls: the export is what the search
+        // showed, not one row more (a person filter excludes the audit reads, which name nobody).
+        assert.deepEqual(
+          ids(res.body),
+          shown.map((e) => e.id),
+          JSON.stringify(filters),
+        );
+      }
+      const none = await exportCsv({ personIdNumber: '079999999999' });
+      assert.equal(ids(none.body).length, 0, 'a number no one holds exports no row');
+
+      const rows = await db.query<{ details: Record<string, unknown> }>(
+        `select details from audit_log where action = 'audit.read' order by id desc limit 1`,
+      );
+      assert.equal(rows[0]!.details.export, true);
+      assert.deepEqual(rows[0]!.details.filters, ['personIdNumber']);
+      assert.doesNotMatch(JSON.stringify(rows[0]!.details), /0799/, 'the number itself is not recorded');
+
+      const officer = await signInAs(app, db, { role: 'commune_officer', unitCode: '00001' });
+      assert.equal((await exportCsv({ personName: 'x' }, officer.headers)).statusCode, 403);
+      assert.equal((await exportCsv({ name: 'x' })).statusCode, 400);
+    });
+
     it('refuses officers and unknown fields', async () => {
       const officer = await signInAs(app, db, { role: 'commune_officer', unitCode: '00001' });
       const res = await app.inject({

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, withQuery } from '../../api/client';
+import { api } from '../../api/client';
 import type { AuditEntry } from '../../api/types';
 import { useLatestRequest } from '../../api/useLatestRequest';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -31,15 +31,18 @@ const EMPTY: Filters = {
 };
 
 /**
- * Filters that name no one → query (the CSV link); dates are whole days in Vietnam's time zone. Names
- * and identity numbers go only in the search's POST body, never in a URL.
+ * The filters as the search and the export both take them, in a POST body (names and identity
+ * numbers never go in a URL); dates are whole days in Vietnam's time zone.
  */
-function toQuery(f: Filters) {
+function toBody(f: Filters) {
   return {
     action: f.action || undefined,
-    breakGlass: f.breakGlass ? 'true' : undefined,
+    breakGlass: f.breakGlass || undefined,
     from: f.from ? new Date(`${f.from}T00:00:00+07:00`).toISOString() : undefined,
     to: f.to ? new Date(`${f.to}T23:59:59.999+07:00`).toISOString() : undefined,
+    personName: f.personName.trim() || undefined,
+    personIdNumber: f.personIdNumber.trim() || undefined,
+    actorName: f.actorName.trim() || undefined,
   };
 }
 
@@ -62,15 +65,7 @@ export default function AuditPage() {
     try {
       const r = await api.post<{ items: AuditEntry[]; nextBeforeId: string | number | null }>(
         '/api/audit/search',
-        {
-          ...toQuery(filters),
-          breakGlass: filters.breakGlass || undefined,
-          personName: filters.personName.trim() || undefined,
-          personIdNumber: filters.personIdNumber.trim() || undefined,
-          actorName: filters.actorName.trim() || undefined,
-          limit: 50,
-          beforeId,
-        },
+        { ...toBody(filters), limit: 50, beforeId },
       );
       if (!isLatest()) return;
       setItems((prev) => (beforeId !== undefined ? [...prev, ...r.items] : r.items));
@@ -85,6 +80,15 @@ export default function AuditPage() {
   useEffect(() => {
     void load(EMPTY);
   }, []);
+
+  const exportCsv = async () => {
+    setError(null);
+    try {
+      await api.downloadPost('/api/audit/export', toBody(applied), 'audit.csv');
+    } catch (err) {
+      setError(err);
+    }
+  };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -143,9 +147,10 @@ export default function AuditPage() {
           <button type="submit" className="btn-primary" disabled={busy}>
             {t('common.search')}
           </button>
-          <a className="btn" href={withQuery('/api/audit/export', toQuery(applied))} download>
+          {/* The export is of the search shown (the filters applied), not of what is typed since. */}
+          <button type="button" className="btn" disabled={busy} onClick={() => void exportCsv()}>
             {t('audit.exportCsv')}
-          </a>
+          </button>
         </div>
       </form>
       <VerifyChain />
