@@ -300,6 +300,12 @@ export const ERRORS = {
     vi: 'Gói đồng bộ quá lớn (tối đa 1000 lượt quét)',
     en: 'Sync batch too large (at most 1000 check-ins)',
   },
+  // core: domain events (issue #9, task core)
+  DEAD_EVENT_NOT_FOUND: {
+    status: 404,
+    vi: 'Không có sự kiện lỗi nào mang mã này (có thể đã được xử lý lại)',
+    en: 'No dead event with this id (it may have been retried already)',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
