@@ -37,6 +37,22 @@ import { samplingRoutes } from './modules/sampling/sampling.routes';
 import { scheduleAuditSealing } from './core/audit/sealer';
 import { deriveAuditKeys, withAuditKeys } from './core/audit/audit-keys';
 import { HeadStore } from './core/audit/heads';
+import { EventDispatcher } from './core/events/dispatcher';
+import { eventsAdminRoutes } from './core/events/events.routes';
+import type { EventHandler } from './core/events/handler';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The domain event dispatcher (register handlers before the app is ready). */
+    events: EventDispatcher;
+  }
+}
+
+/**
+ * Every module's event handlers, registered here where modules are wired (none consume events yet;
+ * cases, tracing and vaccination will). A handler's name is its record of what it handled: keep it.
+ */
+const EVENT_HANDLERS: readonly EventHandler[] = [];
 
 export interface AppDeps {
   config: Config;
@@ -119,6 +135,16 @@ export async function buildApp({ config, db: given, logStream }: AppDeps): Promi
   certificatesRoutes(app, db);
   samplingRoutes(app, db);
   // --- end modules ---
+  const events = new EventDispatcher(db, {
+    onError: (err) => app.log.error({ err: { message: (err as Error).message } }, 'event dispatch failed'),
+    onHandlerError: ({ eventId, type, handler, error }) =>
+      app.log.warn({ eventId, type, handler, err: { message: error.message } }, 'event handler failed'),
+  });
+  for (const h of EVENT_HANDLERS) events.register(h);
+  app.decorate('events', events);
+  eventsAdminRoutes(app, db, events);
+  app.addHook('onReady', async () => events.start());
+  app.addHook('onClose', async () => events.stop());
   scheduleRetention(app, db);
   scheduleAuditSealing(app, db, auditHeads, { headEveryMs: config.auditHeadEverySeconds * 1000 });
 

@@ -46,5 +46,6 @@ export const ACTIONS = [
   'checkin.record',
   'checkin.trace',
   'checkin.hold',
+  'events.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];

@@ -307,6 +307,12 @@ export const ERRORS = {
     vi: 'Ghi nhận lượt vào cần mã đã quét (QR cá nhân, thẻ CCCD, thẻ BHYT), không nhận mã định danh hồ sơ',
     en: 'A staff check-in needs the scanned code (personal QR, CCCD or BHYT card), not a record id',
   },
+  // core: domain events (issue #9, task core)
+  DEAD_EVENT_NOT_FOUND: {
+    status: 404,
+    vi: 'Không có sự kiện lỗi nào mang mã này (có thể đã được xử lý lại)',
+    en: 'No dead event with this id (it may have been retried already)',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

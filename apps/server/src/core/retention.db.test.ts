@@ -35,7 +35,24 @@ for (const target of dbTargets()) {
         otpCodes: 0,
         outboxMessages: 0,
         idempotencyKeys: 0,
+        domainEvents: 0,
       });
+    });
+
+    it('deletes handled domain events after a week, never pending or dead ones', async () => {
+      await db.exec(`
+        insert into domain_events (type, processed_at) values ('declaration.submitted', now() - interval '8 days');
+        insert into domain_event_handlings (event_id, handler) select id, 'h' from domain_events;
+        insert into domain_events (type, processed_at) values ('declaration.submitted', now() - interval '6 days');
+        insert into domain_events (type, created_at) values ('declaration.submitted', now() - interval '90 days');
+        insert into domain_events (type, created_at, dead_at)
+          values ('declaration.submitted', now() - interval '90 days', now() - interval '80 days');
+      `);
+      assert.equal((await applyRetention(db)).domainEvents, 1);
+      const [left] = await db.query<{ events: number; handlings: number }>(
+        'select (select count(*)::int from domain_events) as events, (select count(*)::int from domain_event_handlings) as handlings',
+      );
+      assert.deepEqual(left, { events: 3, handlings: 0 });
     });
   });
 }

@@ -14,6 +14,8 @@ export const RETENTION = {
   outboxMessagesDays: Number(process.env.PHONGDICH_OUTBOX_RETENTION_DAYS ?? 30),
   /** Idempotency keys only matter while a client may still retry. */
   idempotencyKeysHours: 48,
+  /** Handled domain events (with their handling records): a week leaves time to look into one. */
+  domainEventsDays: 7,
 } as const;
 
 export async function applyRetention(db: Db, now = new Date()): Promise<Record<string, number>> {
@@ -38,6 +40,11 @@ export async function applyRetention(db: Db, now = new Date()): Promise<Record<s
     idempotencyKeys: await del(
       'delete from idempotency_keys where created_at < $1',
       at(RETENTION.idempotencyKeysHours * H),
+    ),
+    // Only processed events: pending and dead ones still have work to do. Handlings go by cascade.
+    domainEvents: await del(
+      'delete from domain_events where processed_at < $1',
+      at(RETENTION.domainEventsDays * 24 * H),
     ),
   };
 }

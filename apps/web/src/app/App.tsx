@@ -17,6 +17,7 @@ const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const WorklistPage = lazy(() => import('../features/worklist/WorklistPage'));
 const HoldsPage = lazy(() => import('../features/holds/HoldsPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+const DeadEventsPage = lazy(() => import('../features/events/DeadEventsPage'));
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage'));
 const MyRecordPage = lazy(() => import('../features/citizen/MyRecordPage'));
 const FamilyMemberPage = lazy(() => import('../features/citizen/FamilyMemberPage'));
@@ -115,6 +116,10 @@ export function App() {
         <Route path="/settings" element={<RequireAuth>{page(<SettingsPage />)}</RequireAuth>} />
         <Route path="/units" element={<RequireAuth action="unit.read">{page(<UnitsPage />)}</RequireAuth>} />
         <Route path="/audit" element={<RequireAuth action="audit.read">{page(<AuditPage />)}</RequireAuth>} />
+        <Route
+          path="/admin/events"
+          element={<RequireAuth action="events.manage">{page(<DeadEventsPage />)}</RequireAuth>}
+        />
         <Route
           path="/admin/accounts"
           element={<RequireAuth action="account.manage">{page(<AccountsPage />)}</RequireAuth>}

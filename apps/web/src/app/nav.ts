@@ -28,6 +28,7 @@ export type NavKey =
   | 'figures'
   | 'units'
   | 'audit'
+  | 'deadEvents'
   | 'accounts'
   | 'scan'
   | 'myQr'
@@ -76,6 +77,7 @@ const GROUP_OF: Record<NavKey, NavGroup> = {
   testingFigures: 'testing',
   units: 'area',
   audit: 'admin',
+  deadEvents: 'admin',
   accounts: 'admin',
   settings: 'admin',
 };
@@ -129,6 +131,7 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
   { key: 'figures', to: '/figures', allowed: (_, can) => can('stats.readAggregates') },
   { key: 'units', to: '/units', allowed: (me, can) => me.kind !== 'citizen' && can('unit.read') },
   { key: 'audit', to: '/audit', allowed: (_, can) => can('audit.read') },
+  { key: 'deadEvents', to: '/admin/events', allowed: (_, can) => can('events.manage') },
   { key: 'accounts', to: '/admin/accounts', allowed: (_, can) => can('account.manage') },
   { key: 'settings', to: '/settings', allowed: (me) => me.kind === 'staff' },
 ];

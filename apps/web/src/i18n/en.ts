@@ -11,6 +11,7 @@ import { declarationsEn } from '../features/declarations/i18n';
 import { worklistEn } from '../features/worklist/i18n';
 import { holdsEn } from '../features/holds/i18n';
 import { auditChainEn } from '../features/audit/i18n';
+import { deadEventsEn } from '../features/events/i18n';
 import type { Messages } from './vi';
 import { menuEn } from '../app/i18n';
 import { homeSummaryEn } from '../features/home/i18n';
@@ -34,6 +35,7 @@ export const en: Messages = {
   worklist: worklistEn,
   holds: holdsEn,
   auditChain: auditChainEn,
+  deadEvents: deadEventsEn,
   venues: venuesEn,
   figures: figuresEn,
   app: {
@@ -81,6 +83,7 @@ export const en: Messages = {
     newPerson: 'Add a person',
     units: 'Administrative units',
     audit: 'Access log',
+    deadEvents: 'Failed events',
     accounts: 'Accounts',
     devInbox: 'Development inbox',
   },

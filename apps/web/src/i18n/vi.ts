@@ -11,6 +11,7 @@ import { checkinVi } from '../features/checkin/i18n';
 import { worklistVi } from '../features/worklist/i18n';
 import { holdsVi } from '../features/holds/i18n';
 import { auditChainVi } from '../features/audit/i18n';
+import { deadEventsVi } from '../features/events/i18n';
 import { menuVi } from '../app/i18n';
 import { homeSummaryVi } from '../features/home/i18n';
 import { accountsMoreVi } from '../features/accounts/i18n';
@@ -32,6 +33,7 @@ export const vi = {
   worklist: worklistVi,
   holds: holdsVi,
   auditChain: auditChainVi,
+  deadEvents: deadEventsVi,
   venues: venuesVi,
   figures: figuresVi,
   app: {
@@ -79,6 +81,7 @@ export const vi = {
     newPerson: 'Thêm người dân',
     units: 'Đơn vị hành chính',
     audit: 'Nhật ký truy cập',
+    deadEvents: 'Sự kiện xử lý lỗi',
     accounts: 'Quản lý tài khoản',
     devInbox: 'Hộp thư phát triển',
   },

@@ -46,6 +46,8 @@ const RULES: Record<Action, { roles: Role[] | 'anyone'; jurisdiction: boolean }>
   'venue.read': { roles: [...OFFICERS, 'steering_committee'], jurisdiction: true },
   'venue.review': { roles: OFFICERS, jurisdiction: true },
   'keys.manage': { roles: ['national_admin'], jurisdiction: false },
+  // Dead domain events: the machinery of the whole country, no person's data shown.
+  'events.manage': { roles: ['national_admin'], jurisdiction: false },
   // The worklist holds follow-ups about people: officers of the person's area.
   'worklist.read': { roles: [...OFFICERS, 'quarantine_officer'], jurisdiction: true },
   'worklist.update': { roles: [...OFFICERS, 'quarantine_officer'], jurisdiction: true },

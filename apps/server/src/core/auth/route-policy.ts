@@ -46,6 +46,8 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /api/keys/:purpose': { public: 'public keys, so codes verify offline' },
   'GET /api/keys/revocations': { public: 'revoked key ids, so codes verify offline' },
   'POST /api/keys/:purpose/rotate': { action: 'keys.manage' },
+  'GET /api/admin/events/dead': { action: 'events.manage', note: 'types, attempts and errors; never a payload' },
+  'POST /api/admin/events/:id/retry': { action: 'events.manage' },
   'GET /api/worklist': { action: 'worklist.read' },
   'GET /api/worklist/summary': { action: 'worklist.read', note: 'counts of the caller’s area only, no person' },
   'PATCH /api/worklist/:id': { action: 'worklist.update', on: 'worklistItem' },

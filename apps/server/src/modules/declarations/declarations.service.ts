@@ -5,7 +5,7 @@ import { baseOf, type Db, type Queryable } from '../../core/db/db';
 import { AppError, assertNoFieldErrors, fieldError } from '../../core/errors';
 import { idempotencyScope, runIdempotent } from '../../core/http/idempotency';
 import { locationOfCommune } from '../geo/geo.repository';
-import { emitEvent } from '../outbox/events';
+import { emitEvent } from '../../core/events/emit';
 import { addWorklistItem } from '../worklist/worklist.service';
 import {
   evaluateWarnings,

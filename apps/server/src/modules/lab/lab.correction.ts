@@ -11,7 +11,7 @@ import {
 import { signingKey, type SigningKey } from '../keys/keys.service';
 import { revoke } from '../keys/revocations';
 import { sendMessage } from '../outbox/outbox';
-import { emitEvent } from '../outbox/events';
+import { emitEvent } from '../../core/events/emit';
 import { addWorklistItem } from '../worklist/worklist.service';
 import { labOf, normalizeCt, sameResult } from './lab.common';
 import { closeRetests, openRetest, reportPositive, type MemberRow } from './lab.release';

@@ -2,7 +2,7 @@ import type { Queryable } from '../../core/db/db';
 import { certificateDue, issueOrRecordFailure } from '../certificates/certificates.safe-issue';
 import type { SigningKey } from '../keys/keys.service';
 import { sendMessage } from '../outbox/outbox';
-import { emitEvent } from '../outbox/events';
+import { emitEvent } from '../../core/events/emit';
 import { addWorklistItem } from '../worklist/worklist.service';
 import type { LabResultValue } from './lab.types';
 

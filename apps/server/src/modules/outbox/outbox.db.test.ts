@@ -1,9 +1,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { dbTargets } from '../../test-support/test-db';
-import type { Db, Queryable } from '../../core/db/db';
+import type { Db } from '../../core/db/db';
 import { dispatchOutboxOnce, sendMessage } from './outbox';
-import { dispatchEventsOnce, emitEvent, type DomainEvent, type EventHandler } from './events';
 import type { OutgoingMessage, Transport } from './transport';
 
 class RecordingTransport implements Transport {
@@ -21,7 +20,7 @@ class RecordingTransport implements Transport {
 }
 
 for (const target of dbTargets()) {
-  describe(`outbox and domain events (${target.name})`, () => {
+  describe(`outbox (${target.name})`, () => {
     let db: Db;
     before(async () => {
       db = await target.open();
@@ -78,48 +77,6 @@ for (const target of dbTargets()) {
       assert.deepEqual(row, { status: 'pending', last_error: 'gateway down' });
       assert.equal(await dispatchOutboxOnce(db, t), 1);
       assert.deepEqual(t.sent, [id]);
-    });
-
-    it('hands events to their handlers once, in the handler’s own transaction', async () => {
-      const seen: number[] = [];
-      let failOnce = true;
-      const counter: EventHandler = {
-        name: 'counter',
-        type: 'thing.happened',
-        async handle(tx: Queryable, e: DomainEvent) {
-          seen.push(e.id);
-          await tx.query(
-            "insert into outbox_messages (channel, recipient, subject, body) values ('notice', 'x', 'event', $1)",
-            [String(e.payload.n)],
-          );
-        },
-      };
-      const flaky: EventHandler = {
-        name: 'flaky',
-        type: 'thing.happened',
-        async handle() {
-          if (failOnce) {
-            failOnce = false;
-            throw new Error('not yet');
-          }
-        },
-      };
-      const e1 = await db.transaction((tx) => emitEvent(tx, 'thing.happened', { n: 1 }));
-      await db.transaction((tx) => emitEvent(tx, 'other.thing', { n: 2 }));
-      await Promise.all([dispatchEventsOnce(db, [counter, flaky]), dispatchEventsOnce(db, [counter, flaky])]);
-      await dispatchEventsOnce(db, [counter, flaky]);
-      assert.deepEqual(seen, [e1], 'the counter ran once although the flaky handler made the event retry');
-      const events = await db.query<{ type: string; processed: boolean }>(
-        'select type, processed_at is not null as processed from domain_events order by id',
-      );
-      assert.deepEqual(events, [
-        { type: 'thing.happened', processed: true },
-        { type: 'other.thing', processed: true },
-      ]);
-      const [n] = await db.query<{ n: number }>(
-        "select count(*)::int as n from outbox_messages where subject = 'event'",
-      );
-      assert.equal(n!.n, 1);
     });
   });
 }

@@ -3,7 +3,7 @@ import type { Db, Queryable } from '../../core/db/db';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { AppError } from '../../core/errors';
-import { emitEvent } from '../outbox/events';
+import { emitEvent } from '../../core/events/emit';
 import { isUniqueViolation } from '../people/people.common';
 import { resolvePersonId } from './person-code';
 import { normalizeBarcode } from './sampling.barcode';

@@ -94,6 +94,7 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   'declaration.hold.release': { vi: 'Thôi giữ tờ khai', en: 'Released a declaration hold' },
   'declaration.read': { vi: 'Xem tờ khai', en: 'Read declarations' },
   'keys.rotate': { vi: 'Đổi khóa ký', en: 'Rotated signing keys' },
+  'events.retry': { vi: 'Thử lại sự kiện bị lỗi', en: 'Retried a failed event' },
   'lab.mapping.save': { vi: 'Lưu cấu hình tệp kết quả', en: 'Saved a result file mapping' },
   'lab.result.enter': { vi: 'Nhập kết quả xét nghiệm', en: 'Entered a test result' },
   'lab.result.verify': { vi: 'Duyệt kết quả xét nghiệm', en: 'Verified test results' },

@@ -1,0 +1,18 @@
+import type { EventPayloads, EventType } from '@phongdich/contracts';
+import type { Queryable } from '../db/db';
+
+/**
+ * Records an event in the caller's transaction: it exists only if the change that caused it commits.
+ * The type comes from the catalogue in packages/contracts/src/events.ts, and the payload must match it.
+ */
+export async function emitEvent<T extends EventType>(
+  tx: Queryable,
+  type: T,
+  payload: EventPayloads[T],
+): Promise<number> {
+  const rows = await tx.query<{ id: number }>(
+    'insert into domain_events (type, payload) values ($1, $2) returning id',
+    [type, JSON.stringify(payload)],
+  );
+  return Number(rows[0]!.id);
+}

@@ -1,0 +1,50 @@
+/**
+ * The catalogue of domain events. A module emits only these types, with these payloads, so a
+ * handler written in another module reads a known shape (and the compiler finds both ends of an
+ * event when it changes). Payloads carry ids, never names, phone numbers or identity numbers.
+ */
+export const EVENT_TYPES = [
+  'declaration.submitted',
+  'sample.collected',
+  'shipment.received',
+  'test.positive',
+  'test.corrected',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export interface EventPayloads {
+  'declaration.submitted': { declarationId: string; personId: string; hasWarning: boolean };
+  'sample.collected': {
+    sampleId: string;
+    barcode: string;
+    personId: string;
+    sessionId: string;
+    testType: string;
+  };
+  'shipment.received': {
+    shipmentId: string;
+    labId: string;
+    received: string[];
+    missing: string[];
+    extra: string[];
+  };
+  'test.positive': { personId: string; barcode: string; collectedAt: string; releasedAt: string };
+  'test.corrected': {
+    personId: string;
+    barcode: string;
+    from: string;
+    to: string;
+    pooled: boolean;
+    correctedAt: string;
+  };
+}
+
+/** A dead letter as national administrators see it: no payload (it may name a person). */
+export interface DeadEvent {
+  id: number;
+  type: EventType | string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  lastAttemptAt: string | null;
+}
