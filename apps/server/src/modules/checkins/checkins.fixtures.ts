@@ -2,7 +2,7 @@ import { signQrToken } from '@phongdich/domain';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../core/db/db';
 import { signInCitizen } from '../../test-support/auth';
-import { signingKey } from '../keys/keys.service';
+import { signingKey } from '../keys';
 import { input } from '../people/people.fixtures';
 
 /** A check-in point inserted straight into the venues table (Phúc Xá, Ba Đình, Hà Nội by default). */

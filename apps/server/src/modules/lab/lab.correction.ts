@@ -3,16 +3,10 @@ import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { AppError } from '../../core/errors';
 import { idempotencyScope, runIdempotent } from '../../core/http/idempotency';
-import {
-  certificateDue,
-  certificateFactsOf,
-  issueOrRecordFailure,
-} from '../certificates/certificates.safe-issue';
-import { signingKey, type SigningKey } from '../keys/keys.service';
-import { revoke } from '../keys/revocations';
-import { sendMessage } from '../outbox/outbox';
-import { emitEvent } from '../outbox/events';
-import { addWorklistItem } from '../worklist/worklist.service';
+import { certificateDue, certificateFactsOf, issueOrRecordFailure } from '../certificates';
+import { signingKey, type SigningKey, revoke } from '../keys';
+import { sendMessage, emitEvent } from '../outbox';
+import { addWorklistItem } from '../worklist';
 import { labOf, normalizeCt, sameResult } from './lab.common';
 import { closeRetests, openRetest, reportPositive, type MemberRow } from './lab.release';
 import type { CtValues, LabResultValue } from './lab.types';

@@ -1,9 +1,8 @@
 import type { Queryable } from '../../core/db/db';
-import { certificateDue, issueOrRecordFailure } from '../certificates/certificates.safe-issue';
-import type { SigningKey } from '../keys/keys.service';
-import { sendMessage } from '../outbox/outbox';
-import { emitEvent } from '../outbox/events';
-import { addWorklistItem } from '../worklist/worklist.service';
+import { certificateDue, issueOrRecordFailure } from '../certificates';
+import type { SigningKey } from '../keys';
+import { sendMessage, emitEvent } from '../outbox';
+import { addWorklistItem } from '../worklist';
 import type { LabResultValue } from './lab.types';
 
 interface ReleaseRow {

@@ -3,7 +3,7 @@ import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { jurisdictionSql } from '../../core/auth/jurisdiction';
 import { authorize, can } from '../../core/auth/policy';
 import { AppError, fieldError } from '../../core/errors';
-import { emitEvent } from '../outbox/events';
+import { emitEvent } from '../outbox';
 import { normalizeBarcode } from './sampling.barcode';
 import { locOf, type TubeRow } from './sampling.types';
 import { findLab } from './sessions.repository';

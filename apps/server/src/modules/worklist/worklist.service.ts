@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors';
 import { authorize, canAt } from '../../core/auth/policy';
 import { jurisdictionSql } from '../../core/auth/jurisdiction';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
-import { locationOfCommune } from '../geo/geo.repository';
+import { locationOfCommune } from '../geo';
 import { maskName } from '@phongdich/domain';
 
 export interface NewWorklistItem {
