@@ -3,4 +3,10 @@
  * Worklist: follow-up items for commune officers. Owns tables: worklist_items.
  */
 export { worklistRoutes } from './worklist.routes';
-export { addWorklistItem, type NewWorklistItem } from './worklist.service';
+export {
+  addWorklistItem,
+  closeWorklistItems,
+  reopenWorklistItems,
+  type NewWorklistItem,
+  type WorklistItemsDone,
+} from './worklist.service';
