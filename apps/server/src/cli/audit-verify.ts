@@ -2,7 +2,7 @@ import { loadConfig } from '../core/config';
 import { openDatabase } from '../core/db/open';
 import { deriveAuditKeys } from '../core/audit/audit-keys';
 import { HeadStore } from '../core/audit/heads';
-import { checkAuditTrail } from '../modules/audit/audit.service';
+import { checkAuditTrail } from '../modules/audit';
 
 /**
  * `npm run audit:verify`: seal what has committed, then check the audit chain with its key and

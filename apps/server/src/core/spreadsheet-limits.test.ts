@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { AppError } from './errors';
 import { assertXlsxWithinLimits, DEFAULT_SPREADSHEET_LIMITS } from './spreadsheet-limits';
 import { xlsxOfRows } from './spreadsheet-limits.fixtures';
+// eslint-disable-next-line no-restricted-imports -- until the lab reader moves onto core's spreadsheet import (issue #9 item 2).
 import { parseCsv, parseXlsx } from '../modules/lab/lab.upload.parse';
 
 const tooLarge = (e: unknown) =>

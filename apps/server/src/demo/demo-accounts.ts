@@ -1,8 +1,7 @@
 import { ROLE_LABELS, type Role } from '@phongdich/contracts';
 import type { Db } from '../core/db/db';
 import { hashPassword } from '../core/auth/password';
-import { findAccountByUsername } from '../modules/accounts/accounts.repository';
-import { sealTotpSecret } from '../modules/accounts/totp-secret';
+import { findAccountByUsername, sealTotpSecret } from '../modules/accounts';
 
 /** Roles whose demo accounts use two-factor sign-in, so the demo shows it. */
 const TWO_FACTOR_ROLES: ReadonlySet<string> = new Set(['national_admin']);

@@ -4,7 +4,7 @@ import { maskPhone, normalizeVnMobile } from '@phongdich/domain';
 import type { Db } from '../core/db/db';
 import { hashPassword } from '../core/auth/password';
 import { SESSION_COOKIE } from '../core/auth/tokens';
-import { insertAccount } from '../modules/accounts/accounts.repository';
+import { insertAccount } from '../modules/accounts';
 import { testConfig } from './test-app';
 
 export type StaffRole = Exclude<Role, 'citizen'>;

@@ -8,7 +8,7 @@ import { openPglite } from '../core/db/pglite';
 import { openPostgres } from '../core/db/postgres';
 import { migrate, readMigrations } from '../core/db/migrate';
 import { loadReferenceData } from '../core/db/reference-data';
-import { adminUnitsDataVersion } from '../modules/geo/geo.data';
+import { adminUnitsDataVersion } from '../modules/geo';
 import { loadConfig } from '../core/config';
 import { deriveAuditKeys, withAuditKeys } from '../core/audit/audit-keys';
 

@@ -3,10 +3,12 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { dbTargets } from '../../test-support/test-db';
 import type { Db } from '../db/db';
+/* eslint-disable no-restricted-imports -- this test drives the audit CTE through the check-in write path itself (its group commit, insert and retention), which are not part of the check-ins public surface. */
 import { GroupCommitWriter } from '../../modules/checkins/group-commit';
 import { insertCheckins } from '../../modules/checkins/checkins.repository';
 import { runCheckinRetention } from '../../modules/checkins/retention';
 import type { NewCheckin } from '../../modules/checkins/checkins.types';
+/* eslint-enable no-restricted-imports */
 import { sealAudit, verifyAuditChain } from './audit';
 
 /** One staff phone's check-ins: one account, so one audit entry per statement. */

@@ -10,7 +10,7 @@ import { auditKeysOf } from './audit-keys';
 import { entryHash, recordAudit, sealAudit, verifyAuditChain, type AuditRowStored } from './audit';
 import { HeadStore } from './heads';
 import { publishHead } from './sealer';
-import { checkAuditTrail } from '../../modules/audit/audit.service';
+import { checkAuditTrail } from '../../modules/audit';
 
 const officer: Actor = {
   kind: 'staff',

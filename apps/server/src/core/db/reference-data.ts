@@ -1,5 +1,5 @@
 import type { Db } from './db';
-import { loadAdminUnits } from '../../modules/geo/geo.loader';
+import { loadAdminUnits } from '../../modules/geo';
 
 /**
  * Reference data every installation needs (administrative units, population), loaded after the

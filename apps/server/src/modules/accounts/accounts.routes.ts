@@ -11,7 +11,7 @@ import {
   updateManagedAccount,
   type NewAccountInput,
 } from './accounts.service';
-import { auditContext } from './auth.routes';
+import { auditContext } from '../../core/http/request-audit';
 
 const IdParams = Type.Object({ id: Uuid });
 

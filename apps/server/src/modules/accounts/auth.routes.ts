@@ -1,9 +1,9 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../../core/config';
 import type { Db } from '../../core/db/db';
 import { AppError } from '../../core/errors';
-import type { AuditContext } from '../../core/audit/audit';
+import { auditContext } from '../../core/http/request-audit';
 import { deleteSession } from '../../core/auth/sessions';
 import { SESSION_COOKIE } from '../../core/auth/tokens';
 import { findAccountById } from './accounts.repository';
@@ -16,10 +16,6 @@ import { encryptLegacyTotpSecrets } from './totp-secret';
 
 /** Per-IP limits on the routes that guess at secrets, on top of the per-account and per-phone limits. */
 const limited = { rateLimit: { max: 20, timeWindow: '1 minute' } };
-
-export function auditContext(request: FastifyRequest): AuditContext {
-  return { actor: request.actor, ip: request.ip, requestId: request.id };
-}
 
 export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
   // One-off: TOTP secrets stored in clear before they were encrypted get sealed at start. Sign-in

@@ -5,7 +5,7 @@ import { AppError, fieldError } from '../../core/errors';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { actorFromAccount, createSession } from '../../core/auth/sessions';
 import { keyedHash, safeEqualHex } from '../../core/auth/tokens';
-import { sendMessage } from '../outbox/outbox';
+import { sendMessage } from '../outbox';
 import { findCitizenByPhone, insertAccount } from './accounts.repository';
 import { claimGuess, consumeCode, countRecentCodes, insertCode } from './otp.repository';
 import type { SignedIn } from './sign-in.service';

@@ -1,6 +1,6 @@
 import { foldVietnamese } from '@phongdich/domain';
 import type { Param, Queryable } from '../../core/db/db';
-import { foldedSql, foldForAccountSearch } from '../accounts/accounts.repository';
+import { foldedSql, foldForAccountSearch } from '../accounts';
 
 export interface AuditFilter {
   personId?: string;

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../core/db/db';
-import { auditContext } from '../accounts/auth.routes';
+import { auditContext } from '../../core/http/request-audit';
 import type { AuditFilter, AuditRow } from './audit.repository';
 import { exportAudit, readAudit, verifyAudit } from './audit.service';
 import type { HeadStore } from '../../core/audit/heads';

@@ -13,7 +13,7 @@ import { dbTargets } from '../../test-support/test-db';
 import { buildTestApp } from '../../test-support/test-app';
 import { signInAs } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
-import { signingKey } from '../keys/keys.service';
+import { signingKey } from '../keys';
 import { createPerson, createTube, labWithStaff } from '../lab/lab.fixtures';
 import { newUvci, testCertificatePayload } from './certificates.payload';
 

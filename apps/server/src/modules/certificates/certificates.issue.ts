@@ -1,6 +1,6 @@
 import { encodeHcert } from '@phongdich/dcc';
 import type { Queryable } from '../../core/db/db';
-import type { SigningKey } from '../keys/keys.service';
+import type { SigningKey } from '../keys';
 import {
   CERTIFICATE_VALIDITY_DAYS,
   newUvci,

@@ -4,7 +4,7 @@ import { authorize } from '../../core/auth/policy';
 import { inJurisdiction, type Location } from '../../core/auth/jurisdiction';
 import { AppError } from '../../core/errors';
 import { idempotencyScope, runIdempotent } from '../../core/http/idempotency';
-import { revoke } from '../keys/revocations';
+import { revoke } from '../keys';
 
 interface CertificateRow {
   uvci: string;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../core/db/db';
 import { authorize } from '../../core/auth/policy';
-import { auditContext, idempotencyKeyOf } from '../people/people.routes';
+import { auditContext, idempotencyKeyOf } from '../../core/http/request-audit';
 import { certificateRevocationService } from './certificates.revoke';
 import { verifyCertificate } from './certificates.verify';
 

@@ -1,6 +1,6 @@
 import { HcertError } from '@phongdich/dcc';
 import type { Queryable } from '../../core/db/db';
-import type { SigningKey } from '../keys/keys.service';
+import type { SigningKey } from '../keys';
 import { issueTestCertificate } from './certificates.issue';
 import type { TestCertificateFacts } from './certificates.payload';
 

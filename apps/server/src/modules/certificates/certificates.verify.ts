@@ -9,8 +9,7 @@ import {
   type WebCryptoKey,
 } from '@phongdich/dcc';
 import type { Queryable } from '../../core/db/db';
-import { publicKeys } from '../keys/keys.service';
-import { isRevoked } from '../keys/revocations';
+import { publicKeys, isRevoked } from '../keys';
 import { TEST_RESULT_CODES } from './certificates.payload';
 
 export interface VerificationAnswer {

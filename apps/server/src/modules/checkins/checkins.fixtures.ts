@@ -2,9 +2,9 @@ import { signQrToken } from '@phongdich/domain';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../core/db/db';
 import { signInCitizen } from '../../test-support/auth';
-import { signingKey } from '../keys/keys.service';
+import { signingKey } from '../keys';
 import { input } from '../people/people.fixtures';
-import type { PersonInput } from '../people/people.input';
+import type { PersonInput } from '../people';
 import { newPersonToken } from '../personal-qr/personal-qr.fixtures';
 
 /** A check-in point inserted straight into the venues table (Phúc Xá, Ba Đình, Hà Nội by default). */

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../core/db/db';
 import { optionalBody } from '../../core/http/optional-body';
-import { auditContext, idempotencyKeyOf } from '../people/people.routes';
+import { auditContext, idempotencyKeyOf } from '../../core/http/request-audit';
 import * as S from './checkins.holds.schemas';
 import { checkinHoldsService, type HoldInput, type HoldQuery } from './checkins.holds.service';
 

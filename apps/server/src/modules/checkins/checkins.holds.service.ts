@@ -6,8 +6,7 @@ import type { Db, Queryable } from '../../core/db/db';
 import { AppError, assertNoFieldErrors, fieldError } from '../../core/errors';
 import { holdRangeErrors, holdReasonError, holdUntilError } from '../../core/holds';
 import { idempotencyScope, runIdempotent } from '../../core/http/idempotency';
-import { findPerson } from '../people/people.repository';
-import { locationOf } from '../people/people.view';
+import { findPerson, locationOf } from '../people';
 import { findVenue } from './checkins.repository';
 import {
   findCheckinHold,

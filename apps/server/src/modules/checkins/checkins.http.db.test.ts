@@ -7,7 +7,7 @@ import { buildTestApp } from '../../test-support/test-app';
 import { signInAs } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
 import { ensureMonthlyPartitions } from '../../core/db/partitions';
-import { revoke } from '../keys/revocations';
+import { revoke } from '../keys';
 import { citizenWithPerson, createVenue, nowIso, personCode, venueToken } from './checkins.fixtures';
 
 const DAY = 86_400_000;

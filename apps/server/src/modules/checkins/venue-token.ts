@@ -1,8 +1,7 @@
 import { verifyQrToken, type EcJwk } from '@phongdich/domain';
 import type { Queryable } from '../../core/db/db';
 import { AppError } from '../../core/errors';
-import { publicKeys } from '../keys/keys.service';
-import { isRevoked } from '../keys/revocations';
+import { publicKeys, isRevoked } from '../keys';
 
 const KEYS_TTL_MS = 60_000;
 const REVOKED_TTL_MS = 2_000;

@@ -1,14 +1,11 @@
 import type { FieldError } from '@phongdich/contracts';
-import type { AuditContext } from '../../core/audit/audit';
-import { recordAudit } from '../../core/audit/audit';
+import { type AuditContext, recordAudit } from '../../core/audit/audit';
 import { authorize, canAt } from '../../core/auth/policy';
 import type { Db } from '../../core/db/db';
 import { AppError, assertNoFieldErrors } from '../../core/errors';
 import { holdReasonError, holdUntilError } from '../../core/holds';
 import { idempotencyScope, runIdempotent } from '../../core/http/idempotency';
-import { loadPerson } from '../people/people.common';
-import { findPerson } from '../people/people.repository';
-import { locationOf } from '../people/people.view';
+import { loadPerson, findPerson, locationOf } from '../people';
 import {
   declarationHoldsOf,
   declarationHoldsWithin,

@@ -1,12 +1,8 @@
-import type { AuditContext } from '../../core/audit/audit';
-import { recordAudit } from '../../core/audit/audit';
+import { type AuditContext, recordAudit } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import type { Db, Queryable } from '../../core/db/db';
 import { AppError } from '../../core/errors';
-import { loadPerson } from '../people/people.common';
-import { citizenMayRead, citizenPersonId } from '../people/people.policy';
-import { familyOf } from '../people/people.repository';
-import { locationOf } from '../people/people.view';
+import { loadPerson, citizenMayRead, citizenPersonId, familyOf, locationOf } from '../people';
 import { declarationsOf, findDeclaration, type DeclarationRow } from './declarations.repository';
 import { toView, type DeclarationView } from './declarations.view';
 

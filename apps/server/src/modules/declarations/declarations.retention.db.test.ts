@@ -4,7 +4,7 @@ import { dbTargets } from '../../test-support/test-db';
 import type { Db } from '../../core/db/db';
 import { monthlyPartitions } from '../../core/db/partitions';
 import { citizen, ctx, input } from '../people/people.fixtures';
-import { peopleMeService } from '../people/people.me.service';
+import { peopleMeService } from '../people';
 import { ensureDeclarationPartitions, insertQuestionSet } from './declarations.repository';
 import {
   declarationRetentionDays,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../core/db/db';
 import { optionalBody } from '../../core/http/optional-body';
-import { auditContext, idempotencyKeyOf } from '../people/people.routes';
+import { auditContext, idempotencyKeyOf } from '../../core/http/request-audit';
 import type { DeclarationKind } from './declarations.questions';
 import { declarationsHoldService } from './declarations.hold.service';
 import { declarationsReadService } from './declarations.read.service';

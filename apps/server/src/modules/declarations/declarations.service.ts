@@ -1,12 +1,11 @@
-import type { AuditContext } from '../../core/audit/audit';
-import { recordAudit } from '../../core/audit/audit';
+import { type AuditContext, recordAudit } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { baseOf, type Db, type Queryable } from '../../core/db/db';
 import { AppError, assertNoFieldErrors, fieldError } from '../../core/errors';
 import { idempotencyScope, runIdempotent } from '../../core/http/idempotency';
-import { locationOfCommune } from '../geo/geo.repository';
+import { locationOfCommune } from '../geo';
 import { emitEvent } from '../../core/events/emit';
-import { addWorklistItem } from '../worklist/worklist.service';
+import { addWorklistItem } from '../worklist';
 import {
   evaluateWarnings,
   normalizeAnswers,

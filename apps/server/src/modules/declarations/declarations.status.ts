@@ -1,6 +1,6 @@
 import type { StatusFact } from '@phongdich/domain';
 import type { Queryable } from '../../core/db/db';
-import { registerStatusSource } from '../status/status.sources';
+import { registerStatusSource } from '../status';
 import { factRows, latestDeclarationRow } from './declarations.repository';
 
 const RELEVANT_DAYS = 14;

@@ -4,14 +4,18 @@ import type { Actor } from '../../core/auth/actor';
 import { inJurisdiction } from '../../core/auth/jurisdiction';
 import type { Queryable } from '../../core/db/db';
 import { AppError, fieldError } from '../../core/errors';
-import { loadPerson, validPersonFields } from '../people/people.common';
-import type { PersonInput } from '../people/people.input';
-import { citizenMayRead, citizenPersonId } from '../people/people.policy';
-import { findByIdNumbers } from '../people/people.repository';
-import { personIdByPhone } from '../people/people.search.repository';
-import type { PersonRow } from '../people/people.types';
-import { locationOf } from '../people/people.view';
-import { createPersonIn } from '../people/people.write.service';
+import {
+  loadPerson,
+  validPersonFields,
+  type PersonInput,
+  citizenMayRead,
+  citizenPersonId,
+  findByIdNumbers,
+  personIdByPhone,
+  type PersonRow,
+  locationOf,
+  createPersonIn,
+} from '../people';
 
 /** A visitor identified by venue staff: CCCD and/or phone, plus what is needed to register them. */
 export interface VisitorInput {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../core/db/db';
-import { auditContext } from '../people/people.routes';
+import { auditContext } from '../../core/http/request-audit';
 import { figuresService, type FiguresQuery } from './figures.service';
 
 const Day = Type.String({ format: 'date' });

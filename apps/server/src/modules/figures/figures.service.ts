@@ -2,8 +2,8 @@ import type { Db } from '../../core/db/db';
 import type { AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { AppError, assertNoFieldErrors, fieldError } from '../../core/errors';
-import { findUnit } from '../accounts/units';
-import { venueForActor } from '../venues/venues.access';
+import { findUnit } from '../accounts';
+import { venueForActor } from '../venues';
 import { figureRows, type FigureArea, type FigureLevel, type FigureRow } from './figures.repository';
 import { addDays, ensureFreshCounts, vnDay } from './figures.rollup';
 

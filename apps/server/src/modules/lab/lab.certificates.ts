@@ -2,8 +2,8 @@ import type { Db } from '../../core/db/db';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { AppError } from '../../core/errors';
-import { certificateFactsOf, issueOrRecordFailure } from '../certificates/certificates.safe-issue';
-import { signingKey } from '../keys/keys.service';
+import { certificateFactsOf, issueOrRecordFailure } from '../certificates';
+import { signingKey } from '../keys';
 import { labOf } from './lab.common';
 import type { CtValues, LabResultValue } from './lab.types';
 

@@ -3,16 +3,11 @@ import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { AppError } from '../../core/errors';
 import { idempotencyScope, runIdempotent } from '../../core/http/idempotency';
-import {
-  certificateDue,
-  certificateFactsOf,
-  issueOrRecordFailure,
-} from '../certificates/certificates.safe-issue';
-import { signingKey, type SigningKey } from '../keys/keys.service';
-import { revoke } from '../keys/revocations';
-import { sendMessage } from '../outbox/outbox';
+import { certificateDue, certificateFactsOf, issueOrRecordFailure } from '../certificates';
+import { signingKey, type SigningKey, revoke } from '../keys';
+import { sendMessage } from '../outbox';
 import { emitEvent } from '../../core/events/emit';
-import { addWorklistItem } from '../worklist/worklist.service';
+import { addWorklistItem, closeWorklistItems, reopenWorklistItems } from '../worklist';
 import { labOf, normalizeCt, sameResult } from './lab.common';
 import { closeRetests, openRetest, reportPositive, type MemberRow } from './lab.release';
 import type { CtValues, LabResultValue } from './lab.types';
@@ -229,21 +224,26 @@ async function updateFollowUps(
 ): Promise<void> {
   const note = `Kết quả đính chính: ${from} → ${to} / Result corrected: ${from} → ${to}`;
   if (!pooled && from === 'positive') {
-    await tx.query(
-      `update worklist_items set status = 'done', note = $2, updated_at = now(), updated_by = 'system'
-       where kind = 'test_positive' and source_type = 'lab_result' and source_id = $1 and status <> 'done'`,
-      [`${barcode}:${m.person_id}`, note],
-    );
+    await closeWorklistItems(tx, {
+      kind: 'test_positive',
+      sourceType: 'lab_result',
+      sourceIds: [`${barcode}:${m.person_id}`],
+      note,
+    });
   }
   if (pooled && from === 'positive') {
-    await tx.query(
-      `with closed as (
-         update retest_tasks set status = 'done', closed_at = now(), closed_by_barcode = $2
-         where person_id = $1 and pool_barcode = $2 and status = 'pending' returning id::text as id)
-       update worklist_items set status = 'done', note = $3, updated_at = now(), updated_by = 'system'
-       where kind = 'retest_pending' and source_type = 'retest_task' and source_id in (select id from closed)`,
-      [m.person_id, barcode, note],
+    const closed = await tx.query<{ id: string }>(
+      `update retest_tasks set status = 'done', closed_at = now(), closed_by_barcode = $2
+       where person_id = $1 and pool_barcode = $2 and status = 'pending' returning id::text as id`,
+      [m.person_id, barcode],
     );
+    await closeWorklistItems(tx, {
+      kind: 'retest_pending',
+      sourceType: 'retest_task',
+      sourceIds: closed.map((r) => r.id),
+      note,
+      evenIfDone: true,
+    });
   }
   if (pooled && to === 'positive') {
     // A task closed by an earlier correction opens again; a new one is added otherwise.
@@ -271,17 +271,13 @@ async function reopen(
   personId: string,
   barcode: string,
 ): Promise<void> {
-  if (sourceId)
-    await tx.query(
-      `update worklist_items set status = 'open', updated_at = now(), updated_by = 'system'
-       where kind = $1 and source_type = $2 and source_id = $3 and status = 'done'`,
-      [kind, sourceType, sourceId],
-    );
-  else
-    await tx.query(
-      `update worklist_items set status = 'open', updated_at = now(), updated_by = 'system'
-       where kind = $1 and source_type = $2 and status = 'done' and source_id in (
-         select id::text from retest_tasks where person_id = $3 and pool_barcode = $4 and status = 'pending')`,
-      [kind, sourceType, personId, barcode],
-    );
+  const ids = sourceId
+    ? [sourceId]
+    : (
+        await tx.query<{ id: string }>(
+          `select id::text as id from retest_tasks where person_id = $1 and pool_barcode = $2 and status = 'pending'`,
+          [personId, barcode],
+        )
+      ).map((r) => r.id);
+  await reopenWorklistItems(tx, kind, sourceType, ids);
 }

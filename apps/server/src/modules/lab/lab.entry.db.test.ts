@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { dbTargets } from '../../test-support/test-db';
 import { buildTestApp } from '../../test-support/test-app';
 import type { Db } from '../../core/db/db';
-import { personStatus } from '../status/status.sources';
+import { personStatus } from '../status';
 import { createLab, createPerson, createTube, labWithStaff } from './lab.fixtures';
 
 type Headers = { cookie: string };

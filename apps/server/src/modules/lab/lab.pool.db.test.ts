@@ -5,7 +5,7 @@ import { dbTargets } from '../../test-support/test-db';
 import { buildTestApp } from '../../test-support/test-app';
 import { signInCitizen } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
-import { personStatus } from '../status/status.sources';
+import { personStatus } from '../status';
 import { createPerson, createTube, labWithStaff } from './lab.fixtures';
 
 type Headers = { cookie: string };

@@ -1,9 +1,9 @@
 import type { Queryable } from '../../core/db/db';
-import { certificateDue, issueOrRecordFailure } from '../certificates/certificates.safe-issue';
-import type { SigningKey } from '../keys/keys.service';
-import { sendMessage } from '../outbox/outbox';
+import { certificateDue, issueOrRecordFailure } from '../certificates';
+import type { SigningKey } from '../keys';
+import { sendMessage } from '../outbox';
 import { emitEvent } from '../../core/events/emit';
-import { addWorklistItem } from '../worklist/worklist.service';
+import { addWorklistItem, closeWorklistItems } from '../worklist';
 import type { LabResultValue } from './lab.types';
 
 interface ReleaseRow {
@@ -109,17 +109,19 @@ export async function applyRelease(tx: Queryable, key: SigningKey, barcode: stri
  * item (the commune officer's "take an individual sample" follow-up is done once the result is out).
  */
 export async function closeRetests(tx: Queryable, personId: string, barcode: string): Promise<void> {
-  await tx.query(
-    `with closed as (
-       update retest_tasks set status = 'done', closed_at = now(), closed_by_barcode = $2
-       where person_id = $1 and status = 'pending' and pool_barcode <> $2
-       returning id::text as id)
-     update worklist_items set status = 'done', updated_at = now(), updated_by = 'system',
-       note = coalesce(note, $3)
-     where kind = 'retest_pending' and source_type = 'retest_task'
-       and source_id in (select id from closed) and status <> 'done'`,
-    [personId, barcode, `Đã có kết quả mẫu đơn ${barcode} / Individual result ${barcode} released`],
+  const closed = await tx.query<{ id: string }>(
+    `update retest_tasks set status = 'done', closed_at = now(), closed_by_barcode = $2
+     where person_id = $1 and status = 'pending' and pool_barcode <> $2
+     returning id::text as id`,
+    [personId, barcode],
   );
+  await closeWorklistItems(tx, {
+    kind: 'retest_pending',
+    sourceType: 'retest_task',
+    sourceIds: closed.map((r) => r.id),
+    note: `Đã có kết quả mẫu đơn ${barcode} / Individual result ${barcode} released`,
+    keepNote: true,
+  });
 }
 
 export async function openRetest(tx: Queryable, m: MemberRow, poolBarcode: string): Promise<void> {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../core/db/db';
 import { AppError } from '../../core/errors';
-import { auditContext, idempotencyKeyOf } from '../people/people.routes';
+import { auditContext, idempotencyKeyOf } from '../../core/http/request-audit';
 import { labResultAdminService } from './lab.certificates';
 import { labCorrectionService, type CorrectionInput } from './lab.correction';
 import './lab.status-source';

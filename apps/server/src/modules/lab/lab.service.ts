@@ -2,7 +2,7 @@ import type { Db } from '../../core/db/db';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { AppError, fieldError } from '../../core/errors';
-import { signingKey } from '../keys/keys.service';
+import { signingKey } from '../keys';
 import { labOf } from './lab.common';
 import { enterBatch } from './lab.entry';
 import { applyRelease } from './lab.release';

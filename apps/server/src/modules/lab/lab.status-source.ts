@@ -1,4 +1,4 @@
-import { registerStatusSource } from '../status/status.sources';
+import { registerStatusSource } from '../status';
 
 /**
  * Test facts for the QR colour: released individual results (a positive pool is not a diagnosis)

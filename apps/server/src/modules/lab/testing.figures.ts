@@ -4,9 +4,9 @@ import type { Db, Queryable } from '../../core/db/db';
 import type { Actor } from '../../core/auth/actor';
 import { authorize } from '../../core/auth/policy';
 import { AppError } from '../../core/errors';
-import { findUnit } from '../geo/geo.repository';
-import { auditContext } from '../people/people.routes';
-import { samplingFigures } from '../sampling/sampling.figures';
+import { findUnit } from '../geo';
+import { auditContext } from '../../core/http/request-audit';
+import { samplingFigures } from '../sampling';
 
 type Level = 'province' | 'district' | 'commune';
 const COLUMN: Record<Level, string> = {

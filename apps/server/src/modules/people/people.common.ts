@@ -1,7 +1,7 @@
 import type { FieldError } from '@phongdich/contracts';
 import type { Queryable } from '../../core/db/db';
 import { AppError, assertNoFieldErrors, fieldError } from '../../core/errors';
-import { locationOfCommune } from '../geo/geo.repository';
+import { locationOfCommune } from '../geo';
 import { normalizePersonInput, type PersonInput } from './people.input';
 import { familyOf, findByIdNumbers, findPerson } from './people.repository';
 import type { Person, PersonFields, PersonRow } from './people.types';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../core/db/db';
 import type { PersonInput } from './people.input';
 import { peopleMeService } from './people.me.service';
-import { auditContext, idempotencyKeyOf } from './people.routes';
+import { auditContext, idempotencyKeyOf } from '../../core/http/request-audit';
 import { FamilyBody, MeResult, PatchBody, PersonBody, PersonSchema } from './people.schemas';
 import type { PersonPatch } from './people.write.service';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../core/db/db';
-import type { AuditContext } from '../../core/audit/audit';
+import { auditContext, idempotencyKeyOf } from '../../core/http/request-audit';
 import type { PersonInput } from './people.input';
 import { peopleMergeService } from './people.merge.service';
 import { peopleReadService, type SearchInput } from './people.service';
@@ -17,15 +17,6 @@ import {
   SearchResult,
 } from './people.schemas';
 
-export const auditContext = (request: FastifyRequest): AuditContext => ({
-  actor: request.actor,
-  ip: request.ip,
-  requestId: request.id,
-});
-export const idempotencyKeyOf = (request: FastifyRequest): string | undefined => {
-  const key = request.headers['idempotency-key'];
-  return typeof key === 'string' && key ? key : undefined;
-};
 const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 
 /** The people registry. Search terms are personal data, so search is a POST (never in a URL). */

@@ -1,6 +1,6 @@
 import { newQrId, signQrToken } from '@phongdich/domain';
 import type { Queryable } from '../../core/db/db';
-import { signingKey } from '../keys/keys.service';
+import { signingKey } from '../keys';
 
 /** A personal (P) or printed-card (C) token for a person, issued an hour ago and signed as the server does. */
 export async function newPersonToken(

@@ -6,8 +6,8 @@ import { dbTargets } from '../../test-support/test-db';
 import { buildTestApp } from '../../test-support/test-app';
 import { signInAs, signInCitizen } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
-import { publicKeys } from '../keys/keys.service';
-import { registerStatusSource } from '../status/status.sources';
+import { publicKeys } from '../keys';
+import { registerStatusSource } from '../status';
 import { input } from '../people/people.fixtures';
 
 // A status source the test controls, so a fact can be added and the colour seen to change.

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../core/db/db';
-import { auditContext } from '../people/people.routes';
+import { auditContext } from '../../core/http/request-audit';
 import { personalQrService } from './personal-qr.service';
 import { MAX_CARDS_PER_BATCH, qrCardsService, type BatchInput } from './qr-cards.service';
 

@@ -1,14 +1,12 @@
 import { newQrId, signQrToken } from '@phongdich/domain';
 import type { Db, Queryable } from '../../core/db/db';
-import type { AuditContext } from '../../core/audit/audit';
-import { recordAudit } from '../../core/audit/audit';
+import { type AuditContext, recordAudit } from '../../core/audit/audit';
 import type { Actor } from '../../core/auth/actor';
 import { authorize } from '../../core/auth/policy';
 import { AppError } from '../../core/errors';
-import { signingKey } from '../keys/keys.service';
-import { familyOf } from '../people/people.repository';
-import { citizenAccount, personIdByPhone } from '../people/people.search.repository';
-import { personStatus } from '../status/status.sources';
+import { signingKey } from '../keys';
+import { familyOf, citizenAccount, personIdByPhone } from '../people';
+import { personStatus } from '../status';
 import { currentAppToken, insertToken } from './personal-qr.repository';
 
 /** An app code is re-signed on every request with a fresh expiry; the id behind it stays the same. */

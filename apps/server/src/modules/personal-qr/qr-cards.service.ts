@@ -1,13 +1,10 @@
 import { newQrId, signQrToken } from '@phongdich/domain';
 import type { Db } from '../../core/db/db';
-import type { AuditContext } from '../../core/audit/audit';
-import { recordAudit } from '../../core/audit/audit';
+import { type AuditContext, recordAudit } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { AppError, fieldError } from '../../core/errors';
-import { signingKey } from '../keys/keys.service';
-import { revoke } from '../keys/revocations';
-import { loadPerson } from '../people/people.common';
-import { locationOf } from '../people/people.view';
+import { signingKey, revoke } from '../keys';
+import { loadPerson, locationOf } from '../people';
 import {
   batchesIn,
   cardsOfBatch,

@@ -2,11 +2,8 @@ import type { Db, Queryable } from '../../core/db/db';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { AppError } from '../../core/errors';
-import { familyOf } from '../people/people.repository';
-import { loadPerson } from '../people/people.common';
-import { locationOf } from '../people/people.view';
-import { citizenAccount, personIdByPhone } from '../people/people.search.repository';
-import { certificatePdf } from '../certificates/certificates.pdf';
+import { familyOf, loadPerson, locationOf, citizenAccount, personIdByPhone } from '../people';
+import { certificatePdf } from '../certificates';
 import { certificateOf, pendingRetests, resultsOfPeople } from './results.repository';
 
 /** The people whose results the citizen may see: themselves and the family members they declared. */

@@ -1,8 +1,8 @@
 import type { Db } from '../../core/db/db';
 import type { AuditContext } from '../../core/audit/audit';
 import { AppError, fieldError } from '../../core/errors';
-import { findByIdNumbers, findPerson } from '../people/people.repository';
-import { scanService } from '../scan/scan.service';
+import { findByIdNumbers, findPerson } from '../people';
+import { scanService } from '../scan';
 
 const unresolved = () =>
   new AppError('PERSON_CODE_UNRESOLVED', [

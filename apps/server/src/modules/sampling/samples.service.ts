@@ -4,7 +4,7 @@ import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { AppError } from '../../core/errors';
 import { emitEvent } from '../../core/events/emit';
-import { isUniqueViolation } from '../people/people.common';
+import { isUniqueViolation } from '../people';
 import { resolvePersonId } from './person-code';
 import { normalizeBarcode } from './sampling.barcode';
 import { type Notice, type SampleType, type SessionRow, type TubeRow } from './sampling.types';

@@ -6,7 +6,7 @@ import { dbTargets } from '../../test-support/test-db';
 import { buildTestApp } from '../../test-support/test-app';
 import { signInAs } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
-import { signingKey } from '../keys/keys.service';
+import { signingKey } from '../keys';
 import { createLabels, createPerson, createSession, link, type Headers } from './sampling.fixtures';
 
 /** The person is identified by what the sampler scans: the scanner module's resolver is reused. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../core/db/db';
 import { AppError } from '../../core/errors';
-import { auditContext } from '../people/people.routes';
+import { auditContext } from '../../core/http/request-audit';
 import { sessionsService, type SessionInput } from './sessions.service';
 import { shipmentsRoutes } from './shipments.routes';
 import { targetImportService } from './targets.import.service';

@@ -4,8 +4,8 @@ import type { Actor } from '../../core/auth/actor';
 import { authorize, can, canAt } from '../../core/auth/policy';
 import { AppError, assertNoFieldErrors, fieldError } from '../../core/errors';
 import type { FieldError } from '@phongdich/contracts';
-import { locationOfCommune } from '../geo/geo.repository';
-import { citizenPersonId } from '../people/people.policy';
+import { locationOfCommune } from '../geo';
+import { citizenPersonId } from '../people';
 import {
   addTarget,
   findLab,

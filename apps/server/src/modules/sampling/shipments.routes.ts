@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../core/db/db';
-import { auditContext } from '../people/people.routes';
+import { auditContext } from '../../core/http/request-audit';
 import { shipmentsService } from './shipments.service';
 import { IdParams } from './sampling.schemas';
 import * as S from './shipments.schemas';

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../core/db/db';
-import { auditContext } from '../people/people.routes';
+import { auditContext } from '../../core/http/request-audit';
 import { labelsService } from './labels.service';
 import { samplesService, type SampleInput } from './samples.service';
 import * as S from './sampling.schemas';

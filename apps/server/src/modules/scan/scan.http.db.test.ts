@@ -6,7 +6,7 @@ import { dbTargets } from '../../test-support/test-db';
 import { buildTestApp } from '../../test-support/test-app';
 import { signInAs, signInCitizen } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
-import { signingKey } from '../keys/keys.service';
+import { signingKey } from '../keys';
 import { cccdFor, input } from '../people/people.fixtures';
 
 const hex = (s: string) => Buffer.from(s, 'utf8').toString('hex');

@@ -2,11 +2,14 @@
 import { bhytSocialInsuranceNumber, type BhytScan, type CccdQr } from '@phongdich/domain';
 import type { Queryable } from '../../core/db/db';
 import type { AuditContext } from '../../core/audit/audit';
-import { createPersonIn } from '../people/people.write.service';
-import { isUniqueViolation, validPersonFields } from '../people/people.common';
-import type { PersonInput } from '../people/people.input';
-import type { PersonRow } from '../people/people.types';
-import { findPerson } from '../people/people.repository';
+import {
+  createPersonIn,
+  isUniqueViolation,
+  validPersonFields,
+  type PersonInput,
+  type PersonRow,
+  findPerson,
+} from '../people';
 
 async function firstLive(q: Queryable, where: string, value: string): Promise<PersonRow | undefined> {
   const rows = await q.query<{ id: string }>(

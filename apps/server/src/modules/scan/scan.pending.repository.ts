@@ -1,6 +1,6 @@
 // Pending identities: visitors a venue scanned whose card matches no one in the registry (issue #7 §2).
 import type { Queryable } from '../../core/db/db';
-import type { PersonInput } from '../people/people.input';
+import type { PersonInput } from '../people';
 
 export interface PendingIdentityRow {
   id: string;

@@ -5,10 +5,7 @@ import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { jurisdictionSql } from '../../core/auth/jurisdiction';
 import { authorize } from '../../core/auth/policy';
 import { AppError } from '../../core/errors';
-import { validPersonFields } from '../people/people.common';
-import { findPerson } from '../people/people.repository';
-import { locationOf } from '../people/people.view';
-import { createPersonIn } from '../people/people.write.service';
+import { validPersonFields, findPerson, locationOf, createPersonIn } from '../people';
 import {
   findPending,
   listPending,

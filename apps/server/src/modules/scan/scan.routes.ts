@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../core/db/db';
-import { auditContext } from '../people/people.routes';
+import { auditContext } from '../../core/http/request-audit';
 import { scanService } from './scan.service';
 import { pendingIdentitiesService } from './scan.pending.service';
 

@@ -7,23 +7,23 @@ import {
   type QrVerifyFailure,
 } from '@phongdich/domain';
 import type { Db, Queryable } from '../../core/db/db';
-import type { AuditContext } from '../../core/audit/audit';
-import { recordAudit } from '../../core/audit/audit';
+import { type AuditContext, recordAudit } from '../../core/audit/audit';
 import { authorize, canAt } from '../../core/auth/policy';
 import { AppError, fieldError } from '../../core/errors';
-import { publicKeys } from '../keys/keys.service';
-import { isRevoked } from '../keys/revocations';
-import { locationOfCommune } from '../geo/geo.repository';
-import { findPerson } from '../people/people.repository';
-import type { PersonRow } from '../people/people.types';
-import { locationOf, toSummary } from '../people/people.view';
-import { findToken } from '../personal-qr/personal-qr.repository';
-import { personStatus } from '../status/status.sources';
-import { actsForVenue } from '../venues';
-import { findVenue } from '../venues/venues.repository';
+import { publicKeys, isRevoked } from '../keys';
+import { locationOfCommune } from '../geo';
+import {
+  findPerson,
+  type PersonRow,
+  locationOf,
+  toSummary,
+  validPersonFields,
+  type PersonInput,
+} from '../people';
+import { findToken } from '../personal-qr';
+import { personStatus } from '../status';
+import { actsForVenue, findVenue } from '../venues';
 import { UNKNOWN_CODE_HINTS, QR_FAILURES } from './scan.messages';
-import { validPersonFields } from '../people/people.common';
-import type { PersonInput } from '../people/people.input';
 import { pendingForCard } from './scan.pending.repository';
 import { bhytPersonInput, cccdPersonInput, createFromScan, matchBhyt, matchCccd } from './scan.identity';
 

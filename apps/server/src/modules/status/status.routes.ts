@@ -3,9 +3,8 @@ import { Type } from 'typebox';
 import type { Db } from '../../core/db/db';
 import { recordAudit } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
-import { loadPerson } from '../people/people.common';
-import { locationOf } from '../people/people.view';
-import { auditContext } from '../people/people.routes';
+import { loadPerson, locationOf } from '../people';
+import { auditContext } from '../../core/http/request-audit';
 import { personStatus, RULE_SETS, statusSources } from './status.sources';
 
 const Text = Type.Object({ vi: Type.String(), en: Type.String() });

@@ -9,7 +9,7 @@ import { buildTestApp } from '../../test-support/test-app';
 import { signInAs, signInCitizen, TEST_PASSWORD } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
 import { citizenWithPerson, createVenue, nowIso, personCode } from '../checkins/checkins.fixtures';
-import { registerStatusSource } from '../status/status.sources';
+import { registerStatusSource } from '../status';
 import { newPersonToken } from '../personal-qr/personal-qr.fixtures';
 
 type Headers = { cookie: string };

@@ -6,8 +6,7 @@ import { dbTargets } from '../../test-support/test-db';
 import { buildTestApp } from '../../test-support/test-app';
 import { signInAs, signInCitizen } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
-import { publicKeys } from '../keys/keys.service';
-import { isRevoked } from '../keys/revocations';
+import { publicKeys, isRevoked } from '../keys';
 
 type Headers = { cookie: string };
 const shop = { kind: 'shop', name: 'Tạp hóa Cô Ba', communeCode: '00001', street: '12 Phó Đức Chính' };

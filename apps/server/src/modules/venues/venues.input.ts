@@ -2,7 +2,7 @@ import { foldVietnamese, normalizeVnMobile } from '@phongdich/domain';
 import type { FieldError } from '@phongdich/contracts';
 import type { Queryable } from '../../core/db/db';
 import { assertNoFieldErrors, fieldError } from '../../core/errors';
-import { findUnit } from '../accounts/units';
+import { findUnit } from '../accounts';
 import { parsePlate } from './plate';
 import { isVenueKind, VEHICLE_KINDS, type VenueKind } from './venue-kinds';
 import type { VenueInput } from './venues.types';

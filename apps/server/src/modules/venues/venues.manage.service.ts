@@ -4,7 +4,7 @@ import { loadConfig } from '../../core/config';
 import type { Db, Queryable } from '../../core/db/db';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { AppError, assertNoFieldErrors, fieldError } from '../../core/errors';
-import { signingKey } from '../keys/keys.service';
+import { signingKey } from '../keys';
 import { displayPlate } from './plate';
 import { VENUE_KINDS } from './venue-kinds';
 import { managedVenue, venueForActor } from './venues.access';

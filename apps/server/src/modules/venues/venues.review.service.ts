@@ -2,7 +2,7 @@ import type { Db, Queryable } from '../../core/db/db';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { AppError, assertNoFieldErrors, fieldError } from '../../core/errors';
-import { reinstate, revoke } from '../keys/revocations';
+import { reinstate, revoke } from '../keys';
 import { findVenue, setVenueStatus } from './venues.repository';
 import type { Venue, VenueRow } from './venues.types';
 import { locationOfVenue, toVenue } from './venues.view';

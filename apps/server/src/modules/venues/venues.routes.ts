@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../core/db/db';
-import { auditContext, idempotencyKeyOf } from '../people/people.routes';
+import { auditContext, idempotencyKeyOf } from '../../core/http/request-audit';
 import { VEHICLE_KINDS, VENUE_KINDS, type VenueKind } from './venue-kinds';
 import { venuesManageService } from './venues.manage.service';
 import { venuesReviewService } from './venues.review.service';

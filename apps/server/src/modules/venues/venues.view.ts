@@ -1,5 +1,5 @@
 import type { Queryable } from '../../core/db/db';
-import { unitNames } from '../accounts/units';
+import { unitNames } from '../accounts';
 import { displayPlate } from './plate';
 import { childCounts } from './venues.repository';
 import type { Venue, VenueRow } from './venues.types';

@@ -6,7 +6,7 @@ import { buildTestApp } from '../../test-support/test-app';
 import { signInAs } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
 import { addWorklistItem } from './worklist.service';
-import { peopleWriteService } from '../people/people.write.service';
+import { peopleWriteService } from '../people';
 import { ctx, input, staff } from '../people/people.fixtures';
 
 const item = (sourceId: string, communeCode: string) => ({

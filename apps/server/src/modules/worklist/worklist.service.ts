@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors';
 import { authorize, canAt } from '../../core/auth/policy';
 import { jurisdictionSql } from '../../core/auth/jurisdiction';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
-import { locationOfCommune } from '../geo/geo.repository';
+import { locationOfCommune } from '../geo';
 import { maskName } from '@phongdich/domain';
 
 export interface NewWorklistItem {
@@ -129,6 +129,43 @@ const toItem = (r: Row, actor: AuditContext['actor']): WorklistItem => ({
   createdAt: r.created_at.toISOString(),
   updatedAt: r.updated_at.toISOString(),
 });
+
+/** Follow-ups whose cause went away, closed by the module that raised them (in its transaction). */
+export interface WorklistItemsDone {
+  kind: string;
+  sourceType: string;
+  sourceIds: readonly string[];
+  note: string;
+  /** Keep a note already written instead of replacing it. */
+  keepNote?: boolean;
+  /** Also rewrite the note of items already done (a correction says why it was closed). */
+  evenIfDone?: boolean;
+}
+
+export async function closeWorklistItems(tx: Queryable, c: WorklistItemsDone): Promise<void> {
+  if (!c.sourceIds.length) return;
+  await tx.query(
+    `update worklist_items set status = 'done', note = ${c.keepNote ? 'coalesce(note, $4)' : '$4'},
+       updated_at = now(), updated_by = 'system'
+     where kind = $1 and source_type = $2 and source_id = any($3::text[])${c.evenIfDone ? '' : " and status <> 'done'"}`,
+    [c.kind, c.sourceType, [...c.sourceIds], c.note],
+  );
+}
+
+/** Follow-ups closed by the system open again when a later change restores their cause. */
+export async function reopenWorklistItems(
+  tx: Queryable,
+  kind: string,
+  sourceType: string,
+  sourceIds: readonly string[],
+): Promise<void> {
+  if (!sourceIds.length) return;
+  await tx.query(
+    `update worklist_items set status = 'open', updated_at = now(), updated_by = 'system'
+     where kind = $1 and source_type = $2 and source_id = any($3::text[]) and status = 'done'`,
+    [kind, sourceType, [...sourceIds]],
+  );
+}
 
 export function worklistService(db: Db) {
   return {

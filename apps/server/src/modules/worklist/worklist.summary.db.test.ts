@@ -6,9 +6,9 @@ import { buildTestApp } from '../../test-support/test-app';
 import { signInAs } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
 import { ensurePartitions } from '../../core/db/partitions';
-import { locationOfCommune } from '../geo/geo.repository';
+import { locationOfCommune } from '../geo';
 import { ctx, input, staff } from '../people/people.fixtures';
-import { peopleWriteService } from '../people/people.write.service';
+import { peopleWriteService } from '../people';
 import { addWorklistItem } from './worklist.service';
 import { vietnamMidnight } from './worklist.summary';
 

@@ -1,0 +1,12 @@
+/**
+ * Public surface of the certificates module: the only file other modules (and app.ts) may import.
+ * Certificates: signed test certificates (DCC), their PDF, verification and revocation. Owns tables: test_certificates, certificate_failures.
+ */
+export { certificatesRoutes } from './certificates.routes';
+export { certificatePdf } from './certificates.pdf';
+export {
+  certificateDue,
+  certificateFactsOf,
+  issueOrRecordFailure,
+  type IssueTarget,
+} from './certificates.safe-issue';

@@ -1,0 +1,6 @@
+/**
+ * Public surface of the checkins module: the only file other modules (and app.ts) may import.
+ * Check-ins: venue and staff check-ins, their group commit, holds and retention. Owns tables: checkins, checkin_ids, checkin_holds, checkins_held.
+ */
+export { checkinsRoutes } from './checkins.routes';
+export { runCheckinRetention } from './retention';

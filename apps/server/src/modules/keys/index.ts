@@ -1,0 +1,7 @@
+/**
+ * Public surface of the keys module: the only file other modules (and app.ts) may import.
+ * Keys: signing keys for QR codes and certificates, their rotation and the revocation list. Owns tables: signing_keys, revocations.
+ */
+export { keysRoutes } from './keys.routes';
+export { setKeysSecret, signingKey, publicKeys, type SigningKey, type KeyPurpose } from './keys.service';
+export { revoke, reinstate, isRevoked } from './revocations';
