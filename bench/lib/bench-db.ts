@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +13,9 @@ import { startThrowawayPostgres } from './pg-cluster';
 /**
  * Where a benchmark runs:
  *  - `BENCH_PG=throwaway`: a PostgreSQL cluster of its own with fsync on, deleted afterwards (honest figures);
- *  - `DATABASE_URL`: that server as it is configured (its fsync setting is printed in the header);
+ *  - `DATABASE_URL`: that server as it is configured (its fsync setting is printed in the header), in a
+ *    fresh database made for the run and dropped afterwards — or, for the benches that reuse a large
+ *    generated data set (`reuse`), in the named database itself;
  *  - otherwise the embedded PGlite (the product's default, flushing to disk) in BENCH_DATA_DIR (kept between
  *    runs so large generated data sets are reused) or a fresh temp folder deleted afterwards.
  * Child processes (servers, load workers) inherit the choice through process.env.DATABASE_URL / `dataDir`.
@@ -27,14 +31,31 @@ export interface BenchTarget {
 
 let target: BenchTarget | undefined;
 
-export async function benchTarget(): Promise<BenchTarget> {
+export async function benchTarget(opts: { reuse?: boolean } = {}): Promise<BenchTarget> {
   if (target) return target;
   if (process.env.BENCH_PG === 'throwaway') {
     const cluster = await startThrowawayPostgres();
     process.env.DATABASE_URL = cluster.url;
     target = { databaseUrl: cluster.url, dataDir: '', kind: 'postgresql', cleanup: cluster.stop };
-  } else if (process.env.DATABASE_URL) {
+  } else if (process.env.DATABASE_URL && opts.reuse) {
     target = { databaseUrl: process.env.DATABASE_URL, dataDir: '', kind: 'postgresql', cleanup: () => {} };
+  } else if (process.env.DATABASE_URL) {
+    const admin = process.env.DATABASE_URL;
+    const name = `pd_bench_${randomBytes(4).toString('hex')}`;
+    execFileSync('psql', [admin, '-qAtc', `create database ${name}`], { stdio: 'inherit' });
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    process.env.DATABASE_URL = url.toString();
+    let dropped = false;
+    const cleanup = () => {
+      if (dropped) return;
+      dropped = true;
+      execFileSync('psql', [admin, '-qAtc', `drop database if exists ${name} with (force)`], {
+        stdio: 'inherit',
+      });
+    };
+    process.once('exit', cleanup);
+    target = { databaseUrl: url.toString(), dataDir: '', kind: 'postgresql', cleanup };
   } else {
     const kept = process.env.BENCH_DATA_DIR;
     const dataDir = kept ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pd-bench-'));
@@ -57,8 +78,8 @@ export interface BenchDb {
 }
 
 /** Opens (and migrates) the benchmark's database. */
-export async function openBenchDb(opts: { cleanup?: boolean } = {}): Promise<BenchDb> {
-  const t = await benchTarget();
+export async function openBenchDb(opts: { cleanup?: boolean; reuse?: boolean } = {}): Promise<BenchDb> {
+  const t = await benchTarget(opts);
   const db = await openDatabase({
     databaseUrl: t.databaseUrl,
     dataDir: t.dataDir,
