@@ -13,6 +13,7 @@ import { requestFor, type Kind, type Mode } from './requests';
 
 interface Setup {
   population: Population;
+  /** The Origin to send; empty: the origin of the URL addressed. */
   origin: string;
   mix: { kind: Kind; weight: number }[];
   batchSize: number;
@@ -68,7 +69,11 @@ async function run(r: Run): Promise<WorkerResult> {
       try {
         const res = await fetch(url + req.path, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', origin: s.origin, cookie: req.cookie },
+          headers: {
+            'content-type': 'application/json',
+            origin: s.origin || new URL(url).origin,
+            cookie: req.cookie,
+          },
           body: req.body,
         });
         await res.arrayBuffer();
