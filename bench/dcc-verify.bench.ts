@@ -1,7 +1,22 @@
-// Verifications per second of a valid HC1 (full pipeline) vs a bare WebCrypto ECDSA P-256 verify of the
-// same signed bytes, in one process. Run: npx tsx bench/dcc-verify.bench.ts
+/**
+ * Certificate verification in the library: verifications per second of a valid HC1 through the full
+ * pipeline (`verifyHcert`: Base45, inflate, COSE/CBOR, signature, schema) — every answer checked valid,
+ * counted over the elapsed time.
+ * Reference: a bare WebCrypto ECDSA P-256 verify of as many bytes as the HC1's COSE_Sign1 covers, same process.
+ * Rounds alternate reference and product (order swapped each round), both warmed first.
+ * Goal (issue #11): product ÷ reference ≥ 0.7×.
+ *
+ *   npx tsx bench/dcc-verify.bench.ts [--rounds 5] [--ms 2000]
+ */
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import { decodeHcert, encodeHcert, generateSigningKeyPair, verifyHcert } from '../packages/dcc/src/index';
+import { arg } from './lib/args';
+import { verifiedRate } from './lib/rate';
+import { alternate, ratioLine } from './lib/rounds';
+
+const rounds = arg('rounds', 5);
+const ms = arg('ms', 2000);
 
 const payload = JSON.parse(
   readFileSync(
@@ -27,22 +42,27 @@ const data = new Uint8Array(sign1.payload.length + sign1.protectedBytes.length +
 const algo = { name: 'ECDSA', hash: 'SHA-256' } as const;
 const signature = await crypto.subtle.sign(algo, signer.privateKey, data);
 
-async function perSecond(label: string, fn: () => Promise<boolean>, ms = 2000): Promise<number> {
-  for (let i = 0; i < 200; i++) if (!(await fn())) throw new Error(`${label}: verification failed`);
-  let n = 0;
-  const start = performance.now();
-  while (performance.now() - start < ms) {
-    for (let i = 0; i < 50; i++) if (!(await fn())) throw new Error(`${label}: verification failed`);
-    n += 50;
-  }
-  const rate = n / ((performance.now() - start) / 1000);
-  console.log(`${label.padEnd(28)} ${rate.toFixed(0).padStart(8)} /s`);
-  return rate;
-}
+const product = () =>
+  verifiedRate('verifyHcert', async () => (await verifyHcert(hc1, { keys, now })).valid, { ms, warmup: 200 });
+const reference = () =>
+  verifiedRate('raw ECDSA', () => crypto.subtle.verify(algo, signer.publicKey, signature, data), {
+    ms,
+    warmup: 200,
+  });
 
-console.log(`HC1 length ${hc1.length} chars, signed bytes ${data.length}`);
-const full = await perSecond('verifyHcert (HC1)', async () => (await verifyHcert(hc1, { keys, now })).valid);
-const raw = await perSecond('raw ECDSA P-256 verify', () =>
-  crypto.subtle.verify(algo, signer.publicKey, signature, data),
+console.log(
+  `certificate verification (library), HC1 ${hc1.length} chars, signed bytes ${data.length}; Node ${process.version}; ` +
+    `load ${os.loadavg()[0]!.toFixed(1)}; ${rounds} rounds of ${ms} ms`,
 );
-console.log(`ratio raw/HC1: ${(raw / full).toFixed(2)}× (HC1 overhead: Base45, inflate, CBOR, schema)`);
+const { ratios } = await alternate(
+  rounds,
+  reference,
+  product,
+  (r) => r,
+  (round, ref, prod, ratio) =>
+    console.log(
+      `round ${round}: verifyHcert ${prod.toFixed(0).padStart(7)} /s   raw ECDSA ${ref.toFixed(0).padStart(7)} /s   ` +
+        `${ratio.toFixed(2)}×`,
+    ),
+);
+console.log(ratioLine('dcc-verify (verifyHcert ÷ raw ECDSA verify)', ratios, '≥ 0.7×'));

@@ -1,12 +1,19 @@
 /**
- * Certificate verification as the verify API does it (trust list read from the database, key import
- * cached, revocation lookup) beside a bare WebCrypto ECDSA P-256 verify, in one process.
+ * Certificate verification as the verify API does it (`verifyCertificate`: trust list read from the
+ * database, key import cached, revocation lookup, HC1 pipeline) — every answer checked valid, counted
+ * over the elapsed time.
+ * Reference: a bare WebCrypto ECDSA P-256 verify of as many bytes as the HC1's COSE_Sign1 covers, same process.
+ * Rounds alternate reference and product (order swapped each round), both warmed first.
+ * Goal (issue #11): product ÷ reference ≥ 0.5×.
  *
- *   npx tsx bench/lab-dcc-verify.bench.ts
- *   DATABASE_URL=postgres://… npx tsx bench/lab-dcc-verify.bench.ts
+ *   npx tsx bench/lab-dcc-verify.bench.ts [--rounds 5] [--ms 2000]
+ *   BENCH_PG=throwaway npx tsx bench/lab-dcc-verify.bench.ts      (PostgreSQL with fsync on)
  */
 import { decodeHcert, encodeHcert } from '@phongdich/dcc';
+import { arg } from './lib/args';
 import { openBenchDb } from './lib/bench-db';
+import { verifiedRate } from './lib/rate';
+import { alternate, ratioLine } from './lib/rounds';
 import { signingKey } from '../apps/server/src/modules/keys/keys.service';
 import { verifyCertificate } from '../apps/server/src/modules/certificates/certificates.verify';
 import {
@@ -14,7 +21,10 @@ import {
   testCertificatePayload,
 } from '../apps/server/src/modules/certificates/certificates.payload';
 
-const { db, where } = await openBenchDb();
+const rounds = arg('rounds', 5);
+const ms = arg('ms', 2000);
+
+const { db, where, done } = await openBenchDb();
 try {
   const key = await signingKey(db, 'dcc');
   const now = new Date();
@@ -48,27 +58,31 @@ try {
   const algo = { name: 'ECDSA', hash: 'SHA-256' } as const;
   const signature = await crypto.subtle.sign(algo, key.privateKey, data);
 
-  async function perSecond(label: string, fn: () => Promise<boolean>, ms = 3000): Promise<number> {
-    if (!(await fn())) throw new Error(`${label}: not valid`);
-    let n = 0;
-    const end = performance.now() + ms;
-    while (performance.now() < end) {
-      await fn();
-      n++;
-    }
-    const rate = n / (ms / 1000);
-    console.log(`${label.padEnd(56)} ${Math.round(rate).toLocaleString('en').padStart(8)} /s`);
-    return rate;
-  }
-  console.log(where);
-  const api = await perSecond(
-    'verify API path (DB trust list + revocation + HC1)',
-    async () => (await verifyCertificate(db, hc1)).valid,
+  const product = () =>
+    verifiedRate('verify API path', async () => (await verifyCertificate(db, hc1)).valid, {
+      ms,
+      warmup: 20,
+    });
+  const reference = () =>
+    verifiedRate('raw ECDSA', () => crypto.subtle.verify(algo, publicKey, signature, data), {
+      ms,
+      warmup: 20,
+    });
+  console.log(
+    `certificate verification through the verify API path on ${where}; ${rounds} rounds of ${ms} ms`,
   );
-  const raw = await perSecond('reference: raw WebCrypto ECDSA P-256 verify', () =>
-    crypto.subtle.verify(algo, publicKey, signature, data),
+  const { ratios } = await alternate(
+    rounds,
+    reference,
+    product,
+    (r) => r,
+    (round, ref, prod, ratio) =>
+      console.log(
+        `round ${round}: verify API path ${prod.toFixed(0).padStart(7)} /s   raw ECDSA ${ref.toFixed(0).padStart(7)} /s   ` +
+          `${ratio.toFixed(2)}×`,
+      ),
   );
-  console.log(`ratio: ${(api / raw).toFixed(2)} of raw`);
+  console.log(ratioLine('lab-dcc-verify (verify API path ÷ raw ECDSA verify)', ratios, '≥ 0.5×'));
 } finally {
-  await db.close();
+  await done();
 }

@@ -1,0 +1,77 @@
+/**
+ * A population for the HTTP load benchmarks, made set-based straight in the database (signing thousands
+ * of citizens in through the one-time-code flow would take longer than the benchmark): `citizens`
+ * generated people, each with a citizen account and a live session; `venues` active check-in points, each
+ * owned by one of those citizens (its staff, who scan visitors) with its signed poster token.
+ */
+import { randomBytes } from 'node:crypto';
+import { signQrToken } from '@phongdich/domain';
+import type { Db } from '../../apps/server/src/core/db/db';
+import { tokenHash, SESSION_COOKIE } from '../../apps/server/src/core/auth/tokens';
+import { generatePeople } from '../../apps/server/src/demo/generate-people';
+import { signingKey } from '../../apps/server/src/modules/keys/keys.service';
+
+export interface Citizen {
+  cookie: string;
+  personId: string;
+}
+export interface Venue {
+  id: string;
+  token: string;
+  /** The session cookie of the venue's owner (venue staff, who scans visitors' cards). */
+  staffCookie: string;
+}
+export interface Population {
+  citizens: Citizen[];
+  venues: Venue[];
+}
+
+export async function seedPopulation(
+  db: Db,
+  opts: { citizens: number; venues: number; seed?: number },
+): Promise<Population> {
+  const tag = randomBytes(3).toString('hex');
+  const since = (await db.query<{ t: Date }>(`select clock_timestamp() as t`))[0]!.t;
+  await generatePeople(db, { count: opts.citizens, seed: opts.seed ?? 11, provinceCode: '01' });
+  const people = await db.query<{ id: string }>(
+    `select id from persons where created_at >= $1 order by id limit $2`,
+    [since, opts.citizens],
+  );
+  const tokens = people.map(() => randomBytes(32).toString('base64url'));
+  // Distinct phone numbers per run (+84 9x…): the tag keeps reruns on a kept database apart.
+  const accounts = await db.query<{ id: string; person_id: string }>(
+    `insert into accounts (kind, phone, display_name, role, person_id)
+     select 'citizen', '+849' || lpad(((('x' || $2::text)::bit(24)::int % 100) * 1000000 + n)::text, 8, '0'),
+            'bench', 'citizen', p
+       from unnest($1::uuid[]) with ordinality as t(p, n)
+     returning id, person_id`,
+    [people.map((p) => p.id), tag],
+  );
+  const byPerson = new Map(accounts.map((a) => [a.person_id, a.id]));
+  await db.query(
+    `insert into sessions (account_id, token_hash, expires_at)
+     select a, h, now() + interval '30 days' from unnest($1::uuid[], $2::text[]) as t(a, h)`,
+    [people.map((p) => byPerson.get(p.id)!), tokens.map(tokenHash)],
+  );
+  const citizens = people.map((p, i) => ({ cookie: `${SESSION_COOKIE}=${tokens[i]}`, personId: p.id }));
+
+  const owners = people.slice(0, opts.venues).map((p) => byPerson.get(p.id)!);
+  const venueRows = await db.query<{ id: string; owner_account_id: string }>(
+    `insert into venues (kind, name, name_folded, commune_code, district_code, province_code, owner_phone,
+       owner_account_id, status)
+     select 'shop', 'Cửa hàng ' || n, 'cua hang ' || n, '00001', '001', '01', '0912000000', o, 'active'
+       from unnest($1::uuid[]) with ordinality as t(o, n)
+     returning id, owner_account_id`,
+    [owners],
+  );
+  const key = await signingKey(db, 'qr');
+  const cookieOf = new Map(people.map((p, i) => [byPerson.get(p.id)!, citizens[i]!.cookie]));
+  const venues: Venue[] = [];
+  for (const v of venueRows)
+    venues.push({
+      id: v.id,
+      token: await signQrToken({ type: 'V', id: v.id, issuedAt: new Date() }, key),
+      staffCookie: cookieOf.get(v.owner_account_id)!,
+    });
+  return { citizens, venues };
+}
