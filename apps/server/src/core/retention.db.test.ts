@@ -35,8 +35,51 @@ for (const target of dbTargets()) {
         otpCodes: 0,
         outboxMessages: 0,
         idempotencyKeys: 0,
+        passwordGuesses: 0,
         domainEvents: 0,
+        pendingIdentities: 0,
+        apiTokens: 0,
+        dailyCountRefreshes: 0,
       });
+    });
+
+    it('forgets old password guesses, handled events, stale pending identities and revoked tokens', async () => {
+      const old = "now() - interval '90 days'";
+      const [account] = await db.query<{ id: string }>(
+        `insert into accounts (kind, phone, display_name, role) values ('citizen', '+84912000111', 'x', 'citizen')
+         returning id`,
+      );
+      const card = `'{"fullName":"Hồ Văn Cũ"}'::jsonb`;
+      await db.query(
+        `insert into password_guesses (account_id, ip_hash, failures, next_allowed_at, updated_at)
+           values ($1, 'old', 7, ${old}, ${old}), ($1, 'new', 1, now(), now()),
+                  ($1, 'still-waiting', 12, now() + interval '1 hour', ${old})`,
+        [account!.id],
+      );
+      await db.exec(`
+        insert into domain_events (type, payload, created_at, processed_at)
+          values ('t', '{}', ${old}, ${old}), ('t', '{}', now(), now()), ('t', '{}', ${old}, null);
+        insert into pending_identities (method, card, full_name, venue_id, commune_code, province_code,
+            created_at, status, resolved_at)
+          values ('cccd', ${card}, 'old resolved', gen_random_uuid(), '00001', '01', ${old}, 'merged', ${old}),
+                 ('cccd', ${card}, 'old unresolved', gen_random_uuid(), '00001', '01', ${old}, 'pending', null),
+                 ('cccd', ${card}, 'new', gen_random_uuid(), '00001', '01', now(), 'pending', null);
+      `);
+      await db.query(
+        `insert into api_tokens (account_id, name, token_hash, revoked_at)
+           values ($1, 'old', 'h1', ${old}), ($1, 'live', 'h2', null)`,
+        [account!.id],
+      );
+      const deleted = await applyRetention(db);
+      assert.deepEqual(
+        [deleted.passwordGuesses, deleted.domainEvents, deleted.pendingIdentities, deleted.apiTokens],
+        [1, 1, 2, 1],
+      );
+      const left = async (sql: string) => (await db.query<{ k: string }>(sql)).map((r) => r.k).sort();
+      assert.deepEqual(await left('select ip_hash as k from password_guesses'), ['new', 'still-waiting']);
+      assert.deepEqual(await left('select full_name as k from pending_identities'), ['new']);
+      assert.deepEqual(await left('select name as k from api_tokens'), ['live']);
+      assert.equal((await db.query('select 1 from domain_events')).length, 2, 'unhandled events stay');
     });
 
     it('deletes handled domain events after a week, never pending or dead ones', async () => {

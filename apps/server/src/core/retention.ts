@@ -2,8 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from './db/db';
 
 /**
- * Retention of the foundation's short-lived personal data. Domain tables that grow by the day
- * (check-ins, declarations) expire their own partitions; the audit log is kept (it is the legal record).
+ * Retention of the foundation's short-lived personal data. Every table has a rule; those not deleted
+ * here say where their rule lives:
+ * - check-ins (checkin_ids, checkins_held) and declarations (declarations_held): their modules drop
+ *   whole partitions after their retention and keep only what a hold covers (modules/checkins,
+ *   modules/declarations retention);
+ * - the audit log is the legal record and is kept (sealed, never deleted);
+ * - persons, person history, family links, results, certificates, lab results and corrections,
+ *   samples, tubes, shipments, sessions of testing, venues and staff: health and registry records kept
+ *   by law while the person or point exists (merges and removals go through their modules);
+ * - keys, revocations, reference data, units, question sets, review policies: configuration, kept;
+ * - certificate_failures: deleted by the certificates module when the certificate is issued;
+ * - below: sessions, one-time codes, sent messages, idempotency keys, password guesses, handled
+ *   domain events, resolved or stale pending identities, revoked API tokens, daily count markers.
  */
 export const RETENTION = {
   /** Expired sessions are useless and still identify a device. */
@@ -14,8 +25,20 @@ export const RETENTION = {
   outboxMessagesDays: Number(process.env.PHONGDICH_OUTBOX_RETENTION_DAYS ?? 30),
   /** Idempotency keys only matter while a client may still retry. */
   idempotencyKeysHours: 48,
-  /** Handled domain events (with their handling records): a week leaves time to look into one. */
+  /** Failed password guesses are forgotten after a day anyway (password-guesses.ts); the row goes too. */
+  passwordGuessesHours: 24,
+  /** Handled domain events carry person and record ids; kept a week for troubleshooting. */
   domainEventsDays: 7,
+  /**
+   * A venue's scan of an unknown card: once confirmed or merged the card data lives on the person;
+   * an unresolved one is kept as long as the check-ins recorded against it (check-in retention).
+   */
+  pendingIdentitiesResolvedDays: 30,
+  pendingIdentitiesUnresolvedDays: Number(process.env.PHONGDICH_CHECKIN_RETENTION_DAYS ?? 30),
+  /** A revoked API token is kept a quarter for the audit trail's reference, then removed. */
+  revokedApiTokensDays: 90,
+  /** Markers of refreshed daily counts: only the recent days are ever refreshed again. */
+  dailyCountRefreshesDays: 400,
 } as const;
 
 export async function applyRetention(db: Db, now = new Date()): Promise<Record<string, number>> {
@@ -41,10 +64,31 @@ export async function applyRetention(db: Db, now = new Date()): Promise<Record<s
       'delete from idempotency_keys where created_at < $1',
       at(RETENTION.idempotencyKeysHours * H),
     ),
-    // Only processed events: pending and dead ones still have work to do. Handlings go by cascade.
+    // A row still making someone wait is kept until the wait is over.
+    passwordGuesses: await del(
+      'delete from password_guesses where updated_at < $1 and next_allowed_at < $1',
+      at(RETENTION.passwordGuessesHours * H),
+    ),
     domainEvents: await del(
-      'delete from domain_events where processed_at < $1',
+      'delete from domain_events where processed_at is not null and processed_at < $1',
       at(RETENTION.domainEventsDays * 24 * H),
+    ),
+    pendingIdentities:
+      (await del(
+        `delete from pending_identities where status <> 'pending' and resolved_at < $1`,
+        at(RETENTION.pendingIdentitiesResolvedDays * 24 * H),
+      )) +
+      (await del(
+        `delete from pending_identities where status = 'pending' and created_at < $1`,
+        at(RETENTION.pendingIdentitiesUnresolvedDays * 24 * H),
+      )),
+    apiTokens: await del(
+      'delete from api_tokens where revoked_at < $1',
+      at(RETENTION.revokedApiTokensDays * 24 * H),
+    ),
+    dailyCountRefreshes: await del(
+      'delete from daily_count_refreshes where refreshed_at < $1',
+      at(RETENTION.dailyCountRefreshesDays * 24 * H),
     ),
   };
 }

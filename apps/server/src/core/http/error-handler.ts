@@ -6,6 +6,9 @@ import type { Db } from '../db/db';
 import { AppError } from '../errors';
 import { DatabaseOutage, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './database-outage';
 
+/** The wait announced for a 429 that did not compute its own. */
+const THROTTLED_RETRY_SECONDS = 60;
+
 function body(code: ErrorCode, requestId: string, details?: FieldError[]): ErrorBody {
   const { vi, en } = ERRORS[code];
   return { error: { code, message: { vi, en }, ...(details?.length ? { details } : {}), requestId } };
@@ -38,6 +41,9 @@ export function registerErrorHandling(app: FastifyInstance, db: Db): void {
     }
     if (err instanceof AppError) {
       if (err.code === 'DATABASE_UNAVAILABLE') reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      // Every throttled answer says when to come back (a phone's queue waits that long, not blindly).
+      if (err.status === 429)
+        reply.header('retry-after', String(err.retryAfterSeconds ?? THROTTLED_RETRY_SECONDS));
       if (err.status >= 500) request.log.error({ err }, 'request failed');
       return reply.status(err.status).send(body(err.code, request.id, err.details));
     }
@@ -46,7 +52,11 @@ export function registerErrorHandling(app: FastifyInstance, db: Db): void {
       return reply.status(400).send(body('VALIDATION_FAILED', request.id, validationDetails(e)));
     if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
       return reply.status(413).send(body('PAYLOAD_TOO_LARGE', request.id));
-    if (e.statusCode === 429) return reply.status(429).send(body('RATE_LIMITED', request.id));
+    if (e.statusCode === 429) {
+      // The rate-limit plugin sets its own Retry-After; keep it, or announce the default.
+      if (!reply.hasHeader('retry-after')) reply.header('retry-after', String(THROTTLED_RETRY_SECONDS));
+      return reply.status(429).send(body('RATE_LIMITED', request.id));
+    }
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
       return reply.status(400).send(body('MALFORMED_REQUEST', request.id));
     }

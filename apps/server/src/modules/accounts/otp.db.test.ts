@@ -127,7 +127,11 @@ for (const target of dbTargets()) {
       const statuses: number[] = [];
       for (let i = 0; i < 6; i++) statuses.push((await request('0356000003')).statusCode);
       assert.deepEqual(statuses, [202, 202, 202, 202, 202, 429]);
-      assert.equal((await request('0356000003')).json().error.code, 'OTP_TOO_MANY');
+      const refused = await request('0356000003');
+      assert.equal(refused.json().error.code, 'OTP_TOO_MANY');
+      // The wait is announced: until the oldest of the hour's codes leaves the window (about an hour).
+      const wait = Number(refused.headers['retry-after']);
+      assert.ok(wait > 55 * 60 && wait <= 3600, `Retry-After ${refused.headers['retry-after']}`);
       await db.query("update otp_codes set created_at = now() - interval '61 minutes'");
       assert.equal((await request('0356000003')).statusCode, 202, 'an hour later codes flow again');
     });

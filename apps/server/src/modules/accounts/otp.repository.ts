@@ -14,6 +14,27 @@ export async function countRecentCodes(
   return rows[0]!.n;
 }
 
+/**
+ * Seconds until one more code may be sent for this phone or address: until the oldest of the `limit`
+ * newest codes in the window leaves it.
+ */
+export async function secondsUntilNextCode(
+  q: Queryable,
+  column: 'phone_hash' | 'ip_hash',
+  hash: string,
+  withinMinutes: number,
+  limit: number,
+): Promise<number> {
+  const rows = await q.query<{ s: number | null }>(
+    `select extract(epoch from min(created_at) + make_interval(mins => $2) - now())::float8 as s
+       from (select created_at from otp_codes
+              where ${column} = $1 and created_at > now() - make_interval(mins => $2)
+              order by created_at desc limit $3) newest`,
+    [hash, withinMinutes, limit],
+  );
+  return Number(rows[0]?.s ?? 1);
+}
+
 export async function insertCode(
   q: Queryable,
   c: { phoneHash: string; ipHash: string | null; codeHash: string; ttlSeconds: number },

@@ -1,13 +1,19 @@
 import { randomInt } from 'node:crypto';
 import { maskPhone, normalizeVnMobile } from '@phongdich/domain';
 import type { Db } from '../../core/db/db';
-import { AppError, fieldError } from '../../core/errors';
+import { AppError, fieldError, throttled } from '../../core/errors';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { actorFromAccount, createSession } from '../../core/auth/sessions';
 import { keyedHash, safeEqualHex } from '../../core/auth/tokens';
 import { sendMessage } from '../outbox';
 import { findCitizenByPhone, insertAccount } from './accounts.repository';
-import { claimGuess, consumeCode, countRecentCodes, insertCode } from './otp.repository';
+import {
+  claimGuess,
+  consumeCode,
+  countRecentCodes,
+  insertCode,
+  secondsUntilNextCode,
+} from './otp.repository';
 import type { SignedIn } from './sign-in.service';
 
 export const OTP_TTL_SECONDS = 300;
@@ -44,9 +50,15 @@ export async function requestOtp(
     // Serialise requests for the same phone so the hourly count cannot be raced.
     await tx.query('select pg_advisory_xact_lock(hashtext($1))', [phoneHash]);
     if ((await countRecentCodes(tx, 'phone_hash', phoneHash, 60)) >= OTP_MAX_PER_PHONE_PER_HOUR)
-      throw new AppError('OTP_TOO_MANY');
+      throw throttled(
+        'OTP_TOO_MANY',
+        await secondsUntilNextCode(tx, 'phone_hash', phoneHash, 60, OTP_MAX_PER_PHONE_PER_HOUR),
+      );
     if (ipHash && (await countRecentCodes(tx, 'ip_hash', ipHash, 60)) >= OTP_MAX_PER_IP_PER_HOUR)
-      throw new AppError('OTP_TOO_MANY');
+      throw throttled(
+        'OTP_TOO_MANY',
+        await secondsUntilNextCode(tx, 'ip_hash', ipHash, 60, OTP_MAX_PER_IP_PER_HOUR),
+      );
     await insertCode(tx, {
       phoneHash,
       ipHash,

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../core/db/db';
-import { AppError } from '../../core/errors';
+import { throttled } from '../../core/errors';
 import { keyedHash } from '../../core/auth/tokens';
 
 /** Guesses of one account's password from one address before each further one must wait. */
@@ -46,8 +46,18 @@ export async function claimPasswordGuess(q: Queryable, key: GuessKey): Promise<n
      returning failures`,
     [key.accountId, key.ipHash],
   );
-  if (!rows[0]) throw new AppError('SIGN_IN_THROTTLED');
+  if (!rows[0]) throw throttled('SIGN_IN_THROTTLED', await secondsToWait(q, key));
   return rows[0].failures;
+}
+
+/** How long this address must still wait before its next guess of this account's password. */
+async function secondsToWait(q: Queryable, key: GuessKey): Promise<number> {
+  const rows = await q.query<{ s: number | null }>(
+    `select extract(epoch from next_allowed_at - now())::float8 as s from password_guesses
+      where account_id = $1 and ip_hash = $2`,
+    [key.accountId, key.ipHash],
+  );
+  return Number(rows[0]?.s ?? 1);
 }
 
 /** The right password: that address starts afresh. */

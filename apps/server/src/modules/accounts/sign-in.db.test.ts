@@ -78,6 +78,9 @@ for (const target of dbTargets()) {
       const delayed = await from('192.0.2.251', TEST_PASSWORD);
       assert.equal(delayed.statusCode, 429, 'no guess is checked while the address waits');
       assert.equal(delayed.json().error.code, 'SIGN_IN_THROTTLED');
+      // The first wait after five failures is 30 s, announced in whole seconds.
+      const wait = Number(delayed.headers['retry-after']);
+      assert.ok(wait >= 1 && wait <= 30, `Retry-After ${delayed.headers['retry-after']}`);
       assert.equal((await from('192.0.2.252', TEST_PASSWORD)).statusCode, 200, 'no lock-out for the owner');
       const throttled = await db.query<{ ip: string }>(
         "select ip from audit_log where action = 'auth.throttled' and actor_account_id = $1",
@@ -268,10 +271,9 @@ for (const target of dbTargets()) {
       for (let i = 0; i < 6; i++)
         guesses.push((await change(`wrong-current-${i}`, 'another-good-pass-9')).json().error.code);
       assert.deepEqual(guesses, [...Array(5).fill('INVALID_CREDENTIALS'), 'SIGN_IN_THROTTLED']);
-      assert.equal(
-        (await change('a-much-better-pass-9', 'another-good-pass-9')).json().error.code,
-        'SIGN_IN_THROTTLED',
-      );
+      const waiting = await change('a-much-better-pass-9', 'another-good-pass-9');
+      assert.equal(waiting.json().error.code, 'SIGN_IN_THROTTLED');
+      assert.ok(Number(waiting.headers['retry-after']) >= 1, 'the wait is announced');
       const [acc] = await db.query<{ username: string }>('select username from accounts where id = $1', [
         a.accountId,
       ]);
@@ -294,6 +296,14 @@ for (const target of dbTargets()) {
         statuses.push(res.statusCode);
       }
       assert.equal(statuses.filter((s) => s === 429).length, 2);
+      const limited = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'x.y.z', password: 'p' },
+        remoteAddress: '198.51.100.7',
+      });
+      assert.equal(limited.json().error.code, 'RATE_LIMITED');
+      assert.ok(Number(limited.headers['retry-after']) >= 1, 'the wait is announced');
     });
   });
 }
