@@ -55,68 +55,14 @@ export interface UnitDetail {
 
 export type Sex = 'male' | 'female' | 'other';
 
-export interface PersonSummary {
-  id: string;
-  fullName: string;
-  birthYear: number | null;
-  sex: Sex;
-  communeCode: string;
-  communeName: string;
-  masked: boolean;
-  idHint: string | null;
-}
-
-export interface Person {
-  id: string;
-  masked: boolean;
-  canBreakGlass: boolean;
-  fullName: string;
-  birthDate: string | null;
-  birthYear: number | null;
-  sex: Sex;
-  nationality: string;
-  cccd: string | null;
-  cmnd: string | null;
-  passport: string | null;
-  bhyt: string | null;
-  phones: string[];
-  communeCode: string;
-  communeName: string;
-  districtCode: string;
-  provinceCode: string;
-  street: string | null;
-  family: { id: string; fullName: string; relation: string }[];
-  mergedInto: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-/** The body of POST /api/people (and /api/me/person, /api/me/family with `relation`). */
-export interface PersonInput {
-  fullName: string;
-  birthDate?: string;
-  birthYear?: number;
-  sex: Sex;
-  nationality?: string;
-  cccd?: string;
-  cmnd?: string;
-  passport?: string;
-  bhyt?: string;
-  phones?: string[];
-  communeCode: string;
-  street?: string;
-  relation?: string;
-}
-
-export type DuplicateReason = 'same_id' | 'same_name_birth_commune' | 'same_phone';
-
-export interface HistoryItem {
-  at: string;
-  actorName: string | null;
-  kind: string;
-  changes: unknown;
-}
+// The people registry's shapes come from the server's schemas (packages/contracts), never copied here.
+export type {
+  DuplicateReason,
+  HistoryItem,
+  Person,
+  PersonInput,
+  PersonSummary,
+} from '@phongdich/contracts/people';
 
 export interface AuditEntry {
   id: number | string;

@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Db } from '../../core/db/db';
-import type { PersonInput } from './people.input';
 import { peopleMeService } from './people.me.service';
 import { auditContext, idempotencyKeyOf } from '../../core/http/request-audit';
 import { FamilyBody, MeResult, PatchBody, PersonBody, PersonSchema } from './people.schemas';
-import type { PersonPatch } from './people.write.service';
 
 /** The signed-in citizen's own record and the family members they declared. */
-export function peopleMeRoutes(app: FastifyInstance, db: Db): void {
+export function peopleMeRoutes(root: FastifyInstance, db: Db): void {
+  // Handlers get the body type from its schema: no casts.
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const me = peopleMeService(db);
   const tags = ['people'];
 
@@ -26,8 +27,7 @@ export function peopleMeRoutes(app: FastifyInstance, db: Db): void {
         response: { 201: PersonSchema },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await me.createOwn(auditContext(request), request.body as PersonInput)),
+    async (request, reply) => reply.status(201).send(await me.createOwn(auditContext(request), request.body)),
   );
   app.patch(
     '/api/me/person',
@@ -39,7 +39,7 @@ export function peopleMeRoutes(app: FastifyInstance, db: Db): void {
         response: { 200: PersonSchema },
       },
     },
-    async (request) => me.updateOwn(auditContext(request), request.body as PersonPatch),
+    async (request) => me.updateOwn(auditContext(request), request.body),
   );
   app.post(
     '/api/me/family',
@@ -52,11 +52,7 @@ export function peopleMeRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (request, reply) => {
-      const res = await me.addFamily(
-        auditContext(request),
-        request.body as PersonInput & { relation: string },
-        idempotencyKeyOf(request),
-      );
+      const res = await me.addFamily(auditContext(request), request.body, idempotencyKeyOf(request));
       return reply.status(201).send(res.body);
     },
   );

@@ -1,11 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Db } from '../../core/db/db';
 import { auditContext, idempotencyKeyOf } from '../../core/http/request-audit';
-import type { PersonInput } from './people.input';
 import { peopleMergeService } from './people.merge.service';
-import { peopleReadService, type SearchInput } from './people.service';
-import { peopleWriteService, type PersonPatch } from './people.write.service';
+import { peopleReadService } from './people.service';
+import { peopleWriteService } from './people.write.service';
 import {
   DuplicatesResult,
   HistoryResult,
@@ -17,10 +17,10 @@ import {
   SearchResult,
 } from './people.schemas';
 
-const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
-
 /** The people registry. Search terms are personal data, so search is a POST (never in a URL). */
-export function peopleRoutes(app: FastifyInstance, db: Db): void {
+export function peopleRoutes(root: FastifyInstance, db: Db): void {
+  // Handlers get params and body types from their schemas: no casts.
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const read = peopleReadService(db);
   const write = peopleWriteService(db);
   const merge = peopleMergeService(db);
@@ -37,12 +37,12 @@ export function peopleRoutes(app: FastifyInstance, db: Db): void {
         response: { 200: SearchResult },
       },
     },
-    async (request) => read.search(auditContext(request), request.body as SearchInput),
+    async (request) => read.search(auditContext(request), request.body),
   );
   app.get(
     '/api/people/:id',
     { schema: { tags, summary: 'Xem hồ sơ / Read a person', params: IdParams, response: person } },
-    async (request) => read.get(auditContext(request), idOf(request)),
+    async (request) => read.get(auditContext(request), request.params.id),
   );
   app.post(
     '/api/people/:id/break-glass',
@@ -55,8 +55,7 @@ export function peopleRoutes(app: FastifyInstance, db: Db): void {
         response: person,
       },
     },
-    async (request) =>
-      read.breakGlass(auditContext(request), idOf(request), (request.body as { reason: string }).reason),
+    async (request) => read.breakGlass(auditContext(request), request.params.id, request.body.reason),
   );
   app.post(
     '/api/people',
@@ -69,11 +68,7 @@ export function peopleRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (request, reply) => {
-      const res = await write.create(
-        auditContext(request),
-        request.body as PersonInput,
-        idempotencyKeyOf(request),
-      );
+      const res = await write.create(auditContext(request), request.body, idempotencyKeyOf(request));
       return reply.status(201).send(res.body);
     },
   );
@@ -88,7 +83,7 @@ export function peopleRoutes(app: FastifyInstance, db: Db): void {
         response: person,
       },
     },
-    async (request) => write.update(auditContext(request), idOf(request), request.body as PersonPatch),
+    async (request) => write.update(auditContext(request), request.params.id, request.body),
   );
   app.get(
     '/api/people/:id/duplicates',
@@ -100,7 +95,7 @@ export function peopleRoutes(app: FastifyInstance, db: Db): void {
         response: { 200: DuplicatesResult },
       },
     },
-    async (request) => merge.duplicates(auditContext(request), idOf(request)),
+    async (request) => merge.duplicates(auditContext(request), request.params.id),
   );
   app.post(
     '/api/people/:id/merge',
@@ -113,12 +108,7 @@ export function peopleRoutes(app: FastifyInstance, db: Db): void {
         response: person,
       },
     },
-    async (request) =>
-      merge.merge(
-        auditContext(request),
-        idOf(request),
-        (request.body as { duplicateId: string }).duplicateId,
-      ),
+    async (request) => merge.merge(auditContext(request), request.params.id, request.body.duplicateId),
   );
   app.get(
     '/api/people/:id/history',
@@ -130,6 +120,6 @@ export function peopleRoutes(app: FastifyInstance, db: Db): void {
         response: { 200: HistoryResult },
       },
     },
-    async (request) => read.history(auditContext(request), idOf(request)),
+    async (request) => read.history(auditContext(request), request.params.id),
   );
 }

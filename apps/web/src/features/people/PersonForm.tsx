@@ -24,19 +24,25 @@ interface Props {
 
 const optional = (s: string) => (s.trim() ? s.trim() : undefined);
 
-/** The stored commune as the picker's value (its path is looked up by the picker). */
-const communeOf = (p: Person): Unit => ({
-  code: p.communeCode,
-  level: 3,
-  name: p.communeName,
-  nameEn: p.communeName,
-  fullName: p.communeName,
-  fullNameEn: p.communeName,
-  type: '',
-  parentCode: p.districtCode,
-  provinceCode: p.provinceCode,
-  districtCode: p.districtCode,
-});
+/**
+ * The stored commune as the picker's value (its path is looked up by the picker). A commune code the
+ * unit table no longer names comes back with no name: the code stands in for it.
+ */
+const communeOf = (p: Person): Unit => {
+  const name = p.communeName ?? p.communeCode;
+  return {
+    code: p.communeCode,
+    level: 3,
+    name,
+    nameEn: name,
+    fullName: name,
+    fullNameEn: name,
+    type: '',
+    parentCode: p.districtCode,
+    provinceCode: p.provinceCode,
+    districtCode: p.districtCode,
+  };
+};
 
 /** The person form shared by officers (/people/new) and citizens (/me), with field-level errors. */
 export function PersonForm({

@@ -1,0 +1,70 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+
+/**
+ * The web's API shapes are the server's: every type packages/contracts derives from a route's schema is
+ * imported by the web, never written again by hand. A hand-written `interface Person` (whose nullability
+ * drifted from the server's before) fails here.
+ */
+const repo = new URL('../../../../', import.meta.url).pathname;
+const contractModules = ['packages/contracts/src/people.ts'];
+
+function parse(path: string): ts.SourceFile {
+  return ts.createSourceFile(path, readFileSync(join(repo, path), 'utf8'), ts.ScriptTarget.Latest, true);
+}
+
+function filesUnder(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(join(repo, dir))) {
+    const p = join(dir, name);
+    if (statSync(join(repo, p)).isDirectory()) filesUnder(p, out);
+    else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name)) out.push(p);
+  }
+  return out;
+}
+
+/** Names of the types a contracts module exports (derived with Static<> from its schemas). */
+function contractTypes(path: string): string[] {
+  return parse(path)
+    .statements.filter((s): s is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(s))
+    .filter((s) => s.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword))
+    .map((s) => s.name.text);
+}
+
+describe('web API types come from packages/contracts', () => {
+  const shared = contractModules.flatMap(contractTypes);
+
+  it('contracts derive the people shapes from their schemas', () => {
+    for (const name of ['Person', 'PersonSummary', 'PersonInput', 'HistoryItem', 'DuplicateReason'])
+      assert.ok(shared.includes(name), name);
+  });
+
+  it('no web file declares its own copy of a contracts type', () => {
+    const copies: string[] = [];
+    for (const file of filesUnder('apps/web/src')) {
+      for (const s of parse(file).statements) {
+        const declared =
+          ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s) ? s.name.text : undefined;
+        if (declared && shared.includes(declared)) copies.push(`${file}: ${declared}`);
+      }
+    }
+    assert.deepEqual(copies, []);
+  });
+
+  it("the web's API types re-export them from the contracts", () => {
+    const reexported = new Set<string>();
+    for (const s of parse('apps/web/src/api/types.ts').statements) {
+      if (!ts.isExportDeclaration(s) || !s.exportClause || !ts.isNamedExports(s.exportClause)) continue;
+      if (
+        !ts.isStringLiteral(s.moduleSpecifier!) ||
+        !s.moduleSpecifier.text.startsWith('@phongdich/contracts')
+      )
+        continue;
+      for (const e of s.exportClause.elements) reexported.add(e.name.text);
+    }
+    for (const name of ['Person', 'PersonSummary', 'PersonInput', 'HistoryItem', 'DuplicateReason'])
+      assert.ok(reexported.has(name), name);
+  });
+});

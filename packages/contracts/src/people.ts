@@ -1,0 +1,135 @@
+/**
+ * The people registry's HTTP shapes: the one source of truth. The server validates and serializes with
+ * these schemas; the web uses the static types derived from them (never a hand-written copy).
+ */
+import { Type, type Static } from 'typebox';
+
+const Str = (max: number) => Type.String({ maxLength: max });
+const Nullable = <T extends ReturnType<typeof Type.String>>(s: T) => Type.Union([s, Type.Null()]);
+const Sex = Type.Union([Type.Literal('male'), Type.Literal('female'), Type.Literal('other')]);
+const Uuid = Type.String({ format: 'uuid' });
+
+export const IdParams = Type.Object({ id: Uuid });
+
+/** Person fields a client may send; format rules live in the domain validators (field-level errors). */
+const personFields = {
+  fullName: Type.String({ minLength: 1, maxLength: 200 }),
+  birthDate: Type.Optional(Nullable(Type.String({ maxLength: 10, description: 'YYYY-MM-DD' }))),
+  birthYear: Type.Optional(Type.Integer({ minimum: 1800, maximum: 2200 })),
+  sex: Sex,
+  nationality: Type.Optional(Type.String({ minLength: 2, maxLength: 2 })),
+  cccd: Type.Optional(Nullable(Str(20))),
+  cmnd: Type.Optional(Nullable(Str(20))),
+  passport: Type.Optional(Nullable(Str(20))),
+  bhyt: Type.Optional(Nullable(Str(20))),
+  phones: Type.Optional(Type.Array(Str(20), { maxItems: 5 })),
+  communeCode: Type.String({ minLength: 1, maxLength: 10 }),
+  street: Type.Optional(Nullable(Str(300))),
+};
+
+export const PersonBody = Type.Object(personFields, { additionalProperties: false });
+export const FamilyBody = Type.Object(
+  { ...personFields, relation: Type.String({ minLength: 1, maxLength: 50 }) },
+  { additionalProperties: false },
+);
+export const PatchBody = Type.Object(
+  { ...Type.Partial(PersonBody).properties, version: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);
+
+export const SearchBody = Type.Object(
+  {
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    idNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
+    phone: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
+    birthYear: Type.Optional(Type.Integer({ minimum: 1800, maximum: 2200 })),
+    communeCode: Type.Optional(Type.String({ pattern: '^[0-9]{5}$' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    cursor: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+
+export const PersonSummarySchema = Type.Object({
+  id: Type.String(),
+  fullName: Type.String(),
+  birthYear: Type.Integer(),
+  sex: Sex,
+  communeCode: Type.String(),
+  communeName: Nullable(Type.String()),
+  masked: Type.Boolean(),
+  idHint: Nullable(Type.String()),
+});
+
+export const PersonSchema = Type.Object({
+  id: Type.String(),
+  masked: Type.Boolean(),
+  canBreakGlass: Type.Boolean(),
+  fullName: Type.String(),
+  birthDate: Nullable(Type.String()),
+  birthYear: Type.Integer(),
+  sex: Sex,
+  nationality: Type.String(),
+  cccd: Nullable(Type.String()),
+  cmnd: Nullable(Type.String()),
+  passport: Nullable(Type.String()),
+  bhyt: Nullable(Type.String()),
+  phones: Type.Array(Type.String()),
+  communeCode: Type.String(),
+  communeName: Nullable(Type.String()),
+  districtCode: Nullable(Type.String()),
+  provinceCode: Type.String(),
+  street: Nullable(Type.String()),
+  family: Type.Array(Type.Object({ id: Type.String(), fullName: Type.String(), relation: Type.String() })),
+  mergedInto: Nullable(Type.String()),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  version: Type.Integer(),
+});
+
+export const SearchResult = Type.Object({
+  items: Type.Array(PersonSummarySchema),
+  nextCursor: Nullable(Type.String()),
+});
+
+export const DuplicatesResult = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      person: PersonSummarySchema,
+      reasons: Type.Array(
+        Type.Union([
+          Type.Literal('same_id'),
+          Type.Literal('same_name_birth_commune'),
+          Type.Literal('same_phone'),
+        ]),
+      ),
+    }),
+  ),
+});
+
+export const HistoryResult = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      at: Type.String(),
+      actorName: Nullable(Type.String()),
+      kind: Type.String(),
+      changes: Type.Record(Type.String(), Type.Unknown()),
+    }),
+  ),
+});
+
+export const MeResult = Type.Object({
+  person: Type.Union([PersonSchema, Type.Null()]),
+  family: Type.Array(PersonSchema),
+});
+
+export type PersonSummary = Static<typeof PersonSummarySchema>;
+export type Person = Static<typeof PersonSchema>;
+/** What a client sends to register a person (and, with `relation`, a family member). */
+export type PersonInput = Static<typeof PersonBody> & { relation?: string };
+export type PersonPatchInput = Static<typeof PatchBody>;
+export type PersonSearchInput = Static<typeof SearchBody>;
+export type PersonSearchResult = Static<typeof SearchResult>;
+export type DuplicateReason = Static<typeof DuplicatesResult>['items'][number]['reasons'][number];
+export type HistoryItem = Static<typeof HistoryResult>['items'][number];
+export type MyPeople = Static<typeof MeResult>;
