@@ -300,6 +300,23 @@ export const ERRORS = {
     vi: 'Gói đồng bộ quá lớn (tối đa 1000 lượt quét)',
     en: 'Sync batch too large (at most 1000 check-ins)',
   },
+
+  // units (issue #10): moving records to the 2025 map
+  UNIT_MOVE_NEEDS_2025: {
+    status: 409,
+    vi: 'Chỉ chuyển hồ sơ sang bản đồ 2025 khi hệ thống đã chạy trên bản đồ 2025 (PHONGDICH_UNIT_STRUCTURE=2025)',
+    en: 'Records move to the 2025 map only once the deployment runs on it (PHONGDICH_UNIT_STRUCTURE=2025)',
+  },
+  UNIT_REVIEW_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy hồ sơ chờ chọn đơn vị mới',
+    en: 'Review item not found',
+  },
+  UNIT_REVIEW_RESOLVED: {
+    status: 409,
+    vi: 'Hồ sơ này đã được chọn đơn vị mới',
+    en: 'This record already has its new unit',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
