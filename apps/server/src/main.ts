@@ -4,6 +4,7 @@ import { migrate } from './core/db/migrate';
 import { loadReferenceData } from './core/db/reference-data';
 import { buildApp } from './app';
 import { seedDemo } from './demo/seed-demo';
+import { applyDeploymentStructure } from './core/units/deployment';
 
 /** Start-up: configuration, database, migrations, reference and demo data, then the HTTP server. */
 async function main(): Promise<void> {
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   const db = await openDatabase(config);
   const applied = await migrate(db);
   await loadReferenceData(db);
+  const structure = await applyDeploymentStructure(db, config.unitStructure);
   const demoAccounts = config.demo ? await seedDemo(db, config) : [];
   const app = await buildApp({ config, db });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
     `  Phòng Dịch đang chạy / is running:  ${config.publicUrl}`,
     `  API docs:                            ${config.publicUrl}/docs`,
     `  Cơ sở dữ liệu / database:            ${where}`,
+    `  Bản đồ hành chính / unit structure:  ${structure === '2025' ? '2025 (tỉnh → xã)' : '2021 / pre2025 (tỉnh → huyện → xã)'}`,
   ];
   if (demoAccounts.length) {
     lines.push('', '  Tài khoản demo / demo accounts:');

@@ -47,5 +47,8 @@ export const ACTIONS = [
   'checkin.trace',
   'checkin.hold',
   'events.manage',
+  // units (issue #10): moving records to the 2025 map, and resolving the ones it did not guess
+  'units.move',
+  'units.review',
 ] as const;
 export type Action = (typeof ACTIONS)[number];

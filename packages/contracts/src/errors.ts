@@ -313,6 +313,22 @@ export const ERRORS = {
     vi: 'Không có sự kiện lỗi nào mang mã này (có thể đã được xử lý lại)',
     en: 'No dead event with this id (it may have been retried already)',
   },
+  // units (issue #10): moving records to the 2025 map
+  UNIT_MOVE_NEEDS_2025: {
+    status: 409,
+    vi: 'Chỉ chuyển hồ sơ sang bản đồ 2025 khi hệ thống đã chạy trên bản đồ 2025 (PHONGDICH_UNIT_STRUCTURE=2025)',
+    en: 'Records move to the 2025 map only once the deployment runs on it (PHONGDICH_UNIT_STRUCTURE=2025)',
+  },
+  UNIT_REVIEW_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy hồ sơ chờ chọn đơn vị mới',
+    en: 'Review item not found',
+  },
+  UNIT_REVIEW_RESOLVED: {
+    status: 409,
+    vi: 'Hồ sơ này đã được chọn đơn vị mới',
+    en: 'This record already has its new unit',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseUnitStructure, type UnitStructure } from './units/structure';
 
 /** Configuration comes from the environment, with defaults that run the demo on a laptop. */
 export interface Config {
@@ -9,6 +10,11 @@ export interface Config {
   /** Folder of the embedded database and other local state. */
   dataDir: string;
   logLevel: string;
+  /**
+   * `PHONGDICH_UNIT_STRUCTURE`: the administrative map new records and accounts use ('2025' or
+   * 'pre2025' = 2021). Unset: the one recorded in the database, else 2025 for a new deployment.
+   */
+  unitStructure: UnitStructure | undefined;
   /** Load demo accounts and people at start (default on for the embedded database). */
   demo: boolean;
   /** Public base URL used in printed links and QR codes. */
@@ -100,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     dataDir,
     logLevel: env.LOG_LEVEL ?? 'info',
+    unitStructure: parseUnitStructure(env.PHONGDICH_UNIT_STRUCTURE),
     demo: env.PHONGDICH_DEMO ? env.PHONGDICH_DEMO !== '0' : !databaseUrl,
     publicUrl: env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
     secret,

@@ -1,35 +1,78 @@
 import type { Actor } from './actor';
+import type { LevelName, UnitStructure } from '../units/structure';
 
-/** Where a person (or a record) lives: the codes of each level. Post-2025 units have no district. */
+/**
+ * Where a person (or a record) lies: its unit's ancestors' codes at each level, top down (the
+ * record's materialized path), and the structure they belong to. Units of the 2025 map have no
+ * district. `structure` may be left out by callers that predate it: the check then trusts the codes.
+ */
 export interface Location {
   provinceCode: string | null;
   districtCode: string | null;
   communeCode: string | null;
+  structure?: UnitStructure;
+}
+
+/** The column (in SQL) and field (in code) holding a record's ancestor at each level. */
+const AT_LEVEL = {
+  province: { column: 'province_code', field: 'provinceCode' },
+  district: { column: 'district_code', field: 'districtCode' },
+  commune: { column: 'commune_code', field: 'communeCode' },
+} as const satisfies Record<LevelName, { column: string; field: keyof Location }>;
+
+/**
+ * How far an actor reaches: everything (a national account), nothing, or the records lying under
+ * one unit (whose ancestor at that unit's level is that unit), in one structure.
+ */
+export type Reach =
+  | { kind: 'all' }
+  | { kind: 'none' }
+  | { kind: 'under'; structure: UnitStructure | undefined; level: LevelName; code: string };
+
+/**
+ * An actor built without its unit looked up (tests, tools) names its level by the code's length, as
+ * the GSO codes do in each map; any other length reaches nothing, in code and in SQL alike.
+ */
+function levelFromCode(structure: UnitStructure | undefined, code: string): LevelName | null {
+  if (code.length === 2) return 'province';
+  if (code.length === 5) return 'commune';
+  if (code.length === 3 && structure !== '2025') return 'district';
+  return null;
+}
+
+/** The one jurisdiction rule: both `inJurisdiction` and `jurisdictionSql` are this reach applied. */
+export function reachOf(actor: Actor): Reach {
+  if (actor.kind !== 'staff' && actor.kind !== 'machine') return { kind: 'none' };
+  const code = actor.unitCode;
+  if (code === null) return { kind: 'all' };
+  const structure = actor.unitStructure;
+  // null: the account's unit was looked up and does not exist in its structure.
+  const level = actor.unitLevel === undefined ? levelFromCode(structure, code) : actor.unitLevel;
+  if (!level) return { kind: 'none' };
+  return { kind: 'under', structure, level, code };
+}
+
+/** Does the record at `loc` lie under the actor's unit (any depth)? A national account reaches all. */
+export function inJurisdiction(actor: Actor, loc: Location): boolean {
+  const reach = reachOf(actor);
+  if (reach.kind !== 'under') return reach.kind === 'all';
+  if (reach.structure && loc.structure && reach.structure !== loc.structure) return false;
+  return loc[AT_LEVEL[reach.level].field] === reach.code;
 }
 
 /**
- * An account's unit code decides its reach by its length: 2 digits a province, 3 a district,
- * 5 a commune; null means the whole country. A record with no location is only national.
+ * SQL condition restricting rows to the actor's jurisdiction, given the table alias of a record with
+ * `unit_structure`, `province_code`, `district_code` and `commune_code`. Uses one parameter at most
+ * (the unit's code); the structure is one of two fixed words, written inline.
  */
-export function inJurisdiction(actor: Actor, loc: Location): boolean {
-  if (actor.kind !== 'staff' && actor.kind !== 'machine') return false;
-  const unit = actor.unitCode;
-  if (unit === null) return true;
-  if (unit.length === 2) return loc.provinceCode === unit;
-  if (unit.length === 3) return loc.districtCode === unit;
-  if (unit.length === 5) return loc.communeCode === unit;
-  return false;
-}
-
-/** SQL condition restricting rows to the actor's jurisdiction, given the columns' table alias. */
 export function jurisdictionSql(
   actor: Actor,
   alias: string,
   paramIndex: number,
 ): { sql: string; params: string[] } {
-  if (actor.kind !== 'staff' && actor.kind !== 'machine') return { sql: 'false', params: [] };
-  const unit = actor.unitCode;
-  if (unit === null) return { sql: 'true', params: [] };
-  const column = unit.length === 2 ? 'province_code' : unit.length === 3 ? 'district_code' : 'commune_code';
-  return { sql: `${alias}.${column} = $${paramIndex}`, params: [unit] };
+  const reach = reachOf(actor);
+  if (reach.kind !== 'under') return { sql: reach.kind === 'all' ? 'true' : 'false', params: [] };
+  const at = `${alias}.${AT_LEVEL[reach.level].column} = $${paramIndex}`;
+  const sql = reach.structure ? `(${alias}.unit_structure = '${reach.structure}' and ${at})` : at;
+  return { sql, params: [reach.code] };
 }

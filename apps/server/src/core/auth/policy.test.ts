@@ -4,7 +4,7 @@ import { ACTIONS, ROLES, type Action, type Role } from '@phongdich/contracts';
 import { AppError } from '../errors';
 import { ANONYMOUS, type Actor } from './actor';
 import type { Location } from './jurisdiction';
-import { authorize, can, canAt } from './policy';
+import { authorize, can, canAt, requiresJurisdiction } from './policy';
 
 /**
  * Targets relative to the actors below, who all work in or above Phường Phúc Xá (00001),
@@ -34,6 +34,31 @@ const UNIT: Record<Exclude<Role, 'citizen'>, string | null> = {
   verifier: '00001',
   hotline_operator: '01',
 };
+
+/**
+ * The same cells on a 2025 deployment, where Ba Đình is a commune (00004) of Hà Nội and there are no
+ * districts: C Phường Ba Đình · D Phường Ngọc Hà, same province · P Phường Sài Gòn · N no location.
+ * District-level accounts of the old map sit at the province on the new one, except the district
+ * officer, who has no unit to sit at (checked on its own below).
+ */
+const TARGETS_2025: Record<'C' | 'D' | 'P' | 'N', Location> = {
+  C: { provinceCode: '01', districtCode: null, communeCode: '00004', structure: '2025' },
+  D: { provinceCode: '01', districtCode: null, communeCode: '00008', structure: '2025' },
+  P: { provinceCode: '79', districtCode: null, communeCode: '26734', structure: '2025' },
+  N: { provinceCode: null, districtCode: null, communeCode: null },
+};
+const UNIT_2025 = (who: Exclude<Role, 'citizen'>): string | null => {
+  const old = UNIT[who];
+  return old === null ? null : old.length === 3 ? '01' : old === '00001' ? '00004' : old;
+};
+
+function actor2025(who: Role | 'anonymous'): Actor {
+  const a = actorFor(who);
+  if (a.kind !== 'staff') return a;
+  const unitCode = UNIT_2025(a.role);
+  const unitLevel = unitCode === null ? null : unitCode.length === 2 ? 'province' : 'commune';
+  return { ...a, unitCode, unitStructure: '2025', unitLevel };
+}
 
 function actorFor(who: Role | 'anonymous'): Actor {
   if (who === 'anonymous') return ANONYMOUS;
@@ -103,6 +128,8 @@ const EXPECTED: Record<Action, string> = {
   'certificate.verify':    'YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY YYYY',
   'certificate.revoke':    'YYYY YYNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN',
   'testing.figures':       'YYYY YYNN YYNN YNNN NNNN NNNN NNNN NNNN NNNN NNNN YYNN NNNN NNNN NNNN NNNN',
+  'units.move':            'YYYY NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN',
+  'units.review':          'YYYY YYNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN',
 };
 
 describe('policy matrix: role × jurisdiction × action', () => {
@@ -133,5 +160,39 @@ describe('policy matrix: role × jurisdiction × action', () => {
         });
       }
     });
+  });
+});
+
+describe('policy matrix on a 2025 deployment (province → commune)', () => {
+  ROLE_ORDER.filter((who) => who !== 'district_officer').forEach((who) => {
+    const r = ROLE_ORDER.indexOf(who);
+    it(`${who}`, () => {
+      const actor = actor2025(who);
+      for (const action of ACTIONS) {
+        const cells = EXPECTED[action].split(' ')[r]!;
+        COLUMNS.forEach((col, j) => {
+          assert.equal(
+            canAt(actor, action, TARGETS_2025[col]),
+            cells[j] === 'Y',
+            `${who} ${action} at ${col}`,
+          );
+        });
+      }
+    });
+  });
+
+  it('a district officer has no district to work in: every area-bound action is refused', () => {
+    const actor = { ...actorFor('district_officer'), unitStructure: '2025', unitLevel: null } as Actor;
+    const areaBound = ACTIONS.filter((a) => requiresJurisdiction(a) && can(actor, a));
+    assert.ok(areaBound.includes('person.read'));
+    for (const action of areaBound)
+      for (const col of ['C', 'D', 'P'] as const)
+        assert.equal(canAt(actor, action, TARGETS_2025[col]), false, `district officer ${action} at ${col}`);
+  });
+
+  it('a 2025 officer does not reach an old-map record that happens to carry the same codes', () => {
+    const commune = actor2025('commune_officer');
+    assert.equal(canAt(commune, 'person.read', { ...TARGETS_2025.C, structure: 'pre2025' }), false);
+    assert.equal(canAt(commune, 'person.read', TARGETS_2025.C), true);
   });
 });

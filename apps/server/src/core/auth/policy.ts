@@ -80,6 +80,10 @@ const RULES: Record<Action, { roles: Role[] | 'anyone'; jurisdiction: boolean }>
   // An investigation keeps check-ins past retention: the person's area for a person's check-ins, the
   // point's commune for a venue's.
   'checkin.hold': { roles: OFFICERS, jurisdiction: true },
+  // The move to the 2025 map is the national administrator's; a record it did not place is chosen
+  // by an officer of the new province it lies in.
+  'units.move': { roles: ['national_admin'], jurisdiction: false },
+  'units.review': { roles: ['national_admin', 'province_officer'], jurisdiction: true },
 };
 
 export function roleOf(actor: Actor): Role | null {

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/db';
 import type { Actor, StaffActor } from './actor';
+import type { LevelName, UnitStructure } from '../units/structure';
 import { API_TOKEN_PREFIX, newSessionToken, tokenHash } from './tokens';
 
 /** Sliding lifetimes: a staff session ends after 12 idle hours, a citizen's after 30 idle days. */
@@ -85,6 +86,9 @@ interface ActorRow {
   kind: 'staff' | 'citizen' | 'machine';
   role: string;
   unit_code: string | null;
+  unit_structure?: UnitStructure;
+  /** Looked up with the actor for a request; absent on plain account rows (sign-in's audit actor). */
+  unit_level?: LevelName | null;
   facility_id: string | null;
   person_id: string | null;
   display_name: string;
@@ -99,6 +103,8 @@ export function actorFromAccount(a: ActorRow): Actor {
     accountId: a.id,
     role: a.role as StaffActor['role'],
     unitCode: a.unit_code,
+    unitStructure: a.unit_structure,
+    unitLevel: a.unit_code === null ? null : a.unit_level,
     facilityId: a.facility_id,
     displayName: a.display_name,
   };
@@ -107,20 +113,26 @@ export function actorFromAccount(a: ActorRow): Actor {
 /**
  * The account's facility (lab or venue) counts only while it lies in the account's own area: an
  * account tied to a facility elsewhere (made before creation checked it, or a facility moved) acts
- * for none, whatever the module. A unit code names its level by its length (province, district or
- * commune), so "in the area" is one of the facility's three codes.
+ * for none, whatever the module. Within one structure codes of different levels never collide, so
+ * "in the area" is one of the facility's codes in the account's structure.
  */
 const FACILITY_IN_AREA = `case
     when a.facility_id is null then null
     when a.unit_code is null then a.facility_id
     when exists (select 1 from labs f where f.id::text = a.facility_id
+                 and f.unit_structure = a.unit_structure
                  and a.unit_code in (f.province_code, f.district_code, f.commune_code))
       or exists (select 1 from venues f where f.id::text = a.facility_id
+                 and f.unit_structure = a.unit_structure
                  and a.unit_code in (f.province_code, f.district_code, f.commune_code))
     then a.facility_id
   end as facility_id`;
 
-const ACTOR_COLUMNS = `a.id, a.kind, a.role, a.unit_code, ${FACILITY_IN_AREA}, a.person_id, a.display_name, a.disabled`;
+/** The unit's level in the account's structure (null when it does not exist there: reaches nothing). */
+const UNIT_LEVEL = `(select u.level_name from admin_units u
+    where u.structure = a.unit_structure and u.code = a.unit_code) as unit_level`;
+
+const ACTOR_COLUMNS = `a.id, a.kind, a.role, a.unit_code, a.unit_structure, ${UNIT_LEVEL}, ${FACILITY_IN_AREA}, a.person_id, a.display_name, a.disabled`;
 
 /**
  * The actor behind a session or API token, or null when the token is unknown, expired, revoked or

@@ -1,3 +1,4 @@
+import type { UnitStructure } from '../../core/units/structure';
 import type { Queryable } from '../../core/db/db';
 import { one } from '../../core/db/db';
 import { forgetAccountActors } from '../../core/auth/sessions';
@@ -10,6 +11,8 @@ export interface AccountRow {
   display_name: string;
   role: string;
   unit_code: string | null;
+  /** The structure of unit_code (the deployment's when the account was made or moved). */
+  unit_structure: UnitStructure;
   facility_id: string | null;
   person_id: string | null;
   password_hash: string | null;
@@ -145,7 +148,7 @@ export async function listAccounts(
   if (f.scopeUnit !== null) {
     params.push(f.scopeUnit);
     where.push(`(a.unit_code = $${params.length} or exists (select 1 from admin_units u
-      where u.code = a.unit_code and u.structure = 'pre2025'
+      where u.code = a.unit_code and u.structure = a.unit_structure
         and (u.province_code = $${params.length} or u.district_code = $${params.length})))`);
   }
   if (f.role) {

@@ -120,7 +120,9 @@ async function managedAccount(db: Db, ctx: AuditContext, id: string): Promise<Ac
   authorize(ctx.actor, 'account.manage');
   const account = await findAccountById(db, id);
   if (!account || account.kind === 'citizen') throw new AppError('NOT_FOUND');
-  const loc = account.unit_code ? ((await findUnit(db, account.unit_code))?.location ?? NATIONAL) : NATIONAL;
+  const loc = account.unit_code
+    ? ((await findUnit(db, account.unit_code, account.unit_structure))?.location ?? NATIONAL)
+    : NATIONAL;
   if (!canAt(ctx.actor, 'account.manage', loc)) throw new AppError('NOT_FOUND');
   return account;
 }

@@ -1,6 +1,7 @@
 import { foldVietnamese } from '@phongdich/domain';
 import type { Param, Queryable } from '../../core/db/db';
 import { foldedSql, foldForAccountSearch } from '../accounts';
+import { DEPLOYMENT_STRUCTURE_SQL } from '../../core/units/deployment';
 
 export interface AuditFilter {
   personId?: string;
@@ -83,7 +84,7 @@ export function searchAudit(q: Queryable, f: AuditFilter): Promise<AuditRow[]> {
     `select l.id, l.at, l.actor_account_id, l.actor_role, l.actor_unit, a.display_name as actor_name,
             u.full_name as actor_unit_name, l.action, l.person_id, l.ip, l.reason, l.break_glass, l.details
      from audit_log l left join accounts a on a.id::text = l.actor_account_id
-     left join admin_units u on u.structure = 'pre2025' and u.code = l.actor_unit
+     left join admin_units u on u.structure = ${DEPLOYMENT_STRUCTURE_SQL} and u.code = l.actor_unit
      ${where.length ? `where ${where.join(' and ')}` : ''}
      order by l.id desc limit $${params.length}`,
     params,

@@ -47,7 +47,7 @@ const SELECT = `select h.id, h.person_id, h.venue_id, v.name as venue_name,
     v.province_code as v_province, v.district_code as v_district, v.commune_code as v_commune
   from checkin_holds h
   left join persons p on p.id = h.person_id
-  left join admin_units pu on pu.structure = 'pre2025' and pu.code = p.commune_code
+  left join admin_units pu on pu.structure = p.unit_structure and pu.code = p.commune_code
   left join venues v on v.id = h.venue_id
   left join accounts a on a.id = h.created_by_account_id
   left join accounts r on r.id = h.released_by_account_id`;

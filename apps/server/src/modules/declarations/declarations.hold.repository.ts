@@ -23,7 +23,7 @@ const SELECT = `select h.id, h.person_id, h.held_until, h.reason, h.created_at,
   from declaration_holds h left join accounts a on a.id = h.created_by_account_id
   left join accounts r on r.id = h.released_by_account_id
   left join persons p on p.id = h.person_id
-  left join admin_units u on u.structure = 'pre2025' and u.code = p.commune_code`;
+  left join admin_units u on u.structure = p.unit_structure and u.code = p.commune_code`;
 
 export async function findDeclarationHold(
   q: Queryable,

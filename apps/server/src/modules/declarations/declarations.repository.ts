@@ -1,6 +1,7 @@
 import type { Queryable } from '../../core/db/db';
 import { ensureMonthlyPartitions } from '../../core/db/partitions';
 import type { Answers, DeclarationKind, QuestionSet } from './declarations.questions';
+import { DEPLOYMENT_STRUCTURE_SQL } from '../../core/units/deployment';
 
 export interface DeclarationRow {
   id: string;
@@ -72,7 +73,7 @@ export async function insertQuestionSet(q: Queryable, set: QuestionSet): Promise
 
 export async function provinceCodes(q: Queryable): Promise<Set<string>> {
   const rows = await q.query<{ code: string }>(
-    `select code from admin_units where structure = 'pre2025' and level = 1`,
+    `select code from admin_units where structure = ${DEPLOYMENT_STRUCTURE_SQL} and level = 1`,
   );
   return new Set(rows.map((r) => r.code));
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../core/db/db';
+import { DEPLOYMENT_STRUCTURE_SQL } from '../../core/units/deployment';
 
 export type FigureLevel = 'province' | 'district' | 'commune' | 'venue';
 
@@ -95,7 +96,7 @@ async function unitNamesFor(q: Queryable, level: FigureLevel, codes: string[]): 
           [codes],
         )
       : await q.query<{ code: string; name: string }>(
-          `select code, full_name as name from admin_units where structure = 'pre2025' and code = any($1::text[])`,
+          `select code, full_name as name from admin_units where structure = ${DEPLOYMENT_STRUCTURE_SQL} and code = any($1::text[])`,
           [codes],
         );
   return new Map(rows.map((r) => [r.code, r.name]));

@@ -14,7 +14,7 @@ const FILES = {
   population: 'vn-province-population-2019-census.csv',
 };
 /** Bump when the rows derived from the same files change (new column, other type names…). */
-const DERIVATION_VERSION = '1';
+const DERIVATION_VERSION = '2';
 
 export type Structure = 'pre2025' | '2025';
 
@@ -33,6 +33,9 @@ export interface UnitRow {
   full_name_en: string;
   type: string;
   population: number | null;
+  level_name: 'province' | 'district' | 'commune';
+  /** The codes of the unit's ancestors and its own, top down: '/01/001/00001/' (pre2025), '/01/00004/' (2025). */
+  path: string;
 }
 
 export interface MappingRow {
@@ -122,7 +125,17 @@ function row(
     full_name_en: u.FullNameEn,
     type,
     population: null,
+    level_name: LEVEL_NAMES[level],
+    path: unitPath(level, parent.province, parent.district, u.Code),
   };
+}
+
+const LEVEL_NAMES = { 1: 'province', 2: 'district', 3: 'commune' } as const;
+
+function unitPath(level: 1 | 2 | 3, province: string, district: string | null, code: string): string {
+  if (level === 1) return `/${code}/`;
+  if (level === 2 || !district) return `/${province}/${code}/`;
+  return `/${province}/${district}/${code}/`;
 }
 
 function readPopulation(): Map<string, number> {

@@ -146,13 +146,52 @@ for (const target of dbTargets()) {
       );
     });
 
+    it('each unit has its level name and its ancestors’ path, so a subtree is a path prefix', async () => {
+      const under = async (structure: string, prefix: string) =>
+        (
+          await db.query<{ level_name: string; n: number }>(
+            `select level_name, count(*)::int as n from admin_units
+             where structure = $1 and path like $2 || '%' group by level_name order by level_name`,
+            [structure, prefix],
+          )
+        ).map((r) => `${r.level_name}:${r.n}`);
+      const children = async (structure: string, parent: string) =>
+        (
+          await db.query<{ n: number }>(
+            'select count(*)::int as n from admin_units where structure = $1 and parent_code = $2',
+            [structure, parent],
+          )
+        )[0]!.n;
+      // Ba Đình (pre2025) and its communes; Hà Nội on 2025: the city and its communes, no district
+      assert.deepEqual(await under('pre2025', '/01/001/'), [
+        'commune:' + (await children('pre2025', '001')),
+        'district:1',
+      ]);
+      assert.deepEqual(await under('2025', '/01/'), [
+        'commune:' + (await children('2025', '01')),
+        'province:1',
+      ]);
+      const [ward] = await db.query<{ path: string; level_name: string }>(
+        `select path, level_name from admin_units where structure = 'pre2025' and code = '00001'`,
+      );
+      assert.deepEqual(ward, { path: '/01/001/00001/', level_name: 'commune' });
+    });
+
     it('locates a commune and names units for other modules', async () => {
       assert.deepEqual(await locationOfCommune(db, '00001'), {
         provinceCode: '01',
         districtCode: '001',
         communeCode: '00001',
+        structure: 'pre2025',
       });
       assert.equal(await locationOfCommune(db, '001'), undefined);
+      // on the 2025 map 00004 is Phường Ba Đình, with no district
+      assert.deepEqual(await locationOfCommune(db, '00004', '2025'), {
+        provinceCode: '01',
+        districtCode: null,
+        communeCode: '00004',
+        structure: '2025',
+      });
       const names = await unitNames(db, ['01', '001', '00001', '00001', '99999']);
       assert.deepEqual([...names.entries()].sort(), [
         ['00001', 'Phường Phúc Xá'],

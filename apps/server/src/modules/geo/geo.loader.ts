@@ -6,10 +6,10 @@ const NAME = 'admin_units';
 
 const UNIT_COLUMNS = `structure text, code text, level smallint, parent_code text, province_code text,
   district_code text, name text, name_folded text, full_name_folded text, name_en text, full_name text,
-  full_name_en text, type text, population int`;
+  full_name_en text, type text, population int, level_name text, path text`;
 const UNIT_NAMES =
   'structure, code, level, parent_code, province_code, district_code, name, name_folded, ' +
-  'full_name_folded, name_en, full_name, full_name_en, type, population';
+  'full_name_folded, name_en, full_name, full_name_en, type, population, level_name, path';
 const UNIT_UPDATES = UNIT_NAMES.split(', ')
   .filter((c) => c !== 'structure' && c !== 'code')
   .map((c) => `${c} = excluded.${c}`)

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../core/db/db';
 import type { Structure } from './geo.data';
+import { DEPLOYMENT_STRUCTURE_SQL } from '../../core/units/deployment';
 
 export type { Structure };
 
@@ -143,25 +144,44 @@ export async function mappedTo2025(q: Queryable, oldCode: string): Promise<Unit[
   return rows.map(toUnit);
 }
 
-/** Province and district of a pre-2025 commune; undefined if the code is not a commune. */
+/**
+ * Province and district (none on the 2025 map) of a commune of the given structure, by default the
+ * deployment's; undefined if the code is not a commune there. The structure is part of the answer,
+ * so a record written from it names its map.
+ */
 export async function locationOfCommune(
   q: Queryable,
   communeCode: string,
-): Promise<{ provinceCode: string; districtCode: string; communeCode: string } | undefined> {
-  const rows = await q.query<{ province_code: string; district_code: string; code: string }>(
-    `select province_code, district_code, code from admin_units
-     where structure = 'pre2025' and level = 3 and code = $1`,
-    [communeCode],
+  structure?: Structure,
+): Promise<
+  { provinceCode: string; districtCode: string | null; communeCode: string; structure: Structure } | undefined
+> {
+  const rows = await q.query<{
+    province_code: string;
+    district_code: string | null;
+    code: string;
+    structure: Structure;
+  }>(
+    `select province_code, district_code, code, structure from admin_units
+     where structure = coalesce($2, ${DEPLOYMENT_STRUCTURE_SQL}) and level = 3 and code = $1`,
+    [communeCode, structure ?? null],
   );
   const r = rows[0];
-  return r && { provinceCode: r.province_code, districtCode: r.district_code, communeCode: r.code };
+  return (
+    r && {
+      provinceCode: r.province_code,
+      districtCode: r.district_code,
+      communeCode: r.code,
+      structure: r.structure,
+    }
+  );
 }
 
-/** Full names ("Phường Phúc Xá") of pre-2025 units by code; unknown codes are left out. */
+/** Full names ("Phường Phúc Xá") of units by code, in the deployment's structure; unknown codes are left out. */
 export async function unitNames(q: Queryable, codes: readonly string[]): Promise<Map<string, string>> {
   if (!codes.length) return new Map();
   const rows = await q.query<{ code: string; full_name: string }>(
-    `select code, full_name from admin_units where structure = 'pre2025' and code = any($1::text[])`,
+    `select code, full_name from admin_units where structure = ${DEPLOYMENT_STRUCTURE_SQL} and code = any($1::text[])`,
     [[...new Set(codes)]],
   );
   return new Map(rows.map((r) => [r.code, r.full_name]));

@@ -3,7 +3,7 @@ import type { FamilyLink, PersonFields, PersonRow } from './people.types';
 
 /** Person columns plus the commune's name, for `from persons p`. */
 export const PERSON_SELECT = `select p.*, u.full_name as commune_name from persons p
-  left join admin_units u on u.structure = 'pre2025' and u.code = p.commune_code`;
+  left join admin_units u on u.structure = p.unit_structure and u.code = p.commune_code`;
 
 const FIELD_COLUMNS: [keyof PersonFields, string][] = [
   ['fullName', 'full_name'],

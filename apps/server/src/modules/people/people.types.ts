@@ -1,3 +1,4 @@
+import type { UnitStructure } from '../../core/units/structure';
 /** A person as stored, with the commune's name joined in. */
 export interface PersonRow {
   id: string;
@@ -15,6 +16,10 @@ export interface PersonRow {
   commune_code: string;
   district_code: string | null;
   province_code: string;
+  /** The map the codes above belong to. */
+  unit_structure: UnitStructure;
+  /** The pre2025 path ('/01/001/00001/') the address had before it was moved to the 2025 map. */
+  moved_from_unit?: string | null;
   street: string | null;
   merged_into: string | null;
   version: number;

@@ -1,3 +1,4 @@
+import type { Location } from '../../core/auth/jurisdiction';
 import { maskId, maskName, maskPhone } from '@phongdich/domain';
 import type { FamilyLink, Person, PersonRow, PersonSummary } from './people.types';
 
@@ -54,6 +55,11 @@ export function toSummary(row: PersonRow, masked: boolean): PersonSummary {
   };
 }
 
-export function locationOf(row: PersonRow) {
-  return { provinceCode: row.province_code, districtCode: row.district_code, communeCode: row.commune_code };
+export function locationOf(row: PersonRow): Location & { provinceCode: string; communeCode: string } {
+  return {
+    provinceCode: row.province_code,
+    districtCode: row.district_code,
+    communeCode: row.commune_code,
+    structure: row.unit_structure,
+  };
 }

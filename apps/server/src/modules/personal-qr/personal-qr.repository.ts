@@ -94,7 +94,7 @@ export async function cardsOfBatch(q: Queryable, batchId: string): Promise<CardR
   return q.query<CardRow>(
     `select t.id as token_id, t.issued_at, t.revoked_at, p.full_name, p.birth_year, u.full_name as commune_name
      from personal_qr_tokens t join persons p on p.id = t.person_id
-     left join admin_units u on u.structure = 'pre2025' and u.code = p.commune_code
+     left join admin_units u on u.structure = p.unit_structure and u.code = p.commune_code
      where t.batch_id = $1 order by p.name_folded, p.id`,
     [batchId],
   );

@@ -7,6 +7,7 @@ import { makeBarcode, MAX_SEQUENCE } from './sampling.barcode';
 import { labelSheetPdf } from './labels.pdf';
 import { loadSession } from './sessions.service';
 import { locOf, type TestType } from './sampling.types';
+import { DEPLOYMENT_STRUCTURE_SQL } from '../../core/units/deployment';
 
 export const MAX_LABELS_PER_BATCH = 3000;
 
@@ -16,7 +17,7 @@ async function provinceOfActor(q: Queryable, actor: Actor): Promise<string> {
   if (!unit) return '00';
   if (unit.length === 2) return unit;
   const rows = await q.query<{ province_code: string }>(
-    `select province_code from admin_units where structure = 'pre2025' and code = $1`,
+    `select province_code from admin_units where structure = ${DEPLOYMENT_STRUCTURE_SQL} and code = $1`,
     [unit],
   );
   return rows[0]?.province_code ?? '00';

@@ -1,0 +1,82 @@
+import type { Db, Queryable } from '../db/db';
+import { isUnitStructure, type UnitStructure } from './structure';
+
+/** Every table whose rows name a unit by (unit_structure, province_code, district_code, commune_code). */
+export const UNIT_TABLES = [
+  'accounts',
+  'persons',
+  'worklist_items',
+  'declarations',
+  'venues',
+  'daily_venue_counts',
+  'checkins',
+  'qr_card_batches',
+  'labs',
+  'testing_sessions',
+  'tubes',
+  'shipments',
+  'pending_identities',
+] as const;
+
+const SETTING = 'unit_structure';
+
+/**
+ * The structure new records and accounts use. Read from the database, so every server and tool
+ * agrees; a database never set up by `applyDeploymentStructure` (tests' templates, upgrades before
+ * it ran) writes pre2025, which is what its column defaults say.
+ */
+export async function deploymentStructure(q: Queryable): Promise<UnitStructure> {
+  const rows = await q.query<{ value: string }>('select value from deployment_settings where name = $1', [
+    SETTING,
+  ]);
+  const v = rows[0]?.value;
+  return isUnitStructure(v) ? v : 'pre2025';
+}
+
+/**
+ * The structure chosen at start: the configured one, else the one recorded, else 2025 for a new
+ * deployment and pre2025 for one that already holds people or staff accounts (it was written on the
+ * old map before this setting existed).
+ */
+async function chooseStructure(q: Queryable, configured: UnitStructure | undefined): Promise<UnitStructure> {
+  if (configured) return configured;
+  const rows = await q.query<{ value: string }>('select value from deployment_settings where name = $1', [
+    SETTING,
+  ]);
+  if (isUnitStructure(rows[0]?.value)) return rows[0].value;
+  const used = await q.query<{ used: boolean }>(
+    `select exists (select 1 from persons) or exists (select 1 from accounts where kind = 'staff') as used`,
+  );
+  return used[0]?.used ? 'pre2025' : '2025';
+}
+
+/**
+ * Records the deployment's structure and makes it the default of every unit-naming column, so
+ * writers that do not name a structure write the deployment's (a constant default: no per-row cost).
+ * Runs at start, after migrations; a change of structure is one short DDL transaction.
+ */
+export async function applyDeploymentStructure(
+  db: Db,
+  configured: UnitStructure | undefined,
+): Promise<UnitStructure> {
+  return db.transaction(async (tx) => {
+    const structure = await chooseStructure(tx, configured);
+    const stored = await tx.query<{ value: string }>(
+      'select value from deployment_settings where name = $1 for update',
+      [SETTING],
+    );
+    if (stored[0]?.value === structure) return structure;
+    // The structure is one of two fixed words (checked above), never user text.
+    for (const table of UNIT_TABLES)
+      await tx.exec(`alter table ${table} alter column unit_structure set default '${structure}'`);
+    await tx.query(
+      `insert into deployment_settings (name, value) values ($1, $2)
+       on conflict (name) do update set value = excluded.value, changed_at = now()`,
+      [SETTING, structure],
+    );
+    return structure;
+  });
+}
+
+/** The deployment's structure inside a statement (same rule as `deploymentStructure`). */
+export const DEPLOYMENT_STRUCTURE_SQL = `coalesce((select s.value from deployment_settings s where s.name = '${SETTING}'), 'pre2025')`;
