@@ -9,7 +9,8 @@ export interface SearchCriteria {
   /**
    * 'prefix': the name starts with the fragment (a btree range scan in keyset order: the fast path
    * for the usual full-name search). 'words': every typed word appears as a whole word anywhere in
-   * the name ("van an", "hang nguyen"), through the GIN index on the name's words.
+   * the name ("van an", "hang nguyen"), read in keyset order from the rarest typed word's entries in
+   * person_name_words (migration 0033), or from the commune's names when the search is in one commune.
    */
   nameMode?: 'prefix' | 'words';
   /** Normalised identity number: matched against CCCD, CMND, passport and BHYT. */
@@ -18,22 +19,105 @@ export interface SearchCriteria {
   phone?: string;
   birthYear?: number;
   communeCode?: string;
-  /** SQL condition restricting rows to the actor's jurisdiction, with its parameters. */
-  jurisdiction?: { sql: string; params: string[] };
+  /**
+   * The condition restricting rows to the actor's jurisdiction, for a table alias whose area columns
+   * are named as in persons, numbering its parameters from `paramIndex`.
+   */
+  jurisdiction?: (alias: string, paramIndex: number) => { sql: string; params: string[] };
   after?: { nameFolded: string; id: string };
   limit: number;
 }
 
+/** The persons columns every search returns, from the name-words index instead of persons itself. */
+const WORDS_SELECT = PERSON_SELECT.replace(
+  'from persons p',
+  'from person_name_words w join persons p on p.id = w.person_id',
+);
+if (WORDS_SELECT === PERSON_SELECT) throw new Error('PERSON_SELECT no longer reads "from persons p"');
+
+/**
+ * How often each word appears in names, to start a words search from the rarest typed word. Which
+ * word it starts from changes only how many index entries are read, never the results or their
+ * order (every typed word is checked on each entry), so a few minutes' staleness is harmless.
+ * Read from PostgreSQL's statistics (autovacuum keeps them); where there are none (PGlite has no
+ * autovacuum), each word's entries are counted up to COUNT_CAP, once per word and CACHE_MS.
+ */
+const CACHE_MS = 5 * 60_000;
+const COUNT_CAP = 20_000;
+let statsCache: { at: number; freq: Map<string, number> } | undefined;
+const countCache = new Map<string, { at: number; n: number }>();
+
+async function wordFrequencies(q: Queryable, now: number): Promise<Map<string, number>> {
+  if (statsCache && now - statsCache.at < CACHE_MS) return statsCache.freq;
+  const rows = await q.query<{ word: string; freq: number }>(
+    `select f.word, f.freq from pg_stats s,
+            unnest(s.most_common_vals::text::text[], s.most_common_freqs) as f (word, freq)
+      where s.schemaname = current_schema() and s.tablename = 'person_name_words' and s.attname = 'word'`,
+  );
+  statsCache = { at: now, freq: new Map(rows.map((r) => [r.word, Number(r.freq)])) };
+  return statsCache.freq;
+}
+
+/** The typed word whose index entries are fewest; ties go to the longer, then the first in order. */
+async function rarestWord(q: Queryable, words: string[]): Promise<string> {
+  const now = Date.now();
+  const freq = await wordFrequencies(q, now);
+  const weight = new Map<string, number>();
+  if (freq.size > 0) {
+    // Words too rare to be among the statistics' most common values weigh nothing.
+    for (const w of words) weight.set(w, freq.get(w) ?? 0);
+  } else {
+    const missing = words.filter((w) => {
+      const c = countCache.get(w);
+      return !c || now - c.at >= CACHE_MS;
+    });
+    if (missing.length > 0) {
+      const rows = await q.query<{ word: string; n: number }>(
+        `select t.word, (select count(*) from (select 1 from person_name_words x where x.word = t.word
+                                                limit ${COUNT_CAP}) as e)::int as n
+           from unnest($1::text[]) as t (word)`,
+        [missing],
+      );
+      if (countCache.size > 10_000) countCache.clear();
+      for (const r of rows) countCache.set(r.word, { at: now, n: r.n });
+    }
+    for (const w of words) weight.set(w, countCache.get(w)?.n ?? 0);
+  }
+  return [...words].sort(
+    (a, b) => weight.get(a)! - weight.get(b)! || b.length - a.length || (a < b ? -1 : a > b ? 1 : 0),
+  )[0]!;
+}
+
 /**
  * Live records matching every given criterion, in keyset order (folded name, id), so each page is an
- * index range scan that stops after `limit` rows (see the index notes in migration 0005).
+ * index range scan that stops after `limit` rows (see the index notes in migrations 0005 and 0033).
  */
 export async function searchPersons(q: Queryable, c: SearchCriteria): Promise<PersonRow[]> {
   const where = ['p.merged_into is null'];
   const params: Param[] = [];
   const add = (value: Param) => `$${params.push(value)}`;
-  if (c.nameFolded && c.nameMode === 'words') {
-    where.push(`string_to_array(p.name_folded, ' ') @> ${add(c.nameFolded.split(' '))}::text[]`);
+  const inArea = (alias: string) => {
+    if (!c.jurisdiction) return;
+    const j = c.jurisdiction(alias, params.length + 1);
+    where.push(j.sql);
+    params.push(...j.params);
+  };
+  const words = c.nameFolded?.split(' ').filter((w) => w !== '');
+  // In one commune (a few thousand people) its own names in order are read (persons_commune_name_idx);
+  // elsewhere the rarest typed word's entries are.
+  const oneCommune =
+    c.communeCode !== undefined || /\bcommune_code\b/.test(c.jurisdiction?.('p', 1).sql ?? '');
+  const byWords = c.nameMode === 'words' && words !== undefined && words.length > 0 && !oneCommune;
+  let order = 'p.name_folded collate "C", p.id';
+  if (byWords) {
+    where.push(
+      `w.word = ${add(await rarestWord(q, words))}`,
+      `string_to_array(w.name_folded, ' ') @> ${add(words)}::text[]`,
+    );
+    inArea('w');
+    order = 'w.name_folded, w.person_id';
+  } else if (c.nameFolded && c.nameMode === 'words') {
+    where.push(`string_to_array(p.name_folded, ' ') @> ${add(words ?? [])}::text[]`);
   } else if (c.nameFolded) {
     // '~' sorts after every folded character (a–z, 0–9, space) in the C collation.
     where.push(
@@ -47,20 +131,13 @@ export async function searchPersons(q: Queryable, c: SearchCriteria): Promise<Pe
   if (c.phone) where.push(`p.phones @> array[${add(c.phone)}]::text[]`);
   if (c.birthYear !== undefined) where.push(`p.birth_year = ${add(c.birthYear)}`);
   if (c.communeCode) where.push(`p.commune_code = ${add(c.communeCode)}`);
-  if (c.jurisdiction) {
-    // Renumber the jurisdiction's own $1… after ours.
-    const offset = params.length;
-    where.push(c.jurisdiction.sql.replace(/\$(\d+)/g, (_, n) => `$${Number(n) + offset}`));
-    params.push(...c.jurisdiction.params);
-  }
+  inArea('p');
   if (c.after) {
-    where.push(
-      `(p.name_folded collate "C", p.id) > (${add(c.after.nameFolded)} collate "C", ${add(c.after.id)}::uuid)`,
-    );
+    where.push(`(${order}) > (${add(c.after.nameFolded)} collate "C", ${add(c.after.id)}::uuid)`);
   }
   return q.query<PersonRow>(
-    `${PERSON_SELECT} where ${where.join(' and ')}
-     order by p.name_folded collate "C", p.id limit ${add(c.limit)}`,
+    `${byWords ? WORDS_SELECT : PERSON_SELECT} where ${where.join(' and ')}
+     order by ${order} limit ${add(c.limit)}`,
     params,
   );
 }

@@ -141,7 +141,7 @@ export function peopleReadService(db: Db) {
             phone: phone ?? undefined,
             birthYear: input.birthYear,
             communeCode: input.communeCode,
-            jurisdiction: exact ? undefined : jurisdictionSql(actor, 'p', 1),
+            jurisdiction: exact ? undefined : (alias, i) => jurisdictionSql(actor, alias, i),
             after,
             limit: limit + 1,
           });
