@@ -1,7 +1,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { dbTargets } from '../../test-support/test-db';
-import { insertAccount } from '../../modules/accounts/accounts.repository';
+import { insertAccount } from '../../modules/accounts';
 import type { Db } from '../db/db';
 import { applyDeploymentStructure } from '../units/deployment';
 import type { UnitStructure } from '../units/structure';
