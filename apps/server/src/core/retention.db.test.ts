@@ -83,7 +83,9 @@ for (const target of dbTargets()) {
     });
 
     it('deletes handled domain events after a week, never pending or dead ones', async () => {
+      // The database is shared with the test above: start from no events.
       await db.exec(`
+        delete from domain_events;
         insert into domain_events (type, processed_at) values ('declaration.submitted', now() - interval '8 days');
         insert into domain_event_handlings (event_id, handler) select id, 'h' from domain_events;
         insert into domain_events (type, processed_at) values ('declaration.submitted', now() - interval '6 days');
