@@ -32,16 +32,25 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
     ...wrap(pool),
     async transaction(fn) {
       const client = await pool.connect();
+      // A connection lost while the transaction holds it (a database restart) emits 'error' on the
+      // client between queries; unheard, that event kills the process. Heard, the transaction fails
+      // (its next query rejects) and the broken client is discarded, not returned to the pool.
+      let lost: Error | undefined;
+      const onError = (err: Error) => {
+        lost = err;
+      };
+      client.on('error', onError);
       try {
         await client.query('begin');
         const result = await fn(wrap(client));
         await client.query('commit');
         return result;
       } catch (err) {
-        await client.query('rollback').catch(() => undefined);
+        if (!lost) await client.query('rollback').catch(() => undefined);
         throw err;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(lost ?? undefined);
       }
     },
     close: () => pool.end(),

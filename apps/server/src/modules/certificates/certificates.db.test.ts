@@ -10,6 +10,7 @@ import {
   inflateStage,
 } from '@phongdich/dcc';
 import { dbTargets } from '../../test-support/test-db';
+import { failAuditOf } from '../../test-support/failing-audit';
 import { buildTestApp } from '../../test-support/test-app';
 import { signInAs } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
@@ -116,6 +117,20 @@ for (const target of dbTargets()) {
       const commune = (await signInAs(app, db, { role: 'commune_officer', unitCode: '00001' })).headers;
       assert.equal((await app.inject({ method: 'POST', url, headers: commune, payload })).statusCode, 403);
       const province = (await signInAs(app, db, { role: 'province_officer', unitCode: '01' })).headers;
+      // The revocation and its audit entry are one transaction: an audit that cannot be written
+      // leaves the certificate in force.
+      const restore = await failAuditOf(db, 'certificate.revoke');
+      try {
+        const unaudited = await app.inject({ method: 'POST', url, headers: province, payload });
+        assert.equal(unaudited.statusCode, 500, unaudited.body);
+      } finally {
+        await restore();
+      }
+      assert.equal((await verify(cert!.hc1)).valid, true, 'still in force');
+      assert.deepEqual(
+        await db.query("select 1 from revocations where type = 'DCC' and id = $1", [cert!.uvci]),
+        [],
+      );
       const revoked = await app.inject({ method: 'POST', url, headers: province, payload });
       assert.equal(revoked.statusCode, 200, revoked.body);
       const after = await verify(cert!.hc1);

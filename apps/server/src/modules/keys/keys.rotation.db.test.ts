@@ -5,6 +5,7 @@ import { dbTargets } from '../../test-support/test-db';
 import { buildTestApp } from '../../test-support/test-app';
 import { signInAs } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
+import { failAuditOf } from '../../test-support/failing-audit';
 import { publicKeys, signingKey } from './keys.service';
 
 for (const target of dbTargets()) {
@@ -36,6 +37,20 @@ for (const target of dbTargets()) {
       assert.equal(keys.length, 5, 'the first key and one per rotation');
       assert.ok(keys.some((k) => k.kid === before.kid && k.status === 'retired'));
       assert.equal((await signingKey(db, 'qr')).kid, keys.find((k) => k.status === 'active')!.kid);
+    });
+
+    it('a rotation whose audit entry cannot be written changes no key', async () => {
+      const admin = await signInAs(app, db, { role: 'national_admin', unitCode: null });
+      await signingKey(db, 'dcc');
+      const before = await publicKeys(db, 'dcc');
+      const restore = await failAuditOf(db, 'keys.rotate');
+      try {
+        const res = await app.inject({ method: 'POST', url: '/api/keys/dcc/rotate', headers: admin.headers });
+        assert.equal(res.statusCode, 500, res.body);
+      } finally {
+        await restore();
+      }
+      assert.deepEqual(await publicKeys(db, 'dcc'), before, 'the old key still active, no new key');
     });
   });
 }

@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../core/db/db';
-import { authorize } from '../../core/auth/policy';
-import { recordAudit } from '../../core/audit/audit';
 import { publicKeys, rotateSigningKey, type KeyPurpose } from './keys.service';
 import { revocationChangesSince } from './revocations';
 
@@ -76,20 +74,8 @@ export function keysRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (request) => {
-      authorize(request.actor, 'keys.manage');
       const { purpose } = request.params as { purpose: KeyPurpose };
-      const key = await rotateSigningKey(db, purpose);
-      await db.transaction((tx) =>
-        recordAudit(
-          tx,
-          { actor: request.actor, ip: request.ip, requestId: request.id },
-          {
-            action: 'keys.rotate',
-            details: { purpose, kid: key.kid },
-          },
-        ),
-      );
-      return key;
+      return rotateSigningKey(db, { actor: request.actor, ip: request.ip, requestId: request.id }, purpose);
     },
   );
 }

@@ -3,6 +3,8 @@ import { qrKeyIdFor } from '@phongdich/domain';
 import { baseOf, type Db, type Queryable } from '../../core/db/db';
 import { loadConfig } from '../../core/config';
 import { LOCKS } from '../../core/db/locks';
+import { recordAudit, type AuditContext } from '../../core/audit/audit';
+import { authorize } from '../../core/auth/policy';
 import { decryptPrivateKey, encryptPrivateKey, generateP256, importP256Private } from './key-crypto';
 
 export type KeyPurpose = 'qr' | 'dcc';
@@ -44,7 +46,12 @@ async function kidFor(purpose: KeyPurpose, spki: Uint8Array, jwk: webcrypto.Json
   return { kid: Buffer.from(kidBytes).toString('base64'), kidBytes };
 }
 
-async function createKey(db: Db, purpose: KeyPurpose): Promise<void> {
+/** `alongside` runs in the key's own transaction (the rotation's audit entry): both land or neither. */
+async function createKey(
+  db: Db,
+  purpose: KeyPurpose,
+  alongside?: (tx: Queryable, kid: string) => Promise<void>,
+): Promise<void> {
   const { pkcs8, spki, jwk } = await generateP256();
   const { kid } = await kidFor(purpose, spki, jwk);
   await db.transaction(async (tx) => {
@@ -67,6 +74,7 @@ async function createKey(db: Db, purpose: KeyPurpose): Promise<void> {
         encryptPrivateKey(pkcs8, secret),
       ],
     );
+    if (alongside) await alongside(tx, kid);
   });
 }
 
@@ -109,8 +117,16 @@ function dbId(db: Db): number {
 }
 
 /** Retires the active key and makes a new one; codes signed before still verify with the old key. */
-export async function rotateSigningKey(db: Db, purpose: KeyPurpose): Promise<PublicKeyRecord> {
-  await createKey(db, purpose);
+export async function rotateSigningKey(
+  db: Db,
+  ctx: AuditContext,
+  purpose: KeyPurpose,
+): Promise<PublicKeyRecord> {
+  authorize(ctx.actor, 'keys.manage');
+  // The new key and its audit entry in one transaction: an unaudited rotation cannot happen.
+  await createKey(db, purpose, (tx, kid) =>
+    recordAudit(tx, ctx, { action: 'keys.rotate', details: { purpose, kid } }),
+  );
   cache.delete(`${purpose}:${dbId(db)}`);
   const active = (await publicKeys(db, purpose)).find((k) => k.status === 'active');
   if (!active) throw new Error('rotation left no active key');

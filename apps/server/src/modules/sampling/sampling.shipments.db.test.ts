@@ -196,5 +196,18 @@ for (const target of dbTargets()) {
         [],
       );
     });
+
+    // Last: the counts the tests above check are of their own shipments.
+    it('a retried creation with the same Idempotency-Key answers the manifest already made', async () => {
+      const keyed = { ...sampler, 'idempotency-key': 'ship-once-1' };
+      const [spare] = await sealedTubes(1);
+      const first = await ship(keyed, [spare!]);
+      assert.equal(first.statusCode, 201, first.body);
+      const retry = await ship(keyed, [spare!]);
+      assert.equal(retry.statusCode, 201, retry.body);
+      assert.equal(retry.json().id, first.json().id);
+      const made = await db.query('select 1 from shipment_tubes where barcode = $1', [spare!]);
+      assert.equal(made.length, 1, 'one manifest for the tube');
+    });
   });
 }

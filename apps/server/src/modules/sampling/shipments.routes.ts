@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../core/db/db';
-import { auditContext } from '../../core/http/request-audit';
+import { auditContext, idempotencyKeyOf } from '../../core/http/request-audit';
 import { shipmentsService } from './shipments.service';
 import { IdParams } from './sampling.schemas';
 import * as S from './shipments.schemas';
@@ -33,6 +33,7 @@ export function shipmentsRoutes(app: FastifyInstance, db: Db): void {
           await shipments.create(
             auditContext(req),
             req.body as { labId: string; barcodes: string[]; carrier: string; sentAt: string },
+            idempotencyKeyOf(req),
           ),
         ),
   );

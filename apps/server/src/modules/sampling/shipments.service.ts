@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '../../core/db/db';
+import { idempotencyScope, runIdempotent } from '../../core/http/idempotency';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { jurisdictionSql } from '../../core/auth/jurisdiction';
 import { authorize, can } from '../../core/auth/policy';
@@ -70,9 +71,11 @@ export function shipmentsService(db: Db) {
     },
 
     /** A manifest of sealed tubes not shipped yet; each tube moves used → in_transit. */
+    /** With an Idempotency-Key a retry answers the manifest already made (its tubes are in transit). */
     async create(
       ctx: AuditContext,
       input: { labId: string; barcodes: string[]; carrier: string; sentAt: string },
+      idempotencyKey?: string,
     ) {
       authorize(ctx.actor, 'testing.ship');
       if (!(await findLab(db, input.labId))) throw new AppError('LAB_NOT_FOUND');
@@ -83,60 +86,67 @@ export function shipmentsService(db: Db) {
           bad.map((b) => fieldError('barcodes', b, 'Mã ống không hợp lệ.', 'Invalid tube barcode.')),
         );
       const barcodes = uniq(input.barcodes.map((b) => normalizeBarcode(b)!));
-      const id = await db.transaction(async (tx) => {
-        const tubes = await tx.query<TubeRow>(
-          'select * from tubes where barcode = any($1::text[]) order by barcode for update',
-          [barcodes],
-        );
-        const unknown = barcodes.filter((b) => !tubes.some((t) => t.barcode === b));
-        if (unknown.length)
-          throw new AppError(
-            'TUBE_UNKNOWN',
-            unknown.map((b) => fieldError('barcodes', b, 'Mã ống không có trong hệ thống.', 'Unknown tube.')),
+      const scope = idempotencyScope('POST /api/testing/shipments', ctx.actor);
+      const made = await runIdempotent(
+        db,
+        { scope, key: idempotencyKey, body: input, status: 201 },
+        async (tx) => {
+          const tubes = await tx.query<TubeRow>(
+            'select * from tubes where barcode = any($1::text[]) order by barcode for update',
+            [barcodes],
           );
-        const unready = tubes.filter((t) => t.status !== 'used' || !t.sealed_at);
-        if (unready.length) {
-          throw new AppError(
-            'TUBE_NOT_SEALED',
-            unready.map((t) =>
-              fieldError(
-                'barcodes',
-                t.barcode,
-                t.status === 'used' ? 'Ống chưa đóng.' : 'Ống đã gửi hoặc chưa dùng.',
-                t.status === 'used' ? 'Tube not sealed.' : 'Tube already shipped or unused.',
+          const unknown = barcodes.filter((b) => !tubes.some((t) => t.barcode === b));
+          if (unknown.length)
+            throw new AppError(
+              'TUBE_UNKNOWN',
+              unknown.map((b) =>
+                fieldError('barcodes', b, 'Mã ống không có trong hệ thống.', 'Unknown tube.'),
               ),
-            ),
+            );
+          const unready = tubes.filter((t) => t.status !== 'used' || !t.sealed_at);
+          if (unready.length) {
+            throw new AppError(
+              'TUBE_NOT_SEALED',
+              unready.map((t) =>
+                fieldError(
+                  'barcodes',
+                  t.barcode,
+                  t.status === 'used' ? 'Ống chưa đóng.' : 'Ống đã gửi hoặc chưa dùng.',
+                  t.status === 'used' ? 'Tube not sealed.' : 'Tube already shipped or unused.',
+                ),
+              ),
+            );
+          }
+          for (const t of tubes) authorize(ctx.actor, 'testing.ship', locOf(t));
+          const sid = await insertShipment(tx, {
+            labId: input.labId,
+            sender: staffOf(ctx)?.displayName ?? '',
+            accountId: staffOf(ctx)?.accountId ?? '',
+            carrier: input.carrier.trim(),
+            sentAt: input.sentAt,
+            count: barcodes.length,
+            loc: {
+              communeCode: same(tubes.map((t) => t.commune_code)),
+              districtCode: same(tubes.map((t) => t.district_code)),
+              provinceCode: same(tubes.map((t) => t.province_code)),
+            },
+          });
+          await tx.query(`insert into shipment_tubes (shipment_id, barcode) select $1, unnest($2::text[])`, [
+            sid,
+            barcodes,
+          ]);
+          await tx.query(
+            `update tubes set status = 'in_transit', lab_id = $2, updated_at = now() where barcode = any($1::text[])`,
+            [barcodes, input.labId],
           );
-        }
-        for (const t of tubes) authorize(ctx.actor, 'testing.ship', locOf(t));
-        const sid = await insertShipment(tx, {
-          labId: input.labId,
-          sender: staffOf(ctx)?.displayName ?? '',
-          accountId: staffOf(ctx)?.accountId ?? '',
-          carrier: input.carrier.trim(),
-          sentAt: input.sentAt,
-          count: barcodes.length,
-          loc: {
-            communeCode: same(tubes.map((t) => t.commune_code)),
-            districtCode: same(tubes.map((t) => t.district_code)),
-            provinceCode: same(tubes.map((t) => t.province_code)),
-          },
-        });
-        await tx.query(`insert into shipment_tubes (shipment_id, barcode) select $1, unnest($2::text[])`, [
-          sid,
-          barcodes,
-        ]);
-        await tx.query(
-          `update tubes set status = 'in_transit', lab_id = $2, updated_at = now() where barcode = any($1::text[])`,
-          [barcodes, input.labId],
-        );
-        await recordAudit(tx, ctx, {
-          action: 'testing.shipment.create',
-          details: { shipmentId: sid, labId: input.labId, barcodes },
-        });
-        return sid;
-      });
-      return manifest(db, (await findShipment(db, id))!);
+          await recordAudit(tx, ctx, {
+            action: 'testing.shipment.create',
+            details: { shipmentId: sid, labId: input.labId, barcodes },
+          });
+          return manifest(tx, (await findShipment(tx, sid))!);
+        },
+      );
+      return made.body;
     },
 
     async get(ctx: AuditContext, id: string) {

@@ -11,6 +11,9 @@ import type { Lab, Manifest, SessionSummary, Tube } from './types';
  * shown, and the manifest is created only after a confirmation naming the count, the lab and the carrier.
  */
 interface Pending {
+  /** One key and one sending time per confirmed manifest: a retried click never ships twice. */
+  key: string;
+  sentAt: string;
   labId: string;
   labName: string;
   carrier: string;
@@ -66,6 +69,8 @@ export default function ShipmentsPage() {
     const picked = tubes.filter((x) => chosen.includes(x.barcode));
     if (picked.length === 0) return;
     setConfirming({
+      key: crypto.randomUUID(),
+      sentAt: new Date().toISOString(),
       labId,
       labName: labs.find((l) => l.id === labId)?.name ?? '',
       carrier,
@@ -78,12 +83,11 @@ export default function ShipmentsPage() {
     setBusy(true);
     setError(null);
     try {
-      await api.post<Manifest>('/api/testing/shipments', {
-        labId: p.labId,
-        barcodes: p.barcodes,
-        carrier: p.carrier,
-        sentAt: new Date().toISOString(),
-      });
+      await api.post<Manifest>(
+        '/api/testing/shipments',
+        { labId: p.labId, barcodes: p.barcodes, carrier: p.carrier, sentAt: p.sentAt },
+        { 'Idempotency-Key': p.key },
+      );
       setConfirming(null);
       setCarrier('');
       await loadShipments();
