@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type TestServer } from './support/server';
 import { launchBrowser, MOBILE } from './support/browser';
-import { citizenWithRecord, randomPhone } from './support/checkin';
+import { citizenWithRecord, managerWithVenue, randomPhone } from './support/checkin';
 import { FAST, SLOW_3G, startSlowNetwork } from './support/slow-network';
 
 const BUDGET_BYTES = 150 * 1024;
@@ -105,11 +105,41 @@ describe('web weight: what a citizen phone downloads', () => {
     try {
       // A phone's very first visit, on slow 3G (no service worker yet): measured, and bounded
       // against regressions.
+      // The poster's link is opened: the light check-in page (checkin.html), whose HTML alone is the
+      // usable page, so the field takes typing as soon as it arrives. This profile's round trip is
+      // itself 2 s (1 s each way): no page can arrive sooner, so "usable within 2 s" is met as far as
+      // it can be when nothing but that one round trip is waited for. The margin over it is the
+      // browser's own work on a loaded test machine, half the second round trip any script,
+      // stylesheet or API call before the field would cost.
       net.set(SLOW_3G);
+      const { session: manager, venueId } = await managerWithVenue(server, 'Chợ Mạng Chậm');
+      const { token } = await manager.request<{ token: string }>('GET', `/api/venues/${venueId}/qr`);
+      const floor = SLOW_3G.delayMs * 2; // the proxy holds every chunk this long, there and back
       const fresh = await citizenContext(browser, server, 'block', net.url);
-      const first = await msUntilUsable(await fresh.newPage());
-      console.log(`check-in page, first visit on slow 3G: usable after ${first} ms`);
-      assert.ok(first < 20_000, `first visit took ${first} ms`);
+      const firstPage = await fresh.newPage();
+      const first = await msUntilUsable(firstPage);
+      console.log(
+        `check-in page, first visit on slow 3G: usable after ${first} ms (one round trip: ${floor} ms)`,
+      );
+      assert.ok(
+        first < floor + 1000,
+        `first visit took ${first} ms: it waited for more than the one round trip (${floor} ms) the HTML needs`,
+      );
+      // And it records the visit: the code pasted, Enter, the answer shown (the script, the
+      // check-in request and its answer: two more round trips on this network).
+      const started = Date.now();
+      const field = firstPage.getByLabel('Dán mã điểm');
+      await field.fill(token);
+      await firstPage.getByRole('button', { name: 'Ghi nhận', exact: true, disabled: false }).waitFor();
+      await field.press('Enter');
+      await firstPage.getByTestId('checkin-done').filter({ hasText: 'Chợ Mạng Chậm' }).waitFor();
+      console.log(`check-in page, first visit on slow 3G: recorded ${Date.now() - started} ms later`);
+      const visits = await fresh.request.get(`${server.url}/api/me/checkins`);
+      assert.deepEqual(
+        ((await visits.json()) as { items: { venueId: string }[] }).items.map((v) => v.venueId),
+        [venueId],
+        'recorded once',
+      );
       await fresh.close();
 
       // The usual case: the citizen opened the app once before on a good network, so the service
@@ -120,6 +150,11 @@ describe('web weight: what a citizen phone downloads', () => {
       const scripts: string[] = [];
       page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
       await msUntilUsable(page);
+      // That first visit checked in (the light page installs the app once the visit is recorded).
+      await page.getByLabel('Dán mã điểm').fill(token);
+      await page.getByRole('button', { name: 'Ghi nhận', exact: true, disabled: false }).waitFor();
+      await page.getByLabel('Dán mã điểm').press('Enter');
+      await page.getByTestId('checkin-done').waitFor();
       await page.waitForFunction(
         () =>
           (globalThis as unknown as { navigator: { serviceWorker: { controller: unknown } } }).navigator

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { Action } from '@phongdich/contracts';
 import { api, ApiError } from '../api/client';
 import type { Me } from '../api/types';
+import { LAST_ME, rememberMe } from './last-me';
 
 interface AuthState {
   /** undefined while the first /api/auth/me is in flight; null when signed out. */
@@ -12,7 +13,6 @@ interface AuthState {
 }
 
 const AuthContext = createContext<AuthState | null>(null);
-const LAST_ME = 'phongdich.lastMe';
 
 function lastMe(): Me | undefined {
   try {
@@ -33,7 +33,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     api
       .get<{ account: Me }>('/api/auth/me')
       .then((r) => {
-        localStorage.setItem(LAST_ME, JSON.stringify(r.account));
+        rememberMe(r.account);
         setMe(r.account);
       })
       .catch((e: unknown) => {

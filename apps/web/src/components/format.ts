@@ -1,31 +1,12 @@
 import { currentLang } from '../i18n';
+import { formatterFor, localeOf } from './format-in';
 
 /**
  * Every date and time the app shows goes through these: the chosen language's conventions and Vietnam's
  * time zone, never the device's locale or zone (a phone set to English or abroad still reads Vietnam time).
  */
-const TIME_ZONE = 'Asia/Ho_Chi_Minh';
-const locale = () => (currentLang() === 'vi' ? 'vi-VN' : 'en-GB');
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(kind: 'dateTime' | 'date' | 'time'): Intl.DateTimeFormat {
-  const key = `${locale()}:${kind}`;
-  let f = formatters.get(key);
-  if (!f) {
-    // Four-digit years and 24-hour clocks in both languages (dateStyle 'short' gives "26" for 2026).
-    const date: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'numeric', year: 'numeric' };
-    const time: Intl.DateTimeFormatOptions = {
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    };
-    const style = kind === 'dateTime' ? { ...date, ...time } : kind === 'date' ? date : time;
-    f = new Intl.DateTimeFormat(locale(), { timeZone: TIME_ZONE, ...style });
-    formatters.set(key, f);
-  }
-  return f;
-}
+const locale = () => localeOf(currentLang());
+const formatter = (kind: 'dateTime' | 'date' | 'time') => formatterFor(currentLang(), kind);
 
 const toDate = (v: string | number | Date) => (v instanceof Date ? v : new Date(v));
 

@@ -2,7 +2,6 @@
 // survives closing the browser. Items carry client-generated ids (crypto.randomUUID()), so a retry
 // after a lost response is exactly-once thanks to the server's idempotency. Rejected items are kept
 // with their error for display, never silently dropped.
-import { useEffect, useState } from 'react';
 import { idbStore, type QueueStore, type StoredItem } from './queue-store';
 
 export type Sender = (
@@ -203,16 +202,15 @@ export function startOfflineQueue(): void {
   void refreshPending().then(() => flush());
 }
 
-export function useQueueStatus(): QueueStatus {
-  const [s, setS] = useState(status);
-  useEffect(() => {
-    const l = () => setS(status);
-    listeners.add(l);
-    l();
-    void refreshPending().catch(() => undefined);
-    return () => {
-      listeners.delete(l);
-    };
-  }, []);
-  return s;
+/** The queue's status now, and a way to be told when it changes (for the pages' status lines). */
+export function queueStatus(): QueueStatus {
+  return status;
+}
+
+export function onQueueStatus(listener: () => void): () => void {
+  listeners.add(listener);
+  void refreshPending().catch(() => undefined);
+  return () => {
+    listeners.delete(listener);
+  };
 }

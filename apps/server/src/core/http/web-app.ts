@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Config } from '../config';
 import { AppError } from '../errors';
+import { SESSION_COOKIE } from '../auth/tokens';
 
 /** Built files whose names carry a content hash never change: a phone may keep them a year. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -12,6 +13,17 @@ const REVALIDATE = 'no-cache';
 
 export function cacheControlFor(urlPath: string): string {
   return urlPath.startsWith('/assets/') ? IMMUTABLE : REVALIDATE;
+}
+
+/**
+ * Which page answers a navigation. A venue poster's link opens /checkin, often on a phone that never
+ * opened the app, on a slow network: with a session (the citizen signed in before), the light
+ * check-in page (checkin.html: its HTML is usable at once, a few KB of script records the visit);
+ * without one, the full app, which signs the citizen in first. The installed app's service worker
+ * answers navigations itself, with the full app, before they reach here.
+ */
+export function pageFor(urlPath: string, cookies: Record<string, string | undefined>): string {
+  return urlPath === '/checkin' && cookies[SESSION_COOKIE] ? 'checkin.html' : 'index.html';
 }
 
 /**
@@ -25,6 +37,7 @@ export async function registerWebApp(app: FastifyInstance, config: Pick<Config, 
     app.log.warn('web app not built (npm run build:web); serving the API only');
     return;
   }
+  const lightBuilt = fs.existsSync(path.join(config.webDist, 'checkin.html'));
   await app.register(fastifyStatic, {
     root: config.webDist,
     prefix: '/',
@@ -49,6 +62,9 @@ export async function registerWebApp(app: FastifyInstance, config: Pick<Config, 
       return reply.callNotFound();
     }
     reply.header('Cache-Control', REVALIDATE);
-    return reply.type('text/html').sendFile('index.html');
+    // Which page depends on the cookie: a cache must not hand one visitor's choice to another.
+    reply.header('Vary', 'Cookie');
+    const page = pageFor(request.url.split('?')[0]!, request.cookies);
+    return reply.type('text/html').sendFile(lightBuilt ? page : 'index.html');
   });
 }

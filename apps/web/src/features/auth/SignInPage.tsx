@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import type { Me } from '../../api/types';
 import { CitizenSignIn } from './CitizenSignIn';
 import { StaffSignIn } from './StaffSignIn';
+import { afterSignIn, forgetAfterSignIn } from '../../auth/after-sign-in';
 
 type Tab = 'citizen' | 'staff';
 
@@ -13,12 +14,19 @@ export function SignInPage() {
   const { t } = useTranslation();
   const { me, setMe } = useAuth();
   const navigate = useNavigate();
-  const from = (useLocation().state as { from?: string } | null)?.from;
+  const stateFrom = (useLocation().state as { from?: string } | null)?.from;
+  // Or where the light check-in page asked to come back to (forgotten once used).
+  const [storedFrom] = useState(afterSignIn);
+  const from = stateFrom ?? storedFrom;
+  useEffect(() => {
+    if (me) forgetAfterSignIn();
+  }, [me]);
   const [tab, setTab] = useState<Tab>('citizen');
 
   if (me) return <Navigate to={from ?? (me.kind === 'citizen' ? '/me' : '/')} replace />;
 
   const onSignedIn = (account: Me) => {
+    forgetAfterSignIn();
     setMe(account);
     navigate(from ?? (account.kind === 'citizen' ? '/me' : '/'), { replace: true });
   };

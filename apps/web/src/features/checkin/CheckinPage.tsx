@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { classifyScannedCode } from '@phongdich/domain';
+import { linkedVenueToken } from './linked-venue';
 import { api, ApiError } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { enqueue } from '../../offline/queue';
@@ -14,19 +15,6 @@ import { loadMyPeople } from './my-people';
 import type { FamilyPerson } from './types';
 import { formatTime } from '../../components/format';
 import { useScrollIntoView } from '../../components/useScrollIntoView';
-
-/** The venue token a poster link carries in its fragment (`/checkin#PD1:V:…`), if any. */
-function linkedVenueToken(hash: string): string | null {
-  if (!hash.startsWith('#')) return null;
-  let text = hash.slice(1);
-  try {
-    text = decodeURIComponent(text);
-  } catch {
-    return null;
-  }
-  const code = classifyScannedCode(text);
-  return code.kind === 'phongdich' && code.tokenType === 'V' ? code.raw : null;
-}
 
 type State = { kind: 'done'; result: CheckinResult } | { kind: 'queued' } | { kind: 'error'; error: unknown };
 

@@ -1,12 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  dismissRejected,
-  flush,
-  rejectedItems,
-  useQueueStatus,
-  type RejectedItem,
-} from '../../offline/queue';
+import { dismissRejected, flush, rejectedItems, type RejectedItem } from '../../offline/queue';
+import { useQueueStatus } from '../../offline/use-queue-status';
 import { currentLang } from '../../i18n';
 import { formatDateTime, formatTime } from '../../components/format';
 
