@@ -34,6 +34,7 @@ import { scheduleAuditSealing } from './core/audit/sealer';
 import { deriveAuditKeys, withAuditKeys } from './core/audit/audit-keys';
 import { HeadStore } from './core/audit/heads';
 import { EventDispatcher } from './core/events/dispatcher';
+import { Scheduler } from './core/jobs/scheduler';
 import { eventsAdminRoutes } from './core/events/events.routes';
 import type { EventHandler } from './core/events/handler';
 
@@ -41,6 +42,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The domain event dispatcher (register handlers before the app is ready). */
     events: EventDispatcher;
+    /** Every interval job of the app (modules add theirs where they are wired). */
+    jobs: Scheduler;
   }
 }
 
@@ -106,6 +109,12 @@ export async function buildApp({ config, db: given, logStream }: AppDeps): Promi
 
   await registerAuthentication(app, db, config.publicUrl);
 
+  // One scheduler for every interval job: started when the app is ready, stopped on close.
+  const jobs = new Scheduler(db, app.log);
+  app.decorate('jobs', jobs);
+  app.addHook('onReady', async () => jobs.start());
+  app.addHook('onClose', async () => jobs.stop());
+
   // --- modules (each registers its own routes) ---
   healthRoutes(app, db);
   setKeysSecret(config.secret);
@@ -132,17 +141,15 @@ export async function buildApp({ config, db: given, logStream }: AppDeps): Promi
   samplingRoutes(app, db);
   // --- end modules ---
   const events = new EventDispatcher(db, {
-    onError: (err) => app.log.error({ err: { message: (err as Error).message } }, 'event dispatch failed'),
     onHandlerError: ({ eventId, type, handler, error }) =>
       app.log.warn({ eventId, type, handler, err: { message: error.message } }, 'event handler failed'),
   });
   for (const h of EVENT_HANDLERS) events.register(h);
   app.decorate('events', events);
-  eventsAdminRoutes(app, db, events);
-  app.addHook('onReady', async () => events.start());
-  app.addHook('onClose', async () => events.stop());
-  scheduleRetention(app, db);
-  scheduleAuditSealing(app, db, auditHeads, { headEveryMs: config.auditHeadEverySeconds * 1000 });
+  const dispatch = jobs.add({ name: 'domain-events', everyMs: 1000, run: () => events.pass() });
+  eventsAdminRoutes(app, db, dispatch.runNow);
+  scheduleRetention(jobs, db);
+  scheduleAuditSealing(jobs, db, auditHeads, { headEveryMs: config.auditHeadEverySeconds * 1000 });
 
   await registerWebApp(app, config);
   return app;

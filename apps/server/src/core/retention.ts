@@ -1,5 +1,6 @@
-import type { FastifyInstance } from 'fastify';
 import type { Db } from './db/db';
+import { LOCKS } from './db/locks';
+import type { Scheduler } from './jobs/scheduler';
 
 /**
  * Retention of the foundation's short-lived personal data. Every table has a rule; those not deleted
@@ -93,17 +94,17 @@ export async function applyRetention(db: Db, now = new Date()): Promise<Record<s
   };
 }
 
-/** Runs the retention at start and hourly while the server runs. */
-export function scheduleRetention(app: FastifyInstance, db: Db): void {
-  const run = () =>
-    applyRetention(db).then(
-      (deleted) => app.log.info({ deleted }, 'retention applied'),
-      (err: Error) => app.log.error({ err: { message: err.message } }, 'retention failed'),
-    );
-  const timer = setInterval(run, 3_600_000);
-  timer.unref();
-  app.addHook('onReady', async () => {
-    void run();
+/** Runs the retention at start and hourly while the server runs (one server at a time). */
+export function scheduleRetention(jobs: Scheduler, db: Db): void {
+  jobs.add({
+    name: 'retention',
+    everyMs: 3_600_000,
+    atStart: 'background',
+    lock: LOCKS.retention,
+    run: async () => {
+      const deleted = await applyRetention(db);
+      // Counts only: what was deleted is nobody's business in a log.
+      jobs.log.info({ deleted }, 'retention applied');
+    },
   });
-  app.addHook('onClose', async () => clearInterval(timer));
 }

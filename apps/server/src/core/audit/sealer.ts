@@ -1,5 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/db';
+import type { Scheduler } from '../jobs/scheduler';
 import { auditKeysOf } from './audit-keys';
 import { AuditChainBroken, chainTop, sealAudit } from './audit';
 import type { ChainHead, HeadStore } from './heads';
@@ -35,41 +35,24 @@ export async function sealAndPublish(db: Db, heads: HeadStore): Promise<void> {
  * this server wrote is left unsealed or unpublished. Any server may seal; they take turns.
  */
 export function scheduleAuditSealing(
-  app: FastifyInstance,
+  jobs: Scheduler,
   db: Db,
   heads: HeadStore,
   { everyMs = 1000, headEveryMs = 10_000 }: { everyMs?: number; headEveryMs?: number } = {},
 ): void {
-  let running: Promise<unknown> | null = null;
   let lastHeadAt = 0;
-  let lastError = '';
-  const report = (err: Error) => {
-    // Once per distinct failure: a broken chain would otherwise log every second.
-    if (err.message === lastError) return;
-    lastError = err.message;
-    app.log.error({ err: { name: err.name, message: err.message } }, 'audit sealing failed');
-  };
-  const run = () => {
-    running ??= (async () => {
+  // No scheduler lock: sealAudit takes its own (and skips when another server holds it), so servers
+  // take turns. Failures are logged once per streak: a broken chain would otherwise log every second.
+  jobs.add({
+    name: 'audit-sealing',
+    everyMs,
+    run: async () => {
       await sealAudit(db);
       if (Date.now() - lastHeadAt >= headEveryMs) {
         lastHeadAt = Date.now();
         await publishHead(db, heads);
       }
-      lastError = '';
-    })()
-      .catch(report)
-      .finally(() => (running = null));
-    return running;
-  };
-  let timer: NodeJS.Timeout | null = null;
-  app.addHook('onReady', async () => {
-    timer = setInterval(() => void run(), everyMs);
-    timer.unref();
-  });
-  app.addHook('onClose', async () => {
-    if (timer) clearInterval(timer);
-    await running;
-    await sealAndPublish(db, heads).catch(report);
+    },
+    final: () => sealAndPublish(db, heads),
   });
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/db';
+import { TtlCache } from '../cache/cache';
 import type { Actor, StaffActor } from './actor';
 import type { LevelName, UnitStructure } from '../units/structure';
 import { API_TOKEN_PREFIX, newSessionToken, tokenHash } from './tokens';
@@ -41,28 +42,31 @@ export async function deleteAccountSessions(q: Queryable, accountId: string): Pr
 export const ACTOR_CACHE_MS = 5_000;
 const ACTOR_CACHE_MAX = 100_000;
 interface Remembered {
-  at: number;
   actor: Actor;
   accountId: string;
   /** Sessions only: sliding state, so the once-a-minute slide still happens. */
   session?: { id: string; kind: keyof typeof SESSION_TTL_SECONDS; lastSeenAt: number; expiresAt: number };
 }
-const remembered = new Map<string, Remembered>();
 /** Tokens remembered per account, so forgetting an account does not scan the whole cache. */
 const tokensOf = new Map<string, Set<string>>();
+const remembered = new TtlCache<string, Remembered>({
+  max: ACTOR_CACHE_MAX,
+  ttlMs: ACTOR_CACHE_MS,
+  // However an entry leaves (expiry, eviction, forgetting), the index follows.
+  onRemove: (r, token) => {
+    const set = tokensOf.get(r.accountId);
+    set?.delete(token);
+    if (set?.size === 0) tokensOf.delete(r.accountId);
+  },
+});
 
 function drop(token: string): void {
-  const r = remembered.get(token);
-  if (!r) return;
   remembered.delete(token);
-  const set = tokensOf.get(r.accountId);
-  set?.delete(token);
-  if (set?.size === 0) tokensOf.delete(r.accountId);
 }
 
 /** After an account's role, unit, person, status or tokens change on this server. */
 export function forgetAccountActors(accountId: string): void {
-  for (const token of tokensOf.get(accountId) ?? []) remembered.delete(token);
+  for (const token of [...(tokensOf.get(accountId) ?? [])]) remembered.delete(token);
   tokensOf.delete(accountId);
 }
 
@@ -72,10 +76,9 @@ export function forgetAllActors(): void {
   tokensOf.clear();
 }
 
-function remember(token: string, r: Omit<Remembered, 'at'>): void {
-  if (remembered.size >= ACTOR_CACHE_MAX) forgetAllActors();
+function remember(token: string, r: Remembered): void {
   drop(token);
-  remembered.set(token, { ...r, at: Date.now() });
+  remembered.set(token, r);
   const set = tokensOf.get(r.accountId) ?? new Set<string>();
   set.add(token);
   tokensOf.set(r.accountId, set);
@@ -142,7 +145,7 @@ export async function actorForToken(q: Queryable, token: string): Promise<Actor 
   const now = Date.now();
   // Keyed by the token itself (process memory only), so a remembered request needs no hashing.
   const hit = remembered.get(token);
-  if (hit && now - hit.at < ACTOR_CACHE_MS) {
+  if (hit) {
     const s = hit.session;
     if (!s) return hit.actor;
     if (s.expiresAt > now) {

@@ -5,4 +5,8 @@ export const LOCKS = {
   adminUnitsLoad: 727276,
   /** Signing-key rotation (one per purpose: the purpose is the lock's second key). */
   signingKeys: 727277,
+  /** Scheduled jobs that must not run on two servers at once (core/jobs/scheduler.ts). */
+  retention: 727278,
+  checkinHousekeeping: 727279,
+  declarationHousekeeping: 727280,
 } as const;

@@ -69,8 +69,7 @@ for (const target of dbTargets()) {
         d.register(recording('first'));
         d.register(recording('second'));
       }
-      await Promise.all([a.runOnce(), b.runOnce(), a.runOnce(), b.runOnce()]);
-      await Promise.all([a.stop(), b.stop()]);
+      await Promise.all([a.pass(), b.pass(), a.pass(), b.pass()]);
       assert.deepEqual(await effects(db, 'first'), ids.sort());
       assert.deepEqual(await effects(db, 'second'), ids);
       const [left] = await db.query<{ n: number }>(

@@ -4,18 +4,15 @@ import type { EventHandler } from './handler';
 import { dispatchEventsOnce, type DispatchOptions } from './dispatch';
 
 /**
- * The app's event dispatcher. Handlers are registered explicitly where modules are wired (app.ts),
- * before the app starts; the dispatcher polls while the app runs and stops when it closes.
+ * The app's event dispatcher. Handlers are registered explicitly where modules are wired (app.ts);
+ * the scheduler (core/jobs) runs its passes while the app runs and stops them when it closes.
  */
 export class EventDispatcher {
   private readonly handlers: EventHandler[] = [];
-  private running: Promise<void> = Promise.resolve();
-  private timer: NodeJS.Timeout | null = null;
-  private stopped = false;
 
   constructor(
     private readonly db: Db,
-    private readonly opts: DispatchOptions & { intervalMs?: number; onError?: (err: unknown) => void } = {},
+    private readonly opts: DispatchOptions = {},
   ) {}
 
   register<T extends EventType>(handler: EventHandler<T>): void {
@@ -24,28 +21,8 @@ export class EventDispatcher {
     this.handlers.push(handler as unknown as EventHandler);
   }
 
-  /** One pass now (passes never overlap); resolves when it is done. */
-  runOnce(): Promise<void> {
-    this.running = this.running.then(async () => {
-      if (this.stopped) return;
-      try {
-        while ((await dispatchEventsOnce(this.db, this.handlers, this.opts)) > 0 && !this.stopped);
-      } catch (err) {
-        this.opts.onError?.(err);
-      }
-    });
-    return this.running;
-  }
-
-  start(): void {
-    if (this.timer || this.stopped) return;
-    this.timer = setInterval(() => void this.runOnce(), this.opts.intervalMs ?? 1000);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  /** Dispatches until nothing is due. */
+  async pass(): Promise<void> {
+    while ((await dispatchEventsOnce(this.db, this.handlers, this.opts)) > 0);
   }
 }

@@ -5,7 +5,6 @@ import { authorize } from '../auth/policy';
 import { recordAudit } from '../audit/audit';
 import { AppError } from '../errors';
 import { listDeadEvents, retryDeadEvent } from './dead-letters';
-import type { EventDispatcher } from './dispatcher';
 
 const DeadEventSchema = Type.Object({
   id: Type.Integer(),
@@ -17,7 +16,7 @@ const DeadEventSchema = Type.Object({
 });
 
 /** Dead letters for national administrators: see what failed too often, and try it again. */
-export function eventsAdminRoutes(app: FastifyInstance, db: Db, dispatcher: EventDispatcher): void {
+export function eventsAdminRoutes(app: FastifyInstance, db: Db, dispatchNow: () => Promise<void>): void {
   app.get(
     '/api/admin/events/dead',
     {
@@ -55,7 +54,7 @@ export function eventsAdminRoutes(app: FastifyInstance, db: Db, dispatcher: Even
           { action: 'events.retry', details: { eventId: id, type: retried.type } },
         );
       });
-      void dispatcher.runOnce();
+      void dispatchNow();
       return reply.code(204).send();
     },
   );

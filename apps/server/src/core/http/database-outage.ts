@@ -70,6 +70,8 @@ export class DatabaseOutage {
     const e = err as { code?: unknown; message?: unknown };
     // The driver's code and message only: they carry no query parameters.
     this.log.error({ code: e.code, reason: String(e.message ?? '') }, 'database unavailable: answering 503');
+    // Its own timer, not a scheduled job: the probe exists only while the database is down, starts
+    // from a failing request, and must not wait on a database lock or transaction to run.
     this.probe = setInterval(() => void this.check(), this.probeMs);
     this.probe.unref();
   }

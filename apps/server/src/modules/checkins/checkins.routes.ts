@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../core/db/db';
 import type { AuditContext } from '../../core/audit/audit';
+import { LOCKS } from '../../core/db/locks';
 import { syncBatch } from './checkins.batch';
 import { checkinHoldsRoutes } from './checkins.holds.routes';
 import { checkinsQueryService } from './checkins.query.service';
@@ -24,21 +25,18 @@ export function checkinsRoutes(app: FastifyInstance, db: Db, retentionDays = che
   const tags = ['checkins'];
   const created = { 201: S.CheckinResultSchema };
 
-  // Partitions ahead and retention: at start and daily; stopped (and pending check-ins committed) on close.
-  let timer: NodeJS.Timeout | null = null;
-  const retention = () =>
-    runCheckinRetention(db, retentionDays).catch((err: unknown) =>
-      app.log.error({ err }, 'checkin retention failed'),
-    );
-  app.addHook('onReady', async () => {
-    await retention();
-    timer = setInterval(() => void retention(), DAY_MS);
-    timer.unref();
+  // Partitions ahead and retention: before serving and daily, one server at a time.
+  app.jobs.add({
+    name: 'checkin-housekeeping',
+    everyMs: DAY_MS,
+    atStart: 'await',
+    lock: LOCKS.checkinHousekeeping,
+    run: async () => {
+      await runCheckinRetention(db, retentionDays);
+    },
   });
-  app.addHook('onClose', async () => {
-    if (timer) clearInterval(timer);
-    await service.writer.drain();
-  });
+  // Pending check-ins are committed on close.
+  app.addHook('onClose', async () => service.writer.drain());
 
   app.post(
     '/api/checkins',

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../core/db/db';
 import type { Location } from '../../core/auth/jurisdiction';
 import { AppError } from '../../core/errors';
+import { TtlCache } from '../../core/cache/cache';
 import { findVenue, latestDeclarationAt, type VenueRow } from './checkins.repository';
 import { UUID_RE } from './checkins.rules';
 
@@ -20,19 +21,16 @@ export const venueLocation = (v: VenueRow): Location => ({
 });
 
 export function venueCache(q: Queryable) {
-  const cache = new Map<string, { at: number; venue: VenueRow }>();
+  const cache = new TtlCache<string, VenueRow>({ max: MAX_ENTRIES, ttlMs: TTL_MS });
 
   async function get(id: string): Promise<VenueRow | undefined> {
     if (!UUID_RE.test(id)) return undefined;
     const hit = cache.get(id);
     // Only an active venue is served from memory: one waiting for approval is read again, so the
     // commune's approval takes effect at once (suspension still within TTL_MS).
-    if (hit && Date.now() - hit.at < TTL_MS && hit.venue.status === 'active') return hit.venue;
+    if (hit?.status === 'active') return hit;
     const venue = await findVenue(q, id);
-    if (venue) {
-      if (cache.size >= MAX_ENTRIES) cache.clear();
-      cache.set(id, { at: Date.now(), venue });
-    }
+    if (venue) cache.set(id, venue);
     return venue;
   }
 

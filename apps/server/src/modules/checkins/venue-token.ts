@@ -1,6 +1,7 @@
 import { verifyQrToken, type EcJwk } from '@phongdich/domain';
 import type { Queryable } from '../../core/db/db';
 import { AppError } from '../../core/errors';
+import { TtlCache } from '../../core/cache/cache';
 import { publicKeys, isRevoked } from '../keys';
 
 const KEYS_TTL_MS = 60_000;
@@ -29,24 +30,23 @@ export function venueTokenVerifier(q: Queryable) {
 
   // A poster is scanned many times a minute: "not revoked" is remembered for REVOKED_TTL_MS, so a
   // revocation takes effect within that time; "revoked" is final and never needs re-asking.
-  const notRevoked = new Map<string, number>();
+  const notRevoked = new TtlCache<string, true>({ max: 100_000, ttlMs: REVOKED_TTL_MS });
   async function revoked(type: string, id: string): Promise<boolean> {
     const key = `${type}:${id}`;
-    const at = notRevoked.get(key);
-    if (at !== undefined && Date.now() - at < REVOKED_TTL_MS) return false;
+    if (notRevoked.get(key)) return false;
     const yes = await isRevoked(q, type, id);
     if (yes) notRevoked.delete(key);
-    else {
-      if (notRevoked.size >= 100_000) notRevoked.clear();
-      notRevoked.set(key, Date.now());
-    }
+    else notRevoked.set(key, true);
     return yes;
   }
 
   // The same poster text always has the same signature verdict, so authentic venue tokens are
   // remembered (ECDSA verification is the costliest step of a check-in); the validity window and
   // revocation are still checked on every scan.
-  const authentic = new Map<string, { id: string; issuedAt: Date; expiresAt: Date | null }>();
+  const authentic = new TtlCache<string, { id: string; issuedAt: Date; expiresAt: Date | null }>({
+    max: 50_000,
+    ttlMs: 0,
+  });
 
   /** The venue id in an authentic, current, unrevoked venue token; else a 422 with the reason. */
   return async function verifyVenueToken(token: string, now = new Date()): Promise<string> {
@@ -65,7 +65,6 @@ export function venueTokenVerifier(q: Queryable) {
       throw new AppError('QR_FORGED', undefined, `venue token ${res.reason}`);
     }
     if (res.type !== 'V') throw new AppError('QR_FORGED', undefined, 'not a venue token');
-    if (authentic.size >= 50_000) authentic.clear();
     authentic.set(token, { id: res.id, issuedAt: res.issuedAt, expiresAt: res.expiresAt });
     return res.id;
   };

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../core/db/db';
+import { LOCKS } from '../../core/db/locks';
 import { optionalBody } from '../../core/http/optional-body';
 import { auditContext, idempotencyKeyOf } from '../../core/http/request-audit';
 import type { DeclarationKind } from './declarations.questions';
@@ -35,9 +36,13 @@ const HOUSEKEEPING_MS = 6 * 60 * 60 * 1000;
  */
 function scheduleHousekeeping(app: FastifyInstance, db: Db): void {
   const retentionDays = declarationRetentionDays();
-  const run = async () => {
-    const now = new Date();
-    try {
+  app.jobs.add({
+    name: 'declaration-housekeeping',
+    everyMs: HOUSEKEEPING_MS,
+    atStart: 'await',
+    lock: LOCKS.declarationHousekeeping,
+    run: async () => {
+      const now = new Date();
       await ensureDeclarationPartitions(
         db,
         new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)),
@@ -45,17 +50,8 @@ function scheduleHousekeeping(app: FastifyInstance, db: Db): void {
       );
       const dropped = await runDeclarationRetention(db, now, retentionDays);
       if (dropped.length) app.log.info({ dropped }, 'declaration partitions dropped by retention');
-    } catch (err) {
-      app.log.error({ err }, 'declaration housekeeping failed');
-    }
-  };
-  let timer: NodeJS.Timeout | undefined;
-  app.addHook('onReady', async () => {
-    await run();
-    timer = setInterval(() => void run(), HOUSEKEEPING_MS);
-    timer.unref();
+    },
   });
-  app.addHook('onClose', async () => clearInterval(timer));
 }
 
 /** Health declarations (khai báo y tế): questions, submission, the citizen's and officers' reads. */

@@ -6,7 +6,7 @@ import { authorize } from '../../core/auth/policy';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../core/errors';
 import { latestMessages, recordDelivery } from './outbox.repository';
-import { startOutboxDispatcher, type OutboxDispatcher } from './outbox';
+import { drainOutbox, type OutboxDispatcher } from './outbox';
 import { DevTransport, maskRecipient, type Transport } from './transport';
 import { DELIVERY_REPORT_PATH, HttpSmsTransport } from './http-sms-transport';
 
@@ -52,11 +52,9 @@ function sameSecret(given: string | undefined, expected: string): boolean {
  */
 export function outboxRoutes(app: FastifyInstance, db: Db, config: Config): void {
   const transport = transportFor(config, app);
-  const dispatcher = startOutboxDispatcher(db, transport, {
-    onError: (err) => app.log.error({ err }, 'outbox dispatch failed'),
-  });
-  app.decorate('outbox', dispatcher);
-  app.addHook('onClose', async () => dispatcher.stop());
+  // No lock: messages are claimed with `skip locked`, so servers share the work.
+  const job = app.jobs.add({ name: 'outbox', everyMs: 2000, run: () => drainOutbox(db, transport) });
+  app.decorate('outbox', { kick: job.runNow } satisfies OutboxDispatcher);
 
   const sms = config.sms;
   if (sms)

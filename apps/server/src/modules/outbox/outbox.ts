@@ -33,36 +33,9 @@ export async function dispatchOutboxOnce(db: Db, transport: Transport, batch = 5
 export interface OutboxDispatcher {
   /** Run a pass now (after queuing a message that a person is waiting for). */
   kick(): Promise<void>;
-  stop(): Promise<void>;
 }
 
-/** Polls the outbox every `intervalMs`; passes never overlap. */
-export function startOutboxDispatcher(
-  db: Db,
-  transport: Transport,
-  opts: { intervalMs?: number; onError?: (err: unknown) => void } = {},
-): OutboxDispatcher {
-  let running: Promise<void> = Promise.resolve();
-  let stopped = false;
-  const pass = (): Promise<void> => {
-    running = running.then(async () => {
-      if (stopped) return;
-      try {
-        while ((await dispatchOutboxOnce(db, transport)) > 0 && !stopped);
-      } catch (err) {
-        opts.onError?.(err);
-      }
-    });
-    return running;
-  };
-  const timer = setInterval(() => void pass(), opts.intervalMs ?? 2000);
-  timer.unref();
-  return {
-    kick: pass,
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+/** Sends until nothing is pending (one scheduled job runs it; passes never overlap). */
+export async function drainOutbox(db: Db, transport: Transport): Promise<void> {
+  while ((await dispatchOutboxOnce(db, transport)) > 0);
 }
