@@ -1,4 +1,5 @@
 export * from './errors';
 export * from './roles';
 export * from './actions';
-export * from './venues';
+// Venues' full shapes: @phongdich/contracts/venues.
+export type { Venue, VenueStatus } from './venues';
