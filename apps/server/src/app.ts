@@ -115,30 +115,32 @@ export async function buildApp({ config, db: given, logStream }: AppDeps): Promi
   app.addHook('onReady', async () => jobs.start());
   app.addHook('onClose', async () => jobs.stop());
 
-  // --- modules (each registers its own routes) ---
-  healthRoutes(app, db);
+  // --- modules: each an encapsulated plugin, so the hooks, parsers and decorators it adds stay its own ---
+  const plugin = (routes: (scope: FastifyInstance) => void) => app.register(async (scope) => routes(scope));
   setKeysSecret(config.secret);
-  keysRoutes(app, db);
-  worklistRoutes(app, db);
-  geoRoutes(app, db);
+  // The outbox stays on the root: its dispatcher decorates the app so sign-in can kick it.
   outboxRoutes(app, db, config);
-  authRoutes(app, db, config);
-  accountsRoutes(app, db);
-  auditRoutes(app, db, auditHeads);
-  peopleRoutes(app, db);
-  peopleMeRoutes(app, db);
-  personalQrRoutes(app, db);
-  scanRoutes(app, db);
-  statusRoutes(app, db);
-  declarationsRoutes(app, db);
-  checkinsRoutes(app, db);
-  venuesRoutes(app, db);
-  figuresRoutes(app, db);
-  labRoutes(app, db);
-  testingFiguresRoutes(app, db);
-  resultsRoutes(app, db);
-  certificatesRoutes(app, db);
-  samplingRoutes(app, db);
+  await plugin((s) => healthRoutes(s, db));
+  await plugin((s) => keysRoutes(s, db));
+  await plugin((s) => worklistRoutes(s, db));
+  await plugin((s) => geoRoutes(s, db));
+  await plugin((s) => authRoutes(s, db, config));
+  await plugin((s) => accountsRoutes(s, db));
+  await plugin((s) => auditRoutes(s, db, auditHeads));
+  await plugin((s) => peopleRoutes(s, db));
+  await plugin((s) => peopleMeRoutes(s, db));
+  await plugin((s) => personalQrRoutes(s, db));
+  await plugin((s) => scanRoutes(s, db));
+  await plugin((s) => statusRoutes(s, db));
+  await plugin((s) => declarationsRoutes(s, db));
+  await plugin((s) => checkinsRoutes(s, db));
+  await plugin((s) => venuesRoutes(s, db));
+  await plugin((s) => figuresRoutes(s, db));
+  await plugin((s) => labRoutes(s, db));
+  await plugin((s) => testingFiguresRoutes(s, db));
+  await plugin((s) => resultsRoutes(s, db));
+  await plugin((s) => certificatesRoutes(s, db));
+  await plugin((s) => samplingRoutes(s, db));
   // --- end modules ---
   const events = new EventDispatcher(db, {
     onHandlerError: ({ eventId, type, handler, error }) =>

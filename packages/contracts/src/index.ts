@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './roles';
 export * from './actions';
-export * from './venues';
+// Venues' full shapes: @phongdich/contracts/venues.
+export type { Venue, VenueStatus } from './venues';
 export * from './events';

@@ -10,7 +10,7 @@ import ts from 'typescript';
  * drifted from the server's before) fails here.
  */
 const repo = new URL('../../../../', import.meta.url).pathname;
-const contractModules = ['packages/contracts/src/people.ts'];
+const contractModules = ['packages/contracts/src/people.ts', 'packages/contracts/src/venues.ts'];
 
 function parse(path: string): ts.SourceFile {
   return ts.createSourceFile(path, readFileSync(join(repo, path), 'utf8'), ts.ScriptTarget.Latest, true);
@@ -36,8 +36,10 @@ function contractTypes(path: string): string[] {
 describe('web API types come from packages/contracts', () => {
   const shared = contractModules.flatMap(contractTypes);
 
-  it('contracts derive the people shapes from their schemas', () => {
+  it('contracts derive the people and venue shapes from their schemas', () => {
     for (const name of ['Person', 'PersonSummary', 'PersonInput', 'HistoryItem', 'DuplicateReason'])
+      assert.ok(shared.includes(name), name);
+    for (const name of ['Venue', 'VenueStatus', 'StaffMember', 'VenueKindOption'])
       assert.ok(shared.includes(name), name);
   });
 
@@ -55,7 +57,8 @@ describe('web API types come from packages/contracts', () => {
 
   it("the web's API types re-export them from the contracts", () => {
     const reexported = new Set<string>();
-    for (const s of parse('apps/web/src/api/types.ts').statements) {
+    const typeFiles = ['apps/web/src/api/types.ts', 'apps/web/src/features/venues/types.ts'];
+    for (const s of typeFiles.flatMap((f) => parse(f).statements)) {
       if (!ts.isExportDeclaration(s) || !s.exportClause || !ts.isNamedExports(s.exportClause)) continue;
       if (
         !ts.isStringLiteral(s.moduleSpecifier!) ||
@@ -65,6 +68,8 @@ describe('web API types come from packages/contracts', () => {
       for (const e of s.exportClause.elements) reexported.add(e.name.text);
     }
     for (const name of ['Person', 'PersonSummary', 'PersonInput', 'HistoryItem', 'DuplicateReason'])
+      assert.ok(reexported.has(name), name);
+    for (const name of ['Venue', 'VenueStatus', 'StaffMember', 'VenueKindOption'])
       assert.ok(reexported.has(name), name);
   });
 });

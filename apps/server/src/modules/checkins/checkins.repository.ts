@@ -214,3 +214,16 @@ export async function latestDeclarationAt(q: Queryable, personId: string): Promi
 
 export const isMethod = (m: string): m is CheckinMethod =>
   ['venue_qr', 'personal_qr', 'printed_qr', 'cccd', 'bhyt', 'manual'].includes(m);
+
+/**
+ * The visit(s) recorded against a pending identity now belong to the person it was resolved to (scan
+ * resolves pending identities; the check-ins, held copies included, are written here).
+ */
+export async function repointCheckins(q: Queryable, from: string, to: string): Promise<number> {
+  const moved = await q.query('update checkins set person_id = $2 where person_id = $1 returning id', [
+    from,
+    to,
+  ]);
+  await q.query('update checkins_held set person_id = $2 where person_id = $1', [from, to]);
+  return moved.length;
+}

@@ -4,3 +4,4 @@
  */
 export { checkinsRoutes } from './checkins.routes';
 export { runCheckinRetention } from './retention';
+export { repointCheckins } from './checkins.repository';

@@ -86,16 +86,6 @@ export async function listPending(
   );
 }
 
-/** The visit(s) recorded against the pending identity now belong to the person. */
-export async function repointCheckins(q: Queryable, from: string, to: string): Promise<number> {
-  const moved = await q.query('update checkins set person_id = $2 where person_id = $1 returning id', [
-    from,
-    to,
-  ]);
-  await q.query('update checkins_held set person_id = $2 where person_id = $1', [from, to]);
-  return moved.length;
-}
-
 export async function resolvePending(
   q: Queryable,
   id: string,

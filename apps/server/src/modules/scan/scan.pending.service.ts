@@ -5,14 +5,9 @@ import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { jurisdictionSql } from '../../core/auth/jurisdiction';
 import { authorize } from '../../core/auth/policy';
 import { AppError } from '../../core/errors';
+import { repointCheckins } from '../checkins';
 import { validPersonFields, findPerson, locationOf, createPersonIn } from '../people';
-import {
-  findPending,
-  listPending,
-  repointCheckins,
-  resolvePending,
-  type PendingIdentityRow,
-} from './scan.pending.repository';
+import { findPending, listPending, resolvePending, type PendingIdentityRow } from './scan.pending.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const placeOf = (p: PendingIdentityRow) => ({

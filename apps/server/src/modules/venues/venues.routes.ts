@@ -1,11 +1,12 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { TSchema } from 'typebox';
 import type { Db } from '../../core/db/db';
 import { auditContext, idempotencyKeyOf } from '../../core/http/request-audit';
 import { VEHICLE_KINDS, VENUE_KINDS, type VenueKind } from './venue-kinds';
 import { venuesManageService } from './venues.manage.service';
 import { venuesReviewService } from './venues.review.service';
-import { venuesService, type ListQuery } from './venues.service';
-import type { ChildInput, VenueInput } from './venues.types';
+import { venuesService } from './venues.service';
 import {
   ChildrenBody,
   IdParams,
@@ -22,7 +23,6 @@ import {
   VenueSchema,
 } from './venues.schemas';
 
-const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 const Pdf = { 200: { description: 'PDF (A4)', type: 'string', format: 'binary' } };
 
 function sendPdf(reply: FastifyReply, pdf: Buffer, filename: string) {
@@ -34,13 +34,15 @@ function sendPdf(reply: FastifyReply, pdf: Buffer, filename: string) {
 }
 
 /** Check-in points: registration, review by officers, staff, QR codes and posters. */
-export function venuesRoutes(app: FastifyInstance, db: Db): void {
+export function venuesRoutes(root: FastifyInstance, db: Db): void {
+  // Handlers get params, query and body types from their schemas: no casts.
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const venues = venuesService(db);
   const review = venuesReviewService(db);
   const manage = venuesManageService(db);
   const tags = ['venues'];
   const one = { 200: VenueSchema };
-  const byId = (summary: string, extra: object = {}) => ({
+  const byId = <E extends { body?: TSchema }>(summary: string, extra = {} as E) => ({
     schema: { tags, summary, params: IdParams, response: one, ...extra },
   });
 
@@ -66,11 +68,7 @@ export function venuesRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (request, reply) => {
-      const res = await venues.register(
-        auditContext(request),
-        request.body as VenueInput,
-        idempotencyKeyOf(request),
-      );
+      const res = await venues.register(auditContext(request), request.body, idempotencyKeyOf(request));
       return reply.status(201).send(res.body);
     },
   );
@@ -84,7 +82,7 @@ export function venuesRoutes(app: FastifyInstance, db: Db): void {
         response: { 200: VenuePage },
       },
     },
-    async (request) => venues.list(auditContext(request), request.query as ListQuery),
+    async (request) => venues.list(auditContext(request), request.query),
   );
   app.get(
     '/api/me/venues',
@@ -92,7 +90,7 @@ export function venuesRoutes(app: FastifyInstance, db: Db): void {
     async (request) => venues.mine(auditContext(request)),
   );
   app.get('/api/venues/:id', byId('Xem điểm / Read a point'), async (request) =>
-    venues.get(auditContext(request), idOf(request)),
+    venues.get(auditContext(request), request.params.id),
   );
   app.get(
     '/api/venues/:id/children',
@@ -104,7 +102,7 @@ export function venuesRoutes(app: FastifyInstance, db: Db): void {
         response: { 200: VenueList },
       },
     },
-    async (request) => venues.children(auditContext(request), idOf(request)),
+    async (request) => venues.children(auditContext(request), request.params.id),
   );
   app.post(
     '/api/venues/:id/children',
@@ -118,10 +116,10 @@ export function venuesRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (request, reply) => {
-      const { items } = request.body as { items: ChildInput[] };
+      const { items } = request.body;
       const res = await venues.addChildren(
         auditContext(request),
-        idOf(request),
+        request.params.id,
         items,
         idempotencyKeyOf(request),
       );
@@ -129,22 +127,20 @@ export function venuesRoutes(app: FastifyInstance, db: Db): void {
     },
   );
   app.post('/api/venues/:id/approve', byId('Duyệt điểm / Approve a point'), async (request) =>
-    review.approve(auditContext(request), idOf(request)),
+    review.approve(auditContext(request), request.params.id),
   );
   app.post(
     '/api/venues/:id/suspend',
     byId('Tạm dừng điểm, thu hồi mã QR / Suspend a point, revoking its QR', { body: ReasonBody }),
-    async (request) =>
-      review.suspend(auditContext(request), idOf(request), (request.body as { reason: string }).reason),
+    async (request) => review.suspend(auditContext(request), request.params.id, request.body.reason),
   );
   app.post(
     '/api/venues/:id/reject',
     byId('Từ chối điểm chờ duyệt / Reject a point waiting for review', { body: ReasonBody }),
-    async (request) =>
-      review.reject(auditContext(request), idOf(request), (request.body as { reason: string }).reason),
+    async (request) => review.reject(auditContext(request), request.params.id, request.body.reason),
   );
   app.post('/api/venues/:id/reactivate', byId('Cho hoạt động lại / Reactivate a point'), async (request) =>
-    review.reactivate(auditContext(request), idOf(request)),
+    review.reactivate(auditContext(request), request.params.id),
   );
   app.get(
     '/api/venues/:id/qr',
@@ -156,13 +152,13 @@ export function venuesRoutes(app: FastifyInstance, db: Db): void {
         response: { 200: QrResult },
       },
     },
-    async (request) => manage.qr(auditContext(request), idOf(request)),
+    async (request) => manage.qr(auditContext(request), request.params.id),
   );
   app.get(
     '/api/venues/:id/poster.pdf',
     { schema: { tags, summary: 'Áp phích A4 / A4 poster', params: IdParams, response: Pdf } },
     async (request, reply) =>
-      sendPdf(reply, await manage.posters(auditContext(request), [idOf(request)]), 'ma-qr-diem.pdf'),
+      sendPdf(reply, await manage.posters(auditContext(request), [request.params.id]), 'ma-qr-diem.pdf'),
   );
   app.post(
     '/api/venues/posters.pdf',
@@ -170,7 +166,7 @@ export function venuesRoutes(app: FastifyInstance, db: Db): void {
     async (request, reply) =>
       sendPdf(
         reply,
-        await manage.posters(auditContext(request), (request.body as { venueIds: string[] }).venueIds),
+        await manage.posters(auditContext(request), request.body.venueIds),
         'ma-qr-cac-diem.pdf',
       ),
   );
@@ -185,22 +181,27 @@ export function venuesRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (request, reply) =>
-      sendPdf(reply, await manage.childPosters(auditContext(request), idOf(request)), 'ma-qr-diem-con.pdf'),
+      sendPdf(
+        reply,
+        await manage.childPosters(auditContext(request), request.params.id),
+        'ma-qr-diem-con.pdf',
+      ),
   );
-  const staffSchema = (summary: string, body?: object) => ({
-    schema: { tags, summary, params: IdParams, ...(body ? { body } : {}), response: { 200: StaffList } },
+  const staffSchema = <E extends { body?: TSchema }>(summary: string, extra = {} as E) => ({
+    schema: { tags, summary, params: IdParams, ...extra, response: { 200: StaffList } },
   });
   app.get('/api/venues/:id/staff', staffSchema('Nhân viên / Staff'), async (request) =>
-    manage.staff(auditContext(request), idOf(request)),
+    manage.staff(auditContext(request), request.params.id),
   );
-  app.post('/api/venues/:id/staff', staffSchema('Thêm nhân viên / Add staff', PhoneBody), async (request) =>
-    manage.addStaff(auditContext(request), idOf(request), (request.body as { phone: string }).phone),
+  app.post(
+    '/api/venues/:id/staff',
+    staffSchema('Thêm nhân viên / Add staff', { body: PhoneBody }),
+    async (request) => manage.addStaff(auditContext(request), request.params.id, request.body.phone),
   );
   // A POST with the phone in the body: phone numbers never go in URLs.
   app.post(
     '/api/venues/:id/staff/remove',
-    staffSchema('Bỏ nhân viên / Remove staff', PhoneBody),
-    async (request) =>
-      manage.removeStaff(auditContext(request), idOf(request), (request.body as { phone: string }).phone),
+    staffSchema('Bỏ nhân viên / Remove staff', { body: PhoneBody }),
+    async (request) => manage.removeStaff(auditContext(request), request.params.id, request.body.phone),
   );
 }
