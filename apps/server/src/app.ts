@@ -20,6 +20,7 @@ import { keysRoutes } from './modules/keys/keys.routes';
 import { setKeysSecret } from './modules/keys/keys.service';
 import { worklistRoutes } from './modules/worklist/worklist.routes';
 import { geoRoutes } from './modules/geo/geo.routes';
+import { unitMoveRoutes } from './modules/geo/move/move.routes';
 import { peopleRoutes } from './modules/people/people.routes';
 import { venuesRoutes } from './modules/venues/venues.routes';
 import { figuresRoutes } from './modules/figures/figures.routes';
@@ -100,6 +101,7 @@ export async function buildApp({ config, db: given, logStream }: AppDeps): Promi
   keysRoutes(app, db);
   worklistRoutes(app, db);
   geoRoutes(app, db);
+  unitMoveRoutes(app, db);
   outboxRoutes(app, db, config);
   authRoutes(app, db, config);
   accountsRoutes(app, db);
