@@ -17,7 +17,7 @@ import { auditRoutes } from './modules/audit';
 import { healthRoutes } from './modules/health';
 import { keysRoutes, setKeysSecret } from './modules/keys';
 import { worklistRoutes } from './modules/worklist';
-import { geoRoutes } from './modules/geo';
+import { geoRoutes, unitMoveRoutes } from './modules/geo';
 import { peopleRoutes, peopleMeRoutes } from './modules/people';
 import { venuesRoutes } from './modules/venues';
 import { figuresRoutes } from './modules/figures';
@@ -124,6 +124,7 @@ export async function buildApp({ config, db: given, logStream }: AppDeps): Promi
   await plugin((s) => keysRoutes(s, db));
   await plugin((s) => worklistRoutes(s, db));
   await plugin((s) => geoRoutes(s, db));
+  await plugin((s) => unitMoveRoutes(s, db));
   await plugin((s) => authRoutes(s, db, config));
   await plugin((s) => accountsRoutes(s, db));
   await plugin((s) => auditRoutes(s, db, auditHeads));

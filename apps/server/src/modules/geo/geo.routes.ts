@@ -4,7 +4,7 @@ import type { Db } from '../../core/db/db';
 import { DEFAULT_LIMIT, MAX_LIMIT, geoService } from './geo.service';
 
 const StructureSchema = Type.Union([Type.Literal('pre2025'), Type.Literal('2025')], {
-  description: "'pre2025' (3 levels, default) or '2025' (2 levels since 1/7/2025)",
+  description: "'pre2025' (3 levels) or '2025' (2 levels since 1/7/2025); default: the deployment's",
 });
 const CodeSchema = Type.String({ pattern: '^([0-9]{2}|[0-9]{3}|[0-9]{5})$', description: 'GSO code' });
 const Nullable = (s: ReturnType<typeof Type.String>) => Type.Union([s, Type.Null()]);

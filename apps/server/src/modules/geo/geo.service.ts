@@ -5,6 +5,7 @@ import { authorize } from '../../core/auth/policy';
 import { AppError } from '../../core/errors';
 import * as repo from './geo.repository';
 import type { Structure, Unit } from './geo.repository';
+import { deploymentStructure } from '../../core/units/deployment';
 
 export { locationOfCommune, unitNames } from './geo.repository';
 export type { Structure, Unit };
@@ -27,7 +28,10 @@ export interface UnitDetail {
   mapping2025?: Unit[];
 }
 
-/** Administrative units are public reference data: no audit, any actor (even anonymous) may read. */
+/**
+ * Administrative units are public reference data: no audit, any actor (even anonymous) may read.
+ * Without `structure`, the deployment's map is searched (the unit pickers follow it).
+ */
 export function geoService(db: Db) {
   async function requireUnit(structure: Structure, code: string): Promise<Unit> {
     const unit = await repo.findUnit(db, structure, code);
@@ -39,7 +43,7 @@ export function geoService(db: Db) {
     async search(actor: Actor, query: UnitQuery): Promise<Unit[]> {
       authorize(actor, 'unit.read');
       const filter = {
-        structure: query.structure ?? 'pre2025',
+        structure: query.structure ?? (await deploymentStructure(db)),
         level: query.level,
         parentCode: query.parentCode,
         limit: Math.min(query.limit ?? DEFAULT_LIMIT, MAX_LIMIT),
@@ -51,8 +55,9 @@ export function geoService(db: Db) {
       return repo.searchUnits(db, filter, raw, folded || raw);
     },
 
-    async get(actor: Actor, code: string, structure: Structure = 'pre2025'): Promise<UnitDetail> {
+    async get(actor: Actor, code: string, asked?: Structure): Promise<UnitDetail> {
       authorize(actor, 'unit.read');
+      const structure = asked ?? (await deploymentStructure(db));
       const unit = await requireUnit(structure, code);
       const [ancestors, childCount] = await Promise.all([
         repo.ancestorsOf(db, structure, unit),
@@ -63,8 +68,9 @@ export function geoService(db: Db) {
       return { unit, ancestors, childCount, ...(mapping2025.length ? { mapping2025 } : {}) };
     },
 
-    async children(actor: Actor, code: string, structure: Structure = 'pre2025'): Promise<Unit[]> {
+    async children(actor: Actor, code: string, asked?: Structure): Promise<Unit[]> {
       authorize(actor, 'unit.read');
+      const structure = asked ?? (await deploymentStructure(db));
       await requireUnit(structure, code);
       return repo.childrenOf(db, structure, code);
     },

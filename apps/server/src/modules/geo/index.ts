@@ -3,6 +3,7 @@
  * Geo: administrative units (pre-2025 and 2025) and their mapping. Owns tables: admin_units, admin_unit_mapping_2025, reference_data.
  */
 export { geoRoutes } from './geo.routes';
+export { unitMoveRoutes } from './move/move.routes';
 export { loadAdminUnits } from './geo.loader';
 export { adminUnitsDataVersion } from './geo.data';
 export { findUnit, locationOfCommune, unitNames, type Unit, type Structure } from './geo.repository';

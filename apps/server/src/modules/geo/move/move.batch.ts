@@ -1,0 +1,120 @@
+import type { Queryable } from '../../../core/db/db';
+import { OLD_PATH_SQL, type MoveTable } from './move.tables';
+
+export interface BatchResult {
+  moved: number;
+  review: number;
+  /** The last key of the batch; null when the table has no rows left after `after`. */
+  upper: string | null;
+}
+
+/**
+ * Moves one key range of a record table, in the caller's transaction: rows whose commune (or, with
+ * no commune, province) has exactly one 2025 unit take its codes; the others stay on their pre2025
+ * codes and get a review row. Both keep their old path in `moved_from_unit`, which is also what
+ * makes a re-run skip them.
+ */
+export async function moveBatch(
+  tx: Queryable,
+  t: MoveTable,
+  after: string | null,
+  size: number,
+): Promise<BatchResult> {
+  const k = `${t.key}`;
+  const cast = `::${t.keyType}`;
+  const bound = await tx.query<{ k: string }>(
+    `select ${k}::text as k from ${t.table} where ($1${cast} is null or ${k} > $1${cast}) order by ${k} offset $2 limit 1`,
+    [after, size - 1],
+  );
+  const upper = bound[0]?.k ?? null;
+  const range = `($1${cast} is null or t.${k} > $1${cast}) and ($2${cast} is null or t.${k} <= $2${cast})
+    and t.unit_structure = 'pre2025' and t.moved_from_unit is null`;
+  const moved = await tx.query<{ n: number }>(
+    `with x as (
+       select t.${k} as key, c.new_code as commune, coalesce(c.new_province_code, p.new_code) as province
+       from ${t.table} t
+       left join unit_move_map c on c.old_code = t.commune_code
+       left join unit_move_map p on p.old_code = t.province_code
+       where ${range}
+     ), done as (
+       update ${t.table} t set unit_structure = '2025', moved_from_unit = ${OLD_PATH_SQL('t')},
+         province_code = x.province, district_code = null, commune_code = x.commune
+       from x where t.${k} = x.key and x.province is not null
+         and (x.commune is not null or t.commune_code is null)
+       returning 1
+     ) select count(*)::int as n from done`,
+    [after, upper],
+  );
+  const review = await tx.query<{ n: number }>(
+    `with x as (
+       select t.${k} as key, ${OLD_PATH_SQL('t')} as old_path, t.commune_code,
+         coalesce(c.candidates, '{}') as candidates, coalesce(c.new_province_code, p.new_code) as province
+       from ${t.table} t
+       left join unit_move_map c on c.old_code = t.commune_code
+       left join unit_move_map p on p.old_code = t.province_code
+       where ${range}
+     ), listed as (
+       insert into unit_move_reviews (table_name, record_key, reason, old_path, old_name, candidates, province_code)
+       select '${t.table}', x.key::text, case when cardinality(x.candidates) > 1 then 'split' else 'unmapped' end,
+         x.old_path, u.full_name, x.candidates, x.province
+       from x left join admin_units u on u.structure = 'pre2025' and u.code = x.commune_code
+       on conflict (table_name, record_key) do nothing
+     ), marked as (
+       update ${t.table} t set moved_from_unit = x.old_path from x where t.${k} = x.key returning 1
+     ) select count(*)::int as n from marked`,
+    [after, upper],
+  );
+  return { moved: moved[0]?.n ?? 0, review: review[0]?.n ?? 0, upper };
+}
+
+/** Accounts are few: one statement moves those with one new unit, one lists the rest. */
+export async function moveAccounts(tx: Queryable): Promise<{ moved: number; review: number }> {
+  const moved = await tx.query<{ n: number }>(
+    `with done as (
+       update accounts a set unit_structure = '2025',
+         moved_from_unit = coalesce(u.path, '/'), unit_code = m.new_code
+       from accounts a2
+       left join admin_units u on u.structure = 'pre2025' and u.code = a2.unit_code
+       left join unit_move_map m on m.old_code = a2.unit_code
+       where a.id = a2.id and a.unit_structure = 'pre2025' and a.moved_from_unit is null
+         and (a2.unit_code is null or m.new_code is not null)
+       returning 1
+     ) select count(*)::int as n from done`,
+  );
+  const review = await tx.query<{ n: number }>(
+    `with x as (
+       select a.id, u.path, u.full_name, u.level, coalesce(c.candidates, '{}') as candidates,
+         coalesce(c.new_province_code, p.new_code) as province
+       from accounts a
+       join admin_units u on u.structure = 'pre2025' and u.code = a.unit_code
+       left join unit_move_map c on c.old_code = a.unit_code
+       left join unit_move_map p on p.old_code = u.province_code
+       where a.unit_structure = 'pre2025' and a.moved_from_unit is null
+     ), listed as (
+       insert into unit_move_reviews (table_name, record_key, reason, old_path, old_name, candidates, province_code)
+       select 'accounts', x.id::text,
+         case when x.level = 2 then 'district' when cardinality(x.candidates) > 1 then 'split' else 'unmapped' end,
+         x.path, x.full_name, x.candidates, x.province
+       from x on conflict (table_name, record_key) do nothing
+     ), marked as (
+       update accounts a set moved_from_unit = x.path from x where a.id = x.id returning 1
+     ) select count(*)::int as n from marked`,
+  );
+  return { moved: moved[0]?.n ?? 0, review: review[0]?.n ?? 0 };
+}
+
+/** Figures follow their point: the day counts of moved venues take the venue's new codes. */
+export async function moveVenueFigures(tx: Queryable, venueId?: string): Promise<number> {
+  const rows = await tx.query<{ n: number }>(
+    `with done as (
+       update daily_venue_counts d set unit_structure = v.unit_structure, moved_from_unit = ${OLD_PATH_SQL('d')},
+         province_code = v.province_code, district_code = v.district_code, commune_code = v.commune_code
+       from venues v
+       where v.id = d.venue_id and v.unit_structure = '2025' and d.unit_structure = 'pre2025'
+         and ($1::uuid is null or v.id = $1::uuid)
+       returning 1
+     ) select count(*)::int as n from done`,
+    [venueId ?? null],
+  );
+  return rows[0]?.n ?? 0;
+}

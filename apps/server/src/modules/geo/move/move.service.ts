@@ -1,0 +1,138 @@
+import type { Db } from '../../../core/db/db';
+import { recordAudit, type AuditContext } from '../../../core/audit/audit';
+import { authorize } from '../../../core/auth/policy';
+import { forgetAllActors } from '../../../core/auth/sessions';
+import { AppError } from '../../../core/errors';
+import { deploymentStructure } from '../../../core/units/deployment';
+import { buildMovePlan } from './move.plan';
+import { moveAccounts, moveBatch, moveVenueFigures } from './move.batch';
+import { MOVE_TABLES } from './move.tables';
+
+export interface TableProgress {
+  after: string | null;
+  moved: number;
+  review: number;
+  done: boolean;
+}
+
+export interface MoveRun {
+  id: string;
+  status: 'running' | 'done';
+  progress: Record<string, TableProgress>;
+  startedAt: Date;
+  finishedAt: Date | null;
+}
+
+interface RunRow {
+  id: string;
+  status: 'running' | 'done';
+  progress: Record<string, TableProgress>;
+  started_at: Date;
+  finished_at: Date | null;
+}
+
+const toRun = (r: RunRow): MoveRun => ({
+  id: r.id,
+  status: r.status,
+  progress: r.progress,
+  startedAt: r.started_at,
+  finishedAt: r.finished_at,
+});
+
+export async function latestMoveRun(db: Db, ctx: AuditContext): Promise<MoveRun | null> {
+  authorize(ctx.actor, 'units.move');
+  const rows = await db.query<RunRow>('select * from unit_move_runs order by started_at desc limit 1');
+  return rows[0] ? toRun(rows[0]) : null;
+}
+
+/** The running run (an interrupted one is resumed), or a new one. */
+async function openRun(db: Db, ctx: AuditContext): Promise<RunRow> {
+  return db.transaction(async (tx) => {
+    const running = await tx.query<RunRow>(
+      `select * from unit_move_runs where status = 'running' for update`,
+    );
+    if (running[0]) return running[0];
+    await buildMovePlan(tx);
+    const rows = await tx.query<RunRow>(
+      `insert into unit_move_runs (status, started_by) values ('running', $1) returning *`,
+      [ctx.actor.kind === 'anonymous' ? null : ctx.actor.accountId],
+    );
+    await recordAudit(tx, ctx, { action: 'units.move.start', details: { runId: rows[0]!.id } });
+    return rows[0]!;
+  });
+}
+
+export interface MoveOptions {
+  batchSize?: number;
+  /** Stop after this many batches, leaving the run to resume (tests; a page's step). */
+  maxBatches?: number;
+  onProgress?: (run: MoveRun) => void;
+}
+
+/**
+ * Moves every record from pre2025 to 2025 codes by the official mapping, one key range per
+ * transaction (the range, its progress and its audit entry commit together): interrupted, it
+ * resumes from the last committed range; re-run, it finds nothing left. Refused unless the
+ * deployment runs on 2025, so no pre2025 record is created behind the move.
+ */
+export async function runMove(db: Db, ctx: AuditContext, opts: MoveOptions = {}): Promise<MoveRun> {
+  authorize(ctx.actor, 'units.move');
+  if ((await deploymentStructure(db)) !== '2025') throw new AppError('UNIT_MOVE_NEEDS_2025');
+  const size = Math.max(1, opts.batchSize ?? 20_000);
+  let run = await openRun(db, ctx);
+  let batches = 0;
+  for (const t of MOVE_TABLES) {
+    let p = run.progress[t.table] ?? { after: null, moved: 0, review: 0, done: false };
+    while (!p.done) {
+      if (opts.maxBatches !== undefined && batches >= opts.maxBatches) return toRun(run);
+      batches++;
+      const before = p;
+      // The range, the run's progress and the audit entry commit together (or not at all).
+      run = await db.transaction(async (tx) => {
+        const r = await moveBatch(tx, t, before.after, size);
+        const next: TableProgress = {
+          after: r.upper ?? before.after,
+          moved: before.moved + r.moved,
+          review: before.review + r.review,
+          done: r.upper === null,
+        };
+        await recordAudit(tx, ctx, {
+          action: 'units.move.batch',
+          details: { runId: run.id, table: t.table, moved: r.moved, review: r.review },
+        });
+        const rows = await tx.query<RunRow>(
+          `update unit_move_runs set progress = progress || jsonb_build_object($2::text, $3::jsonb)
+           where id = $1 returning *`,
+          [run.id, t.table, JSON.stringify(next)],
+        );
+        return rows[0]!;
+      });
+      p = run.progress[t.table]!;
+      opts.onProgress?.(toRun(run));
+    }
+  }
+  const finished = await db.transaction(async (tx) => {
+    const accounts = await moveAccounts(tx);
+    const figures = await moveVenueFigures(tx);
+    const rows = await tx.query<RunRow>(
+      `update unit_move_runs set status = 'done', finished_at = now(),
+         progress = progress || jsonb_build_object('accounts', $2::jsonb, 'daily_venue_counts', $3::jsonb)
+       where id = $1 returning *`,
+      [
+        run.id,
+        JSON.stringify({ after: null, ...accounts, done: true }),
+        JSON.stringify({ after: null, moved: figures, review: 0, done: true }),
+      ],
+    );
+    await recordAudit(tx, ctx, {
+      action: 'units.move.finish',
+      details: { runId: run.id, accounts: accounts.moved, accountsReview: accounts.review, figures },
+    });
+    return rows[0]!;
+  });
+  // Accounts changed unit: this server forgets its remembered actors now, the others within 5 s.
+  forgetAllActors();
+  run = finished;
+  opts.onProgress?.(toRun(run));
+  return toRun(run);
+}
