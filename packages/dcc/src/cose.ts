@@ -38,9 +38,34 @@ export function parseCoseSign1(bytes: Uint8Array): CoseSign1 {
   return { protectedBytes, protectedHeader, unprotectedHeader, payload, signature };
 }
 
-/** The bytes a COSE_Sign1 signature covers: Sig_structure with empty external AAD. */
+/** CBOR head of a byte string of this length (major type 2, shortest form, as cborg writes it). */
+function byteStringHead(length: number): number[] {
+  if (length < 24) return [0x40 | length];
+  if (length < 0x100) return [0x58, length];
+  if (length < 0x10000) return [0x59, length >> 8, length & 0xff];
+  return [0x5a, (length >>> 24) & 0xff, (length >> 16) & 0xff, (length >> 8) & 0xff, length & 0xff];
+}
+
+// array(4), text(10) "Signature1"
+const SIG1_PREFIX = [0x84, 0x6a, ...new TextEncoder().encode('Signature1')];
+
+/**
+ * The bytes a COSE_Sign1 signature covers: Sig_structure ["Signature1", protected, h'', payload]
+ * with empty external AAD. Written directly (a fixed prefix and two byte strings) rather than
+ * through the CBOR encoder: it is on every verification's path.
+ */
 export function sigStructure(protectedBytes: Uint8Array, payload: Uint8Array): Uint8Array {
-  return encode(['Signature1', protectedBytes, new Uint8Array(0), payload]);
+  const ph = byteStringHead(protectedBytes.length);
+  const pl = byteStringHead(payload.length);
+  const out = new Uint8Array(
+    SIG1_PREFIX.length + ph.length + protectedBytes.length + 1 + pl.length + payload.length,
+  );
+  let o = 0;
+  for (const part of [SIG1_PREFIX, ph, protectedBytes, [0x40], pl, payload]) {
+    out.set(part, o);
+    o += part.length;
+  }
+  return out;
 }
 
 export function encodeCoseSign1(parts: {

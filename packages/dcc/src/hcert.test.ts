@@ -4,7 +4,7 @@ import { encode } from 'cborg';
 import { base45Encode } from './base45';
 import { sigStructure } from './cose';
 import { HcertError } from './errors';
-import { decodeHcert, encodeHcert } from './hcert';
+import { MAX_COSE_BYTES, decodeHcert, encodeHcert } from './hcert';
 import { generateSigningKeyPair, signBytes, type DccAlg, type SigningKeyPair } from './keys';
 import type { DccPayload } from './payload';
 import { hc1FromCose, schemaExample, tamperPayload } from './test-support';
@@ -141,6 +141,28 @@ describe('HC1 rejection reasons', async () => {
 
   test('uncompressed COSE → BAD_COMPRESSION', async () => {
     assert.equal(await check('HC1:' + base45Encode(decodeHcert(hc1).raw.cose)), 'BAD_COMPRESSION');
+  });
+
+  test('a COSE message inflating past MAX_COSE_BYTES (a decompression bomb) → BAD_COMPRESSION', async () => {
+    const { cose } = decodeHcert(hc1).raw;
+    const padded = new Uint8Array(MAX_COSE_BYTES + 1);
+    padded.set(cose);
+    assert.equal(await check(hc1FromCose(padded)), 'BAD_COMPRESSION');
+    assert.equal(await check(hc1FromCose(new Uint8Array(4 * 1024 * 1024))), 'BAD_COMPRESSION');
+    // At the bound itself it still inflates (and is then judged as CBOR: trailing bytes).
+    assert.equal(await check(hc1FromCose(padded.subarray(0, MAX_COSE_BYTES))), 'BAD_CBOR');
+  });
+
+  test('the signed Sig_structure bytes are the CBOR encoding of ["Signature1", protected, h"", payload]', () => {
+    for (const n of [0, 1, 23, 24, 255, 256, 65535, 65536]) {
+      const protectedBytes = new Uint8Array(n % 300).fill(1);
+      const payload = new Uint8Array(n).fill(2);
+      assert.deepEqual(
+        sigStructure(protectedBytes, payload),
+        encode(['Signature1', protectedBytes, new Uint8Array(0), payload]),
+        `payload of ${n} bytes`,
+      );
+    }
   });
 
   test('schema-invalid payload: refused at issue, SCHEMA_INVALID when signed anyway', async () => {

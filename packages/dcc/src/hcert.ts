@@ -76,13 +76,27 @@ export function decodeBase45Stage(text: string): Uint8Array {
   }
 }
 
-/** The spec requires zlib; uncompressed COSE (testdata Z2) is rejected like broken zlib (Z1). */
+/**
+ * The most a certificate may inflate to. A QR code holds at most ~2.9 kB of Base45-decoded bytes and
+ * a real COSE message inflates to about twice that; more is a decompression bomb, not a certificate.
+ */
+export const MAX_COSE_BYTES = 64 * 1024;
+
+/**
+ * The spec requires zlib; uncompressed COSE (testdata Z2) is rejected like broken zlib (Z1). fflate
+ * is given an output buffer of the bound: it then writes in place instead of growing its own
+ * (~10× faster for a certificate), and stops at the buffer's end, so filling it means too large.
+ */
 export function inflateStage(bytes: Uint8Array): Uint8Array {
+  let out: Uint8Array;
   try {
-    return unzlibSync(bytes);
+    out = unzlibSync(bytes, { out: new Uint8Array(MAX_COSE_BYTES + 1) });
   } catch (e) {
     throw new HcertError('BAD_COMPRESSION', (e as Error).message);
   }
+  if (out.length > MAX_COSE_BYTES)
+    throw new HcertError('BAD_COMPRESSION', `inflates to more than ${MAX_COSE_BYTES} bytes`);
+  return out;
 }
 
 export interface DecodedHcert {
