@@ -34,6 +34,7 @@ import { testingFiguresRoutes } from './modules/lab/testing.figures';
 import { resultsRoutes } from './modules/results/results.routes';
 import { certificatesRoutes } from './modules/certificates/certificates.routes';
 import { samplingRoutes } from './modules/sampling/sampling.routes';
+import { vaccinationRoutes } from './modules/vaccination';
 import { scheduleAuditSealing } from './core/audit/sealer';
 import { deriveAuditKeys, withAuditKeys } from './core/audit/audit-keys';
 import { HeadStore } from './core/audit/heads';
@@ -118,6 +119,7 @@ export async function buildApp({ config, db: given, logStream }: AppDeps): Promi
   resultsRoutes(app, db);
   certificatesRoutes(app, db);
   samplingRoutes(app, db);
+  vaccinationRoutes(app, db);
   // --- end modules ---
   scheduleRetention(app, db);
   scheduleAuditSealing(app, db, auditHeads, { headEveryMs: config.auditHeadEverySeconds * 1000 });

@@ -46,5 +46,14 @@ export const ACTIONS = [
   'checkin.record',
   'checkin.trace',
   'checkin.hold',
+  // vaccination (issue #12)
+  'vaccination.catalogue.read',
+  'vaccination.catalogue.manage',
+  'vaccination.site.read',
+  'vaccination.site.manage',
+  'vaccination.book',
+  'vaccination.readOwn',
+  'vaccination.administer',
+  'vaccination.aefi.report',
 ] as const;
 export type Action = (typeof ACTIONS)[number];

@@ -78,6 +78,16 @@ const RULES: Record<Action, { roles: Role[] | 'anyone'; jurisdiction: boolean }>
   // An investigation keeps check-ins past retention: the person's area for a person's check-ins, the
   // point's commune for a venue's.
   'checkin.hold': { roles: OFFICERS, jurisdiction: true },
+  // vaccination (issue #12): the catalogue holds no personal data; a site's vaccinators work at their
+  // own site only (facility), officers in their area.
+  'vaccination.catalogue.read': { roles: 'anyone', jurisdiction: false },
+  'vaccination.catalogue.manage': { roles: ['national_admin'], jurisdiction: false },
+  'vaccination.site.read': { roles: [...OFFICERS, 'vaccinator'], jurisdiction: true },
+  'vaccination.site.manage': { roles: OFFICERS, jurisdiction: true },
+  'vaccination.book': { roles: ['citizen'], jurisdiction: false },
+  'vaccination.readOwn': { roles: ['citizen'], jurisdiction: false },
+  'vaccination.administer': { roles: ['vaccinator'], jurisdiction: false },
+  'vaccination.aefi.report': { roles: ['vaccinator', 'citizen'], jurisdiction: false },
 };
 
 export function roleOf(actor: Actor): Role | null {

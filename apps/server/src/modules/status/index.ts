@@ -1,0 +1,2 @@
+// Public surface of the status engine for other modules.
+export { registerStatusSource, personStatus, type StatusSource } from './status.sources';

@@ -1,0 +1,2 @@
+// Public surface of the worklist for other modules.
+export { addWorklistItem, type NewWorklistItem } from './worklist.service';
