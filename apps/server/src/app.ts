@@ -30,6 +30,7 @@ import { labRoutes, testingFiguresRoutes } from './modules/lab';
 import { resultsRoutes } from './modules/results';
 import { certificatesRoutes } from './modules/certificates';
 import { samplingRoutes } from './modules/sampling';
+import { vaccinationRoutes } from './modules/vaccination';
 import { scheduleAuditSealing } from './core/audit/sealer';
 import { deriveAuditKeys, withAuditKeys } from './core/audit/audit-keys';
 import { HeadStore } from './core/audit/heads';
@@ -142,6 +143,7 @@ export async function buildApp({ config, db: given, logStream }: AppDeps): Promi
   await plugin((s) => resultsRoutes(s, db));
   await plugin((s) => certificatesRoutes(s, db));
   await plugin((s) => samplingRoutes(s, db));
+  await plugin((s) => vaccinationRoutes(s, db));
   // --- end modules ---
   const events = new EventDispatcher(db, {
     onHandlerError: ({ eventId, type, handler, error }) =>

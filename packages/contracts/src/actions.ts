@@ -50,5 +50,14 @@ export const ACTIONS = [
   // units (issue #10): moving records to the 2025 map, and resolving the ones it did not guess
   'units.move',
   'units.review',
+  // vaccination (issue #12)
+  'vaccination.catalogue.read',
+  'vaccination.catalogue.manage',
+  'vaccination.site.read',
+  'vaccination.site.manage',
+  'vaccination.book',
+  'vaccination.readOwn',
+  'vaccination.administer',
+  'vaccination.aefi.report',
 ] as const;
 export type Action = (typeof ACTIONS)[number];

@@ -329,6 +329,71 @@ export const ERRORS = {
     vi: 'Hồ sơ này đã được chọn đơn vị mới',
     en: 'This record already has its new unit',
   },
+  // vaccination (issue #12, task vacc)
+  VACCINE_CATALOGUE_INVALID: {
+    status: 422,
+    vi: 'Danh mục vắc xin không hợp lệ',
+    en: 'The vaccine catalogue is not valid',
+  },
+  VACCINE_CATALOGUE_NOT_FOUND: {
+    status: 404,
+    vi: 'Chưa có danh mục vắc xin có hiệu lực cho bệnh này',
+    en: 'No vaccine catalogue in force for this disease',
+  },
+  VACCINE_CATALOGUE_VERSION_EXISTS: {
+    status: 409,
+    vi: 'Phiên bản danh mục đã tồn tại hoặc ngày hiệu lực không sau phiên bản trước',
+    en: 'This catalogue version exists, or it does not take effect after the previous one',
+  },
+  VACCINATION_SITE_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy điểm tiêm',
+    en: 'Vaccination site not found',
+  },
+  VACCINATION_CAMPAIGN_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy chiến dịch tiêm chủng',
+    en: 'Vaccination campaign not found',
+  },
+  VACCINATION_SLOT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy khung giờ tiêm', en: 'Slot not found' },
+  VACCINATION_SLOT_FULL: {
+    status: 409,
+    vi: 'Khung giờ này đã hết chỗ, vui lòng chọn khung giờ khác',
+    en: 'This slot is full, please choose another',
+  },
+  VACCINATION_SLOT_PAST: {
+    status: 422,
+    vi: 'Khung giờ này đã qua',
+    en: 'This slot has already passed',
+  },
+  VACCINATION_ALREADY_BOOKED: {
+    status: 409,
+    vi: 'Người này đã có lịch hẹn trong khung giờ này',
+    en: 'This person is already booked in this slot',
+  },
+  VACCINE_LOT_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy lô vắc xin tại điểm tiêm',
+    en: 'Vaccine lot not found at the site',
+  },
+  VACCINE_LOT_EXPIRED: { status: 422, vi: 'Lô vắc xin đã hết hạn', en: 'The vaccine lot has expired' },
+  VACCINE_LOT_EMPTY: { status: 409, vi: 'Lô vắc xin đã hết', en: 'The vaccine lot is used up' },
+  VACCINATION_SCREENING_INCOMPLETE: {
+    status: 422,
+    vi: 'Phiếu khám sàng lọc chưa trả lời đủ câu hỏi',
+    en: 'The screening form is not complete',
+  },
+  VACCINATION_SCREENING_DECISION: {
+    status: 422,
+    vi: 'Kết luận khám sàng lọc không phù hợp với câu trả lời',
+    en: 'The screening decision does not match the answers',
+  },
+  VACCINATION_NOT_ELIGIBLE: {
+    status: 422,
+    vi: 'Người này chưa đủ điều kiện tiêm liều này',
+    en: 'This person is not eligible for this dose',
+  },
+  VACCINATION_DOSE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy mũi tiêm', en: 'Dose not found' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -3,6 +3,7 @@ import type { Db } from '../core/db/db';
 import { seedDemoAccounts, type DemoAccount } from './demo-accounts';
 import { seedDemoPeople } from './demo-people';
 import { seedDemoLabs } from './demo-labs';
+import { seedDemoVaccination } from './demo-vaccination';
 
 export type { DemoAccount };
 
@@ -11,6 +12,7 @@ export async function seedDemo(db: Db, config: Config): Promise<DemoAccount[]> {
   const accounts = await seedDemoAccounts(db, config.secret);
   await seedDemoPeople(db);
   await seedDemoLabs(db);
+  await seedDemoVaccination(db);
   // Further demo data (people, venues…) is seeded here, one call per seeder.
   return accounts;
 }

@@ -43,6 +43,8 @@ const LabCorrectionPage = lazy(() => import('../features/lab/LabCorrectionPage')
 const RevokeCertificatePage = lazy(() => import('../features/verify/RevokeCertificatePage'));
 const TestingFiguresPage = lazy(() => import('../features/lab/TestingFiguresPage'));
 const MyResultsPage = lazy(() => import('../features/results/MyResultsPage'));
+const MyVaccinationPage = lazy(() => import('../features/vaccination/MyVaccinationPage'));
+const VaccinatorPage = lazy(() => import('../features/vaccination/VaccinatorPage'));
 const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
 const SessionsPage = lazy(() => import('../features/sampling/SessionsPage'));
 const SessionDetailPage = lazy(() => import('../features/sampling/SessionDetailPage'));
@@ -148,6 +150,14 @@ export function App() {
         <Route
           path="/my-results"
           element={<RequireAuth action="results.readOwn">{page(<MyResultsPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/vaccination/mine"
+          element={<RequireAuth action="vaccination.readOwn">{page(<MyVaccinationPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/vaccination/site"
+          element={<RequireAuth action="vaccination.administer">{page(<VaccinatorPage />)}</RequireAuth>}
         />
         <Route
           path="/lab/results"

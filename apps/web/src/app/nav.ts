@@ -34,7 +34,9 @@ export type NavKey =
   | 'myQr'
   | 'checkin'
   | 'myCheckins'
-  | 'qrCards';
+  | 'qrCards'
+  | 'myVaccination'
+  | 'vaccinationSite';
 
 /** The task a page serves: the menu shows one heading per group. */
 export type NavGroup = 'mine' | 'venue' | 'people' | 'testing' | 'area' | 'admin';
@@ -80,6 +82,8 @@ const GROUP_OF: Record<NavKey, NavGroup> = {
   deadEvents: 'admin',
   accounts: 'admin',
   settings: 'admin',
+  myVaccination: 'mine',
+  vaccinationSite: 'people',
 };
 
 const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => boolean) => boolean }[] = [
@@ -106,6 +110,8 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
     allowed: (me, can) => me.kind !== 'citizen' && can('declaration.submit'),
   },
   { key: 'myResults', to: '/my-results', allowed: (_, can) => can('results.readOwn') },
+  { key: 'myVaccination', to: '/vaccination/mine', allowed: (_, can) => can('vaccination.readOwn') },
+  { key: 'vaccinationSite', to: '/vaccination/site', allowed: (_, can) => can('vaccination.administer') },
   { key: 'testingSessions', to: '/testing/sessions', allowed: (_, can) => can('testing.session.manage') },
   { key: 'sampling', to: '/sampling', allowed: (_, can) => can('testing.sample') },
   { key: 'shipments', to: '/testing/shipments', allowed: (_, can) => can('testing.ship') },

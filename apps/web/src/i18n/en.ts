@@ -2,6 +2,7 @@ import { settingsEn } from '../features/settings/i18n';
 import { labEn } from '../features/lab/i18n';
 import { samplingEn } from '../features/sampling/i18n';
 import { resultsEn } from '../features/results/i18n';
+import { vaccinationEn } from '../features/vaccination/i18n';
 import { verifyEn } from '../features/verify/i18n';
 import { scannerEn } from '../features/scanner/i18n';
 import { venuesEn } from '../features/venues/i18n';
@@ -28,6 +29,7 @@ export const en: Messages = {
   lab: labEn,
   sampling: samplingEn,
   results: resultsEn,
+  vaccination: vaccinationEn,
   verify: verifyEn,
   declarations: declarationsEn,
   scanner: scannerEn,
@@ -63,6 +65,8 @@ export const en: Messages = {
     labCorrect: 'Correct results',
     revokeCertificates: 'Revoke certificates',
     testingFigures: 'Testing figures',
+    myVaccination: 'Vaccination',
+    vaccinationSite: 'Vaccination site',
     myResults: 'Test results',
     verify: 'Verify a certificate',
     myVenues: 'My check-in points',

@@ -2,6 +2,7 @@ import { settingsVi } from '../features/settings/i18n';
 import { labVi } from '../features/lab/i18n';
 import { samplingVi } from '../features/sampling/i18n';
 import { resultsVi } from '../features/results/i18n';
+import { vaccinationVi } from '../features/vaccination/i18n';
 import { verifyVi } from '../features/verify/i18n';
 import { declarationsVi } from '../features/declarations/i18n';
 import { venuesVi } from '../features/venues/i18n';
@@ -26,6 +27,7 @@ export const vi = {
   lab: labVi,
   sampling: samplingVi,
   results: resultsVi,
+  vaccination: vaccinationVi,
   verify: verifyVi,
   declarations: declarationsVi,
   scanner: scannerVi,
@@ -61,6 +63,8 @@ export const vi = {
     labCorrect: 'Đính chính kết quả',
     revokeCertificates: 'Thu hồi chứng nhận',
     testingFigures: 'Số liệu xét nghiệm',
+    myVaccination: 'Tiêm chủng',
+    vaccinationSite: 'Điểm tiêm',
     myResults: 'Kết quả xét nghiệm',
     verify: 'Kiểm tra chứng nhận',
     myVenues: 'Điểm kiểm soát của tôi',

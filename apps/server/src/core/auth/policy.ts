@@ -84,6 +84,16 @@ const RULES: Record<Action, { roles: Role[] | 'anyone'; jurisdiction: boolean }>
   // by an officer of the new province it lies in.
   'units.move': { roles: ['national_admin'], jurisdiction: false },
   'units.review': { roles: ['national_admin', 'province_officer'], jurisdiction: true },
+  // vaccination (issue #12): the catalogue holds no personal data; a site's vaccinators work at their
+  // own site only (facility), officers in their area.
+  'vaccination.catalogue.read': { roles: 'anyone', jurisdiction: false },
+  'vaccination.catalogue.manage': { roles: ['national_admin'], jurisdiction: false },
+  'vaccination.site.read': { roles: [...OFFICERS, 'vaccinator'], jurisdiction: true },
+  'vaccination.site.manage': { roles: OFFICERS, jurisdiction: true },
+  'vaccination.book': { roles: ['citizen'], jurisdiction: false },
+  'vaccination.readOwn': { roles: ['citizen'], jurisdiction: false },
+  'vaccination.administer': { roles: ['vaccinator'], jurisdiction: false },
+  'vaccination.aefi.report': { roles: ['vaccinator', 'citizen'], jurisdiction: false },
 };
 
 export function roleOf(actor: Actor): Role | null {

@@ -114,7 +114,7 @@ export function actorFromAccount(a: ActorRow): Actor {
 }
 
 /**
- * The account's facility (lab or venue) counts only while it lies in the account's own area: an
+ * The account's facility (lab, venue or vaccination site) counts only while it lies in the account's own area: an
  * account tied to a facility elsewhere (made before creation checked it, or a facility moved) acts
  * for none, whatever the module. Within one structure codes of different levels never collide, so
  * "in the area" is one of the facility's codes in the account's structure.
@@ -127,6 +127,8 @@ const FACILITY_IN_AREA = `case
                  and a.unit_code in (f.province_code, f.district_code, f.commune_code))
       or exists (select 1 from venues f where f.id::text = a.facility_id
                  and f.unit_structure = a.unit_structure
+                 and a.unit_code in (f.province_code, f.district_code, f.commune_code))
+      or exists (select 1 from vaccination_sites f where f.id::text = a.facility_id
                  and a.unit_code in (f.province_code, f.district_code, f.commune_code))
     then a.facility_id
   end as facility_id`;

@@ -21,7 +21,7 @@ export interface CertificatePdfContent {
 const RESULT = { negative: 'Âm tính / Negative', positive: 'Dương tính / Positive' };
 const TEST = { rt_pcr: 'RT-PCR (NAAT)', rapid_antigen: 'Test nhanh kháng nguyên / Rapid antigen test' };
 
-function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
+export function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
   // Base45 text fits the QR alphanumeric mode; ECC Q as the DCC guidelines recommend.
   const qr = QRCode.create([{ data: text, mode: 'alphanumeric' }], { errorCorrectionLevel: 'Q' });
   const n = qr.modules.size;

@@ -1,0 +1,113 @@
+import type { Db } from '../../core/db/db';
+import { recordAudit, type AuditContext } from '../../core/audit/audit';
+import { authorize } from '../../core/auth/policy';
+import { AppError } from '../../core/errors';
+import { addWorklistItem, loadPerson, sendMessage } from './vaccination.deps';
+import { assertActsFor } from './vaccination.people';
+import { assertSiteReach, findSite } from './vaccination.reach';
+import { seriousAefiNotice } from './vaccination.sms';
+
+export interface AefiInput {
+  clientId: string;
+  personId: string;
+  doseId?: string | null;
+  siteId?: string | null;
+  symptoms: string[];
+  onsetAt: string;
+  severity: 'mild' | 'moderate' | 'serious';
+  note?: string | null;
+}
+
+/**
+ * Adverse events after immunisation, reported at the site or later by the citizen. A serious one puts
+ * a high-priority item on the worklist (officers of the commune, district and province see it) and
+ * sends a notice to every district and province officer of the person's area at once, through the
+ * outbox, in the same transaction as the report.
+ */
+export function aefiService(db: Db) {
+  return {
+    async report(ctx: AuditContext, input: AefiInput) {
+      authorize(ctx.actor, 'vaccination.aefi.report');
+      const reportedBy = ctx.actor.kind === 'citizen' ? 'citizen' : 'site';
+      if (reportedBy === 'citizen') await assertActsFor(db, ctx, input.personId);
+      else {
+        if (!input.siteId)
+          throw new AppError('VALIDATION_FAILED', [
+            {
+              field: 'siteId',
+              code: 'required',
+              message: { vi: 'Cần điểm tiêm', en: 'The site is required' },
+            },
+          ]);
+        assertSiteReach(ctx, await findSite(db, input.siteId));
+      }
+      const person = await loadPerson(db, input.personId);
+      const onset = new Date(input.onsetAt);
+      if (onset.getTime() > Date.now() + 5 * 60_000) throw new AppError('CLOCK_SKEW');
+      if (input.doseId) {
+        const d = await db.query('select 1 from vaccination_doses where id = $1 and person_id = $2', [
+          input.doseId,
+          person.id,
+        ]);
+        if (!d.length) throw new AppError('VACCINATION_DOSE_NOT_FOUND');
+      }
+      return db.transaction(async (tx) => {
+        const rows = await tx.query<{ id: string }>(
+          `insert into vaccination_adverse_events (client_id, person_id, dose_id, site_id, symptoms, onset_at, severity,
+             reported_by, reporter_account_id, note, commune_code, district_code, province_code)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+           on conflict (client_id) do nothing returning id::text`,
+          [
+            input.clientId,
+            person.id,
+            input.doseId ?? null,
+            reportedBy === 'site' ? input.siteId! : null,
+            input.symptoms,
+            onset,
+            input.severity,
+            reportedBy,
+            ctx.actor.kind === 'anonymous' ? '' : ctx.actor.accountId,
+            input.note?.trim() || null,
+            person.commune_code,
+            person.district_code,
+            person.province_code,
+          ],
+        );
+        const id = rows[0]?.id;
+        if (!id) return { clientId: input.clientId, duplicate: true, notified: 0 };
+        let notified = 0;
+        if (input.severity === 'serious') {
+          await addWorklistItem(tx, {
+            kind: 'aefi_serious',
+            personId: person.id,
+            communeCode: person.commune_code,
+            title: { vi: 'Phản ứng nặng sau tiêm chủng', en: 'Serious adverse event after vaccination' },
+            sourceType: 'vaccination_aefi',
+            sourceId: id,
+            priority: 'high',
+            data: { severity: input.severity, symptoms: input.symptoms },
+          });
+          const officers = await tx.query<{ id: string }>(
+            `select id::text from accounts where not disabled and
+               ((role = 'district_officer' and unit_code = $1) or (role = 'province_officer' and unit_code = $2))`,
+            [person.district_code ?? '', person.province_code],
+          );
+          for (const o of officers)
+            await sendMessage(tx, {
+              channel: 'notice',
+              to: o.id,
+              subject: 'vaccination.aefi.serious',
+              body: seriousAefiNotice(person.commune_name ?? person.commune_code),
+            });
+          notified = officers.length;
+        }
+        await recordAudit(tx, ctx, {
+          action: 'vaccination.aefi.report',
+          personId: person.id,
+          details: { aefiId: id, severity: input.severity, reportedBy },
+        });
+        return { clientId: input.clientId, duplicate: false, notified };
+      });
+    },
+  };
+}

@@ -1,0 +1,8 @@
+// What this module uses of the others, through their public surfaces only.
+export { citizenAccount, loadPerson, locationOf, familyOf } from '../people';
+export { sendMessage, emitEvent } from '../outbox';
+export { addWorklistItem } from '../worklist';
+export { registerStatusSource } from '../status';
+export { signingKey, revoke, type SigningKey } from '../keys';
+export { dccName, DCC_ISSUER, CERTIFICATE_VALIDITY_DAYS, drawQr } from '../certificates';
+export { locationOfCommune, findUnit } from '../geo';

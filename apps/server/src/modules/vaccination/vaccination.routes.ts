@@ -1,0 +1,204 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { VaccinationCatalogue } from '@phongdich/domain';
+import type { Db } from '../../core/db/db';
+import { auditContext, idempotencyKeyOf } from '../people';
+import { aefiService, type AefiInput } from './vaccination.aefi';
+import { bookingsService } from './vaccination.bookings';
+import { catalogueService } from './vaccination.catalogue';
+import { dayService } from './vaccination.day';
+import { dosesService, type DoseInput, type ScreeningRecordInput } from './vaccination.doses';
+import { mineService } from './vaccination.mine';
+import {
+  sitesService,
+  type CampaignInput,
+  type LotInput,
+  type SiteInput,
+  type SlotInput,
+} from './vaccination.sites';
+import * as S from './vaccination.schemas';
+import './vaccination.status-source';
+
+const idOf = (r: FastifyRequest) => (r.params as { id: string }).id;
+const tags = ['vaccination'];
+
+/** Vaccination (issue #12): catalogue, sites, campaigns, slots, bookings, screening, doses, AEFI, certificates. */
+export function vaccinationRoutes(app: FastifyInstance, db: Db): void {
+  const catalogue = catalogueService(db);
+  const sites = sitesService(db);
+  const bookings = bookingsService(db);
+  const day = dayService(db);
+  const doses = dosesService(db);
+  const aefi = aefiService(db);
+  const mine = mineService(db);
+
+  app.get(
+    '/api/vaccination/catalogue',
+    {
+      schema: {
+        tags,
+        summary: 'Danh mục vắc xin (các phiên bản) / Vaccine catalogue versions',
+        querystring: S.DiseaseQuery,
+      },
+    },
+    async (req) =>
+      catalogue.list(auditContext(req), (req.query as { disease?: string }).disease ?? 'covid-19'),
+  );
+  app.post(
+    '/api/vaccination/catalogue',
+    { schema: { tags, summary: 'Phiên bản danh mục mới / A new catalogue version', body: S.CatalogueBody } },
+    async (req, reply) =>
+      reply.status(201).send(await catalogue.create(auditContext(req), req.body as VaccinationCatalogue)),
+  );
+  app.get(
+    '/api/vaccination/sites',
+    { schema: { tags, summary: 'Điểm tiêm trong địa bàn / Sites in your area' } },
+    async (req) => sites.list(auditContext(req)),
+  );
+  app.post(
+    '/api/vaccination/sites',
+    { schema: { tags, summary: 'Tạo điểm tiêm / Create a vaccination site', body: S.SiteBody } },
+    async (req, reply) =>
+      reply.status(201).send(await sites.create(auditContext(req), req.body as SiteInput)),
+  );
+  app.get(
+    '/api/vaccination/sites/:id/lots',
+    { schema: { tags, summary: 'Lô vắc xin của điểm tiêm / The site’s vaccine lots', params: S.IdParams } },
+    async (req) => sites.lots(auditContext(req), idOf(req)),
+  );
+  app.post(
+    '/api/vaccination/sites/:id/lots',
+    {
+      schema: {
+        tags,
+        summary: 'Nhập lô vắc xin / Receive a vaccine lot',
+        params: S.IdParams,
+        body: S.LotBody,
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await sites.addLot(auditContext(req), idOf(req), req.body as LotInput)),
+  );
+  app.get(
+    '/api/vaccination/sites/:id/day',
+    {
+      schema: {
+        tags,
+        summary: 'Danh sách trong ngày / The site’s day list',
+        params: S.IdParams,
+        querystring: S.DayQuery,
+      },
+    },
+    async (req) => day.day(auditContext(req), idOf(req), (req.query as { date: string }).date),
+  );
+  app.get(
+    '/api/vaccination/sites/:id/people/:personId',
+    {
+      schema: {
+        tags,
+        summary: 'Lịch sử tiêm và mũi kế tiếp / Doses and the next dose',
+        params: S.SitePersonParams,
+      },
+    },
+    async (req) => {
+      const p = req.params as { id: string; personId: string };
+      return doses.person(auditContext(req), p.personId, p.id);
+    },
+  );
+  app.post(
+    '/api/vaccination/campaigns',
+    { schema: { tags, summary: 'Tạo chiến dịch tiêm / Create a campaign', body: S.CampaignBody } },
+    async (req, reply) => {
+      const { unitCode, ...rest } = req.body as Omit<CampaignInput, 'areaCode'> & { unitCode: string };
+      return reply
+        .status(201)
+        .send(await sites.createCampaign(auditContext(req), { ...rest, areaCode: unitCode }));
+    },
+  );
+  app.post(
+    '/api/vaccination/campaigns/:id/slots',
+    { schema: { tags, summary: 'Mở khung giờ tiêm / Open a slot', params: S.IdParams, body: S.SlotBody } },
+    async (req, reply) =>
+      reply.status(201).send(await sites.createSlot(auditContext(req), idOf(req), req.body as SlotInput)),
+  );
+  app.get(
+    '/api/vaccination/slots',
+    { schema: { tags, summary: 'Khung giờ còn chỗ / Slots with room', querystring: S.SlotsQuery } },
+    async (req) =>
+      bookings.openSlots(auditContext(req), req.query as { communeCode?: string; districtCode?: string }),
+  );
+  app.post(
+    '/api/vaccination/bookings',
+    {
+      schema: { tags, summary: 'Đặt lịch tiêm (hỗ trợ Idempotency-Key) / Book a slot', body: S.BookingBody },
+    },
+    async (req, reply) => {
+      const res = await bookings.book(
+        auditContext(req),
+        req.body as { slotId: string; personId: string },
+        idempotencyKeyOf(req),
+      );
+      return reply.status(res.status).send(res.body);
+    },
+  );
+  app.get(
+    '/api/vaccination/bookings/mine',
+    { schema: { tags, summary: 'Lịch hẹn của tôi / My bookings' } },
+    async (req) => bookings.mine(auditContext(req)),
+  );
+  app.get(
+    '/api/vaccination/mine',
+    { schema: { tags, summary: 'Mũi tiêm và chứng nhận của tôi / My doses and certificates' } },
+    async (req) => mine.list(auditContext(req)),
+  );
+  app.get(
+    '/api/vaccination/mine/:personId/certificate.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'Chứng nhận tiêm chủng PDF / Vaccination certificate as PDF',
+        params: S.PersonParams,
+      },
+    },
+    async (req, reply) => {
+      const pdf = await mine.pdf(auditContext(req), (req.params as { personId: string }).personId);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', 'attachment; filename="chung-nhan-tiem-chung.pdf"')
+        .header('cache-control', 'no-store')
+        .send(pdf);
+    },
+  );
+  app.post(
+    '/api/vaccination/screenings',
+    {
+      schema: {
+        tags,
+        summary: 'Khám sàng lọc không tiêm / A screening that ends without a dose',
+        body: S.ScreeningBody,
+      },
+    },
+    async (req) => doses.screen(auditContext(req), req.body as ScreeningRecordInput),
+  );
+  app.post(
+    '/api/vaccination/doses',
+    {
+      schema: {
+        tags,
+        summary: 'Ghi nhận mũi tiêm (ngoại tuyến, mã thiết bị) / Record a dose (offline, client id)',
+        body: S.DoseBody,
+      },
+    },
+    async (req, reply) => {
+      const res = await doses.record(auditContext(req), req.body as DoseInput);
+      return reply.status(res.duplicate ? 200 : 201).send(res);
+    },
+  );
+  app.post(
+    '/api/vaccination/adverse-events',
+    { schema: { tags, summary: 'Báo phản ứng sau tiêm / Report an adverse event', body: S.AefiBody } },
+    async (req, reply) => {
+      const res = await aefi.report(auditContext(req), req.body as AefiInput);
+      return reply.status(res.duplicate ? 200 : 201).send(res);
+    },
+  );
+}
