@@ -9,6 +9,7 @@ export const EVENT_TYPES = [
   'shipment.received',
   'test.positive',
   'test.corrected',
+  'vaccination.dose_recorded',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -36,6 +37,18 @@ export interface EventPayloads {
     to: string;
     pooled: boolean;
     correctedAt: string;
+  };
+  // A dose entered in the record (at a site now; imports and accepted corrections later): status,
+  // certificates and the coming cases module (vaccination status of a case) follow it.
+  'vaccination.dose_recorded': {
+    doseId: string;
+    personId: string;
+    disease: string;
+    productMp: string;
+    doseNumber: number;
+    administeredAt: string;
+    source: 'site' | 'import' | 'correction';
+    siteId: string | null;
   };
 }
 

@@ -1,6 +1,7 @@
 // What this module uses of the others, through their public surfaces only.
 export { citizenAccount, loadPerson, locationOf, familyOf } from '../people';
-export { sendMessage, emitEvent } from '../outbox';
+export { sendMessage } from '../outbox';
+export { emitEvent } from '../../core/events/emit';
 export { addWorklistItem } from '../worklist';
 export { registerStatusSource } from '../status';
 export { signingKey, revoke, type SigningKey } from '../keys';

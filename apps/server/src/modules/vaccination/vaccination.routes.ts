@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { VaccinationCatalogue } from '@phongdich/domain';
 import type { Db } from '../../core/db/db';
-import { auditContext, idempotencyKeyOf } from '../people';
+import { auditContext, idempotencyKeyOf } from '../../core/http/request-audit';
 import { aefiService, type AefiInput } from './vaccination.aefi';
 import { bookingsService } from './vaccination.bookings';
 import { catalogueService } from './vaccination.catalogue';
