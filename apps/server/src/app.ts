@@ -17,7 +17,10 @@ import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { keysRoutes } from './modules/keys/keys.routes';
-import { setKeysSecret } from './modules/keys/keys.service';
+import { withKeysSecret } from './core/crypto/keys-secret';
+import { registerStatusSource } from './modules/status/status.sources';
+import { labStatusSource } from './modules/lab/lab.status-source';
+import { declarationStatusSource } from './modules/declarations/declarations.status';
 import { worklistRoutes } from './modules/worklist/worklist.routes';
 import { geoRoutes } from './modules/geo/geo.routes';
 import { peopleRoutes } from './modules/people/people.routes';
@@ -74,7 +77,8 @@ const logRedaction = {
 export async function buildApp({ config, db: given, logStream }: AppDeps): Promise<FastifyInstance> {
   // Audit entries are signed with keys from the configuration, never from the database.
   const auditKeys = deriveAuditKeys(config.auditSecret);
-  const db = withAuditKeys(given, auditKeys);
+  // Signing keys are encrypted at rest with the server secret, bound here from the configuration.
+  const db = withKeysSecret(withAuditKeys(given, auditKeys), config.secret);
   const auditHeads = new HeadStore(config.auditHeadsDir, auditKeys);
   const app = Fastify({
     logger:
@@ -121,7 +125,6 @@ export async function buildApp({ config, db: given, logStream }: AppDeps): Promi
 
   // --- modules (each registers its own routes) ---
   healthRoutes(app, db);
-  setKeysSecret(config.secret);
   keysRoutes(app, db);
   worklistRoutes(app, db);
   geoRoutes(app, db);
@@ -133,6 +136,9 @@ export async function buildApp({ config, db: given, logStream }: AppDeps): Promi
   peopleMeRoutes(app, db);
   personalQrRoutes(app, db);
   scanRoutes(app, db);
+  // The sources of a person's colour, named here rather than registered by importing a module.
+  registerStatusSource(labStatusSource);
+  registerStatusSource(declarationStatusSource);
   statusRoutes(app, db);
   declarationsRoutes(app, db);
   checkinsRoutes(app, db);

@@ -1,8 +1,8 @@
 import { createHash, type webcrypto } from 'node:crypto';
 import { qrKeyIdFor } from '@phongdich/domain';
 import { baseOf, type Db, type Queryable } from '../../core/db/db';
-import { loadConfig } from '../../core/config';
 import { LOCKS } from '../../core/db/locks';
+import { keysSecretOf } from '../../core/crypto/keys-secret';
 import { decryptPrivateKey, encryptPrivateKey, generateP256, importP256Private } from './key-crypto';
 
 export type KeyPurpose = 'qr' | 'dcc';
@@ -23,13 +23,6 @@ export interface PublicKeyRecord {
   publicKeySpki: string;
   status: 'active' | 'retired';
   createdAt: string;
-}
-
-let secret = loadConfig().secret;
-/** Set once at start from the configuration (the app does this). */
-export function setKeysSecret(value: string): void {
-  secret = value;
-  cache.clear();
 }
 
 const cache = new Map<string, Promise<SigningKey>>();
@@ -64,13 +57,15 @@ async function createKey(db: Db, purpose: KeyPurpose): Promise<void> {
         purpose,
         JSON.stringify({ ...jwk, kid, alg: 'ES256', use: 'sig' }),
         Buffer.from(spki).toString('base64'),
-        encryptPrivateKey(pkcs8, secret),
+        encryptPrivateKey(pkcs8, keysSecretOf(db)),
       ],
     );
   });
 }
 
 async function loadActive(db: Db, purpose: KeyPurpose): Promise<SigningKey> {
+  // First: without the secret no key can be made, and the retry below would never end.
+  const secret = keysSecretOf(db);
   const row = (
     await db.query<{ public_jwk: webcrypto.JsonWebKey; public_spki: string; private_key_enc: string }>(
       `select public_jwk, public_spki, private_key_enc from signing_keys where purpose = $1 and status = 'active'`,
