@@ -15,22 +15,23 @@ import { outboxRoutes } from './modules/outbox';
 import { authRoutes, accountsRoutes } from './modules/accounts';
 import { auditRoutes } from './modules/audit';
 import { healthRoutes } from './modules/health';
-import { keysRoutes, setKeysSecret } from './modules/keys';
+import { keysRoutes } from './modules/keys';
+import { withKeysSecret } from './core/crypto/keys-secret';
 import { worklistRoutes } from './modules/worklist';
 import { geoRoutes, unitMoveRoutes } from './modules/geo';
 import { peopleRoutes, peopleMeRoutes } from './modules/people';
 import { venuesRoutes } from './modules/venues';
 import { figuresRoutes } from './modules/figures';
-import { declarationsRoutes } from './modules/declarations';
+import { declarationsRoutes, declarationStatusSource } from './modules/declarations';
 import { personalQrRoutes } from './modules/personal-qr';
 import { scanRoutes } from './modules/scan';
-import { statusRoutes } from './modules/status';
+import { statusRoutes, registerStatusSource } from './modules/status';
 import { checkinsRoutes } from './modules/checkins';
-import { labRoutes, testingFiguresRoutes } from './modules/lab';
+import { labRoutes, testingFiguresRoutes, labStatusSource } from './modules/lab';
 import { resultsRoutes } from './modules/results';
 import { certificatesRoutes } from './modules/certificates';
 import { samplingRoutes } from './modules/sampling';
-import { vaccinationRoutes } from './modules/vaccination';
+import { vaccinationRoutes, vaccinationStatusSource } from './modules/vaccination';
 import { scheduleAuditSealing } from './core/audit/sealer';
 import { deriveAuditKeys, withAuditKeys } from './core/audit/audit-keys';
 import { HeadStore } from './core/audit/heads';
@@ -71,7 +72,8 @@ const logRedaction = {
 export async function buildApp({ config, db: given, logStream }: AppDeps): Promise<FastifyInstance> {
   // Audit entries are signed with keys from the configuration, never from the database.
   const auditKeys = deriveAuditKeys(config.auditSecret);
-  const db = withAuditKeys(given, auditKeys);
+  // Signing keys are encrypted at rest with the server secret, bound here from the configuration.
+  const db = withKeysSecret(withAuditKeys(given, auditKeys), config.secret);
   const auditHeads = new HeadStore(config.auditHeadsDir, auditKeys);
   const app = Fastify({
     logger:
@@ -118,7 +120,6 @@ export async function buildApp({ config, db: given, logStream }: AppDeps): Promi
 
   // --- modules: each an encapsulated plugin, so the hooks, parsers and decorators it adds stay its own ---
   const plugin = (routes: (scope: FastifyInstance) => void) => app.register(async (scope) => routes(scope));
-  setKeysSecret(config.secret);
   // The outbox stays on the root: its dispatcher decorates the app so sign-in can kick it.
   outboxRoutes(app, db, config);
   await plugin((s) => healthRoutes(s, db));
@@ -133,6 +134,10 @@ export async function buildApp({ config, db: given, logStream }: AppDeps): Promi
   await plugin((s) => peopleMeRoutes(s, db));
   await plugin((s) => personalQrRoutes(s, db));
   await plugin((s) => scanRoutes(s, db));
+  // The sources of a person's colour, named here rather than registered by importing a module.
+  registerStatusSource(labStatusSource);
+  registerStatusSource(declarationStatusSource);
+  registerStatusSource(vaccinationStatusSource);
   await plugin((s) => statusRoutes(s, db));
   await plugin((s) => declarationsRoutes(s, db));
   await plugin((s) => checkinsRoutes(s, db));

@@ -11,10 +11,13 @@ import { loadReferenceData } from '../core/db/reference-data';
 import { adminUnitsDataVersion } from '../modules/geo';
 import { loadConfig } from '../core/config';
 import { deriveAuditKeys, withAuditKeys } from '../core/audit/audit-keys';
+import { withKeysSecret } from '../core/crypto/keys-secret';
 
-/** Test databases carry the audit keys of the test configuration (testConfig), like the app's. */
-const keyed = (db: Db): Db =>
-  withAuditKeys(db, deriveAuditKeys(loadConfig({ NODE_ENV: 'test' }).auditSecret));
+/** Test databases carry the audit keys and keys secret of the test configuration (testConfig), like the app's. */
+const keyed = (db: Db): Db => {
+  const config = loadConfig({ NODE_ENV: 'test' });
+  return withKeysSecret(withAuditKeys(db, deriveAuditKeys(config.auditSecret)), config.secret);
+};
 
 export interface DbTarget {
   name: 'pglite' | 'postgres';

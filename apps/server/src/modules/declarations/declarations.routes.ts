@@ -24,9 +24,6 @@ import {
   SubmitResultSchema,
 } from './declarations.schemas';
 import { declarationsService, type SubmitInput } from './declarations.service';
-import { registerDeclarationStatusSource } from './declarations.status';
-
-registerDeclarationStatusSource();
 
 const HOUSEKEEPING_MS = 6 * 60 * 60 * 1000;
 

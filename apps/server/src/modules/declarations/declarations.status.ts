@@ -1,6 +1,6 @@
 import type { StatusFact } from '@phongdich/domain';
 import type { Queryable } from '../../core/db/db';
-import { registerStatusSource } from '../status';
+import type { StatusSource } from '../status';
 import { factRows, latestDeclarationRow } from './declarations.repository';
 
 const RELEVANT_DAYS = 14;
@@ -27,6 +27,5 @@ export function latestDeclarationAt(q: Queryable, personId: string): Promise<Dat
   return latestDeclarationRow(q, personId);
 }
 
-export function registerDeclarationStatusSource(): void {
-  registerStatusSource({ name: 'declarations', facts: declarationFacts });
-}
+/** Declarations as a source of a person's colour (registered where modules are wired, app.ts). */
+export const declarationStatusSource: StatusSource = { name: 'declarations', facts: declarationFacts };

@@ -3,3 +3,4 @@
  * Health declarations: questions, submissions, holds and retention. Owns tables: declarations, declaration_holds, declarations_held, question_sets.
  */
 export { declarationsRoutes } from './declarations.routes';
+export { declarationStatusSource } from './declarations.status';

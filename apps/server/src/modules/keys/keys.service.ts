@@ -1,10 +1,10 @@
 import { createHash, type webcrypto } from 'node:crypto';
 import { qrKeyIdFor } from '@phongdich/domain';
 import { baseOf, type Db, type Queryable } from '../../core/db/db';
-import { loadConfig } from '../../core/config';
 import { LOCKS } from '../../core/db/locks';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
+import { keysSecretOf } from '../../core/crypto/keys-secret';
 import { decryptPrivateKey, encryptPrivateKey, generateP256, importP256Private } from './key-crypto';
 
 export type KeyPurpose = 'qr' | 'dcc';
@@ -25,13 +25,6 @@ export interface PublicKeyRecord {
   publicKeySpki: string;
   status: 'active' | 'retired';
   createdAt: string;
-}
-
-let secret = loadConfig().secret;
-/** Set once at start from the configuration (the app does this). */
-export function setKeysSecret(value: string): void {
-  secret = value;
-  cache.clear();
 }
 
 const cache = new Map<string, Promise<SigningKey>>();
@@ -71,7 +64,7 @@ async function createKey(
         purpose,
         JSON.stringify({ ...jwk, kid, alg: 'ES256', use: 'sig' }),
         Buffer.from(spki).toString('base64'),
-        encryptPrivateKey(pkcs8, secret),
+        encryptPrivateKey(pkcs8, keysSecretOf(db)),
       ],
     );
     if (alongside) await alongside(tx, kid);
@@ -79,6 +72,8 @@ async function createKey(
 }
 
 async function loadActive(db: Db, purpose: KeyPurpose): Promise<SigningKey> {
+  // First: without the secret no key can be made, and the retry below would never end.
+  const secret = keysSecretOf(db);
   const row = (
     await db.query<{ public_jwk: webcrypto.JsonWebKey; public_spki: string; private_key_enc: string }>(
       `select public_jwk, public_spki, private_key_enc from signing_keys where purpose = $1 and status = 'active'`,

@@ -4,3 +4,4 @@
  */
 export { labRoutes } from './lab.routes';
 export { testingFiguresRoutes } from './testing.figures';
+export { labStatusSource } from './lab.status-source';

@@ -5,7 +5,6 @@ import { AppError } from '../../core/errors';
 import { auditContext, idempotencyKeyOf } from '../../core/http/request-audit';
 import { labResultAdminService } from './lab.certificates';
 import { labCorrectionService, type CorrectionInput } from './lab.correction';
-import './lab.status-source';
 import {
   BarcodeParams,
   CertificateFailures,

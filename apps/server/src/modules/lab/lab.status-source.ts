@@ -1,10 +1,10 @@
-import { registerStatusSource } from '../status';
+import type { StatusSource } from '../status';
 
 /**
  * Test facts for the QR colour: released individual results (a positive pool is not a diagnosis)
  * and pending re-tests of positive pools, which the rule set shows as awaiting a result (yellow).
  */
-registerStatusSource({
+export const labStatusSource: StatusSource = {
   name: 'lab',
   async facts(q, personId, now) {
     const results = await q.query<{ result: string; at: Date; barcode: string }>(
@@ -32,4 +32,4 @@ registerStatusSource({
       })),
     ];
   },
-});
+};

@@ -4,3 +4,4 @@ export { loadBuiltInCatalogues, catalogueInForce } from './vaccination.catalogue
 export { dosesOf } from './vaccination.doses';
 /** The domain event every recorded dose emits (payload: doseId, personId, disease, productMp, doseNumber, administeredAt, source, siteId). */
 export const DOSE_RECORDED = 'vaccination.dose_recorded';
+export { vaccinationStatusSource } from './vaccination.status-source';

@@ -3,7 +3,6 @@ export { citizenAccount, loadPerson, locationOf, familyOf } from '../people';
 export { sendMessage } from '../outbox';
 export { emitEvent } from '../../core/events/emit';
 export { addWorklistItem } from '../worklist';
-export { registerStatusSource } from '../status';
 export { signingKey, revoke, type SigningKey } from '../keys';
 export { dccName, DCC_ISSUER, CERTIFICATE_VALIDITY_DAYS, drawQr } from '../certificates';
 export { locationOfCommune, findUnit } from '../geo';

@@ -16,7 +16,6 @@ import {
   type SlotInput,
 } from './vaccination.sites';
 import * as S from './vaccination.schemas';
-import './vaccination.status-source';
 
 const idOf = (r: FastifyRequest) => (r.params as { id: string }).id;
 const tags = ['vaccination'];

@@ -1,5 +1,5 @@
 import { seriesState } from '@phongdich/domain';
-import { registerStatusSource } from './vaccination.deps';
+import type { StatusSource } from '../status';
 import { cataloguesOf } from './vaccination.catalogue';
 import { selectCatalogue } from '@phongdich/domain';
 
@@ -8,7 +8,7 @@ import { selectCatalogue } from '@phongdich/domain';
  * the dose that completes the primary series (the series length is the catalogue's data). The rule
  * set (packages/domain/src/status) decides what colour each fact gives and for how long.
  */
-registerStatusSource({
+export const vaccinationStatusSource: StatusSource = {
   name: 'vaccination',
   async facts(q, personId, now) {
     const doses = await q.query<{ mp: string; at: Date }>(
@@ -34,4 +34,4 @@ registerStatusSource({
       });
     return facts;
   },
-});
+};
