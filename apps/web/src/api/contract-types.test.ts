@@ -10,7 +10,11 @@ import ts from 'typescript';
  * drifted from the server's before) fails here.
  */
 const repo = new URL('../../../../', import.meta.url).pathname;
-const contractModules = ['packages/contracts/src/people.ts', 'packages/contracts/src/venues.ts'];
+const contractModules = [
+  'packages/contracts/src/people.ts',
+  'packages/contracts/src/venues.ts',
+  'packages/contracts/src/accounts.ts',
+];
 
 function parse(path: string): ts.SourceFile {
   return ts.createSourceFile(path, readFileSync(join(repo, path), 'utf8'), ts.ScriptTarget.Latest, true);
@@ -36,11 +40,12 @@ function contractTypes(path: string): string[] {
 describe('web API types come from packages/contracts', () => {
   const shared = contractModules.flatMap(contractTypes);
 
-  it('contracts derive the people and venue shapes from their schemas', () => {
+  it('contracts derive the people, venue and account shapes from their schemas', () => {
     for (const name of ['Person', 'PersonSummary', 'PersonInput', 'HistoryItem', 'DuplicateReason'])
       assert.ok(shared.includes(name), name);
     for (const name of ['Venue', 'VenueStatus', 'StaffMember', 'VenueKindOption'])
       assert.ok(shared.includes(name), name);
+    for (const name of ['Me', 'AccountSummary']) assert.ok(shared.includes(name), name);
   });
 
   it('no web file declares its own copy of a contracts type', () => {
@@ -71,5 +76,6 @@ describe('web API types come from packages/contracts', () => {
       assert.ok(reexported.has(name), name);
     for (const name of ['Venue', 'VenueStatus', 'StaffMember', 'VenueKindOption'])
       assert.ok(reexported.has(name), name);
+    for (const name of ['Me', 'AccountSummary']) assert.ok(reexported.has(name), name);
   });
 });

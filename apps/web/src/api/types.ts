@@ -1,22 +1,7 @@
-import type { Action, Role } from '@phongdich/contracts';
-
 /** Shapes of the API responses the web app reads (see the server's OpenAPI docs at /docs). */
 
-export interface Me {
-  id: string;
-  kind: 'staff' | 'citizen' | 'machine';
-  role: Role;
-  displayName: string;
-  username: string | null;
-  phoneMasked: string | null;
-  unitCode: string | null;
-  unitName: string | null;
-  personId: string | null;
-  totpEnabled: boolean;
-  /** A citizen who owns or staffs a check-in point (they see the scanner). */
-  staffsVenue: boolean;
-  permissions: Action[];
-}
+// Accounts' shapes come from the server's schemas (packages/contracts).
+export type { AccountSummary, Me } from '@phongdich/contracts/accounts';
 
 export interface OtpRequested {
   sent: boolean;
@@ -78,19 +63,4 @@ export interface AuditEntry {
   reason: string | null;
   breakGlass: boolean;
   details: unknown;
-}
-
-export interface AccountSummary {
-  id: string;
-  kind: 'staff' | 'citizen' | 'machine';
-  username: string | null;
-  displayName: string;
-  role: Role;
-  unitCode: string | null;
-  unitName: string | null;
-  disabled: boolean;
-  totpEnabled: boolean;
-  lockedUntil: string | null;
-  createdAt: string;
-  lastSignInAt: string | null;
 }
