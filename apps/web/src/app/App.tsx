@@ -45,6 +45,7 @@ const TestingFiguresPage = lazy(() => import('../features/lab/TestingFiguresPage
 const MyResultsPage = lazy(() => import('../features/results/MyResultsPage'));
 const MyVaccinationPage = lazy(() => import('../features/vaccination/MyVaccinationPage'));
 const VaccinatorPage = lazy(() => import('../features/vaccination/VaccinatorPage'));
+const CataloguePage = lazy(() => import('../features/vaccination/CataloguePage'));
 const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
 const SessionsPage = lazy(() => import('../features/sampling/SessionsPage'));
 const SessionDetailPage = lazy(() => import('../features/sampling/SessionDetailPage'));
@@ -154,6 +155,10 @@ export function App() {
         <Route
           path="/vaccination/mine"
           element={<RequireAuth action="vaccination.readOwn">{page(<MyVaccinationPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/vaccination/catalogue"
+          element={<RequireAuth action="vaccination.catalogue.manage">{page(<CataloguePage />)}</RequireAuth>}
         />
         <Route
           path="/vaccination/site"

@@ -36,7 +36,8 @@ export type NavKey =
   | 'myCheckins'
   | 'qrCards'
   | 'myVaccination'
-  | 'vaccinationSite';
+  | 'vaccinationSite'
+  | 'vaccineCatalogue';
 
 /** The task a page serves: the menu shows one heading per group. */
 export type NavGroup = 'mine' | 'venue' | 'people' | 'testing' | 'area' | 'admin';
@@ -84,6 +85,7 @@ const GROUP_OF: Record<NavKey, NavGroup> = {
   settings: 'admin',
   myVaccination: 'mine',
   vaccinationSite: 'people',
+  vaccineCatalogue: 'admin',
 };
 
 const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => boolean) => boolean }[] = [
@@ -138,6 +140,11 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
   { key: 'units', to: '/units', allowed: (me, can) => me.kind !== 'citizen' && can('unit.read') },
   { key: 'audit', to: '/audit', allowed: (_, can) => can('audit.read') },
   { key: 'deadEvents', to: '/admin/events', allowed: (_, can) => can('events.manage') },
+  {
+    key: 'vaccineCatalogue',
+    to: '/vaccination/catalogue',
+    allowed: (_, can) => can('vaccination.catalogue.manage'),
+  },
   { key: 'accounts', to: '/admin/accounts', allowed: (_, can) => can('account.manage') },
   { key: 'settings', to: '/settings', allowed: (me) => me.kind === 'staff' },
 ];

@@ -66,6 +66,7 @@ export const en: Messages = {
     revokeCertificates: 'Revoke certificates',
     testingFigures: 'Testing figures',
     myVaccination: 'Vaccination',
+    vaccineCatalogue: 'Vaccine catalogue',
     vaccinationSite: 'Vaccination site',
     myResults: 'Test results',
     verify: 'Verify a certificate',

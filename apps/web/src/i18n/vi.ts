@@ -64,6 +64,7 @@ export const vi = {
     revokeCertificates: 'Thu hồi chứng nhận',
     testingFigures: 'Số liệu xét nghiệm',
     myVaccination: 'Tiêm chủng',
+    vaccineCatalogue: 'Danh mục vắc xin',
     vaccinationSite: 'Điểm tiêm',
     myResults: 'Kết quả xét nghiệm',
     verify: 'Kiểm tra chứng nhận',

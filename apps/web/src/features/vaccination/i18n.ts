@@ -1,4 +1,17 @@
 export const vaccinationVi = {
+  catalogue: {
+    title: 'Danh mục vắc xin',
+    intro: 'Mỗi lần sửa là một phiên bản mới có ngày hiệu lực sau phiên bản trước; phiên bản cũ giữ nguyên.',
+    from: 'hiệu lực từ',
+    inForce: 'đang áp dụng',
+    newVersion: 'Phiên bản mới',
+    version: 'Tên phiên bản',
+    effectiveFrom: 'Có hiệu lực từ',
+    rules: 'Sản phẩm, lịch tiêm, mũi nhắc, nhóm ưu tiên (dữ liệu JSON)',
+    save: 'Lưu phiên bản mới',
+    saved: 'Đã lưu phiên bản {{version}}.',
+    badJson: 'Dữ liệu JSON không hợp lệ',
+  },
   mine: {
     title: 'Tiêm chủng',
     intro: 'Mũi tiêm, chứng nhận và lịch hẹn của bạn và người thân bạn khai báo.',
@@ -58,6 +71,20 @@ export const vaccinationVi = {
 };
 
 export const vaccinationEn: typeof vaccinationVi = {
+  catalogue: {
+    title: 'Vaccine catalogue',
+    intro:
+      'Every edit is a new version taking effect after the previous one; earlier versions stay as they were.',
+    from: 'in force from',
+    inForce: 'in force',
+    newVersion: 'New version',
+    version: 'Version name',
+    effectiveFrom: 'In force from',
+    rules: 'Products, schedules, boosters, priority groups (JSON data)',
+    save: 'Save the new version',
+    saved: 'Version {{version}} saved.',
+    badJson: 'The JSON data is not valid',
+  },
   mine: {
     title: 'Vaccination',
     intro: 'Doses, certificates and bookings of you and the family members you declared.',
