@@ -6,7 +6,7 @@ import { AppError } from '../../core/errors';
 import { peopleMeService } from './people.me.service';
 import { peopleReadService } from './people.service';
 import { peopleWriteService } from './people.write.service';
-import { auditRows, citizen, ctx, input, staff } from './people.fixtures';
+import { auditRows, cccdFor, citizen, ctx, input, staff } from './people.fixtures';
 
 const isCode = (code: string) => (e: unknown) => e instanceof AppError && e.code === code;
 
@@ -82,6 +82,44 @@ for (const target of dbTargets()) {
       await assert.rejects(read.get(ctx(c), someoneElse.id), isCode('PERSON_NOT_FOUND'));
       assert.ok((await auditRows(db, 'person.read', child.id)).some((r) => r.details.as === 'citizen'));
       assert.equal((await auditRows(db, 'person.create', child.id))[0]?.details.familyOf, own.id);
+    });
+
+    it('answers a citizen registering with a taken ID number as with a free one (nothing revealed)', async () => {
+      const officer = staff('commune_officer', '00001');
+      const taken = cccdFor(1990, 'male');
+      await peopleWriteService(db).create(ctx(officer), input({ fullName: 'Chủ Số Thật', cccd: taken }));
+      const free = cccdFor(1990, 'male');
+      const a = await citizen(db, '+84957123401');
+      const b = await citizen(db, '+84957123402');
+      const withFree = await me.createOwn(ctx(a), input({ cccd: free }));
+      const withTaken = await me.createOwn(ctx(b), input({ cccd: taken }));
+      const shape = (p: typeof withFree) => ({
+        ...p,
+        id: '',
+        phones: [],
+        createdAt: '',
+        updatedAt: '',
+        cccd: p.cccd === null ? null : 'set',
+      });
+      assert.deepEqual(shape(withTaken), shape(withFree), 'the same answer either way');
+      assert.equal(withTaken.cccd, taken, 'the citizen sees what they typed');
+      assert.deepEqual((await me.get(ctx(b))).person?.cccd, taken);
+      // The number stays with its holder; the claim waits in the new record's history for an officer.
+      const holders = await db.query<{ full_name: string }>('select full_name from persons where cccd = $1', [
+        taken,
+      ]);
+      assert.deepEqual(
+        holders.map((h) => h.full_name),
+        ['Chủ Số Thật'],
+      );
+      const claims = await db.query<{ changes: { claimed: { cccd: string }; status: string } }>(
+        `select changes from person_history where person_id = $1 and kind = 'identity_claim'`,
+        [withTaken.id],
+      );
+      assert.deepEqual(
+        claims.map((c) => [c.changes.claimed.cccd, c.changes.status]),
+        [[taken, 'pending']],
+      );
     });
 
     it('staff have no citizen self-service', async () => {

@@ -6,7 +6,13 @@ import { idempotencyScope, runIdempotent } from '../../core/http/idempotency';
 import { AppError, fieldError } from '../../core/errors';
 import { fullPerson, loadPerson, validPersonFields } from './people.common';
 import type { PersonInput } from './people.input';
-import { addFamilyLink, addHistory, familyOf } from './people.repository';
+import {
+  addFamilyLink,
+  addHistory,
+  familyOf,
+  findByIdNumbers,
+  pendingIdentityClaim,
+} from './people.repository';
 import { citizenAccount, linkAccountToPerson, personIdByPhone } from './people.search.repository';
 import type { Person } from './people.types';
 import type { PersonPatch } from './people.write.service';
@@ -89,6 +95,22 @@ function refuseOwnIdentityChange(patch: PersonPatch): void {
   if (errors.length) throw new AppError('VALIDATION_FAILED', errors);
 }
 
+/**
+ * The citizen's own view shows the numbers they claimed while an officer has not checked them, so
+ * what they see never depends on whether someone else holds the number.
+ */
+async function withClaim(q: Queryable, person: Person): Promise<Person> {
+  const claimed = await pendingIdentityClaim(q, person.id);
+  if (!claimed) return person;
+  return {
+    ...person,
+    cccd: person.cccd ?? claimed.cccd ?? null,
+    cmnd: person.cmnd ?? claimed.cmnd ?? null,
+    bhyt: person.bhyt ?? claimed.bhyt ?? null,
+    passport: person.passport ?? claimed.passport ?? null,
+  };
+}
+
 export function peopleMeService(db: Db) {
   return {
     async get(ctx: AuditContext): Promise<{ person: Person | null; family: Person[] }> {
@@ -96,7 +118,7 @@ export function peopleMeService(db: Db) {
       return db.transaction(async (tx) => {
         const id = await ownPersonId(tx, actor);
         if (!id) return { person: null, family: [] };
-        const person = await fullPerson(tx, await loadPerson(tx, id));
+        const person = await withClaim(tx, await fullPerson(tx, await loadPerson(tx, id)));
         const family: Person[] = [];
         for (const link of await familyOf(tx, id))
           family.push(await fullPerson(tx, await loadPerson(tx, link.id)));
@@ -132,13 +154,24 @@ export function peopleMeService(db: Db) {
         () =>
           db.transaction(async (tx) => {
             const existing = await ownPersonId(tx, actor);
-            if (existing) return fullPerson(tx, await loadPerson(tx, existing));
-            const person = await createPersonIn(tx, ctx, f, {
+            if (existing) return withClaim(tx, await fullPerson(tx, await loadPerson(tx, existing)));
+            // A number another record holds: the record is made without it and the claim waits for
+            // the officer; the answer is the same as when the number is free (it reveals nothing).
+            const taken = await findByIdNumbers(tx, f, null);
+            const stored = taken ? { ...f, cccd: null, cmnd: null, bhyt: null, passport: null } : f;
+            const person = await createPersonIn(tx, ctx, stored, {
               revealExistingId: false,
               details: { as: 'citizen' },
             });
             await linkAccountToPerson(tx, actor.accountId, person.id);
-            return person;
+            if (!taken) return person;
+            const claimed = Object.fromEntries(CLAIM_FIELDS.flatMap((k) => (f[k] ? [[k, f[k]]] : [])));
+            await addHistory(tx, person.id, actor.accountId, 'identity_claim', {
+              claimed,
+              status: 'pending',
+              why: 'held for verification',
+            });
+            return withClaim(tx, person);
           }),
         false,
       );

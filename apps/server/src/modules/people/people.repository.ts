@@ -75,6 +75,19 @@ export async function findByIdNumbers(
   return rows[0]?.id;
 }
 
+/** The identity numbers a citizen claimed for their own record that wait for an officer's check. */
+export async function pendingIdentityClaim(
+  q: Queryable,
+  personId: string,
+): Promise<Partial<Record<'cccd' | 'cmnd' | 'bhyt' | 'passport', string>> | undefined> {
+  const rows = await q.query<{ changes: { claimed: Record<string, string> } }>(
+    `select changes from person_history where person_id = $1 and kind = 'identity_claim'
+      order by id desc limit 1`,
+    [personId],
+  );
+  return rows[0]?.changes.claimed;
+}
+
 export async function familyOf(q: Queryable, personId: string): Promise<FamilyLink[]> {
   return q.query<FamilyLink>(
     `select m.id, m.full_name as "fullName", l.relation from person_family_links l
@@ -96,7 +109,7 @@ export async function addHistory(
   q: Queryable,
   personId: string,
   actorAccountId: string | null,
-  kind: 'create' | 'update' | 'merge' | 'merged_into' | 'family_link',
+  kind: 'create' | 'update' | 'merge' | 'merged_into' | 'family_link' | 'identity_claim',
   changes: Record<string, unknown>,
 ): Promise<void> {
   await q.query(
