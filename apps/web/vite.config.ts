@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { compression } from 'vite-plugin-compression2';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The light check-in page (checkin.html) must be usable as its HTML arrives on a slow network: its
@@ -29,16 +30,28 @@ export default defineConfig({
   plugins: [
     react(),
     stylesheetAfterContent('/checkin.html'),
+    // The service worker (src/sw.ts), built with this build: its precache list names every built file
+    // with its revision, so each release is a new worker that replaces the old shell (see sw.ts).
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
+      injectRegister: false, // src/offline/register-sw.ts registers it, in production builds only
+      manifest: false, // public/manifest.webmanifest
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,png,webmanifest}'],
+        // The light first-visit page is for phones without the app; the installed app is the shell.
+        globIgnores: ['checkin.html'],
+      },
+    }),
     // Brotli and gzip copies next to every built file, made once at build time: the server sends the
     // precompressed copy (no compression work per request) and a phone on 3G downloads a fraction.
     compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 512, skipIfLargerOrEqual: true }),
   ],
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
-  // The manifest lists every built file; the service worker (public/sw.js) precaches them.
   build: {
     outDir: 'dist',
     sourcemap: false,
-    manifest: 'asset-manifest.json',
     // Two pages: the full app, and the light first-visit check-in page a venue poster opens.
     rollupOptions: { input: { index: 'index.html', checkin: 'checkin.html' } },
   },

@@ -1,4 +1,4 @@
-/** Registers the service worker (production builds only: Vite's dev server serves modules live). */
+/** Registers the service worker built from src/sw.ts (production builds only: Vite's dev server serves modules live). */
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   window.addEventListener('load', () => {
