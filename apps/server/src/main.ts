@@ -3,7 +3,7 @@ import { openDatabase } from './core/db/open';
 import { migrate } from './core/db/migrate';
 import { loadReferenceData } from './core/db/reference-data';
 import { buildApp } from './app';
-import { seedDemo } from './demo/seed-demo';
+import { seedDemoFor } from './demo/seed-demo-structure';
 import { applyDeploymentStructure } from './core/units/deployment';
 
 /** Start-up: configuration, database, migrations, reference and demo data, then the HTTP server. */
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const applied = await migrate(db);
   await loadReferenceData(db);
   const structure = await applyDeploymentStructure(db, config.unitStructure);
-  const demoAccounts = config.demo ? await seedDemo(db, config) : [];
+  const demoAccounts = config.demo ? await seedDemoFor(db, config, structure) : [];
   const app = await buildApp({ config, db });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
 

@@ -22,13 +22,18 @@ export async function moveBatch(
 ): Promise<BatchResult> {
   const k = `${t.key}`;
   const cast = `::${t.keyType}`;
+  // Bounds written only when there is one (as parameters): an `$1 is null or key > $1` test would
+  // hide the key's index from the planner and make every batch read the whole table.
+  const from = after === null ? 'true' : `t.${k} > $1${cast}`;
   const bound = await tx.query<{ k: string }>(
-    `select ${k}::text as k from ${t.table} where ($1${cast} is null or ${k} > $1${cast}) order by ${k} offset $2 limit 1`,
-    [after, size - 1],
+    `select t.${k}::text as k from ${t.table} t where ${from}
+     order by t.${k} offset ${Math.floor(size) - 1} limit 1`,
+    after === null ? [] : [after],
   );
   const upper = bound[0]?.k ?? null;
-  const range = `($1${cast} is null or t.${k} > $1${cast}) and ($2${cast} is null or t.${k} <= $2${cast})
-    and t.unit_structure = 'pre2025' and t.moved_from_unit is null`;
+  const params = [after, upper].filter((v): v is string => v !== null);
+  const to = upper === null ? 'true' : `t.${k} <= $${params.length}${cast}`;
+  const range = `${from} and ${to} and t.unit_structure = 'pre2025' and t.moved_from_unit is null`;
   const moved = await tx.query<{ n: number }>(
     `with x as (
        select t.${k} as key, c.new_code as commune, coalesce(c.new_province_code, p.new_code) as province
@@ -43,7 +48,7 @@ export async function moveBatch(
          and (x.commune is not null or t.commune_code is null)
        returning 1
      ) select count(*)::int as n from done`,
-    [after, upper],
+    params,
   );
   const review = await tx.query<{ n: number }>(
     `with x as (
@@ -62,7 +67,7 @@ export async function moveBatch(
      ), marked as (
        update ${t.table} t set moved_from_unit = x.old_path from x where t.${k} = x.key returning 1
      ) select count(*)::int as n from marked`,
-    [after, upper],
+    params,
   );
   return { moved: moved[0]?.n ?? 0, review: review[0]?.n ?? 0, upper };
 }

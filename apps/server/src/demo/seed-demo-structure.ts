@@ -1,0 +1,37 @@
+import type { Config } from '../core/config';
+import type { Db } from '../core/db/db';
+import type { Actor } from '../core/auth/actor';
+import { applyDeploymentStructure } from '../core/units/deployment';
+import type { UnitStructure } from '../core/units/structure';
+import { runMove } from '../modules/geo/move/move.service';
+import { listReviews, resolveReview } from '../modules/geo/move/move.reviews';
+import { seedDemo, type DemoAccount } from './seed-demo';
+
+const DEMO_ADMIN: Actor = {
+  kind: 'machine',
+  accountId: 'demo:seed',
+  role: 'national_admin',
+  unitCode: null,
+  facilityId: null,
+  displayName: 'demo',
+};
+
+/**
+ * The demo follows the deployment's structure. Its data is written on the 2021 map (Phường Phúc Xá,
+ * Quận Ba Đình…); on a 2025 deployment it is then carried across by the real move, so the demo also
+ * shows the review list (people of split communes wait there). District-level demo accounts, which
+ * have no district on the new map, are put at their new province so every demo role can sign in and
+ * work. A second start seeds and moves nothing.
+ */
+export async function seedDemoFor(db: Db, config: Config, structure: UnitStructure): Promise<DemoAccount[]> {
+  if (structure === 'pre2025') return seedDemo(db, config);
+  await applyDeploymentStructure(db, 'pre2025');
+  const accounts = await seedDemo(db, config);
+  await applyDeploymentStructure(db, '2025');
+  const ctx = { actor: DEMO_ADMIN, ip: null, requestId: null };
+  await runMove(db, ctx);
+  for (const item of await listReviews(db, ctx, { limit: 500 }))
+    if (item.table === 'accounts' && item.reason === 'district' && item.provinceCode)
+      await resolveReview(db, ctx, item.id, item.provinceCode);
+  return accounts;
+}
