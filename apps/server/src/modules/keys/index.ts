@@ -3,5 +3,5 @@
  * Keys: signing keys for QR codes and certificates, their rotation and the revocation list. Owns tables: signing_keys, revocations.
  */
 export { keysRoutes } from './keys.routes';
-export { setKeysSecret, signingKey, publicKeys, type SigningKey, type KeyPurpose } from './keys.service';
+export { signingKey, publicKeys, type SigningKey, type KeyPurpose } from './keys.service';
 export { revoke, reinstate, isRevoked } from './revocations';
