@@ -21,8 +21,10 @@ export async function refreshDailyCounts(q: Queryable, day: string, now = new Da
   const from = dayStart(day);
   const to = new Date(from.getTime() + DAY_MS);
   await q.query(
-    `insert into daily_venue_counts (day, venue_id, commune_code, district_code, province_code, checkins, declarations)
-     select $1::date, v.id, v.commune_code, v.district_code, v.province_code, coalesce(c.n, 0), coalesce(d.n, 0)
+    `insert into daily_venue_counts (day, venue_id, commune_code, district_code, province_code, unit_structure,
+       checkins, declarations)
+     select $1::date, v.id, v.commune_code, v.district_code, v.province_code, v.unit_structure,
+       coalesce(c.n, 0), coalesce(d.n, 0)
      from (select venue_id, count(*)::int as n from checkins
            where server_time >= $2 and server_time < $3 group by venue_id) c
      full join (select venue_id, count(*)::int as n from declarations
@@ -31,7 +33,8 @@ export async function refreshDailyCounts(q: Queryable, day: string, now = new Da
      join venues v on v.id = coalesce(c.venue_id, d.venue_id)
      on conflict (day, venue_id) do update set checkins = excluded.checkins,
        declarations = excluded.declarations, commune_code = excluded.commune_code,
-       district_code = excluded.district_code, province_code = excluded.province_code`,
+       district_code = excluded.district_code, province_code = excluded.province_code,
+       unit_structure = excluded.unit_structure`,
     [day, from, to],
   );
   await q.query(
