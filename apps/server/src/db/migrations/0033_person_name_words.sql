@@ -14,6 +14,8 @@ create table person_name_words (
   word text collate "C" not null,
   name_folded text collate "C" not null,
   person_id uuid not null,
+  -- the map the area codes below belong to (0030): jurisdiction compares structure and code
+  unit_structure text not null,
   province_code text not null,
   district_code text,
   commune_code text not null
@@ -28,22 +30,22 @@ $$;
 
 -- Filled before its indexes and foreign key are made: one pass each instead of a lookup per row
 -- (minutes at 10 million people otherwise).
-insert into person_name_words (word, name_folded, person_id, province_code, district_code, commune_code)
-select w, p.name_folded, p.id, p.province_code, p.district_code, p.commune_code
+insert into person_name_words (word, name_folded, person_id, unit_structure, province_code, district_code, commune_code)
+select w, p.name_folded, p.id, p.unit_structure, p.province_code, p.district_code, p.commune_code
   from persons p cross join lateral person_name_word_list(p.name_folded) as w
  where p.merged_into is null;
 
 alter table person_name_words add primary key (person_id, word);
 alter table person_name_words add foreign key (person_id) references persons (id) on delete cascade;
 create index person_name_words_order_idx on person_name_words (word, name_folded, person_id)
-  include (province_code, district_code, commune_code);
+  include (unit_structure, province_code, district_code, commune_code);
 -- Which typed word is rarest is read from the statistics: keep the frequency of every common word.
 alter table person_name_words alter column word set statistics 5000;
 
 create function person_name_words_added() returns trigger language plpgsql as $$
 begin
-  insert into person_name_words (word, name_folded, person_id, province_code, district_code, commune_code)
-  select w, n.name_folded, n.id, n.province_code, n.district_code, n.commune_code
+  insert into person_name_words (word, name_folded, person_id, unit_structure, province_code, district_code, commune_code)
+  select w, n.name_folded, n.id, n.unit_structure, n.province_code, n.district_code, n.commune_code
     from new_rows n cross join lateral person_name_word_list(n.name_folded) as w
    where n.merged_into is null;
   return null;
@@ -56,15 +58,15 @@ begin
   delete from person_name_words x
    using old_rows o join new_rows n on n.id = o.id
    where x.person_id = o.id
-     and (o.name_folded, o.province_code, o.district_code, o.commune_code, o.merged_into is null)
-         is distinct from (n.name_folded, n.province_code, n.district_code, n.commune_code, n.merged_into is null);
-  insert into person_name_words (word, name_folded, person_id, province_code, district_code, commune_code)
-  select w, n.name_folded, n.id, n.province_code, n.district_code, n.commune_code
+     and (o.name_folded, o.unit_structure, o.province_code, o.district_code, o.commune_code, o.merged_into is null)
+         is distinct from (n.name_folded, n.unit_structure, n.province_code, n.district_code, n.commune_code, n.merged_into is null);
+  insert into person_name_words (word, name_folded, person_id, unit_structure, province_code, district_code, commune_code)
+  select w, n.name_folded, n.id, n.unit_structure, n.province_code, n.district_code, n.commune_code
     from new_rows n join old_rows o on o.id = n.id
          cross join lateral person_name_word_list(n.name_folded) as w
    where n.merged_into is null
-     and (o.name_folded, o.province_code, o.district_code, o.commune_code, o.merged_into is null)
-         is distinct from (n.name_folded, n.province_code, n.district_code, n.commune_code, n.merged_into is null);
+     and (o.name_folded, o.unit_structure, o.province_code, o.district_code, o.commune_code, o.merged_into is null)
+         is distinct from (n.name_folded, n.unit_structure, n.province_code, n.district_code, n.commune_code, n.merged_into is null);
   return null;
 end
 $$;
