@@ -1,12 +1,12 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import type { Person, PersonInput } from '../../api/types';
-import { PersonForm } from './PersonForm';
+import { PersonEditCard } from './PersonEditCard';
+
+const orNull = <T,>(v: T | undefined) => v ?? null;
 
 /**
- * Editing a record through the audited PATCH with the version read (a stale one gets 409). An emptied
- * optional field is sent as null so that it is cleared, not kept (absent fields keep their value).
+ * An officer edits a record. An emptied optional field is sent as null so that it is cleared, not
+ * kept (absent fields keep their value).
  */
 export function PersonEditForm({
   person,
@@ -18,35 +18,26 @@ export function PersonEditForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
-
-  const save = async (input: PersonInput) => {
-    setError(null);
-    const orNull = <T,>(v: T | undefined) => v ?? null;
-    try {
-      const saved = await api.patch<Person>(`/api/people/${person.id}`, {
-        ...input,
-        birthDate: orNull(input.birthDate),
-        cccd: orNull(input.cccd),
-        cmnd: orNull(input.cmnd),
-        passport: orNull(input.passport),
-        bhyt: orNull(input.bhyt),
-        street: orNull(input.street),
-        version: person.version,
-      });
-      onSaved(saved);
-    } catch (err) {
-      setError(err);
-    }
-  };
-
+  const toBody = (input: PersonInput) => ({
+    ...input,
+    birthDate: orNull(input.birthDate),
+    cccd: orNull(input.cccd),
+    cmnd: orNull(input.cmnd),
+    passport: orNull(input.passport),
+    bhyt: orNull(input.bhyt),
+    street: orNull(input.street),
+  });
   return (
-    <section aria-labelledby="person-edit-title" className="card">
-      <h2 id="person-edit-title">{t('personPage.editTitle')}</h2>
-      <PersonForm initial={person} submitLabel={t('common.save')} onSubmit={save} error={error} />
-      <button type="button" onClick={onCancel}>
-        {t('personPage.cancel')}
-      </button>
-    </section>
+    <PersonEditCard
+      person={person}
+      path={`/api/people/${person.id}`}
+      toBody={toBody}
+      title={t('personPage.editTitle')}
+      titleId="person-edit-title"
+      saveLabel={t('common.save')}
+      cancelLabel={t('personPage.cancel')}
+      onSaved={onSaved}
+      onCancel={onCancel}
+    />
   );
 }
