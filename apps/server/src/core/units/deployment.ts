@@ -16,6 +16,9 @@ export const UNIT_TABLES = [
   'tubes',
   'shipments',
   'pending_identities',
+  'vaccination_sites',
+  'vaccination_doses',
+  'vaccination_adverse_events',
 ] as const;
 
 const SETTING = 'unit_structure';

@@ -24,6 +24,8 @@ create table vaccination_sites (
   commune_code text not null,
   district_code text,
   province_code text not null,
+  -- the map the codes belong to (0030): jurisdiction compares structure and code; the deployment sets the default
+  unit_structure text not null default 'pre2025',
   daily_capacity integer not null check (daily_capacity > 0),
   opens_at time not null,
   closes_at time not null,
@@ -127,6 +129,7 @@ create table vaccination_doses (
   commune_code text,
   district_code text,
   province_code text,
+  unit_structure text not null default 'pre2025',
   recorded_by_account_id text,
   created_at timestamptz not null default now()
 );
@@ -151,6 +154,7 @@ create table vaccination_adverse_events (
   commune_code text,
   district_code text,
   province_code text,
+  unit_structure text not null default 'pre2025',
   created_at timestamptz not null default now()
 );
 create index vaccination_adverse_events_person_idx on vaccination_adverse_events (person_id);
