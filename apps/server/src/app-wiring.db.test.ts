@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-imports -- this test checks the wiring itself: that importing a module's routes file registers nothing and that the keys service reads no secret of its own, so it must reach those files. */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { dbTargets } from './test-support/test-db';

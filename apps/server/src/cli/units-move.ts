@@ -4,7 +4,7 @@ import { migrate } from '../core/db/migrate';
 import { loadReferenceData } from '../core/db/reference-data';
 import { applyDeploymentStructure } from '../core/units/deployment';
 import type { Actor } from '../core/auth/actor';
-import { runMove, type MoveRun } from '../modules/geo/move/move.service';
+import { runMove, type MoveRun } from '../modules/geo';
 
 /**
  * `npm run units:move [-- --batch 20000]`: moves every record from 2021 (pre2025) codes to 2025 codes

@@ -3,8 +3,7 @@ import type { Db } from '../core/db/db';
 import type { Actor } from '../core/auth/actor';
 import { applyDeploymentStructure } from '../core/units/deployment';
 import type { UnitStructure } from '../core/units/structure';
-import { runMove } from '../modules/geo/move/move.service';
-import { listReviews, resolveReview } from '../modules/geo/move/move.reviews';
+import { runMove, listReviews, resolveReview } from '../modules/geo';
 import { seedDemo, type DemoAccount } from './seed-demo';
 
 const DEMO_ADMIN: Actor = {

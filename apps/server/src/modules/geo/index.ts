@@ -7,3 +7,5 @@ export { unitMoveRoutes } from './move/move.routes';
 export { loadAdminUnits } from './geo.loader';
 export { adminUnitsDataVersion } from './geo.data';
 export { findUnit, locationOfCommune, unitNames, type Unit, type Structure } from './geo.repository';
+export { runMove, latestMoveRun, type MoveRun } from './move/move.service';
+export { listReviews, resolveReview } from './move/move.reviews';
