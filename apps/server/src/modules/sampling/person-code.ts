@@ -1,7 +1,8 @@
 import type { Db } from '../../core/db/db';
 import type { AuditContext } from '../../core/audit/audit';
+import { inJurisdiction } from '../../core/auth/jurisdiction';
 import { AppError, fieldError } from '../../core/errors';
-import { findByIdNumbers, findPerson } from '../people';
+import { findByIdNumbers, findPerson, locationOf } from '../people';
 import { scanService } from '../scan';
 
 const unresolved = () =>
@@ -18,15 +19,24 @@ const unresolved = () =>
  * The person behind what a sampler scanned or typed: a typed CCCD (12 digits) or CMND (9) is looked up
  * directly; anything else (personal or printed QR, CCCD chip QR, BHYT) goes through the scanner's resolver,
  * which verifies signed tokens and may register a person from a CCCD chip.
+ *
+ * A person named by record id (picked from a name search) must be one the sampler may see: living in
+ * the sampler's area or in the session's commune. Anyone else is sampled by scanning their card or QR,
+ * the proof they are present. Otherwise a record id alone would let a sampler attach (and read back the
+ * name of) anyone in the country; the answer is the same as for an unknown id.
  */
 export async function resolvePersonId(
   db: Db,
   ctx: AuditContext,
   input: { personId?: string; code?: string },
+  session: { commune_code: string },
 ): Promise<string> {
   if (input.personId) {
     const p = await findPerson(db, input.personId);
     if (!p || p.merged_into) throw new AppError('PERSON_NOT_FOUND');
+    const loc = locationOf(p);
+    if (!inJurisdiction(ctx.actor, loc) && loc.communeCode !== session.commune_code)
+      throw new AppError('PERSON_NOT_FOUND');
     return p.id;
   }
   const code = (input.code ?? '').trim();

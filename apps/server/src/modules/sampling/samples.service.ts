@@ -86,7 +86,7 @@ export function samplesService(db: Db) {
     if (session.status !== 'open') throw new AppError('TESTING_SESSION_CLOSED');
     if (!barcode) throw new AppError('TUBE_UNKNOWN');
     checkTube(await findTube(db, barcode), session); // fail fast before resolving (and maybe registering) a person
-    const personId = await resolvePersonId(db, ctx, input);
+    const personId = await resolvePersonId(db, ctx, input, session);
     try {
       return await db.transaction(async (tx) => {
         const tube = checkTube(await findTube(tx, barcode, true), session);

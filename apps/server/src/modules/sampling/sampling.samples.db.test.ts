@@ -257,5 +257,19 @@ for (const target of dbTargets()) {
       });
       assert.equal(ok.statusCode, 200, ok.body);
     });
+
+    it('takes a person by record id only if the sampler may see them; anyone else by their card', async () => {
+      const [tube] = (await createLabels(app, sampler, 1)).barcodes;
+      const cccd = `0790900${String(Date.now()).slice(-5)}`;
+      const elsewhere = await createPerson(db, { communeCode: '26800', cccd });
+      const byId = await link(app, sampler, { sessionId: session.id, barcode: tube!, personId: elsewhere });
+      assert.equal(byId.statusCode, 404);
+      assert.equal(byId.json().error.code, 'PERSON_NOT_FOUND');
+      assert.doesNotMatch(byId.body, /Mẫu/);
+      // The same person, present with their card: sampled.
+      const byCard = await link(app, sampler, { sessionId: session.id, barcode: tube!, code: cccd });
+      assert.equal(byCard.statusCode, 200, byCard.body);
+      assert.equal(byCard.json().personId, elsewhere);
+    });
   });
 }
