@@ -17,7 +17,8 @@ const REPORT_TOKEN = 'report-token-0123456789';
 
 /**
  * A fake SMS gateway: a real HTTP server on 127.0.0.1 that records what it is sent, answers 503 to
- * the first attempt at each message, accepts the next and then posts a delivery report back.
+ * the first attempt at each message, accepts the next and posts its delivery report back, even before
+ * answering the send.
  */
 class FakeGateway {
   received: { headers: IncomingHttpHeaders; body: Record<string, string> }[] = [];
@@ -37,12 +38,16 @@ class FakeGateway {
         return res.writeHead(503).end();
       }
       const id = `gw-${this.received.length}`;
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id }));
+      // The worst order a real gateway can take: the delivery report leaves before the send's answer
+      // (so before the platform can have stored the gateway's id).
       void fetch(body.callbackUrl!, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-report-token': REPORT_TOKEN },
         body: JSON.stringify({ id, status: 'DELIVRD' }),
       }).then((r) => this.reports.push(r.status));
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id }));
+      }, 100);
     });
   });
   url = '';

@@ -80,7 +80,7 @@ export function outboxRoutes(app: FastifyInstance, db: Db, config: Config): void
         const s = status.toLowerCase();
         const outcome = DELIVERED.has(s) ? 'delivered' : UNDELIVERED.has(s) ? 'undelivered' : null;
         // An interim status (queued, sent to carrier…) changes nothing: 'accepted' already says so.
-        if (outcome && !(await recordDelivery(db, id, outcome))) throw new AppError('NOT_FOUND');
+        if (outcome && !(await recordDeliverySoon(db, id, outcome))) throw new AppError('NOT_FOUND');
         return reply.status(204).send();
       },
     );
@@ -113,4 +113,21 @@ export function outboxRoutes(app: FastifyInstance, db: Db, config: Config): void
       };
     },
   );
+}
+
+/**
+ * A gateway may report delivery before the send that got its id has stored that id (it answers the
+ * send, then posts the report at once; our `markSent` commits a moment later). Such a report is not
+ * for an unknown message: look again for about a second before answering 404, so it is not lost.
+ */
+async function recordDeliverySoon(
+  db: Db,
+  providerMessageId: string,
+  outcome: 'delivered' | 'undelivered',
+): Promise<boolean> {
+  for (let attempt = 0; ; attempt++) {
+    if (await recordDelivery(db, providerMessageId, outcome)) return true;
+    if (attempt === 5) return false;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
