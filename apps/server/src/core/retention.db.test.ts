@@ -65,9 +65,11 @@ for (const target of dbTargets()) {
                  ('cccd', ${card}, 'old unresolved', gen_random_uuid(), '00001', '01', ${old}, 'pending', null),
                  ('cccd', ${card}, 'new', gen_random_uuid(), '00001', '01', now(), 'pending', null);
       `);
+      // Revoked tokens are kept exactly 90 days: an "old" one at 90 days to the microsecond could be
+      // younger than the retention's millisecond clock on a fast server, so it is well past.
       await db.query(
         `insert into api_tokens (account_id, name, token_hash, revoked_at)
-           values ($1, 'old', 'h1', ${old}), ($1, 'live', 'h2', null)`,
+           values ($1, 'old', 'h1', now() - interval '100 days'), ($1, 'live', 'h2', null)`,
         [account!.id],
       );
       const deleted = await applyRetention(db);
