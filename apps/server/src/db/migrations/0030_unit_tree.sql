@@ -12,9 +12,12 @@ alter table accounts add column unit_structure text not null default 'pre2025';
 alter table persons add column unit_structure text not null default 'pre2025';
 alter table worklist_items add column unit_structure text not null default 'pre2025';
 alter table declarations add column unit_structure text not null default 'pre2025';
+-- Held copies keep every column of their table, in the same order (retention copies rows whole).
+alter table declarations_held add column unit_structure text not null default 'pre2025';
 alter table venues add column unit_structure text not null default 'pre2025';
 alter table daily_venue_counts add column unit_structure text not null default 'pre2025';
 alter table checkins add column unit_structure text not null default 'pre2025';
+alter table checkins_held add column unit_structure text not null default 'pre2025';
 alter table qr_card_batches add column unit_structure text not null default 'pre2025';
 alter table labs add column unit_structure text not null default 'pre2025';
 alter table testing_sessions add column unit_structure text not null default 'pre2025';

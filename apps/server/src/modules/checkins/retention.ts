@@ -1,6 +1,13 @@
 import type { Db } from '../../core/db/db';
 import { ensurePartitions, listPartitions, unitStart } from '../../core/db/partitions';
 
+/**
+ * Every column of a check-in, named: checkins_held has them all plus held_until, but columns added to
+ * checkins later (unit structure, the move's history) come after held_until there, so `c.*` would not line up.
+ */
+const HELD_COLUMNS = `id, person_id, venue_id, method, device_time, server_time, checkout_time, commune_code,
+  district_code, province_code, recorded_by_account_id, source, unit_structure, moved_from_unit`;
+
 const DAY_MS = 86_400_000;
 /** Daily partitions exist from yesterday to a week ahead (a late clock or a missed daily run). */
 const DAYS_AHEAD = 8;
@@ -40,8 +47,8 @@ export async function runCheckinRetention(
     if (part.to > cutoff) continue;
     await db.transaction(async (tx) => {
       const copied = await tx.query(
-        `insert into checkins_held
-         select c.*, h.held_until from ${part.name} c
+        `insert into checkins_held (${HELD_COLUMNS}, held_until)
+         select ${HELD_COLUMNS.replace(/(\w+)/g, 'c.$1')}, h.held_until from ${part.name} c
            cross join lateral (
              select max(held_until) as held_until from checkin_holds h where ${COVERS}
            ) h
