@@ -99,6 +99,8 @@ describe('venue poster QR: a link any phone camera opens, still read by our scan
       await page.getByRole('button', { name: 'Xác nhận' }).click();
       await page.waitForURL('**/me');
       await openFromMenu(page, 'Quét mã điểm');
+      // The network drops once the scanner is on the screen (its code may still be on its way before).
+      await page.getByLabel('Dán mã điểm').waitFor();
 
       await context.setOffline(true);
       await page.getByLabel('Dán mã điểm').fill(url);
