@@ -165,7 +165,12 @@ describe('sampling pages: nothing carries over to the next record unseen (360 px
       assert.deepEqual(await members(t1), [], 'nothing linked without a sample type');
       await page.getByLabel('Loại mẫu').selectOption({ label: 'Nước bọt' });
       await page.getByRole('button', { name: /Gắn .*vào ống/ }).click();
-      await page.getByTestId('current-tube').filter({ hasText: 'Nước bọt' }).waitFor();
+      // The sample type shows as soon as it is chosen; the count moves when the server has the link.
+      await page
+        .getByTestId('current-tube')
+        .filter({ hasText: 'Nước bọt' })
+        .filter({ hasText: `Ống ${t1}: 1/1` })
+        .waitFor();
     });
     assert.deepEqual(await members(t1), [people[0]!.id]);
     await context.close();
