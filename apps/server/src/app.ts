@@ -26,6 +26,7 @@ import { declarationsRoutes, declarationStatusSource } from './modules/declarati
 import { personalQrRoutes } from './modules/personal-qr';
 import { scanRoutes } from './modules/scan';
 import { statusRoutes, registerStatusSource } from './modules/status';
+import { casesStatusSource, openCaseFromResult } from './modules/cases';
 import { checkinsRoutes } from './modules/checkins';
 import { labRoutes, testingFiguresRoutes, labStatusSource } from './modules/lab';
 import { resultsRoutes } from './modules/results';
@@ -53,7 +54,7 @@ declare module 'fastify' {
  * Every module's event handlers, registered here where modules are wired (none consume events yet;
  * cases, tracing and vaccination will). A handler's name is its record of what it handled: keep it.
  */
-const EVENT_HANDLERS: readonly EventHandler[] = [];
+const EVENT_HANDLERS: readonly EventHandler[] = [openCaseFromResult];
 
 export interface AppDeps {
   config: Config;
@@ -138,6 +139,7 @@ export async function buildApp({ config, db: given, logStream }: AppDeps): Promi
   registerStatusSource(labStatusSource);
   registerStatusSource(declarationStatusSource);
   registerStatusSource(vaccinationStatusSource);
+  registerStatusSource(casesStatusSource);
   await plugin((s) => statusRoutes(s, db));
   await plugin((s) => declarationsRoutes(s, db));
   await plugin((s) => checkinsRoutes(s, db));

@@ -6,3 +6,5 @@
 export { caseForTracing } from './cases.repository';
 export { openCaseForPerson, type OpenCaseOptions, type OpenCaseResult } from './cases.open';
 export type { CaseForTracing, CaseConfirmationInput } from './cases.types';
+export { openCaseFromResult } from './cases.events';
+export { casesStatusSource } from './cases.status-source';
