@@ -10,6 +10,9 @@ export const EVENT_TYPES = [
   'test.positive',
   'test.corrected',
   'vaccination.dose_recorded',
+  // tracing (issue #13, task tracing)
+  'contact.confirmed',
+  'quarantine.proposed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -50,6 +53,17 @@ export interface EventPayloads {
     source: 'site' | 'import' | 'correction';
     siteId: string | null;
   };
+  // tracing (issue #13): an officer confirmed a contact (F<generation>) of a case's chain…
+  'contact.confirmed': {
+    contactId: string;
+    personId: string;
+    subjectCaseId: string;
+    generation: number;
+    /** YYYY-MM-DD (Vietnam): the last day of exposure. */
+    exposureDate: string;
+  };
+  // …and proposes them for quarantine (the quarantine module consumes it).
+  'quarantine.proposed': { contactId: string; personId: string; reason: 'contact'; exposureDate: string };
 }
 
 /** A dead letter as national administrators see it: no payload (it may name a person). */

@@ -19,6 +19,9 @@ export const UNIT_TABLES = [
   'vaccination_sites',
   'vaccination_doses',
   'vaccination_adverse_events',
+  // tracing (issue #13): where the contact lives; where the cluster is
+  'contacts',
+  'clusters',
 ] as const;
 
 const SETTING = 'unit_structure';
