@@ -10,6 +10,9 @@ export const EVENT_TYPES = [
   'test.positive',
   'test.corrected',
   'vaccination.dose_recorded',
+  // Cases (issue #13, modules/cases): tracing and status follow them.
+  'case.opened',
+  'case.updated',
   // tracing (issue #13, task tracing)
   'contact.confirmed',
   'quarantine.proposed',
@@ -53,6 +56,17 @@ export interface EventPayloads {
     source: 'site' | 'import' | 'correction';
     siteId: string | null;
   };
+  // A case (F0) opened, from a released positive result or an officer's entry. Dates are YYYY-MM-DD
+  // (Asia/Ho_Chi_Minh); tracing's infectious window starts from symptomOnset, else sampleDate.
+  'case.opened': {
+    caseId: string;
+    personId: string;
+    confirmedAt: string;
+    sampleDate: string;
+    symptomOnset: string | null;
+  };
+  // A case changed: `changed` names the fields (e.g. symptomOnset, isolatedAt, status, confirmation).
+  'case.updated': { caseId: string; personId: string; changed: string[] };
   // tracing (issue #13): an officer confirmed a contact (F<generation>) of a case's chain…
   'contact.confirmed': {
     contactId: string;

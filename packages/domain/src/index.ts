@@ -3,4 +3,5 @@ export * from './identity';
 export * from './qr';
 export * from './status';
 export * from './vaccination';
+export * from './cases';
 export * from './tracing';

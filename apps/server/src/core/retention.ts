@@ -12,6 +12,8 @@ import type { Scheduler } from './jobs/scheduler';
  * - persons, person history, family links, results, certificates, lab results and corrections,
  *   samples, tubes, shipments, sessions of testing, venues and staff: health and registry records kept
  *   by law while the person or point exists (merges and removals go through their modules);
+ * - cases and their confirmations, treatment places and history (modules/cases): health records kept by
+ *   law (Luật Khám bệnh, chữa bệnh: medical records), never deleted here;
  * - keys, revocations, reference data, units, question sets, review policies: configuration, kept;
  * - certificate_failures: deleted by the certificates module when the certificate is issued;
  * - below: sessions, one-time codes, sent messages, idempotency keys, password guesses, handled

@@ -19,6 +19,7 @@ export const UNIT_TABLES = [
   'vaccination_sites',
   'vaccination_doses',
   'vaccination_adverse_events',
+  'cases',
   // tracing (issue #13): where the contact lives; where the cluster is
   'contacts',
   'clusters',

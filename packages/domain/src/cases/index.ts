@@ -1,0 +1,2 @@
+export * from './confirmation';
+export * from './day';
