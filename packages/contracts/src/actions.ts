@@ -59,5 +59,14 @@ export const ACTIONS = [
   'vaccination.readOwn',
   'vaccination.administer',
   'vaccination.aefi.report',
+  // tracing (issue #13 §2–3, task tracing): contacts, proximity logs, chains and clusters
+  'contact.read',
+  'contact.manage',
+  'contact.readOwn',
+  'proximity.ids',
+  'proximity.code',
+  'proximity.upload',
+  'cluster.read',
+  'cluster.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];

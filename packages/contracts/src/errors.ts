@@ -394,6 +394,42 @@ export const ERRORS = {
     en: 'This person is not eligible for this dose',
   },
   VACCINATION_DOSE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy mũi tiêm', en: 'Dose not found' },
+
+  // tracing (issue #13 §2–3, task tracing)
+  TRACING_CASE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy ca bệnh', en: 'Case not found' },
+  CONTACT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy người tiếp xúc', en: 'Contact not found' },
+  CONTACT_ALREADY_CONFIRMED: {
+    status: 409,
+    vi: 'Người tiếp xúc đã được xác nhận và thông báo; việc kết thúc theo dõi do cách ly quyết định',
+    en: 'The contact is already confirmed and notified; follow-up ends through quarantine',
+  },
+  CONTACT_NOT_CONFIRMED: {
+    status: 409,
+    vi: 'Chỉ tìm F tiếp theo từ người tiếp xúc đã xác nhận',
+    en: 'Only a confirmed contact can be traced further',
+  },
+  CONTACT_DISMISS_REASON_REQUIRED: {
+    status: 400,
+    vi: 'Cần nêu lý do loại khỏi danh sách',
+    en: 'A reason is required to dismiss a contact',
+  },
+  PROXIMITY_CODE_INVALID: {
+    status: 422,
+    vi: 'Mã tải nhật ký tiếp xúc không đúng, đã dùng hoặc đã hết hạn',
+    en: 'The upload code is wrong, used or expired',
+  },
+  PROXIMITY_LOG_INVALID: {
+    status: 422,
+    vi: 'Nhật ký tiếp xúc có mục không hợp lệ (thời gian, thời lượng hoặc tín hiệu)',
+    en: 'The encounter log has invalid entries (time, duration or signal)',
+  },
+  PROXIMITY_DAY_OUT_OF_RANGE: {
+    status: 422,
+    vi: 'Chỉ lấy được mã cho hôm nay và ngày mai',
+    en: 'Identifiers are given for today and tomorrow only',
+  },
+  CLUSTER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy ổ dịch', en: 'Cluster not found' },
+  CLUSTER_CLOSED: { status: 409, vi: 'Ổ dịch đã đóng', en: 'The cluster is closed' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -13,6 +13,9 @@ export const EVENT_TYPES = [
   // Cases (issue #13, modules/cases): tracing and status follow them.
   'case.opened',
   'case.updated',
+  // tracing (issue #13, task tracing)
+  'contact.confirmed',
+  'quarantine.proposed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -64,6 +67,17 @@ export interface EventPayloads {
   };
   // A case changed: `changed` names the fields (e.g. symptomOnset, isolatedAt, status, confirmation).
   'case.updated': { caseId: string; personId: string; changed: string[] };
+  // tracing (issue #13): an officer confirmed a contact (F<generation>) of a case's chain…
+  'contact.confirmed': {
+    contactId: string;
+    personId: string;
+    subjectCaseId: string;
+    generation: number;
+    /** YYYY-MM-DD (Vietnam): the last day of exposure. */
+    exposureDate: string;
+  };
+  // …and proposes them for quarantine (the quarantine module consumes it).
+  'quarantine.proposed': { contactId: string; personId: string; reason: 'contact'; exposureDate: string };
 }
 
 /** A dead letter as national administrators see it: no payload (it may name a person). */

@@ -4,3 +4,4 @@ export * from './qr';
 export * from './status';
 export * from './vaccination';
 export * from './cases';
+export * from './tracing';

@@ -94,6 +94,17 @@ const RULES: Record<Action, { roles: Role[] | 'anyone'; jurisdiction: boolean }>
   'vaccination.readOwn': { roles: ['citizen'], jurisdiction: false },
   'vaccination.administer': { roles: ['vaccinator'], jurisdiction: false },
   'vaccination.aefi.report': { roles: ['vaccinator', 'citizen'], jurisdiction: false },
+  // tracing (issue #13): a contact is followed up where the CONTACT lives; the case's officers see
+  // contacts outside their area masked. A citizen reads only their own notices (never the case).
+  'contact.read': { roles: [...OFFICERS, 'quarantine_officer'], jurisdiction: true },
+  'contact.manage': { roles: OFFICERS, jurisdiction: true },
+  'contact.readOwn': { roles: ['citizen'], jurisdiction: false },
+  'proximity.ids': { roles: ['citizen'], jurisdiction: false },
+  // The upload code is issued for a case of the officer's area; the case uploads with it.
+  'proximity.code': { roles: OFFICERS, jurisdiction: true },
+  'proximity.upload': { roles: ['citizen'], jurisdiction: false },
+  'cluster.read': { roles: [...OFFICERS, 'quarantine_officer'], jurisdiction: true },
+  'cluster.manage': { roles: OFFICERS, jurisdiction: true },
 };
 
 export function roleOf(actor: Actor): Role | null {

@@ -20,6 +20,9 @@ export const UNIT_TABLES = [
   'vaccination_doses',
   'vaccination_adverse_events',
   'cases',
+  // tracing (issue #13): where the contact lives; where the cluster is
+  'contacts',
+  'clusters',
 ] as const;
 
 const SETTING = 'unit_structure';

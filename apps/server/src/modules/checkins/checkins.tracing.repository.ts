@@ -1,0 +1,59 @@
+import type { Queryable } from '../../core/db/db';
+
+/** A check-in as contact tracing reads it: who, where, from when, until when if they checked out. */
+export interface Presence {
+  personId: string;
+  venueId: string;
+  checkinAt: Date;
+  checkoutAt: Date | null;
+}
+
+type Row = { person_id: string; venue_id: string; server_time: Date; checkout_time: Date | null };
+const toPresence = (r: Row): Presence => ({
+  personId: r.person_id,
+  venueId: r.venue_id,
+  checkinAt: r.server_time,
+  checkoutAt: r.checkout_time,
+});
+
+/**
+ * Where a person checked in with `from <= server_time < to`, oldest first, live and held rows (an
+ * investigation's hold keeps them past retention). Served by checkins_person_time_idx per partition.
+ */
+export async function presencesOf(q: Queryable, personId: string, from: Date, to: Date): Promise<Presence[]> {
+  const rows = await q.query<Row>(
+    `select person_id, venue_id, server_time, checkout_time from checkins
+      where person_id = $1 and server_time >= $2 and server_time < $3
+     union all
+     select person_id, venue_id, server_time, checkout_time from checkins_held
+      where person_id = $1 and server_time >= $2 and server_time < $3
+     order by server_time`,
+    [personId, from, to],
+  );
+  return rows.map(toPresence);
+}
+
+/**
+ * Everyone who checked in at each slot's point with `from <= server_time < to` (several slots in one
+ * round trip: one index range scan of checkins_venue_time_idx per slot, by a lateral join, so only the
+ * partitions of each slot's days are read).
+ */
+export async function presentAt(
+  q: Queryable,
+  slots: readonly { venueId: string; from: Date; to: Date }[],
+): Promise<Presence[]> {
+  if (!slots.length) return [];
+  const rows = await q.query<Row>(
+    `select c.person_id, c.venue_id, c.server_time, c.checkout_time
+       from unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) as s(venue_id, t1, t2)
+       cross join lateral (
+         select person_id, venue_id, server_time, checkout_time from checkins
+          where venue_id = s.venue_id and server_time >= s.t1 and server_time < s.t2
+         union all
+         select person_id, venue_id, server_time, checkout_time from checkins_held
+          where venue_id = s.venue_id and server_time >= s.t1 and server_time < s.t2
+       ) c`,
+    [slots.map((s) => s.venueId), slots.map((s) => s.from), slots.map((s) => s.to)],
+  );
+  return rows.map(toPresence);
+}
