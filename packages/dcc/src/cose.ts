@@ -4,9 +4,43 @@ import { HcertError } from './errors';
 
 const COSE_SIGN1_TAG = 18;
 const CWT_TAG = 61;
-// Tags 18 (COSE_Sign1) and 61 (CWT) may wrap the message (CO28 double-tags it); any other tag is an error.
+
+/** A CBOR tag-1 epoch time (seconds): a number in the CWT claims, an RFC 3339 string in the payload. */
+export class EpochTime {
+  constructor(readonly seconds: number) {}
+  toIso(): string {
+    return new Date(this.seconds * 1000).toISOString().replace('.000Z', 'Z');
+  }
+}
+
 const passThrough = (decodeInner: () => unknown) => decodeInner();
-const TAGS = { [COSE_SIGN1_TAG]: passThrough, [CWT_TAG]: passThrough };
+const textTag = (what: string) => (decodeInner: () => unknown) => {
+  const v = decodeInner();
+  if (typeof v !== 'string') throw new Error(`${what} tag on a non-string`);
+  return v;
+};
+/**
+ * The tags valid EU certificates carry, as the EU verifiers accept them: 18 (COSE_Sign1) and 61 (CWT)
+ * around the message (CO28 double-tags it), and the date tags on CWT times and payload dates — 0
+ * (RFC 3339 date-time text), 1 (epoch seconds), 1004 (RFC 8943 full-date text) and 100 (RFC 8943 days
+ * since 1970-01-01). Any other tag is an error.
+ */
+const TAGS = {
+  [COSE_SIGN1_TAG]: passThrough,
+  [CWT_TAG]: passThrough,
+  0: textTag('date-time'),
+  1: (decodeInner: () => unknown) => {
+    const v = decodeInner();
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error('epoch tag on a non-number');
+    return new EpochTime(v);
+  },
+  100: (decodeInner: () => unknown) => {
+    const v = decodeInner();
+    if (typeof v !== 'number' || !Number.isInteger(v)) throw new Error('days tag on a non-integer');
+    return new Date(v * 864e5).toISOString().slice(0, 10);
+  },
+  1004: textTag('full-date'),
+};
 
 /** Decodes CBOR keeping integer-keyed maps as Map; throws BAD_CBOR on undecodable bytes. */
 export function decodeCbor(bytes: Uint8Array, what: string): unknown {
@@ -88,5 +122,6 @@ export function toPlain(value: unknown): unknown {
     return obj;
   }
   if (Array.isArray(value)) return value.map(toPlain);
+  if (value instanceof EpochTime) return value.toIso();
   return value;
 }

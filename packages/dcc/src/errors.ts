@@ -7,6 +7,8 @@ export type FailureReason =
   | 'BAD_CBOR'
   | 'BAD_SIGNATURE'
   | 'UNKNOWN_KEY'
+  | 'UNSUPPORTED_ALG'
+  | 'KEY_USAGE'
   | 'EXPIRED'
   | 'NOT_YET_VALID'
   | 'REVOKED'
@@ -21,6 +23,14 @@ export const FAILURE_MESSAGES: Record<FailureReason, { vi: string; en: string }>
   BAD_CBOR: { vi: 'Dữ liệu chứng nhận không đọc được', en: 'Certificate data cannot be decoded' },
   BAD_SIGNATURE: { vi: 'Chữ ký không hợp lệ', en: 'Signature is invalid' },
   UNKNOWN_KEY: { vi: 'Không rõ khóa ký của đơn vị cấp', en: 'Signing key is not trusted' },
+  UNSUPPORTED_ALG: {
+    vi: 'Thuật toán chữ ký không được hỗ trợ (chỉ ES256, PS256)',
+    en: 'Signature algorithm is not supported (ES256 and PS256 only)',
+  },
+  KEY_USAGE: {
+    vi: 'Đơn vị ký không được phép cấp loại chứng nhận này',
+    en: 'The signer may not issue this type of certificate',
+  },
   EXPIRED: { vi: 'Chứng nhận đã hết hạn', en: 'Certificate has expired' },
   NOT_YET_VALID: { vi: 'Chứng nhận chưa có hiệu lực', en: 'Certificate is not yet valid' },
   REVOKED: { vi: 'Chứng nhận đã bị thu hồi', en: 'Certificate has been revoked' },

@@ -124,7 +124,7 @@ describe('HC1 rejection reasons', async () => {
   });
 
   test('key usage restricted to vaccinations rejects a test certificate', async () => {
-    assert.equal(await check(hc1, { allowedTypes: () => ['v'] }), 'UNKNOWN_KEY');
+    assert.equal(await check(hc1, { allowedTypes: () => ['v'] }), 'KEY_USAGE');
     assert.equal(await check(hc1, { allowedTypes: () => ['t'] }), 'VALID');
   });
 

@@ -3,7 +3,15 @@ import { encode } from 'cborg';
 import { unzlibSync, zlibSync } from 'fflate';
 import { Base45Error, base45Decode, base45Encode } from './base45';
 import { toBase64 } from './bytes';
-import { decodeCbor, encodeCoseSign1, parseCoseSign1, sigStructure, toPlain, type CoseSign1 } from './cose';
+import {
+  EpochTime,
+  decodeCbor,
+  encodeCoseSign1,
+  parseCoseSign1,
+  sigStructure,
+  toPlain,
+  type CoseSign1,
+} from './cose';
 import { HcertError } from './errors';
 import { COSE_ALG, algFromCose, signBytes, type DccAlg } from './keys';
 import type { WebCryptoKey } from './webcrypto';
@@ -38,7 +46,7 @@ export async function encodeHcert(input: EncodeHcertInput): Promise<string> {
   // A JSON round trip drops undefined members, which CBOR cannot carry.
   const payload = JSON.parse(JSON.stringify(input.payload)) as DccPayload;
   if (input.validate !== false) {
-    const check = validateDccSchema(payload);
+    const check = validateDccSchema(payload, { formats: true });
     if (!check.ok) throw new HcertError('SCHEMA_INVALID', check.errors.join('; '));
   }
   const cwt = new Map<number, unknown>([
@@ -118,10 +126,9 @@ export function decodeHcert(text: string): DecodedHcert {
   const claims = decodeCbor(sign1.payload, 'CWT');
   if (!(claims instanceof Map)) throw new HcertError('MALFORMED', 'CWT is not a map');
   const iss = claims.get(CWT_ISS);
-  const iat = claims.get(CWT_IAT);
-  const exp = claims.get(CWT_EXP);
-  if (typeof iat !== 'number' || typeof exp !== 'number')
-    throw new HcertError('MALFORMED', 'iat/exp missing');
+  const iat = numericDate(claims.get(CWT_IAT));
+  const exp = numericDate(claims.get(CWT_EXP));
+  if (iat === undefined || exp === undefined) throw new HcertError('MALFORMED', 'iat/exp missing');
   const hcert = claims.get(CWT_HCERT);
   const dcc = hcert instanceof Map ? hcert.get(HCERT_DCC) : undefined;
   if (!(dcc instanceof Map)) throw new HcertError('MALFORMED', 'hcert claim -260/1 missing');
@@ -137,6 +144,12 @@ export function decodeHcert(text: string): DecodedHcert {
     alg: algFromCose(algId) ?? (typeof algId === 'number' ? algId : undefined),
     raw: { compressed, cose, sign1 },
   };
+}
+
+/** A CWT NumericDate: a plain number (integer or float) or one wrapped in the epoch tag 1. */
+function numericDate(v: unknown): number | undefined {
+  if (v instanceof EpochTime) return v.seconds;
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
 function headerBytes(sign1: CoseSign1, label: number): Uint8Array | undefined {

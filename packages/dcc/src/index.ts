@@ -39,5 +39,25 @@ export {
   type VerifyResult,
 } from './verify';
 export type { WebCryptoKey } from './webcrypto';
-export { certificateAllowedTypes, certificatePublicKey } from './x509';
+export {
+  certificateAllowedTypes,
+  certificatePublicKey,
+  certificateSignedBy,
+  createCscaCertificate,
+  createDocumentSignerCertificate,
+  DCC_USAGE_OIDS,
+  readSignerCertificate,
+  type CertificateSubject,
+  type SignerCertificate,
+} from './x509';
+export {
+  euTrustListItem,
+  parseTrustListFile,
+  trustedSigner,
+  TrustListFileError,
+  type EuTrustListItem,
+  type TrustedSigner,
+  type TrustListFile,
+  type TrustListFormat,
+} from './trust-list';
 export { ICAO_NAME_MAX, icaoTransliterate } from './icao-name';

@@ -48,14 +48,33 @@ export interface DccPayload {
 
 export type CertificateType = 'v' | 't' | 'r';
 
-/** The single entry a DCC must hold, or undefined when there is not exactly one. */
-export function certificateEntry(
-  payload: DccPayload,
-): { type: CertificateType; entry: VaccinationEntry | TestEntry | RecoveryEntry } | undefined {
+/** Schema versions before 1.3.0 allowed several entries of one type (certificates of 2021 carry them). */
+function allowsSeveralEntries(ver: unknown): boolean {
+  const m = typeof ver === 'string' ? /^1\.(\d+)\./.exec(ver) : null;
+  return !!m && Number(m[1]) < 3;
+}
+
+type Entry = VaccinationEntry | TestEntry | RecoveryEntry;
+/** The entry that speaks for a list: the highest dose, else the latest test or recovery. */
+function latest(type: CertificateType, list: Entry[]): Entry {
+  const rank = (e: Entry): number | string =>
+    type === 'v' ? (e as VaccinationEntry).dn : type === 't' ? (e as TestEntry).sc : (e as RecoveryEntry).fr;
+  return list.reduce((a, b) => (rank(b) > rank(a) ? b : a));
+}
+
+/**
+ * The entry a DCC holds, or undefined when it holds none or more than one type. Several entries of one
+ * type are accepted only under schemas before 1.3.0, which allowed them (the EU verifiers read such
+ * certificates); the entry that speaks for them is the latest (highest dose number).
+ */
+export function certificateEntry(payload: DccPayload): { type: CertificateType; entry: Entry } | undefined {
   const groups = (['v', 't', 'r'] as const).filter((k) => payload[k] !== undefined);
   if (groups.length !== 1) return undefined;
   const type = groups[0]!;
-  const list = payload[type];
-  if (!Array.isArray(list) || list.length !== 1) return undefined;
-  return { type, entry: list[0]! };
+  const list = payload[type] as Entry[] | undefined;
+  if (!Array.isArray(list) || list.length === 0) return undefined;
+  if (list.length === 1) return { type, entry: list[0]! };
+  if (!allowsSeveralEntries(payload.ver)) return undefined;
+  if (!list.every((e) => typeof e === 'object' && e !== null)) return undefined;
+  return { type, entry: latest(type, list) };
 }

@@ -25,7 +25,12 @@ const SCHEMAS: Record<string, object> = {
 };
 export const SUPPORTED_SCHEMA_VERSIONS = Object.keys(SCHEMAS);
 
-let ajv: Ajv2020 | undefined;
+/**
+ * Two validators: the issuer checks `format` (our own payloads must be exact); a verifier does not, as
+ * the EU verifiers do not — valid certificates in circulation carry e.g. `dt` with a time or `dob` as
+ * "1964-00-00", and a format slip is no sign of forgery (the signature is).
+ */
+const ajvs = new Map<boolean, Ajv2020>();
 const compiled = new Map<string, ValidateFunction>();
 
 /** Exact version, else the newest known patch of the same major.minor (patches only add leniency). */
@@ -36,18 +41,20 @@ export function resolveSchemaVersion(ver: unknown): string | undefined {
   return SUPPORTED_SCHEMA_VERSIONS.filter((v) => v.startsWith(`${minor}.`)).at(-1);
 }
 
-function validatorFor(version: string): ValidateFunction {
-  let fn = compiled.get(version);
+function validatorFor(version: string, formats: boolean): ValidateFunction {
+  let fn = compiled.get(`${version}:${formats}`);
   if (!fn) {
+    let ajv = ajvs.get(formats);
     if (!ajv) {
-      ajv = new Ajv2020({ allErrors: true, strict: false });
-      addFormats(ajv);
+      ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: formats });
+      if (formats) addFormats(ajv);
       ajv.addKeyword('valueset-uri');
+      ajvs.set(formats, ajv);
     }
     // Every release reuses the same $id, so give each its own before adding it to the shared instance.
     const schema = { ...SCHEMAS[version], $id: `https://id.uvci.eu/${version}/DCC.combined-schema.json` };
     fn = ajv.compile(schema);
-    compiled.set(version, fn);
+    compiled.set(`${version}:${formats}`, fn);
   }
   return fn;
 }
@@ -58,17 +65,18 @@ export interface SchemaResult {
   errors: string[];
 }
 
-export function validateDccSchema(payload: unknown): SchemaResult {
+/** `formats: true` for issuing; verification leaves JSON-schema `format` unchecked (see above). */
+export function validateDccSchema(payload: unknown, opts: { formats?: boolean } = {}): SchemaResult {
   if (typeof payload !== 'object' || payload === null)
     return { ok: false, errors: ['payload is not an object'] };
   const ver = (payload as { ver?: unknown }).ver;
   const version = resolveSchemaVersion(ver);
   if (!version) return { ok: false, errors: [`unsupported schema version ${String(ver)}`] };
-  const validate = validatorFor(version);
+  const validate = validatorFor(version, opts.formats ?? false);
   const errors = validate(payload)
     ? []
     : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`);
-  // Schemas before 1.3.0 allow several entries; the HCERT spec requires exactly one (testdata DGC2).
+  // One type of entry (testdata DGC2); one entry, except under schemas before 1.3.0 (see certificateEntry).
   if (!certificateEntry(payload as DccPayload)) errors.push('/ must hold exactly one v, t or r entry');
   return { ok: errors.length === 0, version, errors };
 }

@@ -18,7 +18,7 @@ export interface VerifyOptions {
   now?: Date;
   /** Called with the certificate identifier (UVCI, `ci`) of the single entry. */
   isRevoked?: (uvci: string) => boolean | Promise<boolean>;
-  /** Types the signer may issue (see certificateAllowedTypes); a mismatch is reported as UNKNOWN_KEY. */
+  /** Types the signer may issue (see certificateAllowedTypes); a mismatch is reported as KEY_USAGE. */
   allowedTypes?: (kidBase64: string) => CertificateType[] | undefined;
 }
 
@@ -38,9 +38,10 @@ export async function verifySignature(decoded: DecodedHcert, keys: KeyLookup): P
   const { kid, kidBase64, alg } = decoded;
   if (!kid || !kidBase64) throw new HcertError('UNKNOWN_KEY', 'no kid in COSE headers');
   if (kid.length !== 8) throw new HcertError('UNKNOWN_KEY', `kid must be 8 bytes, got ${kid.length}`);
+  if (alg !== 'ES256' && alg !== 'PS256')
+    throw new HcertError('UNSUPPORTED_ALG', `COSE alg ${String(alg ?? 'missing')}`);
   const key = await keys(kidBase64, kid);
   if (!key) throw new HcertError('UNKNOWN_KEY', `kid ${kidBase64} not in trust list`);
-  if (alg !== 'ES256' && alg !== 'PS256') throw new HcertError('BAD_SIGNATURE', `unsupported alg ${alg}`);
   const { protectedBytes, payload, signature } = decoded.raw.sign1;
   const ok = await verifyBytes(alg, key, signature, sigStructure(protectedBytes, payload));
   if (!ok) throw new HcertError('BAD_SIGNATURE');
@@ -63,7 +64,7 @@ export async function verifyHcert(text: string, opts: VerifyOptions): Promise<Ve
     const entry = certificateEntry(decoded.payload);
     const allowed = opts.allowedTypes?.(decoded.kidBase64!);
     if (allowed && entry && !allowed.includes(entry.type))
-      throw new HcertError('UNKNOWN_KEY', `signer not allowed to issue type ${entry.type}`);
+      throw new HcertError('KEY_USAGE', `signer not allowed to issue type ${entry.type}`);
     const ci = entry?.entry.ci;
     if (ci && opts.isRevoked && (await opts.isRevoked(ci))) throw new HcertError('REVOKED');
     const { payload, issuer, issuedAt, expiresAt } = decoded;
