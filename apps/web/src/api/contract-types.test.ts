@@ -14,6 +14,7 @@ const contractModules = [
   'packages/contracts/src/people.ts',
   'packages/contracts/src/venues.ts',
   'packages/contracts/src/accounts.ts',
+  'packages/contracts/src/vaccination.ts',
 ];
 
 function parse(path: string): ts.SourceFile {
@@ -46,6 +47,8 @@ describe('web API types come from packages/contracts', () => {
     for (const name of ['Venue', 'VenueStatus', 'StaffMember', 'VenueKindOption'])
       assert.ok(shared.includes(name), name);
     for (const name of ['Me', 'AccountSummary']) assert.ok(shared.includes(name), name);
+    for (const name of ['Dose', 'MyVaccination', 'PersonAtSite', 'Site', 'Lot', 'Booking'])
+      assert.ok(shared.includes(name), name);
   });
 
   it('no web file declares its own copy of a contracts type', () => {
@@ -62,7 +65,11 @@ describe('web API types come from packages/contracts', () => {
 
   it("the web's API types re-export them from the contracts", () => {
     const reexported = new Set<string>();
-    const typeFiles = ['apps/web/src/api/types.ts', 'apps/web/src/features/venues/types.ts'];
+    const typeFiles = [
+      'apps/web/src/api/types.ts',
+      'apps/web/src/features/venues/types.ts',
+      'apps/web/src/features/vaccination/types.ts',
+    ];
     for (const s of typeFiles.flatMap((f) => parse(f).statements)) {
       if (!ts.isExportDeclaration(s) || !s.exportClause || !ts.isNamedExports(s.exportClause)) continue;
       if (
@@ -77,5 +84,7 @@ describe('web API types come from packages/contracts', () => {
     for (const name of ['Venue', 'VenueStatus', 'StaffMember', 'VenueKindOption'])
       assert.ok(reexported.has(name), name);
     for (const name of ['Me', 'AccountSummary']) assert.ok(reexported.has(name), name);
+    for (const name of ['Dose', 'MyVaccination', 'PersonAtSite', 'Site', 'Lot', 'Booking'])
+      assert.ok(reexported.has(name), name);
   });
 });

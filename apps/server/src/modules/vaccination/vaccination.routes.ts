@@ -1,27 +1,23 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { VaccinationCatalogue } from '@phongdich/domain';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import type { Db } from '../../core/db/db';
 import { auditContext, idempotencyKeyOf } from '../../core/http/request-audit';
-import { aefiService, type AefiInput } from './vaccination.aefi';
+import { aefiService } from './vaccination.aefi';
 import { bookingsService } from './vaccination.bookings';
 import { catalogueService } from './vaccination.catalogue';
 import { dayService } from './vaccination.day';
-import { dosesService, type DoseInput, type ScreeningRecordInput } from './vaccination.doses';
+import { dosesService } from './vaccination.doses';
 import { mineService } from './vaccination.mine';
-import {
-  sitesService,
-  type CampaignInput,
-  type LotInput,
-  type SiteInput,
-  type SlotInput,
-} from './vaccination.sites';
+import { sitesService } from './vaccination.sites';
 import * as S from './vaccination.schemas';
 
-const idOf = (r: FastifyRequest) => (r.params as { id: string }).id;
 const tags = ['vaccination'];
 
 /** Vaccination (issue #12): catalogue, sites, campaigns, slots, bookings, screening, doses, AEFI, certificates. */
-export function vaccinationRoutes(app: FastifyInstance, db: Db): void {
+export function vaccinationRoutes(root: FastifyInstance, db: Db): void {
+  // Handlers get params, query and body types from their schemas (packages/contracts): no casts.
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const catalogue = catalogueService(db);
   const sites = sitesService(db);
   const bookings = bookingsService(db);
@@ -39,30 +35,47 @@ export function vaccinationRoutes(app: FastifyInstance, db: Db): void {
         querystring: S.DiseaseQuery,
       },
     },
-    async (req) =>
-      catalogue.list(auditContext(req), (req.query as { disease?: string }).disease ?? 'covid-19'),
+    async (req) => catalogue.list(auditContext(req), req.query.disease ?? 'covid-19'),
   );
   app.post(
     '/api/vaccination/catalogue',
     { schema: { tags, summary: 'Phiên bản danh mục mới / A new catalogue version', body: S.CatalogueBody } },
-    async (req, reply) =>
-      reply.status(201).send(await catalogue.create(auditContext(req), req.body as VaccinationCatalogue)),
+    async (req, reply) => reply.status(201).send(await catalogue.create(auditContext(req), req.body)),
   );
   app.get(
     '/api/vaccination/sites',
-    { schema: { tags, summary: 'Điểm tiêm trong địa bàn / Sites in your area' } },
+    {
+      schema: {
+        tags,
+        summary: 'Điểm tiêm trong địa bàn / Sites in your area',
+        response: { 200: Type.Array(S.SiteSchema) },
+      },
+    },
     async (req) => sites.list(auditContext(req)),
   );
   app.post(
     '/api/vaccination/sites',
-    { schema: { tags, summary: 'Tạo điểm tiêm / Create a vaccination site', body: S.SiteBody } },
-    async (req, reply) =>
-      reply.status(201).send(await sites.create(auditContext(req), req.body as SiteInput)),
+    {
+      schema: {
+        tags,
+        summary: 'Tạo điểm tiêm / Create a vaccination site',
+        body: S.SiteBody,
+        response: { 201: S.SiteSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await sites.create(auditContext(req), req.body)),
   );
   app.get(
     '/api/vaccination/sites/:id/lots',
-    { schema: { tags, summary: 'Lô vắc xin của điểm tiêm / The site’s vaccine lots', params: S.IdParams } },
-    async (req) => sites.lots(auditContext(req), idOf(req)),
+    {
+      schema: {
+        tags,
+        summary: 'Lô vắc xin của điểm tiêm / The site’s vaccine lots',
+        params: S.IdParams,
+        response: { 200: Type.Array(S.LotSchema) },
+      },
+    },
+    async (req) => sites.lots(auditContext(req), req.params.id),
   );
   app.post(
     '/api/vaccination/sites/:id/lots',
@@ -72,10 +85,11 @@ export function vaccinationRoutes(app: FastifyInstance, db: Db): void {
         summary: 'Nhập lô vắc xin / Receive a vaccine lot',
         params: S.IdParams,
         body: S.LotBody,
+        response: { 201: S.LotSchema },
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await sites.addLot(auditContext(req), idOf(req), req.body as LotInput)),
+      reply.status(201).send(await sites.addLot(auditContext(req), req.params.id, req.body)),
   );
   app.get(
     '/api/vaccination/sites/:id/day',
@@ -87,7 +101,7 @@ export function vaccinationRoutes(app: FastifyInstance, db: Db): void {
         querystring: S.DayQuery,
       },
     },
-    async (req) => day.day(auditContext(req), idOf(req), (req.query as { date: string }).date),
+    async (req) => day.day(auditContext(req), req.params.id, req.query.date),
   );
   app.get(
     '/api/vaccination/sites/:id/people/:personId',
@@ -96,10 +110,11 @@ export function vaccinationRoutes(app: FastifyInstance, db: Db): void {
         tags,
         summary: 'Lịch sử tiêm và mũi kế tiếp / Doses and the next dose',
         params: S.SitePersonParams,
+        response: { 200: S.PersonAtSiteSchema },
       },
     },
     async (req) => {
-      const p = req.params as { id: string; personId: string };
+      const p = req.params;
       return doses.person(auditContext(req), p.personId, p.id);
     },
   );
@@ -107,7 +122,7 @@ export function vaccinationRoutes(app: FastifyInstance, db: Db): void {
     '/api/vaccination/campaigns',
     { schema: { tags, summary: 'Tạo chiến dịch tiêm / Create a campaign', body: S.CampaignBody } },
     async (req, reply) => {
-      const { unitCode, ...rest } = req.body as Omit<CampaignInput, 'areaCode'> & { unitCode: string };
+      const { unitCode, ...rest } = req.body;
       return reply
         .status(201)
         .send(await sites.createCampaign(auditContext(req), { ...rest, areaCode: unitCode }));
@@ -117,13 +132,19 @@ export function vaccinationRoutes(app: FastifyInstance, db: Db): void {
     '/api/vaccination/campaigns/:id/slots',
     { schema: { tags, summary: 'Mở khung giờ tiêm / Open a slot', params: S.IdParams, body: S.SlotBody } },
     async (req, reply) =>
-      reply.status(201).send(await sites.createSlot(auditContext(req), idOf(req), req.body as SlotInput)),
+      reply.status(201).send(await sites.createSlot(auditContext(req), req.params.id, req.body)),
   );
   app.get(
     '/api/vaccination/slots',
-    { schema: { tags, summary: 'Khung giờ còn chỗ / Slots with room', querystring: S.SlotsQuery } },
-    async (req) =>
-      bookings.openSlots(auditContext(req), req.query as { communeCode?: string; districtCode?: string }),
+    {
+      schema: {
+        tags,
+        summary: 'Khung giờ còn chỗ / Slots with room',
+        querystring: S.SlotsQuery,
+        response: { 200: Type.Array(S.SlotSchema) },
+      },
+    },
+    async (req) => bookings.openSlots(auditContext(req), req.query),
   );
   app.post(
     '/api/vaccination/bookings',
@@ -131,11 +152,7 @@ export function vaccinationRoutes(app: FastifyInstance, db: Db): void {
       schema: { tags, summary: 'Đặt lịch tiêm (hỗ trợ Idempotency-Key) / Book a slot', body: S.BookingBody },
     },
     async (req, reply) => {
-      const res = await bookings.book(
-        auditContext(req),
-        req.body as { slotId: string; personId: string },
-        idempotencyKeyOf(req),
-      );
+      const res = await bookings.book(auditContext(req), req.body, idempotencyKeyOf(req));
       return reply.status(res.status).send(res.body);
     },
   );
@@ -159,7 +176,7 @@ export function vaccinationRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req, reply) => {
-      const pdf = await mine.pdf(auditContext(req), (req.params as { personId: string }).personId);
+      const pdf = await mine.pdf(auditContext(req), req.params.personId);
       return reply
         .type('application/pdf')
         .header('content-disposition', 'attachment; filename="chung-nhan-tiem-chung.pdf"')
@@ -174,9 +191,10 @@ export function vaccinationRoutes(app: FastifyInstance, db: Db): void {
         tags,
         summary: 'Khám sàng lọc không tiêm / A screening that ends without a dose',
         body: S.ScreeningBody,
+        response: { 200: S.ScreeningRecordedSchema },
       },
     },
-    async (req) => doses.screen(auditContext(req), req.body as ScreeningRecordInput),
+    async (req) => doses.screen(auditContext(req), req.body),
   );
   app.post(
     '/api/vaccination/doses',
@@ -185,18 +203,26 @@ export function vaccinationRoutes(app: FastifyInstance, db: Db): void {
         tags,
         summary: 'Ghi nhận mũi tiêm (ngoại tuyến, mã thiết bị) / Record a dose (offline, client id)',
         body: S.DoseBody,
+        response: { 200: S.DoseRecordedSchema, 201: S.DoseRecordedSchema },
       },
     },
     async (req, reply) => {
-      const res = await doses.record(auditContext(req), req.body as DoseInput);
+      const res = await doses.record(auditContext(req), req.body);
       return reply.status(res.duplicate ? 200 : 201).send(res);
     },
   );
   app.post(
     '/api/vaccination/adverse-events',
-    { schema: { tags, summary: 'Báo phản ứng sau tiêm / Report an adverse event', body: S.AefiBody } },
+    {
+      schema: {
+        tags,
+        summary: 'Báo phản ứng sau tiêm / Report an adverse event',
+        body: S.AefiBody,
+        response: { 200: S.AefiReportedSchema, 201: S.AefiReportedSchema },
+      },
+    },
     async (req, reply) => {
-      const res = await aefi.report(auditContext(req), req.body as AefiInput);
+      const res = await aefi.report(auditContext(req), req.body);
       return reply.status(res.duplicate ? 200 : 201).send(res);
     },
   );

@@ -4,13 +4,7 @@ import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../components/format';
 
-interface CatalogueVersion {
-  version: string;
-  effectiveFrom: string;
-  inForce: boolean;
-  products: { mp: string; name: { vi: string; en: string }; schedule: { doses: number } }[];
-  [k: string]: unknown;
-}
+import type { CatalogueVersion } from '@phongdich/contracts/vaccination';
 
 /**
  * National administrators edit the vaccine catalogue by adding a version: the one in force is the
