@@ -29,8 +29,28 @@ export async function seedDemoFor(db: Db, config: Config, structure: UnitStructu
   await applyDeploymentStructure(db, '2025');
   const ctx = { actor: DEMO_ADMIN, ip: null, requestId: null };
   await runMove(db, ctx);
-  for (const item of await listReviews(db, ctx, { limit: 500 }))
+  for (const item of await listReviews(db, ctx, { limit: 500, table: 'accounts' }))
     if (item.table === 'accounts' && item.reason === 'district' && item.provinceCode)
       await resolveReview(db, ctx, item.id, item.provinceCode);
-  return accounts;
+  return withUnitNames(db, accounts);
+}
+
+/**
+ * The printout names each account's unit as it now is (after the move: "Phường Hồng Hà", not the
+ * 2021 "Phường Phúc Xá"), read from the accounts themselves; national accounts keep their note.
+ */
+async function withUnitNames(db: Db, accounts: DemoAccount[]): Promise<DemoAccount[]> {
+  const rows = await db.query<{ username: string; name: string }>(
+    `select a.username, u.full_name as name from accounts a
+       join admin_units u on u.structure = a.unit_structure and u.code = a.unit_code
+      where a.username = any($1::text[])`,
+    [accounts.map((a) => a.login)],
+  );
+  const names = new Map(rows.map((r) => [r.username, r.name]));
+  return accounts.map((a) => {
+    const name = names.get(a.login);
+    if (!name) return a;
+    const rest = a.note.indexOf(' · ');
+    return { ...a, note: rest < 0 ? name : `${name}${a.note.slice(rest)}` };
+  });
 }

@@ -13,6 +13,25 @@ export interface Location {
   structure?: UnitStructure;
 }
 
+/** A record row's unit columns, its structure included: what every record table names a unit by. */
+export interface UnitColumns {
+  province_code: string | null;
+  district_code: string | null;
+  commune_code: string | null;
+  unit_structure: UnitStructure;
+}
+
+/**
+ * The Location of a record row. Its structure is required: codes without their map would let an
+ * officer of a 2025 commune reach the 2021 commune that had the same code.
+ */
+export const rowLocation = (r: UnitColumns): Location => ({
+  provinceCode: r.province_code,
+  districtCode: r.district_code,
+  communeCode: r.commune_code,
+  structure: r.unit_structure,
+});
+
 /** The column (in SQL) and field (in code) holding a record's ancestor at each level. */
 const AT_LEVEL = {
   province: { column: 'province_code', field: 'provinceCode' },

@@ -5,6 +5,7 @@ import { inJurisdiction, type Location } from '../../core/auth/jurisdiction';
 import { AppError } from '../../core/errors';
 import { idempotencyScope, runIdempotent } from '../../core/http/idempotency';
 import { revoke } from '../keys';
+import type { UnitStructure } from '../../core/units/structure';
 
 interface CertificateRow {
   uvci: string;
@@ -17,9 +18,11 @@ interface CertificateRow {
   lab_name: string | null;
   revoked_at: Date | null;
   revoke_reason: string | null;
+  person_structure: UnitStructure | null;
   person_province: string | null;
   person_district: string | null;
   person_commune: string | null;
+  lab_structure: UnitStructure | null;
   lab_province: string | null;
   lab_district: string | null;
   lab_commune: string | null;
@@ -29,8 +32,8 @@ async function certificateByUvci(q: Queryable, uvci: string): Promise<Certificat
   const rows = await q.query<CertificateRow>(
     `select c.uvci, c.person_id::text as person_id, p.full_name, r.result, r.test_type, r.pooled, c.issued_at,
        r.lab_name, v.revoked_at, v.reason as revoke_reason,
-       p.province_code as person_province, p.district_code as person_district, p.commune_code as person_commune,
-       l.province_code as lab_province, l.district_code as lab_district, l.commune_code as lab_commune
+       p.unit_structure as person_structure, p.province_code as person_province, p.district_code as person_district, p.commune_code as person_commune,
+       l.unit_structure as lab_structure, l.province_code as lab_province, l.district_code as lab_district, l.commune_code as lab_commune
      from test_certificates c
        join person_results r on r.id = c.person_result_id
        left join persons p on p.id = c.person_id
@@ -52,11 +55,13 @@ function assertReach(ctx: AuditContext, c: CertificateRow): void {
     provinceCode: c.person_province,
     districtCode: c.person_district,
     communeCode: c.person_commune,
+    structure: c.person_structure ?? undefined,
   };
   const lab: Location = {
     provinceCode: c.lab_province,
     districtCode: c.lab_district,
     communeCode: c.lab_commune,
+    structure: c.lab_structure ?? undefined,
   };
   if (!inJurisdiction(ctx.actor, person) && !inJurisdiction(ctx.actor, lab))
     throw new AppError('FORBIDDEN', undefined, 'certificate.revoke outside jurisdiction');

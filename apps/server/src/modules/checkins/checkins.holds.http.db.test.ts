@@ -200,6 +200,7 @@ for (const target of dbTargets()) {
         communeCode: '00001',
         districtCode: '001',
         provinceCode: '01',
+        unitStructure: 'pre2025' as const,
         recordedBy: null,
         source: 'live' as const,
       });

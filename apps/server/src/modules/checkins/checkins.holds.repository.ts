@@ -1,6 +1,7 @@
 import type { Actor } from '../../core/auth/actor';
 import { jurisdictionSql, type Location } from '../../core/auth/jurisdiction';
 import type { Param, Queryable } from '../../core/db/db';
+import type { UnitStructure } from '../../core/units/structure';
 
 /** A hold with what its readers need: the point's name, who placed it, and where its subject is. */
 export interface CheckinHoldRow {
@@ -20,9 +21,11 @@ export interface CheckinHoldRow {
   active: boolean;
   released_at: Date | null;
   released_by_name: string | null;
+  p_structure: UnitStructure | null;
   p_province: string | null;
   p_district: string | null;
   p_commune: string | null;
+  v_structure: UnitStructure | null;
   v_province: string | null;
   v_district: string | null;
   v_commune: string | null;
@@ -43,8 +46,8 @@ const SELECT = `select h.id, h.person_id, h.venue_id, v.name as venue_name,
     pu.full_name as person_commune_name, h.from_time, h.to_time, h.reason,
     h.held_until, h.created_by_account_id, a.display_name as created_by_name, h.created_at,
     h.held_until > now() as active, h.released_at, r.display_name as released_by_name,
-    p.province_code as p_province, p.district_code as p_district, p.commune_code as p_commune,
-    v.province_code as v_province, v.district_code as v_district, v.commune_code as v_commune
+    p.unit_structure as p_structure, p.province_code as p_province, p.district_code as p_district, p.commune_code as p_commune,
+    v.unit_structure as v_structure, v.province_code as v_province, v.district_code as v_district, v.commune_code as v_commune
   from checkin_holds h
   left join persons p on p.id = h.person_id
   left join admin_units pu on pu.structure = p.unit_structure and pu.code = p.commune_code
@@ -53,9 +56,23 @@ const SELECT = `select h.id, h.person_id, h.venue_id, v.name as venue_name,
   left join accounts r on r.id = h.released_by_account_id`;
 
 export const personLocationOf = (r: CheckinHoldRow): Location | null =>
-  r.person_id ? { provinceCode: r.p_province, districtCode: r.p_district, communeCode: r.p_commune } : null;
+  r.person_id
+    ? {
+        provinceCode: r.p_province,
+        districtCode: r.p_district,
+        communeCode: r.p_commune,
+        structure: r.p_structure ?? undefined,
+      }
+    : null;
 export const venueLocationOf = (r: CheckinHoldRow): Location | null =>
-  r.venue_id ? { provinceCode: r.v_province, districtCode: r.v_district, communeCode: r.v_commune } : null;
+  r.venue_id
+    ? {
+        provinceCode: r.v_province,
+        districtCode: r.v_district,
+        communeCode: r.v_commune,
+        structure: r.v_structure ?? undefined,
+      }
+    : null;
 
 export async function insertCheckinHold(q: Queryable, h: NewCheckinHold): Promise<CheckinHoldRow> {
   const [row] = await q.query<{ id: string }>(

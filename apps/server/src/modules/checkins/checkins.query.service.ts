@@ -4,7 +4,7 @@ import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { inJurisdiction } from '../../core/auth/jurisdiction';
 import { authorize } from '../../core/auth/policy';
 import { AppError, fieldError } from '../../core/errors';
-import { familyOf, findPerson, citizenPersonId } from '../people';
+import { familyOf, findPerson, citizenPersonId, locationOf } from '../people';
 import { findVenue } from './checkins.repository';
 import { visitsAtVenue, visitsOfPersons, type PersonVisitRow } from './checkins.query.repository';
 import { venueLocation } from './venue-cache';
@@ -99,12 +99,7 @@ export function checkinsQueryService(db: Db) {
       authorize(ctx.actor, 'checkin.trace');
       const person = await findPerson(db, input.personId);
       if (!person) throw new AppError('PERSON_NOT_FOUND');
-      const loc = {
-        provinceCode: person.province_code,
-        districtCode: person.district_code,
-        communeCode: person.commune_code,
-      };
-      const masked = !inJurisdiction(ctx.actor, loc);
+      const masked = !inJurisdiction(ctx.actor, locationOf(person));
       const days = input.days ?? 14;
       return db.transaction(async (tx) => {
         const rows = await visitsOfPersons(tx, {

@@ -3,6 +3,8 @@ import type { Param } from '../../core/db/db';
 import { auditEntryCte } from '../../core/audit/audit';
 import { storedUuid } from '../../core/audit/entry-crypto';
 import type { CheckinMethod, CheckinRow, NewCheckin } from './checkins.types';
+import type { UnitStructure } from '../../core/units/structure';
+import { DEPLOYMENT_STRUCTURE_SQL } from '../../core/units/deployment';
 
 const COLUMNS = `id, person_id, venue_id, method, device_time, server_time, checkout_time, commune_code,
   district_code, province_code, recorded_by_account_id, source`;
@@ -32,17 +34,18 @@ export async function insertCheckins(
   const inserted = await q.query<{ id: string }>(
     `with u as (
        select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::timestamptz[],
-         $6::timestamptz[], $7::text[], $8::text[], $9::text[], $10::uuid[], $11::text[])
+         $6::timestamptz[], $7::text[], $8::text[], $9::text[], $10::uuid[], $11::text[], $12::text[])
          as u(id, person_id, venue_id, method, device_time, server_time, commune_code, district_code,
-              province_code, recorded_by_account_id, source)
+              province_code, recorded_by_account_id, source, unit_structure)
      ), fresh as (
        insert into checkin_ids (id, server_time) select id, server_time from u
        on conflict (id) do nothing returning id
      ), stored as (
        insert into checkins (id, person_id, venue_id, method, device_time, server_time, commune_code,
-         district_code, province_code, recorded_by_account_id, source)
+         district_code, province_code, recorded_by_account_id, source, unit_structure)
        select u.id, u.person_id, u.venue_id, u.method, u.device_time, u.server_time, u.commune_code,
-         u.district_code, u.province_code, u.recorded_by_account_id, u.source
+         u.district_code, u.province_code, u.recorded_by_account_id, u.source,
+         coalesce(u.unit_structure, ${DEPLOYMENT_STRUCTURE_SQL})
        from u join fresh on fresh.id = u.id
        returning id, person_id, venue_id, recorded_by_account_id
      )${auditCte}
@@ -59,6 +62,7 @@ export async function insertCheckins(
       col((r) => r.provinceCode),
       col((r) => r.recordedBy),
       col((r) => r.source),
+      col((r) => r.unitStructure ?? null),
       ...audits.flatMap((a) => a.params),
     ],
   );
@@ -68,7 +72,7 @@ export async function insertCheckins(
 /**
  * The audit CTEs for one insert: rows grouped by who recorded them and from where, each group's
  * stored rows selected by id, its entry MAC'd by the application for exactly those rows.
- * Parameters follow the insert's eleven.
+ * Parameters follow the insert's twelve.
  */
 function auditGroups(
   q: Queryable,
@@ -85,7 +89,7 @@ function auditGroups(
     ]);
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
-  let next = 12;
+  let next = 13;
   return [...groups.values()].map((group, i) => {
     const first = group[0]!;
     const ids = group.map((r) => storedUuid(r.id)!);
@@ -185,6 +189,7 @@ export interface VenueRow {
   commune_code: string;
   district_code: string | null;
   province_code: string;
+  unit_structure: UnitStructure;
   owner_account_id: string | null;
   parent_id: string | null;
   requires_declaration_hours: number | null;
@@ -192,7 +197,7 @@ export interface VenueRow {
 
 export async function findVenue(q: Queryable, id: string): Promise<VenueRow | undefined> {
   const rows = await q.query<VenueRow>(
-    `select id, name, status, commune_code, district_code, province_code, owner_account_id, parent_id,
+    `select id, name, status, commune_code, district_code, province_code, unit_structure, owner_account_id, parent_id,
             requires_declaration_hours
        from venues where id = $1`,
     [id],

@@ -112,6 +112,7 @@ export function checkinsService(db: Db, opts: CheckinServiceOptions) {
       communeCode: venue.commune_code,
       districtCode: venue.district_code,
       provinceCode: venue.province_code,
+      unitStructure: venue.unit_structure,
       recordedBy: a.kind === 'anonymous' ? null : a.accountId,
       source,
       request: {

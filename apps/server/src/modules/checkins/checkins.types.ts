@@ -1,3 +1,5 @@
+import type { UnitStructure } from '../../core/units/structure';
+
 export type CheckinMethod = 'venue_qr' | 'personal_qr' | 'printed_qr' | 'cccd' | 'bhyt' | 'manual';
 export type StaffMethod = Exclude<CheckinMethod, 'venue_qr'>;
 
@@ -12,6 +14,11 @@ export interface NewCheckin {
   communeCode: string | null;
   districtCode: string | null;
   provinceCode: string | null;
+  /**
+   * The venue's structure: its codes are on the venue's map, whatever the deployment runs on now.
+   * Left out, the deployment's is stored (rows built without a venue: tools, benches).
+   */
+  unitStructure?: UnitStructure;
   recordedBy: string | null;
   source: 'live' | 'sync';
   /** Who asked and from where, for the audit entry only (not stored on the row). */

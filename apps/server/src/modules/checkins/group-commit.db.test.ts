@@ -19,6 +19,7 @@ const row = (o: Partial<NewCheckin> = {}): NewCheckin => {
     communeCode: '00001',
     districtCode: '001',
     provinceCode: '01',
+    unitStructure: 'pre2025',
     recordedBy: null,
     source: 'live',
     ...o,

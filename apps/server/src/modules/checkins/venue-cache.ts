@@ -18,6 +18,7 @@ export const venueLocation = (v: VenueRow): Location => ({
   provinceCode: v.province_code,
   districtCode: v.district_code,
   communeCode: v.commune_code,
+  structure: v.unit_structure,
 });
 
 export function venueCache(q: Queryable) {

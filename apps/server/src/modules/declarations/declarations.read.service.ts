@@ -1,18 +1,13 @@
 import { type AuditContext, recordAudit } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import type { Db, Queryable } from '../../core/db/db';
+import { rowLocation } from '../../core/auth/jurisdiction';
 import { AppError } from '../../core/errors';
 import { loadPerson, citizenMayRead, citizenPersonId, familyOf, locationOf } from '../people';
 import { declarationsOf, findDeclaration, type DeclarationRow } from './declarations.repository';
 import { toView, type DeclarationView } from './declarations.view';
 
 const PAGE = 100;
-
-const locationOfRow = (r: DeclarationRow) => ({
-  provinceCode: r.province_code,
-  districtCode: r.district_code,
-  communeCode: r.commune_code,
-});
 
 /** Declarations are personal health data: every read is audited, one entry per person shown. */
 export function declarationsReadService(db: Db) {
@@ -30,7 +25,7 @@ export function declarationsReadService(db: Db) {
         if (actor.kind === 'citizen') {
           if (!(await citizenMayRead(tx, actor, row.person_id))) throw new AppError('DECLARATION_NOT_FOUND');
         } else if (row.declared_by_account_id !== actor.accountId) {
-          authorize(actor, 'declaration.read', locationOfRow(row));
+          authorize(actor, 'declaration.read', rowLocation(row));
         }
         await recordAudit(tx, ctx, {
           action: 'declaration.read',

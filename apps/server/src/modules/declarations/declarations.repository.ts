@@ -1,3 +1,4 @@
+import type { UnitStructure } from '../../core/units/structure';
 import type { Queryable } from '../../core/db/db';
 import { ensureMonthlyPartitions } from '../../core/db/partitions';
 import type { Answers, DeclarationKind, QuestionSet } from './declarations.questions';
@@ -18,6 +19,7 @@ export interface DeclarationRow {
   commune_code: string;
   district_code: string | null;
   province_code: string;
+  unit_structure: UnitStructure;
   created_at: Date;
 }
 

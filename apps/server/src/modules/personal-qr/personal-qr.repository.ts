@@ -1,4 +1,5 @@
 import type { Queryable } from '../../core/db/db';
+import type { UnitStructure } from '../../core/units/structure';
 
 export interface QrTokenRow {
   id: string;
@@ -63,6 +64,7 @@ export interface BatchRow {
   commune_code: string;
   district_code: string | null;
   province_code: string;
+  unit_structure: UnitStructure;
   card_count: number;
   created_at: Date;
 }

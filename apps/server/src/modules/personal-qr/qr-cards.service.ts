@@ -1,5 +1,6 @@
 import { newQrId, signQrToken } from '@phongdich/domain';
 import type { Db } from '../../core/db/db';
+import { rowLocation } from '../../core/auth/jurisdiction';
 import { type AuditContext, recordAudit } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { AppError, fieldError } from '../../core/errors';
@@ -96,11 +97,7 @@ export function qrCardsService(db: Db) {
       authorize(ctx.actor, 'qrCard.manage');
       const batch = await findBatch(db, batchId);
       if (!batch) throw new AppError('NOT_FOUND');
-      authorize(ctx.actor, 'qrCard.manage', {
-        provinceCode: batch.province_code,
-        districtCode: batch.district_code,
-        communeCode: batch.commune_code,
-      });
+      authorize(ctx.actor, 'qrCard.manage', rowLocation(batch));
       const key = await signingKey(db, 'qr');
       const cards = [];
       for (const c of await cardsOfBatch(db, batchId)) {

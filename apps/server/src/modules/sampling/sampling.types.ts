@@ -1,3 +1,5 @@
+import type { UnitStructure } from '../../core/units/structure';
+import { rowLocation } from '../../core/auth/jurisdiction';
 export type TestType = 'rt_pcr' | 'rapid_antigen';
 export type SessionKind = 'mass' | 'routine' | 'targeted';
 export type SampleType = 'nasopharyngeal' | 'oropharyngeal' | 'nasal' | 'saliva';
@@ -14,6 +16,7 @@ export interface SessionRow {
   commune_code: string;
   district_code: string | null;
   province_code: string;
+  unit_structure: UnitStructure;
   status: 'open' | 'closed';
   created_at: Date;
 }
@@ -31,6 +34,7 @@ export interface TubeRow {
   commune_code: string | null;
   district_code: string | null;
   province_code: string | null;
+  unit_structure: UnitStructure;
   lab_id: string | null;
 }
 
@@ -41,8 +45,4 @@ export interface Notice {
   barcode?: string;
 }
 
-export const locOf = (r: {
-  commune_code: string | null;
-  district_code: string | null;
-  province_code: string | null;
-}) => ({ communeCode: r.commune_code, districtCode: r.district_code, provinceCode: r.province_code });
+export const locOf = rowLocation;

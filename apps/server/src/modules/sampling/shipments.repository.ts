@@ -1,3 +1,4 @@
+import type { UnitStructure } from '../../core/units/structure';
 import type { Queryable } from '../../core/db/db';
 
 export interface ShipmentRow {
@@ -14,6 +15,7 @@ export interface ShipmentRow {
   commune_code: string | null;
   district_code: string | null;
   province_code: string | null;
+  unit_structure: UnitStructure;
 }
 
 export async function findShipment(q: Queryable, id: string, forUpdate = false) {

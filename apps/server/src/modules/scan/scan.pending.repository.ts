@@ -1,5 +1,6 @@
 // Pending identities: visitors a venue scanned whose card matches no one in the registry (issue #7 §2).
 import type { Queryable } from '../../core/db/db';
+import type { UnitStructure } from '../../core/units/structure';
 import type { PersonInput } from '../people';
 
 export interface PendingIdentityRow {
@@ -14,13 +15,14 @@ export interface PendingIdentityRow {
   commune_code: string;
   district_code: string | null;
   province_code: string;
+  unit_structure: UnitStructure;
   created_at: Date;
   status: 'pending' | 'confirmed' | 'merged';
   person_id: string | null;
 }
 
 const COLUMNS = `id, method, card, cccd, bhyt, full_name, birth_year, venue_id, commune_code, district_code,
-  province_code, created_at, status, person_id`;
+  province_code, unit_structure, created_at, status, person_id`;
 
 /** The pending identity of this card, created on its first scan; a second scan (or a race) finds it. */
 export async function pendingForCard(

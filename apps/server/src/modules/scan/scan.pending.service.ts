@@ -2,7 +2,7 @@
 // into an existing one. Either way the visits recorded against it move to that person, audited.
 import type { Db, Queryable } from '../../core/db/db';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
-import { jurisdictionSql } from '../../core/auth/jurisdiction';
+import { jurisdictionSql, rowLocation } from '../../core/auth/jurisdiction';
 import { authorize } from '../../core/auth/policy';
 import { AppError } from '../../core/errors';
 import { repointCheckins } from '../checkins';
@@ -10,11 +10,7 @@ import { validPersonFields, findPerson, locationOf, createPersonIn } from '../pe
 import { findPending, listPending, resolvePending, type PendingIdentityRow } from './scan.pending.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const placeOf = (p: PendingIdentityRow) => ({
-  provinceCode: p.province_code,
-  districtCode: p.district_code,
-  communeCode: p.commune_code,
-});
+const placeOf = (p: PendingIdentityRow) => rowLocation(p);
 
 export function pendingIdentitiesService(db: Db) {
   /** A pending identity of the officer's area, locked, still pending; others look not found. */

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../core/db/db';
+import type { UnitStructure } from '../../core/units/structure';
 import type { AuditContext } from '../../core/audit/audit';
-import { inJurisdiction } from '../../core/auth/jurisdiction';
+import { inJurisdiction, rowLocation } from '../../core/auth/jurisdiction';
 import { AppError } from '../../core/errors';
 
 export interface SiteRow {
@@ -10,6 +11,7 @@ export interface SiteRow {
   commune_code: string;
   district_code: string | null;
   province_code: string;
+  unit_structure: UnitStructure;
   daily_capacity: number;
   opens_at: string;
   closes_at: string;
@@ -17,7 +19,7 @@ export interface SiteRow {
 
 export async function findSite(q: Queryable, id: string): Promise<SiteRow> {
   const rows = await q.query<SiteRow>(
-    `select id::text, name, kind, commune_code, district_code, province_code, daily_capacity,
+    `select id::text, name, kind, commune_code, district_code, province_code, unit_structure, daily_capacity,
        to_char(opens_at, 'HH24:MI') as opens_at, to_char(closes_at, 'HH24:MI') as closes_at
      from vaccination_sites where id = $1`,
     [id],
@@ -26,11 +28,7 @@ export async function findSite(q: Queryable, id: string): Promise<SiteRow> {
   return rows[0];
 }
 
-export const siteLocation = (s: SiteRow) => ({
-  provinceCode: s.province_code,
-  districtCode: s.district_code,
-  communeCode: s.commune_code,
-});
+export const siteLocation = (s: SiteRow) => rowLocation(s);
 
 /**
  * Who may work with a site's people: its own vaccinators (accounts whose facility is the site) and

@@ -9,7 +9,7 @@ import { locationOfVenue } from './venues.view';
 
 export type VenuePlace = Pick<
   VenueRow,
-  'id' | 'parent_id' | 'commune_code' | 'district_code' | 'province_code'
+  'id' | 'parent_id' | 'commune_code' | 'district_code' | 'province_code' | 'unit_structure'
 >;
 
 /**

@@ -1,20 +1,27 @@
 import type { Queryable } from '../../core/db/db';
 import type { VenueRow, VenueStatus } from './venues.types';
+import type { UnitStructure } from '../../core/units/structure';
+import { DEPLOYMENT_STRUCTURE_SQL } from '../../core/units/deployment';
 
 const COLUMNS = `v.id, v.kind, v.name, v.name_folded, v.commune_code, v.district_code, v.province_code, v.street,
   v.plate_number, v.owner_phone, v.owner_account_id, v.status, v.status_reason, v.reviewed_at,
-  v.requires_declaration_hours, v.parent_id, v.created_at, v.updated_at, v.version`;
+  v.requires_declaration_hours, v.parent_id, v.unit_structure, v.created_at, v.updated_at, v.version`;
 
 export type NewVenue = Omit<
   VenueRow,
-  'id' | 'status_reason' | 'reviewed_at' | 'created_at' | 'updated_at' | 'version'
->;
+  'id' | 'status_reason' | 'reviewed_at' | 'created_at' | 'updated_at' | 'version' | 'unit_structure'
+> & {
+  /** The unit's map; null: the deployment's. */
+  unit_structure: UnitStructure | null;
+};
 
 export async function insertVenue(q: Queryable, v: NewVenue): Promise<VenueRow> {
   const rows = await q.query<VenueRow>(
     `insert into venues as v (kind, name, name_folded, commune_code, district_code, province_code, street,
-       plate_number, owner_phone, owner_account_id, status, requires_declaration_hours, parent_id)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning ${COLUMNS}`,
+       plate_number, owner_phone, owner_account_id, status, requires_declaration_hours, parent_id,
+       unit_structure)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
+       coalesce($14, ${DEPLOYMENT_STRUCTURE_SQL})) returning ${COLUMNS}`,
     [
       v.kind,
       v.name,
@@ -29,6 +36,7 @@ export async function insertVenue(q: Queryable, v: NewVenue): Promise<VenueRow> 
       v.status,
       v.requires_declaration_hours,
       v.parent_id,
+      v.unit_structure,
     ],
   );
   return rows[0]!;

@@ -63,6 +63,7 @@ export function venuesService(db: Db) {
             status: auto ? 'active' : 'pending',
             requires_declaration_hours: input.requiresDeclarationHours ?? null,
             parent_id: null,
+            unit_structure: loc.structure ?? null,
           });
           await addStaff(tx, row.id, [v.ownerPhone], 'owner');
           await addStaff(tx, row.id, v.staffPhones, 'staff');
@@ -112,6 +113,7 @@ export function venuesService(db: Db) {
             status: parent.status,
             requires_declaration_hours: parent.requires_declaration_hours,
             parent_id: parent.id,
+            unit_structure: parent.unit_structure,
           };
           rows.push(await insertVenue(tx, child));
         }

@@ -1,3 +1,4 @@
+import type { UnitStructure } from '../../core/units/structure';
 import type { Venue as VenueContract, VenueStatus } from '@phongdich/contracts';
 import type { VenueKind } from './venue-kinds';
 
@@ -20,6 +21,8 @@ export interface VenueRow {
   reviewed_at: Date | null;
   requires_declaration_hours: number | null;
   parent_id: string | null;
+  /** The map its codes are on (a child takes its parent's). */
+  unit_structure: UnitStructure;
   created_at: Date;
   updated_at: Date;
   version: number;

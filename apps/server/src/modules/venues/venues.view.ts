@@ -1,5 +1,4 @@
 import type { Location } from '../../core/auth/jurisdiction';
-import type { UnitStructure } from '../../core/units/structure';
 import type { Queryable } from '../../core/db/db';
 import { unitNames } from '../accounts';
 import { displayPlate } from './plate';
@@ -47,10 +46,10 @@ export async function toVenue(q: Queryable, row: VenueRow): Promise<Venue> {
 }
 
 export const locationOfVenue = (
-  v: Pick<VenueRow, 'commune_code' | 'district_code' | 'province_code'> & { unit_structure?: UnitStructure },
+  v: Pick<VenueRow, 'commune_code' | 'district_code' | 'province_code' | 'unit_structure'>,
 ): Location => ({
   provinceCode: v.province_code,
   districtCode: v.district_code,
   communeCode: v.commune_code,
-  ...(v.unit_structure ? { structure: v.unit_structure } : {}),
+  structure: v.unit_structure,
 });

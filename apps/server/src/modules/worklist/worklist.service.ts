@@ -1,7 +1,8 @@
 import type { Db, Queryable } from '../../core/db/db';
 import { AppError } from '../../core/errors';
 import { authorize, canAt } from '../../core/auth/policy';
-import { jurisdictionSql } from '../../core/auth/jurisdiction';
+import { jurisdictionSql, rowLocation } from '../../core/auth/jurisdiction';
+import type { UnitStructure } from '../../core/units/structure';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { locationOfCommune } from '../geo';
 import { maskName } from '@phongdich/domain';
@@ -70,6 +71,7 @@ interface Row {
   commune_code: string;
   district_code: string | null;
   province_code: string;
+  unit_structure: UnitStructure;
   title: { vi: string; en: string };
   priority: 'normal' | 'high';
   source_type: string;
@@ -84,6 +86,7 @@ interface Row {
   p_province_code?: string | null;
   p_district_code?: string | null;
   p_commune_code?: string | null;
+  p_unit_structure?: UnitStructure | null;
 }
 
 /** The person's name as the officer may see it: in full inside their jurisdiction, masked outside. */
@@ -96,6 +99,7 @@ function personNameFor(
     provinceCode: r.p_province_code,
     districtCode: r.p_district_code ?? null,
     communeCode: r.p_commune_code ?? null,
+    structure: r.p_unit_structure ?? undefined,
   });
   return inside
     ? { personName: r.p_full_name, personMasked: false }
@@ -103,7 +107,8 @@ function personNameFor(
 }
 
 const WITH_PERSON = `select w.*, p.full_name as p_full_name, p.province_code as p_province_code,
-         p.district_code as p_district_code, p.commune_code as p_commune_code
+         p.district_code as p_district_code, p.commune_code as p_commune_code,
+         p.unit_structure as p_unit_structure
   from worklist_items w left join persons p on p.id = w.person_id`;
 
 const personOf = (r: Row) => ({
@@ -111,6 +116,7 @@ const personOf = (r: Row) => ({
   p_province_code: r.p_province_code,
   p_district_code: r.p_district_code,
   p_commune_code: r.p_commune_code,
+  p_unit_structure: r.p_unit_structure,
 });
 
 const toItem = (r: Row, actor: AuditContext['actor']): WorklistItem => ({
@@ -197,11 +203,7 @@ export function worklistService(db: Db) {
       authorize(ctx.actor, 'worklist.update');
       return db.transaction(async (tx) => {
         const row = (await tx.query<Row>(`${WITH_PERSON} where w.id = $1 for update of w`, [id]))[0];
-        const loc = row && {
-          provinceCode: row.province_code,
-          districtCode: row.district_code,
-          communeCode: row.commune_code,
-        };
+        const loc = row && rowLocation(row);
         // Outside the officer's area answers like a missing item: no hint that it exists.
         if (!row || !loc || !canAt(ctx.actor, 'worklist.update', loc)) throw new AppError('NOT_FOUND');
         const updated = (

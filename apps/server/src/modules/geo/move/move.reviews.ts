@@ -59,15 +59,16 @@ const SELECT = `select r.id, r.table_name, r.record_key, r.reason, r.old_path, r
 export async function listReviews(
   db: Db,
   ctx: AuditContext,
-  opts: { status?: 'open' | 'resolved'; limit?: number } = {},
+  opts: { status?: 'open' | 'resolved'; limit?: number; table?: string } = {},
 ): Promise<ReviewItem[]> {
   authorize(ctx.actor, 'units.review');
   const j = jurisdictionSql(ctx.actor, 'r', 1);
   const limit = Math.min(Math.max(opts.limit ?? 100, 1), 500);
   const rows = await db.query<ReviewRow>(
     `${SELECT} where ${j.sql} and r.status = $${j.params.length + 1}
+       and ($${j.params.length + 2}::text is null or r.table_name = $${j.params.length + 2})
      order by r.created_at, r.id limit ${limit}`,
-    [...j.params, opts.status ?? 'open'],
+    [...j.params, opts.status ?? 'open', opts.table ?? null],
   );
   return rows.map(toItem);
 }

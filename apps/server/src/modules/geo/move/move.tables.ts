@@ -15,11 +15,17 @@ export const MOVE_TABLES: readonly MoveTable[] = [
   { table: 'testing_sessions', key: 'id', keyType: 'uuid' },
   { table: 'worklist_items', key: 'id', keyType: 'uuid' },
   { table: 'declarations', key: 'id', keyType: 'uuid' },
+  // Rows an investigation holds past their partition's drop: records like the others.
+  { table: 'declarations_held', key: 'id', keyType: 'uuid' },
   { table: 'checkins', key: 'id', keyType: 'uuid' },
+  { table: 'checkins_held', key: 'id', keyType: 'uuid' },
   { table: 'qr_card_batches', key: 'id', keyType: 'uuid' },
   { table: 'tubes', key: 'barcode', keyType: 'text' },
   { table: 'shipments', key: 'id', keyType: 'uuid' },
   { table: 'pending_identities', key: 'id', keyType: 'uuid' },
+  { table: 'vaccination_sites', key: 'id', keyType: 'uuid' },
+  { table: 'vaccination_doses', key: 'id', keyType: 'uuid' },
+  { table: 'vaccination_adverse_events', key: 'id', keyType: 'uuid' },
 ];
 
 export const MOVE_TABLE_NAMES = new Set([...MOVE_TABLES.map((t) => t.table), 'accounts']);
