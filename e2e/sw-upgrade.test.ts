@@ -55,92 +55,84 @@ describe('service worker: a new release replaces the shell; the offline queue su
     fs.rmSync(live, { recursive: true, force: true });
   });
 
-  // KNOWN FAILING, NOT VERIFIED: after reload the page does not show release B's shell (line ~109); it passed in
-  // the 15:40 fresh-clone run of 2026-12-01 and fails deterministically since. Skipped so the rest can land;
-  // issue #9's service-worker item stays open until this passes again.
-  it(
-    'release A with a queued check-in, release B deployed: B shell, offline too, the check-in sent once',
-    {
-      skip: 'fails since 2026-12-01 16:10 (release B shell not seen after reload); cause not found yet, see #9',
-    },
-    async () => {
-      const me = await citizenWithRecord(server, randomPhone(), 'Phan Thị Nâng Cấp');
-      const { session: manager, venueId } = await managerWithVenue(server, 'Quầy Phiên Bản');
-      const { token } = await manager.request<{ token: string }>('GET', `/api/venues/${venueId}/qr`);
-      const context = await browser.newContext({
-        baseURL: server.url,
-        viewport: MOBILE,
-        locale: 'vi-VN',
-        hasTouch: true,
-        serviceWorkers: 'allow',
+  it('release A with a queued check-in, release B deployed: B shell, offline too, the check-in sent once', async () => {
+    const me = await citizenWithRecord(server, randomPhone(), 'Phan Thị Nâng Cấp');
+    const { session: manager, venueId } = await managerWithVenue(server, 'Quầy Phiên Bản');
+    const { token } = await manager.request<{ token: string }>('GET', `/api/venues/${venueId}/qr`);
+    const context = await browser.newContext({
+      baseURL: server.url,
+      viewport: MOBILE,
+      locale: 'vi-VN',
+      hasTouch: true,
+      serviceWorkers: 'allow',
+    });
+    context.setDefaultTimeout(20_000);
+    const { hostname } = new URL(server.url);
+    await context.addCookies(me.session.cookies().map((c) => ({ ...c, domain: hostname, path: '/' })));
+    const page = await context.newPage();
+    const controlled = () =>
+      page.waitForFunction('navigator.serviceWorker.controller !== null', null, { timeout: 30_000 });
+    const release = () =>
+      page.evaluate<string | null>(
+        `document.querySelector('meta[name="phongdich-release"]')?.content ?? null`,
+      );
+    const visits = async () =>
+      (await me.session.request<{ items: { venueId: string }[] }>('GET', '/api/me/checkins')).items.length;
+
+    await withScreenshot(page, 'sw-upgrade', async () => {
+      // Release A, installed.
+      await page.goto('/me');
+      await controlled();
+      await page.waitForLoadState('networkidle');
+      await openFromMenu(page, 'Quét mã điểm');
+      assert.equal(await release(), null, 'release A');
+
+      // Offline: a check-in waits in the queue.
+      await context.setOffline(true);
+      await page.getByLabel('Dán mã điểm').fill(token);
+      await page.getByLabel('Dán mã điểm').press('Enter');
+      await page.getByText('Đang ngoại tuyến: lượt quét được lưu trên máy').waitFor();
+      await page.getByTestId('pending-count').filter({ hasText: 'Chờ gửi: 1' }).waitFor();
+
+      // Release B is deployed while the phone is offline; the queue may not be sent before B is in.
+      deployReleaseB(live);
+      await context.route('**/api/checkins/batch', (route) => route.abort('internetdisconnected'));
+      await context.setOffline(false);
+      // The browser looks for a new worker on every navigation; update() is that check without one.
+      // Release B's worker installs (downloading what changed) and takes over the open page at once
+      // (skipWaiting + clientsClaim): the page sees its controller change. Only then does a reload
+      // get B's shell; a reload while B is still installing is answered by A's worker, with A.
+      // (waitForFunction does not await a promise: a predicate returning one passes at once, which
+      // is why an earlier version of this test raced B's installation and failed on a busy machine.)
+      await page.evaluate(`
+          navigator.serviceWorker.addEventListener('controllerchange', () => { window.__pdReleaseChanged = true; }, { once: true });
+          navigator.serviceWorker.getRegistration().then((r) => r.update());
+        `);
+      await page.waitForFunction('window.__pdReleaseChanged === true', null, { timeout: 30_000 });
+      await page.reload();
+      await page.waitForFunction(`!!document.querySelector('meta[name="phongdich-release"]')`, null, {
+        timeout: 30_000,
       });
-      context.setDefaultTimeout(20_000);
-      const { hostname } = new URL(server.url);
-      await context.addCookies(me.session.cookies().map((c) => ({ ...c, domain: hostname, path: '/' })));
-      const page = await context.newPage();
-      const controlled = () =>
-        page.waitForFunction('navigator.serviceWorker.controller !== null', null, { timeout: 30_000 });
-      const release = () =>
-        page.evaluate<string | null>(
-          `document.querySelector('meta[name="phongdich-release"]')?.content ?? null`,
-        );
-      const visits = async () =>
-        (await me.session.request<{ items: { venueId: string }[] }>('GET', '/api/me/checkins')).items.length;
+      assert.equal(await release(), 'B', "release B's shell");
+      assert.equal(await visits(), 0, 'nothing sent yet');
 
-      await withScreenshot(page, 'sw-upgrade', async () => {
-        // Release A, installed.
-        await page.goto('/me');
-        await controlled();
-        await page.waitForLoadState('networkidle');
-        await openFromMenu(page, 'Quét mã điểm');
-        assert.equal(await release(), null, 'release A');
+      // Offline again: still B's shell, from the cache, and the check-in still waiting.
+      await context.setOffline(true);
+      await page.reload();
+      assert.equal(await release(), 'B', "B's shell offline");
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await openFromMenu(page, 'Quét mã điểm');
+      await page.getByTestId('pending-count').filter({ hasText: 'Chờ gửi: 1' }).waitFor();
 
-        // Offline: a check-in waits in the queue.
-        await context.setOffline(true);
-        await page.getByLabel('Dán mã điểm').fill(token);
-        await page.getByLabel('Dán mã điểm').press('Enter');
-        await page.getByText('Đang ngoại tuyến: lượt quét được lưu trên máy').waitFor();
-        await page.getByTestId('pending-count').filter({ hasText: 'Chờ gửi: 1' }).waitFor();
-
-        // Release B is deployed while the phone is offline; the queue may not be sent before B is in.
-        deployReleaseB(live);
-        await context.route('**/api/checkins/batch', (route) => route.abort('internetdisconnected'));
-        await context.setOffline(false);
-        // The browser finds the new worker on a navigation; it takes over at once (skipWaiting).
-        await page.evaluate('navigator.serviceWorker.getRegistration().then((r) => r.update())');
-        await page.waitForFunction(
-          `navigator.serviceWorker.getRegistration().then((r) => !r.installing && !r.waiting)`,
-          null,
-          { timeout: 30_000 },
-        );
-        await page.reload();
-        await page.waitForFunction(`!!document.querySelector('meta[name="phongdich-release"]')`, null, {
-          timeout: 30_000,
-        });
-        assert.equal(await release(), 'B', "release B's shell");
-        assert.equal(await visits(), 0, 'nothing sent yet');
-
-        // Offline again: still B's shell, from the cache, and the check-in still waiting.
-        await context.setOffline(true);
-        await page.reload();
-        assert.equal(await release(), 'B', "B's shell offline");
-        await page.getByRole('heading', { level: 1 }).first().waitFor();
-        await openFromMenu(page, 'Quét mã điểm');
-        await page.getByTestId('pending-count').filter({ hasText: 'Chờ gửi: 1' }).waitFor();
-
-        // The network returns: the check-in is sent, once.
-        await context.unroute('**/api/checkins/batch');
-        await context.setOffline(false);
-        await page
-          .getByTestId('pending-count')
-          .filter({ hasText: 'Chờ gửi: 0' })
-          .waitFor({ timeout: 45_000 });
-        assert.equal(await visits(), 1, 'sent once');
-        await page.reload();
-        await page.getByTestId('pending-count').filter({ hasText: 'Chờ gửi: 0' }).waitFor();
-        assert.equal(await visits(), 1, 'and not again');
-      });
-      await context.close();
-    },
-  );
+      // The network returns: the check-in is sent, once.
+      await context.unroute('**/api/checkins/batch');
+      await context.setOffline(false);
+      await page.getByTestId('pending-count').filter({ hasText: 'Chờ gửi: 0' }).waitFor({ timeout: 45_000 });
+      assert.equal(await visits(), 1, 'sent once');
+      await page.reload();
+      await page.getByTestId('pending-count').filter({ hasText: 'Chờ gửi: 0' }).waitFor();
+      assert.equal(await visits(), 1, 'and not again');
+    });
+    await context.close();
+  });
 });

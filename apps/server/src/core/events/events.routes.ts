@@ -5,6 +5,7 @@ import { authorize } from '../auth/policy';
 import { recordAudit } from '../audit/audit';
 import { AppError } from '../errors';
 import { listDeadEvents, retryDeadEvent } from './dead-letters';
+import { auditContext, requestContext } from '../http/request-audit';
 
 const DeadEventSchema = Type.Object({
   id: Type.Integer(),
@@ -27,7 +28,7 @@ export function eventsAdminRoutes(app: FastifyInstance, db: Db, dispatchNow: () 
       },
     },
     async (request) => {
-      authorize(request.actor, 'events.manage');
+      authorize(requestContext(request).actor, 'events.manage');
       return { items: await listDeadEvents(db) };
     },
   );
@@ -43,16 +44,15 @@ export function eventsAdminRoutes(app: FastifyInstance, db: Db, dispatchNow: () 
       },
     },
     async (request, reply) => {
-      authorize(request.actor, 'events.manage');
+      authorize(requestContext(request).actor, 'events.manage');
       const { id } = request.params as { id: number };
       await db.transaction(async (tx) => {
         const retried = await retryDeadEvent(tx, id);
         if (!retried) throw new AppError('DEAD_EVENT_NOT_FOUND');
-        await recordAudit(
-          tx,
-          { actor: request.actor, ip: request.ip, requestId: request.id },
-          { action: 'events.retry', details: { eventId: id, type: retried.type } },
-        );
+        await recordAudit(tx, auditContext(request), {
+          action: 'events.retry',
+          details: { eventId: id, type: retried.type },
+        });
       });
       void dispatchNow();
       return reply.code(204).send();

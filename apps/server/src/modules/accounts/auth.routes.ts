@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { Config } from '../../core/config';
 import type { Db } from '../../core/db/db';
 import { AppError } from '../../core/errors';
-import { auditContext } from '../../core/http/request-audit';
+import { auditContext, requestContext } from '../../core/http/request-audit';
 import { deleteSession } from '../../core/auth/sessions';
 import { SESSION_COOKIE } from '../../core/auth/tokens';
 import { findAccountById } from './accounts.repository';
@@ -124,7 +124,7 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
       },
     },
     async (request) => {
-      const actor = request.actor;
+      const { actor } = requestContext(request);
       if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
       const account = await findAccountById(db, actor.accountId);
       if (!account) throw new AppError('UNAUTHENTICATED');

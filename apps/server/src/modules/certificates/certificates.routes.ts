@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../core/db/db';
 import { authorize } from '../../core/auth/policy';
-import { auditContext, idempotencyKeyOf } from '../../core/http/request-audit';
+import { auditContext, idempotencyKeyOf, requestContext } from '../../core/http/request-audit';
 import { certificateRevocationService } from './certificates.revoke';
 import { verifyCertificate } from './certificates.verify';
 
@@ -56,7 +56,7 @@ export function certificatesRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (request) => {
-      authorize(request.actor, 'certificate.verify');
+      authorize(requestContext(request).actor, 'certificate.verify');
       return verifyCertificate(db, (request.body as { hc1: string }).hc1);
     },
   );

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import type { Db } from '../../core/db/db';
 import { DEFAULT_LIMIT, MAX_LIMIT, geoService } from './geo.service';
+import { requestContext } from '../../core/http/request-audit';
 
 const StructureSchema = Type.Union([Type.Literal('pre2025'), Type.Literal('2025')], {
   description: "'pre2025' (3 levels) or '2025' (2 levels since 1/7/2025); default: the deployment's",
@@ -55,7 +56,7 @@ export function geoRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (request) => ({
-      items: await service.search(request.actor, request.query as Static<typeof SearchQuery>),
+      items: await service.search(requestContext(request).actor, request.query as Static<typeof SearchQuery>),
     }),
   );
 
@@ -80,7 +81,7 @@ export function geoRoutes(app: FastifyInstance, db: Db): void {
     async (request) => {
       const { code } = request.params as Static<typeof CodeParams>;
       const { structure } = request.query as Static<typeof StructureQuery>;
-      return service.get(request.actor, code, structure);
+      return service.get(requestContext(request).actor, code, structure);
     },
   );
 
@@ -98,7 +99,7 @@ export function geoRoutes(app: FastifyInstance, db: Db): void {
     async (request) => {
       const { code } = request.params as Static<typeof CodeParams>;
       const { structure } = request.query as Static<typeof StructureQuery>;
-      return { items: await service.children(request.actor, code, structure) };
+      return { items: await service.children(requestContext(request).actor, code, structure) };
     },
   );
 }

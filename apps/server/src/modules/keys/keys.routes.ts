@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { Db } from '../../core/db/db';
 import { publicKeys, rotateSigningKey, type KeyPurpose } from './keys.service';
 import { revocationChangesSince } from './revocations';
+import { auditContext } from '../../core/http/request-audit';
 
 const KeyRecord = Type.Object({
   kid: Type.String(),
@@ -75,7 +76,7 @@ export function keysRoutes(app: FastifyInstance, db: Db): void {
     },
     async (request) => {
       const { purpose } = request.params as { purpose: KeyPurpose };
-      return rotateSigningKey(db, { actor: request.actor, ip: request.ip, requestId: request.id }, purpose);
+      return rotateSigningKey(db, auditContext(request), purpose);
     },
   );
 }

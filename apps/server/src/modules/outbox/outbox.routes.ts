@@ -9,6 +9,7 @@ import { latestMessages, recordDelivery } from './outbox.repository';
 import { drainOutbox, type OutboxDispatcher } from './outbox';
 import { DevTransport, maskRecipient, type Transport } from './transport';
 import { DELIVERY_REPORT_PATH, HttpSmsTransport } from './http-sms-transport';
+import { requestContext } from '../../core/http/request-audit';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -98,7 +99,7 @@ export function outboxRoutes(app: FastifyInstance, db: Db, config: Config): void
       },
     },
     async (request) => {
-      authorize(request.actor, 'outbox.readDevInbox');
+      authorize(requestContext(request).actor, 'outbox.readDevInbox');
       const { limit } = request.query as { limit?: number };
       const rows = await latestMessages(db, limit ?? 20);
       return {

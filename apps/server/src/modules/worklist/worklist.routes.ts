@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../core/db/db';
+import { auditContext } from '../../core/http/request-audit';
 import { worklistService } from './worklist.service';
 import { areaSummary } from './worklist.summary';
 
@@ -26,11 +27,6 @@ const Item = Type.Object({
 /** Officers' follow-ups (warning declarations, positive results, re-tests…) for their area. */
 export function worklistRoutes(app: FastifyInstance, db: Db): void {
   const service = worklistService(db);
-  const ctx = (request: { actor: never; ip: string; id: string }) => ({
-    actor: request.actor,
-    ip: request.ip,
-    requestId: request.id,
-  });
 
   app.get(
     '/api/worklist',
@@ -48,7 +44,7 @@ export function worklistRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (request) => ({
-      items: await service.list(ctx(request as never), request.query as never),
+      items: await service.list(auditContext(request), request.query as never),
     }),
   );
 
@@ -69,7 +65,7 @@ export function worklistRoutes(app: FastifyInstance, db: Db): void {
         },
       },
     },
-    async (request) => areaSummary(db, ctx(request as never)),
+    async (request) => areaSummary(db, auditContext(request)),
   );
 
   app.patch(
@@ -88,7 +84,7 @@ export function worklistRoutes(app: FastifyInstance, db: Db): void {
     },
     async (request) => {
       const { id } = request.params as { id: string };
-      return service.update(ctx(request as never), id, request.body as never);
+      return service.update(auditContext(request), id, request.body as never);
     },
   );
 }

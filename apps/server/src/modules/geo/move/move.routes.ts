@@ -1,15 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
-import type { AuditContext } from '../../../core/audit/audit';
 import type { Db } from '../../../core/db/db';
+import { auditContext } from '../../../core/http/request-audit';
 import { latestMoveRun, runMove, type MoveRun } from './move.service';
 import { listReviews, resolveReview } from './move.reviews';
-
-const ctxOf = (request: FastifyRequest): AuditContext => ({
-  actor: request.actor,
-  ip: request.ip,
-  requestId: request.id,
-});
 
 const Progress = Type.Object({
   after: Type.Union([Type.String(), Type.Null()]),
@@ -77,7 +71,7 @@ export function unitMoveRoutes(app: FastifyInstance, db: Db): void {
         response: { 200: RunAnswer },
       },
     },
-    async (request) => ({ run: runJson(await latestMoveRun(db, ctxOf(request))) }),
+    async (request) => ({ run: runJson(await latestMoveRun(db, auditContext(request))) }),
   );
   app.post(
     '/api/units/move',
@@ -91,7 +85,10 @@ export function unitMoveRoutes(app: FastifyInstance, db: Db): void {
     },
     async (request) => {
       const body = (request.body ?? {}) as Static<typeof StepBody>;
-      const run = await runMove(db, ctxOf(request), { batchSize: 20_000, maxBatches: body.batches ?? 20 });
+      const run = await runMove(db, auditContext(request), {
+        batchSize: 20_000,
+        maxBatches: body.batches ?? 20,
+      });
       return { run: runJson(run) };
     },
   );
@@ -106,7 +103,7 @@ export function unitMoveRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (request) => ({
-      items: await listReviews(db, ctxOf(request), request.query as Static<typeof ReviewQuery>),
+      items: await listReviews(db, auditContext(request), request.query as Static<typeof ReviewQuery>),
     }),
   );
   app.post(
@@ -123,7 +120,7 @@ export function unitMoveRoutes(app: FastifyInstance, db: Db): void {
     async (request) =>
       resolveReview(
         db,
-        ctxOf(request),
+        auditContext(request),
         (request.params as Static<typeof IdParams>).id,
         (request.body as Static<typeof ResolveBody>).unitCode,
       ),
