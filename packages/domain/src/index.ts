@@ -3,3 +3,4 @@ export * from './identity';
 export * from './qr';
 export * from './status';
 export * from './vaccination';
+export * from './import';
