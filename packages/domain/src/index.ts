@@ -5,3 +5,4 @@ export * from './status';
 export * from './vaccination';
 export * from './cases';
 export * from './tracing';
+export * from './import';

@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { AppError } from './errors';
 import { assertXlsxWithinLimits, DEFAULT_SPREADSHEET_LIMITS } from './spreadsheet-limits';
 import { xlsxOfRows } from './spreadsheet-limits.fixtures';
-// eslint-disable-next-line no-restricted-imports -- until the lab reader moves onto core's spreadsheet import (issue #9 item 2).
-import { parseCsv, parseXlsx } from '../modules/lab/lab.upload.parse';
+import { readSpreadsheet } from './import';
 
 const tooLarge = (e: unknown) =>
   e instanceof AppError && e.code === 'SPREADSHEET_TOO_LARGE' && e.status === 413;
@@ -17,7 +16,7 @@ describe('spreadsheet limits while inflating', () => {
     const heapBefore = process.memoryUsage().heapUsed;
     const started = performance.now();
     assert.throws(() => assertXlsxWithinLimits(bomb), tooLarge);
-    await assert.rejects(parseXlsx(bomb), tooLarge);
+    await assert.rejects(readSpreadsheet(bomb), tooLarge);
     // ExcelJS alone takes many seconds and hundreds of MB on this file; the guard stops early.
     assert.ok(performance.now() - started < 5_000, `${Math.round(performance.now() - started)} ms`);
     assert.ok(process.memoryUsage().heapUsed - heapBefore < 200 * 1024 * 1024);
@@ -30,16 +29,16 @@ describe('spreadsheet limits while inflating', () => {
     );
     const ok = xlsxOfRows(100);
     assertXlsxWithinLimits(ok);
-    const sheet = await parseXlsx(ok);
-    assert.equal(sheet.rows.length, 100);
-    assert.deepEqual(sheet.header, ['Mã ống', 'Kết quả']);
+    const sheet = await readSpreadsheet(ok);
+    assert.equal(sheet.rows.length, 101, 'the header and 100 rows');
+    assert.deepEqual(sheet.rows[0]!.cells, ['Mã ống', 'Kết quả']);
   });
 
-  it('a CSV over the row limit is refused without building every record', () => {
+  it('a CSV over the row limit is refused without building every record', async () => {
     const rows = DEFAULT_SPREADSHEET_LIMITS.maxRows + 5;
     const csv = `Mã ống,Kết quả\n${'T1,NEG\n'.repeat(rows)}`;
-    assert.throws(() => parseCsv(new TextEncoder().encode(csv)), tooLarge);
-    const fine = parseCsv(new TextEncoder().encode(`Mã ống,Kết quả\n${'T1,NEG\n'.repeat(10)}`));
-    assert.equal(fine.rows.length, 10);
+    await assert.rejects(readSpreadsheet(new TextEncoder().encode(csv)), tooLarge);
+    const fine = await readSpreadsheet(new TextEncoder().encode(`Mã ống,Kết quả\n${'T1,NEG\n'.repeat(10)}`));
+    assert.equal(fine.rows.length, 11, 'the header and 10 rows');
   });
 });

@@ -1,12 +1,12 @@
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { AppError, fieldError } from '../../core/errors';
 import {
-  assertXlsxWithinLimits,
-  csvRecordLimit,
   DEFAULT_SPREADSHEET_LIMITS,
-  spreadsheetTooLarge,
-} from '../../core/spreadsheet-limits';
+  detectFormat as detectSheetFormat,
+  detectHeader,
+  readFailureOf,
+  readSpreadsheet,
+  type SheetFormat,
+} from '../../core/import';
 import { type CtTarget, type CtValues, type LabResultValue, type ResultInput } from './lab.types';
 
 export interface ColumnMapping {
@@ -23,83 +23,32 @@ export interface Sheet {
   rows: { row: number; cells: string[] }[];
 }
 
-const XLSX_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-
-export function detectFormat(bytes: Uint8Array): 'csv' | 'xlsx' {
-  return XLSX_MAGIC.every((b, i) => bytes[i] === b) ? 'xlsx' : 'csv';
+/** How the upload is recorded; an old .xls is refused by the reader. */
+export function detectFormat(bytes: Uint8Array): SheetFormat {
+  return detectSheetFormat(bytes) === 'xlsx' ? 'xlsx' : 'csv';
 }
 
-/** UTF-8 only (lab machines export it; a Windows-1258 file would garble names and codes silently). */
-export function decodeCsvText(bytes: Uint8Array): string {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new AppError('UPLOAD_ENCODING');
-  }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
-
-export function parseCsv(bytes: Uint8Array): Sheet {
-  const text = decodeCsvText(bytes);
-  const delimiter = detectDelimiter(text);
+/**
+ * A lab machine's export read by core's spreadsheet import. The header is the row naming the mapping's
+ * barcode and result columns (a title above it is skipped), else the first row; the reader's failures
+ * keep the lab's own codes (UPLOAD_EMPTY, UPLOAD_ENCODING, UPLOAD_FORMAT).
+ */
+export async function readLabSheet(bytes: Uint8Array, mapping?: ColumnMapping): Promise<Sheet> {
   let rows: { row: number; cells: string[] }[];
   try {
-    // Without `info` csv-parse is ~5× faster; a record is then line i + 1 unless a quoted field spans
-    // lines, in which case the file is parsed again with line numbers.
-    // `to`: the parser stops past the row limit instead of building every record of a huge file.
-    const to = csvRecordLimit();
-    const records = parse(text, { delimiter, relax_column_count: true, to }) as string[][];
-    if (records.length >= to) throw spreadsheetTooLarge(DEFAULT_SPREADSHEET_LIMITS, 'csv over the row limit');
-    if (records.some((r) => r.some((c) => c.includes('\n')))) {
-      const withInfo = parse(text, { delimiter, relax_column_count: true, info: true, to }) as unknown as {
-        record: string[];
-        info: { lines: number };
-      }[];
-      rows = withInfo.map((r) => ({ row: r.info.lines, cells: r.record }));
-    } else {
-      rows = records.map((cells, i) => ({ row: i + 1, cells }));
-    }
+    rows = (await readSpreadsheet(bytes, DEFAULT_SPREADSHEET_LIMITS)).rows;
   } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw new AppError('UPLOAD_FORMAT', undefined, (e as Error).message);
+    const failure = readFailureOf(e);
+    if (!failure) throw e;
+    if (failure === 'EMPTY_FILE') throw new AppError('UPLOAD_EMPTY');
+    if (failure === 'ENCODING') throw new AppError('UPLOAD_ENCODING');
+    throw new AppError('UPLOAD_FORMAT', undefined, failure);
   }
-  const nonBlank = rows.filter((r) => !isBlank(r.cells));
-  const [head, ...rest] = nonBlank;
-  if (!head) throw new AppError('UPLOAD_EMPTY');
-  return { header: head.cells.map((h) => h.trim()), rows: rest };
-}
-
-/** Semicolons are common in Vietnamese-locale Excel CSV exports (the comma is the decimal mark). */
-function detectDelimiter(text: string): string {
-  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
-  return (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-}
-
-export async function parseXlsx(bytes: Uint8Array): Promise<Sheet> {
-  assertXlsxWithinLimits(bytes);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new AppError('UPLOAD_FORMAT', undefined, (e as Error).message);
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new AppError('UPLOAD_EMPTY');
-  const width = ws.columnCount;
-  const cellsOf = (r: ExcelJS.Row) => Array.from({ length: width }, (_, i) => r.getCell(i + 1).text ?? '');
-  let header: string[] | undefined;
-  const rows: Sheet['rows'] = [];
-  ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
-    const cells = cellsOf(r);
-    if (isBlank(cells)) return;
-    if (!header) header = cells.map((c) => c.trim());
-    else rows.push({ row: rowNumber, cells });
-  });
-  if (!header) throw new AppError('UPLOAD_EMPTY');
-  return { header, rows };
+  const aliases = mapping
+    ? { barcode: [mapping.barcodeColumn], result: [mapping.resultColumn] }
+    : { barcode: [], result: [] };
+  const { at, header } = detectHeader(rows, aliases);
+  return { header, rows: rows.slice(at + 1) };
 }
 
 const norm = (s: string) => s.normalize('NFC').trim().toLowerCase();

@@ -8,8 +8,7 @@ import { enterBatch, errorMessage } from './lab.entry';
 import type { RowError } from './lab.types';
 import {
   detectFormat,
-  parseCsv,
-  parseXlsx,
+  readLabSheet,
   resolveColumns,
   rowToInput,
   type ColumnMapping,
@@ -68,7 +67,7 @@ export function labUploadService(db: Db) {
       const mapping = await loadMapping(db, labId);
       if (!mapping) throw new AppError('LAB_MAPPING_MISSING');
       const format = detectFormat(bytes);
-      const sheet = format === 'xlsx' ? await parseXlsx(bytes) : parseCsv(bytes);
+      const sheet = await readLabSheet(bytes, mapping);
       const cols = resolveColumns(sheet.header, mapping);
       if (!sheet.rows.length) throw new AppError('UPLOAD_EMPTY');
       const upload = await db.transaction(async (tx) => {

@@ -1,0 +1,5 @@
+export * from './date';
+export * from './name';
+export * from './phone';
+export * from './id-number';
+export * from './product';
