@@ -394,6 +394,17 @@ export const ERRORS = {
     en: 'This person is not eligible for this dose',
   },
   VACCINATION_DOSE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy mũi tiêm', en: 'Dose not found' },
+  // trust (#8 item 1): identity claims resolved by the commune officer
+  IDENTITY_CLAIM_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy yêu cầu xác minh số giấy tờ',
+    en: 'Identity claim not found',
+  },
+  IDENTITY_CLAIM_RESOLVED: {
+    status: 409,
+    vi: 'Yêu cầu này đã được xử lý',
+    en: 'This claim has already been resolved',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
