@@ -430,6 +430,17 @@ export const ERRORS = {
   },
   CLUSTER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy ổ dịch', en: 'Cluster not found' },
   CLUSTER_CLOSED: { status: 409, vi: 'Ổ dịch đã đóng', en: 'The cluster is closed' },
+  // trust (#8 item 1): identity claims resolved by the commune officer
+  IDENTITY_CLAIM_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy yêu cầu xác minh số giấy tờ',
+    en: 'Identity claim not found',
+  },
+  IDENTITY_CLAIM_RESOLVED: {
+    status: 409,
+    vi: 'Yêu cầu này đã được xử lý',
+    en: 'This claim has already been resolved',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -133,3 +133,61 @@ export type PersonSearchResult = Static<typeof SearchResult>;
 export type DuplicateReason = Static<typeof DuplicatesResult>['items'][number]['reasons'][number];
 export type HistoryItem = Static<typeof HistoryResult>['items'][number];
 export type MyPeople = Static<typeof MeResult>;
+
+// Identity claims (issue #8 item 1): a citizen registered with an identity number another record
+// holds; the commune officer who sees the papers resolves it.
+const IdNumbers = Type.Object({
+  cccd: Type.Optional(Nullable(Str(20))),
+  cmnd: Type.Optional(Nullable(Str(20))),
+  passport: Type.Optional(Nullable(Str(20))),
+  bhyt: Type.Optional(Nullable(Str(20))),
+});
+const IdField = Type.Union([
+  Type.Literal('cccd'),
+  Type.Literal('cmnd'),
+  Type.Literal('passport'),
+  Type.Literal('bhyt'),
+]);
+const Resolution = Type.Union([Type.Literal('merged'), Type.Literal('rejected'), Type.Literal('corrected')]);
+export const ClaimParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,18}$', maxLength: 18 }) });
+export const ClaimListResult = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      at: Type.String(),
+      person: PersonSummarySchema,
+      fields: Type.Array(IdField),
+    }),
+  ),
+});
+export const ClaimDetail = Type.Object({
+  id: Type.String(),
+  at: Type.String(),
+  status: Type.Union([Type.Literal('pending'), Resolution]),
+  claimed: IdNumbers,
+  /** The citizen's new record, made without the number. */
+  claimant: PersonSchema,
+  /** The record holding the number now, masked outside the officer's area; null if none holds it. */
+  holder: Type.Union([PersonSchema, Type.Null()]),
+});
+export const ClaimResolveBody = Type.Union([
+  Type.Object({ outcome: Type.Literal('merge') }, { additionalProperties: false }),
+  Type.Object(
+    { outcome: Type.Literal('reject'), reason: Type.String({ minLength: 1, maxLength: 300 }) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { outcome: Type.Literal('correct'), numbers: IdNumbers, version: Type.Integer({ minimum: 0 }) },
+    { additionalProperties: false },
+  ),
+]);
+export const ClaimResolveResult = Type.Object({
+  id: Type.String(),
+  status: Resolution,
+  /** The record the citizen's account stands for afterwards. */
+  person: PersonSchema,
+});
+export type IdentityClaimListItem = Static<typeof ClaimListResult>['items'][number];
+export type IdentityClaim = Static<typeof ClaimDetail>;
+export type IdentityClaimResolution = Static<typeof ClaimResolveBody>;
+export type IdentityClaimResolved = Static<typeof ClaimResolveResult>;

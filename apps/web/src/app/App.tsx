@@ -12,6 +12,7 @@ const DevInboxPage = lazy(() => import('../features/dev/DevInboxPage'));
 const PeopleSearchPage = lazy(() => import('../features/people/PeopleSearchPage'));
 const PersonCreatePage = lazy(() => import('../features/people/PersonCreatePage'));
 const PersonDetailPage = lazy(() => import('../features/people/PersonDetailPage'));
+const IdentityClaimsPage = lazy(() => import('../features/people/IdentityClaimsPage'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const WorklistPage = lazy(() => import('../features/worklist/WorklistPage'));
@@ -107,6 +108,10 @@ export function App() {
         <Route
           path="/people/:id"
           element={<RequireAuth action="person.read">{page(<PersonDetailPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/identity-claims"
+          element={<RequireAuth action="person.merge">{page(<IdentityClaimsPage />)}</RequireAuth>}
         />
         <Route
           path="/worklist"

@@ -22,6 +22,7 @@ export type NavKey =
   | 'people'
   | 'newPerson'
   | 'worklist'
+  | 'identityClaims'
   | 'holds'
   | 'myVenues'
   | 'venues'
@@ -65,6 +66,7 @@ const GROUP_OF: Record<NavKey, NavGroup> = {
   people: 'people',
   newPerson: 'people',
   worklist: 'people',
+  identityClaims: 'people',
   holds: 'people',
   declareVisitor: 'people',
   verify: 'people',
@@ -128,6 +130,7 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
   { key: 'people', to: '/people', allowed: (_, can) => can('person.search') },
   { key: 'newPerson', to: '/people/new', allowed: (_, can) => can('person.create') },
   { key: 'worklist', to: '/worklist', allowed: (_, can) => can('worklist.read') },
+  { key: 'identityClaims', to: '/identity-claims', allowed: (_, can) => can('person.merge') },
   { key: 'holds', to: '/holds', allowed: (_, can) => can('checkin.hold') },
   // Owners and staff of check-in points sign in as citizens (or as venue managers).
   {

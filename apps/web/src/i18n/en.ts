@@ -20,6 +20,7 @@ import { accountsMoreEn } from '../features/accounts/i18n';
 import { auditMoreEn } from '../features/audit/i18n';
 import { citizenMoreEn } from '../features/citizen/i18n';
 import { historyEn } from '../features/people/history-i18n';
+import { claimsEn } from '../features/people/claims-i18n';
 import { personCheckinsEn } from '../features/people/checkins-i18n';
 import { personPageEn } from '../features/people/person-page-i18n';
 
@@ -81,6 +82,7 @@ export const en: Messages = {
     declare: 'Health declaration',
     declareVisitor: 'Declare for a visitor',
     worklist: 'Worklist',
+    identityClaims: 'Identity numbers to verify',
     holds: 'Investigation holds',
     home: 'Home',
     me: 'My record',
@@ -147,6 +149,7 @@ export const en: Messages = {
   personCheckins: personCheckinsEn,
   personPage: personPageEn,
   personHistory: historyEn,
+  claims: claimsEn,
   people: {
     searchTitle: 'Find people',
     name: 'Full name',

@@ -19,6 +19,7 @@ import { accountsMoreVi } from '../features/accounts/i18n';
 import { auditMoreVi } from '../features/audit/i18n';
 import { citizenMoreVi } from '../features/citizen/i18n';
 import { historyVi } from '../features/people/history-i18n';
+import { claimsVi } from '../features/people/claims-i18n';
 import { personCheckinsVi } from '../features/people/checkins-i18n';
 import { personPageVi } from '../features/people/person-page-i18n';
 /** Vietnamese texts: the reference catalogue. English (`en.ts`) must provide every key (checked by the type). */
@@ -79,6 +80,7 @@ export const vi = {
     declare: 'Khai báo y tế',
     declareVisitor: 'Khai báo hộ',
     worklist: 'Việc cần xử lý',
+    identityClaims: 'Số giấy tờ chờ xác minh',
     holds: 'Giữ dữ liệu điều tra',
     home: 'Trang chủ',
     me: 'Hồ sơ của tôi',
@@ -146,6 +148,7 @@ export const vi = {
   personCheckins: personCheckinsVi,
   personPage: personPageVi,
   personHistory: historyVi,
+  claims: claimsVi,
   people: {
     searchTitle: 'Tra cứu người dân',
     name: 'Họ và tên',

@@ -4,7 +4,7 @@ import { recordAudit } from '../../core/audit/audit';
 import type { Actor } from '../../core/auth/actor';
 import { idempotencyScope, runIdempotent } from '../../core/http/idempotency';
 import { AppError, fieldError } from '../../core/errors';
-import { fullPerson, loadPerson, validPersonFields } from './people.common';
+import { fullPerson, isUniqueViolation, loadPerson, validPersonFields } from './people.common';
 import type { PersonInput } from './people.input';
 import {
   addFamilyLink,
@@ -111,6 +111,21 @@ async function withClaim(q: Queryable, person: Person): Promise<Person> {
   };
 }
 
+/**
+ * Two registrations with the same new number race: the loser's insert waits for the winner's commit
+ * and fails on the unique index. Run again, it sees the committed holder and takes the claim path, so
+ * the citizen's answer never depends on who won (a DUPLICATE_PERSON would say the number exists).
+ */
+async function retryOnUniqueViolation<T>(run: () => Promise<T>, tries = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      if (!isUniqueViolation(err) || attempt >= tries) throw err;
+    }
+  }
+}
+
 export function peopleMeService(db: Db) {
   return {
     async get(ctx: AuditContext): Promise<{ person: Person | null; family: Person[] }> {
@@ -152,27 +167,29 @@ export function peopleMeService(db: Db) {
         db,
         f,
         () =>
-          db.transaction(async (tx) => {
-            const existing = await ownPersonId(tx, actor);
-            if (existing) return withClaim(tx, await fullPerson(tx, await loadPerson(tx, existing)));
-            // A number another record holds: the record is made without it and the claim waits for
-            // the officer; the answer is the same as when the number is free (it reveals nothing).
-            const taken = await findByIdNumbers(tx, f, null);
-            const stored = taken ? { ...f, cccd: null, cmnd: null, bhyt: null, passport: null } : f;
-            const person = await createPersonIn(tx, ctx, stored, {
-              revealExistingId: false,
-              details: { as: 'citizen' },
-            });
-            await linkAccountToPerson(tx, actor.accountId, person.id);
-            if (!taken) return person;
-            const claimed = Object.fromEntries(CLAIM_FIELDS.flatMap((k) => (f[k] ? [[k, f[k]]] : [])));
-            await addHistory(tx, person.id, actor.accountId, 'identity_claim', {
-              claimed,
-              status: 'pending',
-              why: 'held for verification',
-            });
-            return withClaim(tx, person);
-          }),
+          retryOnUniqueViolation(() =>
+            db.transaction(async (tx) => {
+              const existing = await ownPersonId(tx, actor);
+              if (existing) return withClaim(tx, await fullPerson(tx, await loadPerson(tx, existing)));
+              // A number another record holds: the record is made without it and the claim waits for
+              // the officer; the answer is the same as when the number is free (it reveals nothing).
+              const taken = await findByIdNumbers(tx, f, null);
+              const stored = taken ? { ...f, cccd: null, cmnd: null, bhyt: null, passport: null } : f;
+              const person = await createPersonIn(tx, ctx, stored, {
+                revealExistingId: false,
+                details: { as: 'citizen' },
+              });
+              await linkAccountToPerson(tx, actor.accountId, person.id);
+              if (!taken) return person;
+              const claimed = Object.fromEntries(CLAIM_FIELDS.flatMap((k) => (f[k] ? [[k, f[k]]] : [])));
+              await addHistory(tx, person.id, actor.accountId, 'identity_claim', {
+                claimed,
+                status: 'pending',
+                why: 'held for verification',
+              });
+              return withClaim(tx, person);
+            }),
+          ),
         false,
       );
     },

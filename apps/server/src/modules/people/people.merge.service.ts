@@ -78,36 +78,39 @@ export function peopleMergeService(db: Db) {
 
     /** Keeps `id`, folds `duplicateId` into it, and records the merge on both. */
     async merge(ctx: AuditContext, id: string, duplicateId: string) {
-      authorize(ctx.actor, 'person.merge');
-      if (id === duplicateId) throw new AppError('MERGE_INVALID');
-      return db.transaction(async (tx) => {
-        // Lock in a fixed order so two opposite merges cannot deadlock.
-        const [a, b] = [id, duplicateId].sort();
-        const rows = new Map([
-          [a!, await loadPerson(tx, a!, true)],
-          [b!, await loadPerson(tx, b!, true)],
-        ]);
-        const keep = rows.get(id)!;
-        const dup = rows.get(duplicateId)!;
-        authorize(ctx.actor, 'person.merge', locationOf(keep));
-        authorize(ctx.actor, 'person.merge', locationOf(dup));
-        if (keep.merged_into || dup.merged_into) throw new AppError('MERGE_INVALID');
-        const filled = await mergeRows(tx, keep, dup);
-        const actorId = ctx.actor.kind === 'anonymous' ? null : ctx.actor.accountId;
-        await addHistory(tx, keep.id, actorId, 'merge', { duplicateId: dup.id, filled });
-        await addHistory(tx, dup.id, actorId, 'merged_into', { survivorId: keep.id });
-        await recordAudit(tx, ctx, {
-          action: 'person.merge',
-          personId: keep.id,
-          details: { duplicateId: dup.id, filledFields: filled },
-        });
-        await recordAudit(tx, ctx, {
-          action: 'person.merge',
-          personId: dup.id,
-          details: { survivorId: keep.id },
-        });
-        return fullPerson(tx, await loadPerson(tx, keep.id));
-      });
+      return db.transaction((tx) => mergeIn(tx, ctx, id, duplicateId));
     },
   };
+}
+
+/** The merge's writes in the caller's transaction (an identity claim's resolution merges too). */
+export async function mergeIn(tx: Queryable, ctx: AuditContext, id: string, duplicateId: string) {
+  authorize(ctx.actor, 'person.merge');
+  if (id === duplicateId) throw new AppError('MERGE_INVALID');
+  // Lock in a fixed order so two opposite merges cannot deadlock.
+  const [a, b] = [id, duplicateId].sort();
+  const rows = new Map([
+    [a!, await loadPerson(tx, a!, true)],
+    [b!, await loadPerson(tx, b!, true)],
+  ]);
+  const keep = rows.get(id)!;
+  const dup = rows.get(duplicateId)!;
+  authorize(ctx.actor, 'person.merge', locationOf(keep));
+  authorize(ctx.actor, 'person.merge', locationOf(dup));
+  if (keep.merged_into || dup.merged_into) throw new AppError('MERGE_INVALID');
+  const filled = await mergeRows(tx, keep, dup);
+  const actorId = ctx.actor.kind === 'anonymous' ? null : ctx.actor.accountId;
+  await addHistory(tx, keep.id, actorId, 'merge', { duplicateId: dup.id, filled });
+  await addHistory(tx, dup.id, actorId, 'merged_into', { survivorId: keep.id });
+  await recordAudit(tx, ctx, {
+    action: 'person.merge',
+    personId: keep.id,
+    details: { duplicateId: dup.id, filledFields: filled },
+  });
+  await recordAudit(tx, ctx, {
+    action: 'person.merge',
+    personId: dup.id,
+    details: { survivorId: keep.id },
+  });
+  return fullPerson(tx, await loadPerson(tx, keep.id));
 }

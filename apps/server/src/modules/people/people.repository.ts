@@ -80,12 +80,14 @@ export async function pendingIdentityClaim(
   q: Queryable,
   personId: string,
 ): Promise<Partial<Record<'cccd' | 'cmnd' | 'bhyt' | 'passport', string>> | undefined> {
-  const rows = await q.query<{ changes: { claimed: Record<string, string> } }>(
+  const rows = await q.query<{ changes: { claimed?: Record<string, string>; status: string } }>(
     `select changes from person_history where person_id = $1 and kind = 'identity_claim'
       order by id desc limit 1`,
     [personId],
   );
-  return rows[0]?.changes.claimed;
+  // A resolved claim (merged, rejected, corrected) is no longer shown as the citizen's number.
+  const last = rows[0]?.changes;
+  return last?.status === 'pending' ? last.claimed : undefined;
 }
 
 export async function familyOf(q: Queryable, personId: string): Promise<FamilyLink[]> {

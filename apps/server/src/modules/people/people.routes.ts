@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Db } from '../../core/db/db';
 import { auditContext, idempotencyKeyOf } from '../../core/http/request-audit';
+import { identityClaimRoutes } from './people.claims.routes';
 import { peopleMergeService } from './people.merge.service';
 import { peopleReadService } from './people.service';
 import { peopleWriteService } from './people.write.service';
@@ -26,6 +27,7 @@ export function peopleRoutes(root: FastifyInstance, db: Db): void {
   const merge = peopleMergeService(db);
   const tags = ['people'];
   const person = { 200: PersonSchema };
+  identityClaimRoutes(root, db);
 
   app.post(
     '/api/people/search',

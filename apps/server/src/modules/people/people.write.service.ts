@@ -103,27 +103,36 @@ export async function updatePersonWith(
   patch: PersonPatch,
   details: Record<string, unknown>,
 ): Promise<Person> {
-  const id = current.id;
   const f = await validPersonFields(db, mergeInput(current, patch));
   return translateDuplicate(db, f, () =>
-    db.transaction(async (tx) => {
-      await assertNoIdDuplicate(tx, f, id);
-      const before = await loadPerson(tx, id, true);
-      if (!(await updatePerson(tx, id, f, patch.version))) throw new AppError('CONFLICT');
-      const changes = changedFields(before, f);
-      await addHistory(tx, id, accountOf(ctx.actor), 'update', changes);
-      await recordAudit(tx, ctx, {
-        action: 'person.update',
-        personId: id,
-        details: { fields: Object.keys(changes), ...details },
-      });
-      return fullPerson(tx, await loadPerson(tx, id));
-    }),
+    db.transaction((tx) => updatePersonIn(tx, ctx, current.id, f, patch.version, details)),
   );
 }
 
+/** The update's writes in the caller's transaction (validated fields; stale version → CONFLICT). */
+export async function updatePersonIn(
+  tx: Queryable,
+  ctx: AuditContext,
+  id: string,
+  f: PersonFields,
+  version: number,
+  details: Record<string, unknown>,
+): Promise<Person> {
+  await assertNoIdDuplicate(tx, f, id);
+  const before = await loadPerson(tx, id, true);
+  if (!(await updatePerson(tx, id, f, version))) throw new AppError('CONFLICT');
+  const changes = changedFields(before, f);
+  await addHistory(tx, id, accountOf(ctx.actor), 'update', changes);
+  await recordAudit(tx, ctx, {
+    action: 'person.update',
+    personId: id,
+    details: { fields: Object.keys(changes), ...details },
+  });
+  return fullPerson(tx, await loadPerson(tx, id));
+}
+
 /** PATCH semantics: absent fields keep their stored value. */
-function mergeInput(row: Awaited<ReturnType<typeof loadPerson>>, patch: PersonPatch): PersonInput {
+export function mergeInput(row: Awaited<ReturnType<typeof loadPerson>>, patch: PersonPatch): PersonInput {
   const pick = <K extends keyof PersonInput>(k: K, stored: PersonInput[K]): PersonInput[K] =>
     patch[k] !== undefined ? (patch[k] as PersonInput[K]) : stored;
   const birthDate = pick('birthDate', row.birth_date);

@@ -1,0 +1,53 @@
+export const claimsVi = {
+  title: 'Số giấy tờ chờ xác minh',
+  intro:
+    'Người dân tự khai một số giấy tờ mà hồ sơ khác đang giữ. Hồ sơ của họ được tạo không kèm số đó; xem giấy tờ rồi gộp, từ chối hoặc sửa số.',
+  empty: 'Không có yêu cầu nào trong địa bàn.',
+  open: 'Xem yêu cầu',
+  claimedAt: 'Khai lúc {{at}}',
+  fields: 'Số khai: {{fields}}',
+  claimant: 'Hồ sơ người dân vừa khai',
+  holder: 'Hồ sơ đang giữ số này',
+  noHolder: 'Không còn hồ sơ nào giữ số này: sửa số để ghi vào hồ sơ người dân.',
+  masked: 'Hồ sơ ngoài địa bàn: thông tin bị che, không gộp được.',
+  claimed: 'Số người dân khai',
+  merge: 'Gộp vào hồ sơ đang giữ số',
+  mergeHint: 'Cùng một người: hồ sơ mới gộp vào hồ sơ cũ, tài khoản của người dân đi theo.',
+  reject: 'Từ chối',
+  reason: 'Lý do (gửi cho người dân qua SMS, không nêu tên hay số của người khác)',
+  correct: 'Sửa số trên hồ sơ người dân',
+  correctHint: 'Người dân khai nhầm: nhập đúng số trên giấy tờ (để trống nếu không có).',
+  resolved: {
+    merged: 'Đã gộp hai hồ sơ.',
+    rejected: 'Đã từ chối; người dân sẽ nhận tin nhắn.',
+    corrected: 'Đã sửa số trên hồ sơ người dân.',
+  },
+  back: 'Danh sách yêu cầu',
+};
+
+export const claimsEn: typeof claimsVi = {
+  title: 'Identity numbers to verify',
+  intro:
+    'Citizens registered with a number another record holds. Their record was made without it; check the papers, then merge, reject or correct the number.',
+  empty: 'No claims in your area.',
+  open: 'Open claim',
+  claimedAt: 'Claimed {{at}}',
+  fields: 'Numbers claimed: {{fields}}',
+  claimant: 'The citizen’s new record',
+  holder: 'The record holding the number',
+  noHolder: 'No record holds this number any more: correct the number to put it on the citizen’s record.',
+  masked: 'Record outside your area: details masked, it cannot be merged here.',
+  claimed: 'Numbers the citizen typed',
+  merge: 'Merge into the record holding the number',
+  mergeHint: 'The same person: the new record folds into the old one and the citizen’s account follows.',
+  reject: 'Reject',
+  reason: 'Reason (sent to the citizen by SMS; do not name the other person or their numbers)',
+  correct: 'Correct the numbers on the citizen’s record',
+  correctHint: 'The citizen mistyped: enter the number on the papers (leave empty if none).',
+  resolved: {
+    merged: 'The two records were merged.',
+    rejected: 'Rejected; the citizen will get a message.',
+    corrected: 'The numbers on the citizen’s record were corrected.',
+  },
+  back: 'All claims',
+};
