@@ -59,5 +59,10 @@ export const ACTIONS = [
   'vaccination.readOwn',
   'vaccination.administer',
   'vaccination.aefi.report',
+  // cases (issue #13): read and manage cases of the area, report for a case at home, a citizen's own
+  'case.read',
+  'case.manage',
+  'case.report',
+  'case.readOwn',
 ] as const;
 export type Action = (typeof ACTIONS)[number];

@@ -5,3 +5,4 @@
 export { checkinsRoutes } from './checkins.routes';
 export { runCheckinRetention } from './retention';
 export { repointCheckins } from './checkins.repository';
+export { checkinsOfPerson } from './checkins.of-person';
