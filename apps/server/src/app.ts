@@ -26,7 +26,7 @@ import { declarationsRoutes, declarationStatusSource } from './modules/declarati
 import { personalQrRoutes } from './modules/personal-qr';
 import { scanRoutes } from './modules/scan';
 import { statusRoutes, registerStatusSource } from './modules/status';
-import { casesStatusSource, openCaseFromResult } from './modules/cases';
+import { casesRoutes, casesStatusSource, openCaseFromResult } from './modules/cases';
 import { checkinsRoutes } from './modules/checkins';
 import { labRoutes, testingFiguresRoutes, labStatusSource } from './modules/lab';
 import { resultsRoutes } from './modules/results';
@@ -151,6 +151,7 @@ export async function buildApp({ config, db: given, logStream }: AppDeps): Promi
   await plugin((s) => certificatesRoutes(s, db));
   await plugin((s) => samplingRoutes(s, db));
   await plugin((s) => vaccinationRoutes(s, db));
+  await plugin((s) => casesRoutes(s, db));
   // --- end modules ---
   const events = new EventDispatcher(db, {
     onHandlerError: ({ eventId, type, handler, error }) =>

@@ -68,5 +68,10 @@ export const ACTIONS = [
   'proximity.upload',
   'cluster.read',
   'cluster.manage',
+  // cases (issue #13): read and manage cases of the area, report for a case at home, a citizen's own
+  'case.read',
+  'case.manage',
+  'case.report',
+  'case.readOwn',
 ] as const;
 export type Action = (typeof ACTIONS)[number];

@@ -105,6 +105,12 @@ const RULES: Record<Action, { roles: Role[] | 'anyone'; jurisdiction: boolean }>
   'proximity.upload': { roles: ['citizen'], jurisdiction: false },
   'cluster.read': { roles: [...OFFICERS, 'quarantine_officer'], jurisdiction: true },
   'cluster.manage': { roles: OFFICERS, jurisdiction: true },
+  // cases (issue #13): a case's area is the person's commune when it opened; the commune's medical
+  // team (officers, quarantine officers) reads and reports for cases at home; officers manage them.
+  'case.read': { roles: [...OFFICERS, 'quarantine_officer'], jurisdiction: true },
+  'case.manage': { roles: OFFICERS, jurisdiction: true },
+  'case.report': { roles: [...OFFICERS, 'quarantine_officer'], jurisdiction: true },
+  'case.readOwn': { roles: ['citizen'], jurisdiction: false },
 };
 
 export function roleOf(actor: Actor): Role | null {

@@ -6,3 +6,4 @@ export { checkinsRoutes } from './checkins.routes';
 export { runCheckinRetention } from './retention';
 export { repointCheckins } from './checkins.repository';
 export { presencesOf, presentAt, type Presence } from './checkins.tracing.repository';
+export { checkinsOfPerson } from './checkins.of-person';
