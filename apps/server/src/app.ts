@@ -33,6 +33,12 @@ import { resultsRoutes } from './modules/results';
 import { certificatesRoutes } from './modules/certificates';
 import { samplingRoutes } from './modules/sampling';
 import { vaccinationRoutes, vaccinationStatusSource } from './modules/vaccination';
+import {
+  tracingEventHandlers,
+  tracingRoutes,
+  tracingStatusSource,
+  runProximityRetention,
+} from './modules/tracing';
 import { scheduleAuditSealing } from './core/audit/sealer';
 import { deriveAuditKeys, withAuditKeys } from './core/audit/audit-keys';
 import { HeadStore } from './core/audit/heads';
@@ -54,7 +60,10 @@ declare module 'fastify' {
  * Every module's event handlers, registered here where modules are wired (none consume events yet;
  * cases, tracing and vaccination will). A handler's name is its record of what it handled: keep it.
  */
-const EVENT_HANDLERS: readonly EventHandler[] = [openCaseFromResult];
+const EVENT_HANDLERS: readonly EventHandler[] = [
+  openCaseFromResult,
+  ...(tracingEventHandlers as readonly EventHandler[]),
+];
 
 export interface AppDeps {
   config: Config;
@@ -140,6 +149,7 @@ export async function buildApp({ config, db: given, logStream }: AppDeps): Promi
   registerStatusSource(declarationStatusSource);
   registerStatusSource(vaccinationStatusSource);
   registerStatusSource(casesStatusSource);
+  registerStatusSource(tracingStatusSource);
   await plugin((s) => statusRoutes(s, db));
   await plugin((s) => declarationsRoutes(s, db));
   await plugin((s) => checkinsRoutes(s, db));
@@ -152,6 +162,7 @@ export async function buildApp({ config, db: given, logStream }: AppDeps): Promi
   await plugin((s) => samplingRoutes(s, db));
   await plugin((s) => vaccinationRoutes(s, db));
   await plugin((s) => casesRoutes(s, db));
+  await plugin((s) => tracingRoutes(s, db));
   // --- end modules ---
   const events = new EventDispatcher(db, {
     onHandlerError: ({ eventId, type, handler, error }) =>
@@ -162,6 +173,12 @@ export async function buildApp({ config, db: given, logStream }: AppDeps): Promi
   const dispatch = jobs.add({ name: 'domain-events', everyMs: 1000, run: () => events.pass() });
   eventsAdminRoutes(app, db, dispatch.runNow);
   scheduleRetention(jobs, db);
+  // Encounter logs and proximity identifiers go after the tracing rules' retention (hourly check).
+  jobs.add({
+    name: 'proximity-retention',
+    everyMs: 3_600_000,
+    run: async () => void (await runProximityRetention(db)),
+  });
   scheduleAuditSealing(jobs, db, auditHeads, { headEveryMs: config.auditHeadEverySeconds * 1000 });
 
   await registerWebApp(app, config);

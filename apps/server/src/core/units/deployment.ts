@@ -23,6 +23,7 @@ export const UNIT_TABLES = [
   // tracing (issue #13): where the contact lives; where the cluster is
   'contacts',
   'clusters',
+  'traced_cases',
 ] as const;
 
 const SETTING = 'unit_structure';

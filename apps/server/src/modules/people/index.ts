@@ -13,4 +13,4 @@ export type { PersonRow } from './people.types';
 export { locationOf, toSummary } from './people.view';
 export { createPersonIn, peopleWriteService } from './people.write.service';
 export { peopleMeService } from './people.me.service';
-export { householdOf, personAreas } from './people.household';
+export { householdOf, personAreas, personBriefs, type PersonBrief } from './people.household';

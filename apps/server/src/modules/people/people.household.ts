@@ -60,3 +60,29 @@ export async function personAreas(
     ]),
   );
 }
+
+/** What a contact list shows of each person (the caller masks it outside their area). */
+export interface PersonBrief {
+  id: string;
+  fullName: string;
+  birthYear: number;
+  sex: string;
+  phones: string[];
+}
+
+export async function personBriefs(q: Queryable, ids: readonly string[]): Promise<Map<string, PersonBrief>> {
+  if (!ids.length) return new Map();
+  const rows = await q.query<{
+    id: string;
+    full_name: string;
+    birth_year: number;
+    sex: string;
+    phones: string[];
+  }>('select id, full_name, birth_year, sex, phones from persons where id = any($1::uuid[])', [[...ids]]);
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { id: r.id, fullName: r.full_name, birthYear: r.birth_year, sex: r.sex, phones: r.phones ?? [] },
+    ]),
+  );
+}

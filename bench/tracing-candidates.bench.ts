@@ -1,0 +1,216 @@
+/**
+ * F1 candidates for one case over a 14-day window (issue #13 §5), with the product's discovery code
+ * (modules/tracing findCandidates: the case's own check-ins, the points' parents and children, everyone
+ * whose presence overlaps, the household, resolved proximity encounters), on check-ins whose people and
+ * venues exist (real foreign keys in persons/venues: the joins and the family lookups read real rows).
+ * Reference, same run: the bare index range scans of the same rows — the case's check-ins by
+ * (person_id, server_time) and, for each of them, the point's check-ins by (venue_id, server_time) in the
+ * same time range, no overlap arithmetic, no venue family, no household. Warm rounds alternate reference
+ * and product (order swapped each round); ratio = product p50 ÷ reference p50 (time), median and range.
+ * Then F2 expansion for a cluster of 100 cases: each case's F1 candidates, and for its 5 highest-scored
+ * F1 their own candidates from exposure until now (the product's expansion window), timed as a whole.
+ * Goal: p95 < 50 ms for one case's F1.
+ * Data: persons = rows/20, venues = rows/1000 (a tenth of them stalls of a market), kinds mixed; check-ins
+ * spread over 16 days into daily partitions, 60 % with a check-out; generated set-based (generate_series),
+ * kept between runs (BENCH_DATA_DIR, or the DATABASE_URL database).
+ *
+ *   BENCH_DATA_DIR=/var/tmp/pd-tracing-10m npx tsx bench/tracing-candidates.bench.ts --rows 10000000
+ *   BENCH_PG=throwaway npx tsx bench/tracing-candidates.bench.ts --rows 20000000
+ */
+import { arg } from './lib/args';
+import { benchTarget, openBenchDb } from './lib/bench-db';
+import { alternate, fmtSpread, spread } from './lib/rounds';
+import { percentile, timeEach } from './lib/stats';
+import type { Db } from '../apps/server/src/core/db/db';
+import { ensurePartitions } from '../apps/server/src/core/db/partitions';
+import { Prng } from '../apps/server/src/demo/prng';
+import { VN_2021_TRACING_RULES as RULES, type Evidence } from '@phongdich/domain';
+// A benchmark times the module's own discovery code (bench/ may import module files).
+import { findCandidates, type Subject } from '../apps/server/src/modules/tracing/tracing.discovery';
+
+const rows = arg('rows', 10_000_000);
+const runs = arg('runs', 200);
+const rounds = arg('rounds', 3);
+const CHUNK = 1_000_000;
+const DAY = 86_400_000;
+const SPAN_S = 16 * 86_400;
+const persons = Math.max(1, Math.floor(rows / 20));
+const venues = Math.max(1, Math.floor(rows / 1000));
+const KINDS = ['shop', 'restaurant', 'office', 'market', 'factory', 'school', 'bus_coach', 'hospital'];
+
+const opened = await openBenchDb({ reuse: true });
+const db: Db = opened.db;
+try {
+  await db.exec(
+    'create table if not exists bench_tracing_meta (rows bigint primary key, anchor timestamptz)',
+  );
+  let meta = (
+    await db.query<{ anchor: Date }>('select anchor from bench_tracing_meta where rows = $1', [rows])
+  )[0];
+  if (!meta) {
+    const anchor = new Date();
+    const t = performance.now();
+    // People across 10,000 communes, ~5 to an address; venues of mixed kinds, every tenth a stall.
+    for (let from = 0; from < persons; from += CHUNK)
+      await db.query(
+        `insert into persons (id, full_name, name_folded, birth_year, sex, commune_code, district_code, province_code, street, phones)
+         select md5('p' || i)::uuid, 'Nguyễn Văn ' || i, 'nguyen van ' || i, 1950 + i % 60, 'male',
+                lpad((i % 10000)::text, 5, '0'), '001', '01', 'Số ' || (i / 10000 % 10), array['09' || lpad(i::text, 8, '0')]
+           from generate_series($1::bigint, $2::bigint) i on conflict do nothing`,
+        [from, Math.min(persons, from + CHUNK) - 1],
+      );
+    await db.query(
+      `insert into venues (id, kind, name, name_folded, commune_code, district_code, province_code, owner_phone, status, parent_id)
+       select md5('v' || i)::uuid, (array['${KINDS.join("','")}'])[1 + i % ${KINDS.length}], 'Điểm ' || i, 'diem ' || i,
+              '00001', '001', '01', '0912000000', 'active', null
+         from generate_series(0, $1::bigint - 1) i on conflict do nothing`,
+      [venues],
+    );
+    // Every tenth point (i % 10 = 9) is a stall of the market before it (kind index 3 = market when i % 8 = 3).
+    await db.query(
+      `update venues v set parent_id = md5('v' || (i - (i % 8) + 3 - 8 * ((i % 8 < 3)::int)))::uuid, kind = 'shop'
+         from generate_series(0, $1::bigint - 1) i
+        where v.id = md5('v' || i)::uuid and i % 10 = 9 and i >= 8`,
+      [venues],
+    );
+    console.log(
+      `${persons.toLocaleString('en')} people, ${venues.toLocaleString('en')} venues in ${((performance.now() - t) / 1000).toFixed(0)} s`,
+    );
+    await ensurePartitions(db, 'checkins', 'day', new Date(anchor.getTime() - 17 * DAY), 19);
+    const indexes = await db.query<{ name: string; def: string }>(
+      `select indexname as name, indexdef as def from pg_indexes
+        where tablename in ('checkins', 'checkin_ids') and indexname not like '%pkey'`,
+    );
+    for (const ix of indexes) await db.exec(`drop index ${ix.name}`);
+    for (let from = 0; from < rows; from += CHUNK) {
+      const to = Math.min(rows, from + CHUNK) - 1;
+      await db.query(
+        `with g as (
+           select i, $3::timestamptz - ((i * 7919) % ${SPAN_S}) * interval '1 second' as t
+             from generate_series($1::bigint, $2::bigint) i
+         ), ins as (
+           insert into checkin_ids (id, server_time) select lpad(to_hex(i), 32, '0')::uuid, t from g
+         )
+         insert into checkins (id, person_id, venue_id, method, device_time, server_time, checkout_time,
+           commune_code, district_code, province_code, source)
+         select lpad(to_hex(i), 32, '0')::uuid, md5('p' || (i % ${persons}))::uuid,
+                md5('v' || ((i * 31) % ${venues}))::uuid, 'venue_qr', t, t,
+                case when i % 10 < 6 then t + (5 + i % 120) * interval '1 minute' end, '00001', '001', '01', 'live'
+           from g`,
+        [from, to, anchor],
+      );
+      process.stdout.write(`\rgenerated ${(to + 1).toLocaleString('en')} check-ins`);
+    }
+    console.log(`\nrebuilding ${indexes.map((ix) => ix.name).join(', ')}`);
+    if (opened.where === 'postgresql') await db.exec(`set maintenance_work_mem = '1GB'`);
+    for (const ix of indexes) await db.exec(ix.def.replace(' ON ONLY ', ' ON '));
+    await db.exec('analyze checkins; analyze checkin_ids; analyze persons; analyze venues');
+    await db.query('insert into bench_tracing_meta (rows, anchor) values ($1, $2)', [rows, anchor]);
+    console.log(`generated in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+    meta = { anchor };
+  }
+  const total = (await db.query<{ n: number }>('select count(*)::int8 as n from checkin_ids'))[0]!.n;
+  const anchor = meta.anchor.getTime();
+  const window = { start: new Date(anchor - 14 * DAY), end: new Date(anchor) };
+  let rng = new Prng(11);
+  const personId = () =>
+    db.query<{ id: string }>(`select md5('p' || $1::text)::uuid::text as id`, [
+      Math.floor(rng.next() * persons),
+    ]);
+  const subjectOf = async (): Promise<Subject> => {
+    const id = (await personId())[0]!.id;
+    return {
+      kind: 'contact',
+      id: '00000000-0000-0000-0000-000000000000',
+      rootCaseId: '00000000-0000-0000-0000-000000000000',
+      personId: id,
+      generation: 1,
+      window,
+      exclude: [],
+    };
+  };
+  const maxStay = RULES.presence.maxStayMinutes * 60_000;
+  let found = 0;
+  const product = async () => {
+    const s = await subjectOf();
+    found += (await findCandidates(db, s, RULES)).found.size;
+  };
+  const reference = async () => {
+    const s = await subjectOf();
+    const own = await db.query<{ venue_id: string; server_time: Date }>(
+      'select venue_id, server_time from checkins where person_id = $1 and server_time >= $2 and server_time < $3',
+      [s.personId, new Date(window.start.getTime() - maxStay), window.end],
+    );
+    for (const c of own)
+      await db.query(
+        'select person_id, server_time, checkout_time from checkins where venue_id = $1 and server_time >= $2 and server_time < $3',
+        [
+          c.venue_id,
+          new Date(c.server_time.getTime() - maxStay),
+          new Date(c.server_time.getTime() + 2 * 3_600_000),
+        ],
+      );
+  };
+  console.log(
+    `tracing candidates on ${opened.where}: ${total.toLocaleString('en')} check-ins, ${venues.toLocaleString('en')} venues, ${persons.toLocaleString('en')} people; ${runs} cases a round`,
+  );
+  const p95: number[] = [];
+  const refP50: number[] = [];
+  const { ratios } = await alternate(
+    rounds,
+    () => timeEach(runs, reference),
+    () => timeEach(runs, product),
+    (ms) => 1 / percentile(ms, 50),
+    (_, ref, prod) => {
+      refP50.push(percentile(ref, 50));
+      p95.push(percentile(prod, 95));
+    },
+  );
+  // Speeds are 1/latency, so the ratio of speeds is reference ÷ product in time: print product ÷ reference.
+  const timeRatio = spread(ratios.map((r) => 1 / r));
+  console.log(
+    `F1 p95 ${fmtSpread(spread(p95), 1, ' ms')}; reference p50 ${fmtSpread(spread(refP50), 2, ' ms')}; avg ${(found / (runs * rounds)).toFixed(1)} candidates a case`,
+  );
+  console.log(
+    `RESULT tracing-candidates F1 14-day window: product ÷ reference (time) = ${fmtSpread(timeRatio, 2, '×')} over ${rounds} rounds; p95 ${spread(p95).median.toFixed(1)} ms (goal < 50 ms)`,
+  );
+
+  // F2 expansion for a cluster of 100 cases.
+  rng = new Prng(99);
+  const t0 = performance.now();
+  let f1s = 0;
+  let f2s = 0;
+  for (let i = 0; i < 100; i++) {
+    const s = await subjectOf();
+    const { found: f1 } = await findCandidates(db, s, RULES);
+    f1s += f1.size;
+    const top = [...f1].map(([id, ev]) => ({ id, ev, last: lastEnd(ev) })).slice(0, 5);
+    for (const c of top) {
+      const f2 = await findCandidates(
+        db,
+        {
+          ...s,
+          personId: c.id,
+          generation: 2,
+          window: { start: c.last ?? window.start, end: window.end },
+          exclude: [s.personId, ...f1.keys()],
+        },
+        RULES,
+      );
+      f2s += f2.found.size;
+    }
+  }
+  const secs = (performance.now() - t0) / 1000;
+  console.log(
+    `RESULT tracing-candidates F2 expansion, cluster of 100 cases: ${secs.toFixed(1)} s (${f1s} F1 candidates, ${f2s} F2 candidates from the top 5 F1 of each case)`,
+  );
+} finally {
+  await db.close();
+  (await benchTarget({ reuse: true })).cleanup();
+}
+
+function lastEnd(ev: Evidence[]): Date | null {
+  let t = 0;
+  for (const e of ev) if (e.kind === 'checkin') t = Math.max(t, Date.parse(e.to));
+  return t ? new Date(t) : null;
+}
