@@ -59,5 +59,7 @@ export const ACTIONS = [
   'vaccination.readOwn',
   'vaccination.administer',
   'vaccination.aefi.report',
+  // vaccination import (issue #12 §4, §2, task vaccimport): bulk dose lists and invitation lists
+  'vaccination.import',
 ] as const;
 export type Action = (typeof ACTIONS)[number];

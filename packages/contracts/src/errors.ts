@@ -394,6 +394,12 @@ export const ERRORS = {
     en: 'This person is not eligible for this dose',
   },
   VACCINATION_DOSE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy mũi tiêm', en: 'Dose not found' },
+  // vaccination import (issue #12 §4, §2, task vaccimport)
+  VACCINATION_IMPORT_ROW_RESOLVED: {
+    status: 409,
+    vi: 'Dòng này đã được xử lý',
+    en: 'This row has already been dealt with',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -138,6 +138,7 @@ const EXPECTED: Record<Action, string> = {
   'vaccination.readOwn':   'NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN YYYY NNNN',
   'vaccination.administer':'NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN YYYY NNNN NNNN NNNN NNNN NNNN NNNN',
   'vaccination.aefi.report':'NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN YYYY NNNN NNNN NNNN NNNN YYYY NNNN',
+  'vaccination.import':    'YYYY YYNN YYNN YNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN',
 };
 
 describe('policy matrix: role × jurisdiction × action', () => {

@@ -94,6 +94,8 @@ const RULES: Record<Action, { roles: Role[] | 'anyone'; jurisdiction: boolean }>
   'vaccination.readOwn': { roles: ['citizen'], jurisdiction: false },
   'vaccination.administer': { roles: ['vaccinator'], jurisdiction: false },
   'vaccination.aefi.report': { roles: ['vaccinator', 'citizen'], jurisdiction: false },
+  // Officers import lists for their own area; each row's commune is checked (vaccination.import.apply.ts).
+  'vaccination.import': { roles: OFFICERS, jurisdiction: true },
 };
 
 export function roleOf(actor: Actor): Role | null {

@@ -13,3 +13,11 @@ export type { PersonRow } from './people.types';
 export { locationOf, toSummary } from './people.view';
 export { createPersonIn, peopleWriteService } from './people.write.service';
 export { peopleMeService } from './people.me.service';
+export {
+  matchPeople,
+  insertPeopleBatch,
+  type PersonMatchKey,
+  type PersonMatch,
+  type MatchTier,
+} from './people.match.repository';
+export type { PersonFields } from './people.types';

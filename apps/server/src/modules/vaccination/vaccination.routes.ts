@@ -8,6 +8,7 @@ import { catalogueService } from './vaccination.catalogue';
 import { dayService } from './vaccination.day';
 import { dosesService, type DoseInput, type ScreeningRecordInput } from './vaccination.doses';
 import { mineService } from './vaccination.mine';
+import { vaccinationImportRoutes } from './vaccination.import.routes';
 import {
   sitesService,
   type CampaignInput,
@@ -29,6 +30,7 @@ export function vaccinationRoutes(app: FastifyInstance, db: Db): void {
   const doses = dosesService(db);
   const aefi = aefiService(db);
   const mine = mineService(db);
+  vaccinationImportRoutes(app, db);
 
   app.get(
     '/api/vaccination/catalogue',
