@@ -73,5 +73,7 @@ export const ACTIONS = [
   'case.manage',
   'case.report',
   'case.readOwn',
+  // vaccination import (issue #12 §4, §2, task vaccimport): bulk dose lists and invitation lists
+  'vaccination.import',
 ] as const;
 export type Action = (typeof ACTIONS)[number];

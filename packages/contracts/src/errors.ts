@@ -477,6 +477,11 @@ export const ERRORS = {
     status: 409,
     vi: 'Ca bệnh chưa được kết thúc cách ly',
     en: 'The case has not been released',
+  // vaccination import (issue #12 §4, §2, task vaccimport)
+  VACCINATION_IMPORT_ROW_RESOLVED: {
+    status: 409,
+    vi: 'Dòng này đã được xử lý',
+    en: 'This row has already been dealt with',
   },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 

@@ -16,6 +16,10 @@ import type { Scheduler } from './jobs/scheduler';
  *   law (Luật Khám bệnh, chữa bệnh: medical records), never deleted here;
  * - keys, revocations, reference data, units, question sets, review policies: configuration, kept;
  * - certificate_failures: deleted by the certificates module when the certificate is issued;
+ * - vaccination_imports / vaccination_import_rows: the uploaded file and the rows' details (they name
+ *   people) are cleared 30 days after the import finished (vaccination.import.service.ts
+ *   purgeOldImports); the counts stay, the doses are health records; import_column_maps hold header
+ *   texts only, kept while the account exists;
  * - below: sessions, one-time codes, sent messages, idempotency keys, password guesses, handled
  *   domain events, resolved or stale pending identities, revoked API tokens, daily count markers.
  */

@@ -95,7 +95,8 @@ describe('identity numbers', () => {
   const cases: [string, ReturnType<typeof parseIdNumber>][] = [
     ['001089012345', { kind: 'cccd', value: '001089012345' }],
     ['001 089 012 345', { kind: 'cccd', value: '001089012345' }],
-    ['1089012345', null], // 10 digits: nothing
+    ['1089012345', { kind: 'cccd', value: '001089012345' }], // a number cell lost both zeros
+    ['1234567', null],
     ['01089012345', { kind: 'cccd', value: '001089012345' }], // a number cell lost the leading zero
     ['123456789', { kind: 'cmnd', value: '123456789' }],
     ['23456789', { kind: 'cmnd', value: '023456789' }],

@@ -151,6 +151,7 @@ const EXPECTED: Record<Action, string> = {
   'case.manage':           'YYYY YYNN YYNN YNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN',
   'case.report':           'YYYY YYNN YYNN YNNN NNNN NNNN NNNN NNNN NNNN YYNN NNNN NNNN NNNN NNNN NNNN',
   'case.readOwn':          'NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN YYYY NNNN',
+  'vaccination.import':    'YYYY YYNN YYNN YNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN',
 };
 
 describe('policy matrix: role × jurisdiction × action', () => {

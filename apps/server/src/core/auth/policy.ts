@@ -111,6 +111,8 @@ const RULES: Record<Action, { roles: Role[] | 'anyone'; jurisdiction: boolean }>
   'case.manage': { roles: OFFICERS, jurisdiction: true },
   'case.report': { roles: [...OFFICERS, 'quarantine_officer'], jurisdiction: true },
   'case.readOwn': { roles: ['citizen'], jurisdiction: false },
+  // Officers import lists for their own area; each row's commune is checked (vaccination.import.apply.ts).
+  'vaccination.import': { roles: OFFICERS, jurisdiction: true },
 };
 
 export function roleOf(actor: Actor): Role | null {

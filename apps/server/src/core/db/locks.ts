@@ -9,4 +9,6 @@ export const LOCKS = {
   retention: 727278,
   checkinHousekeeping: 727279,
   declarationHousekeeping: 727280,
+  /** Vaccination imports: one server works through the queued files at a time. */
+  vaccinationImports: 727312,
 } as const;

@@ -16,3 +16,16 @@ export async function emitEvent<T extends EventType>(
   );
   return Number(rows[0]!.id);
 }
+
+/** Many events of one type in one statement (a bulk import's batch), in the writer's transaction. */
+export async function emitEvents<T extends EventType>(
+  tx: Queryable,
+  type: T,
+  payloads: readonly EventPayloads[T][],
+): Promise<void> {
+  if (!payloads.length) return;
+  await tx.query('insert into domain_events (type, payload) select $1, unnest($2::jsonb[])', [
+    type,
+    payloads.map((p) => JSON.stringify(p)),
+  ]);
+}

@@ -14,3 +14,11 @@ export { locationOf, toSummary } from './people.view';
 export { createPersonIn, peopleWriteService } from './people.write.service';
 export { peopleMeService } from './people.me.service';
 export { householdOf, personAreas, personBriefs, type PersonBrief } from './people.household';
+export {
+  matchPeople,
+  insertPeopleBatch,
+  type PersonMatchKey,
+  type PersonMatch,
+  type MatchTier,
+} from './people.match.repository';
+export type { PersonFields } from './people.types';

@@ -10,6 +10,7 @@ import { dayService } from './vaccination.day';
 import { dosesService } from './vaccination.doses';
 import { mineService } from './vaccination.mine';
 import { sitesService } from './vaccination.sites';
+import { vaccinationImportRoutes } from './vaccination.import.routes';
 import * as S from './vaccination.schemas';
 
 const tags = ['vaccination'];
@@ -25,6 +26,7 @@ export function vaccinationRoutes(root: FastifyInstance, db: Db): void {
   const doses = dosesService(db);
   const aefi = aefiService(db);
   const mine = mineService(db);
+  vaccinationImportRoutes(app, db);
 
   app.get(
     '/api/vaccination/catalogue',
