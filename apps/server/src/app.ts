@@ -15,7 +15,7 @@ import { outboxRoutes } from './modules/outbox';
 import { authRoutes, accountsRoutes } from './modules/accounts';
 import { auditRoutes } from './modules/audit';
 import { healthRoutes } from './modules/health';
-import { keysRoutes } from './modules/keys';
+import { keysRoutes, refreshVerifierTrust } from './modules/keys';
 import { withKeysSecret } from './core/crypto/keys-secret';
 import { worklistRoutes } from './modules/worklist';
 import { geoRoutes, unitMoveRoutes } from './modules/geo';
@@ -158,6 +158,8 @@ export async function buildApp({ config, db: given, logStream }: AppDeps): Promi
   app.decorate('events', events);
   const dispatch = jobs.add({ name: 'domain-events', everyMs: 1000, run: () => events.pass() });
   eventsAdminRoutes(app, db, dispatch.runNow);
+  // The verify path's in-memory trust list and revocations follow other servers' changes (modules/keys).
+  jobs.add({ name: 'dcc-verifier-trust', everyMs: 5000, run: () => refreshVerifierTrust(db) });
   scheduleRetention(jobs, db);
   scheduleAuditSealing(jobs, db, auditHeads, { headEveryMs: config.auditHeadEverySeconds * 1000 });
 

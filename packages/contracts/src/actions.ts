@@ -59,5 +59,9 @@ export const ACTIONS = [
   'vaccination.readOwn',
   'vaccination.administer',
   'vaccination.aefi.report',
+  // vacccert (issue #12 §5, §6): citizen corrections and the trust list of other issuers' signers
+  'vaccination.correction.file',
+  'vaccination.correction.review',
+  'trustlist.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];

@@ -13,6 +13,8 @@ import type { Scheduler } from './jobs/scheduler';
  *   samples, tubes, shipments, sessions of testing, venues and staff: health and registry records kept
  *   by law while the person or point exists (merges and removals go through their modules);
  * - keys, revocations, reference data, units, question sets, review policies: configuration, kept;
+ *   so are the DCC CSCA and the trust list of other issuers' signers (dcc_cscas, dcc_trusted_signers:
+ *   public certificates; a removed signer's row stays as the record of who trusted it and when);
  * - certificate_failures: deleted by the certificates module when the certificate is issued;
  * - below: sessions, one-time codes, sent messages, idempotency keys, password guesses, handled
  *   domain events, resolved or stale pending identities, revoked API tokens, daily count markers.

@@ -138,6 +138,9 @@ const EXPECTED: Record<Action, string> = {
   'vaccination.readOwn':   'NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN YYYY NNNN',
   'vaccination.administer':'NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN YYYY NNNN NNNN NNNN NNNN NNNN NNNN',
   'vaccination.aefi.report':'NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN YYYY NNNN NNNN NNNN NNNN YYYY NNNN',
+  'vaccination.correction.file':'NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN YYYY YYYY NNNN',
+  'vaccination.correction.review':'YYYY YYNN YYNN YNNN NNNN NNNN NNNN NNNN YNNN NNNN NNNN NNNN NNNN NNNN NNNN',
+  'trustlist.manage':      'YYYY NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN',
 };
 
 describe('policy matrix: role × jurisdiction × action', () => {

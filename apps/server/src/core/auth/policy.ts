@@ -94,6 +94,13 @@ const RULES: Record<Action, { roles: Role[] | 'anyone'; jurisdiction: boolean }>
   'vaccination.readOwn': { roles: ['citizen'], jurisdiction: false },
   'vaccination.administer': { roles: ['vaccinator'], jurisdiction: false },
   'vaccination.aefi.report': { roles: ['vaccinator', 'citizen'], jurisdiction: false },
+  // vacccert (issue #12 §5, §6): a citizen files about themselves or family, hotline staff for a caller
+  // (the service keeps them to people of their area); commune officers and the site's vaccinators
+  // review (the service keeps a vaccinator to requests naming their site). Foreign signers are trusted
+  // nationally, by the national administrator only.
+  'vaccination.correction.file': { roles: ['citizen', 'hotline_operator'], jurisdiction: false },
+  'vaccination.correction.review': { roles: [...OFFICERS, 'vaccinator'], jurisdiction: true },
+  'trustlist.manage': { roles: ['national_admin'], jurisdiction: false },
 };
 
 export function roleOf(actor: Actor): Role | null {

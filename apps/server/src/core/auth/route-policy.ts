@@ -46,6 +46,12 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /api/keys/:purpose': { public: 'public keys, so codes verify offline' },
   'GET /api/keys/revocations': { public: 'revoked key ids, so codes verify offline' },
   'POST /api/keys/:purpose/rotate': { action: 'keys.manage' },
+  // vacccert (issue #12 §6): trust lists of document signers
+  'GET /api/keys/dcc/trust-list': { public: 'our document-signer certificates, for other countries’ verifiers' },
+  'GET /api/keys/dcc/signers': { public: 'every trusted signer’s public key, so certificates verify offline' },
+  'GET /api/trust-list': { action: 'trustlist.manage', note: 'national; no personal data' },
+  'POST /api/trust-list/imports': { action: 'trustlist.manage', note: 'national; all of a file or none, audited' },
+  'POST /api/trust-list/:id/remove': { action: 'trustlist.manage', note: 'national; audited' },
   'GET /api/admin/events/dead': { action: 'events.manage', note: 'types, attempts and errors; never a payload' },
   'POST /api/admin/events/:id/retry': { action: 'events.manage' },
   'GET /api/worklist': { action: 'worklist.read' },

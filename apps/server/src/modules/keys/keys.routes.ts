@@ -3,12 +3,14 @@ import { Type } from 'typebox';
 import type { Db } from '../../core/db/db';
 import { publicKeys, rotateSigningKey, type KeyPurpose } from './keys.service';
 import { revocationChangesSince } from './revocations';
+import { trustListRoutes } from './trust-list.routes';
 
 const KeyRecord = Type.Object({
   kid: Type.String(),
   alg: Type.Literal('ES256'),
   publicKeyJwk: Type.Object({}, { additionalProperties: true }),
   publicKeySpki: Type.String(),
+  certificate: Type.Union([Type.String(), Type.Null()]),
   status: Type.Union([Type.Literal('active'), Type.Literal('retired')]),
   createdAt: Type.String(),
 });
@@ -78,4 +80,5 @@ export function keysRoutes(app: FastifyInstance, db: Db): void {
       return rotateSigningKey(db, { actor: request.actor, ip: request.ip, requestId: request.id }, purpose);
     },
   );
+  trustListRoutes(app, db);
 }
