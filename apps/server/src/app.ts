@@ -31,7 +31,12 @@ import { labRoutes, testingFiguresRoutes, labStatusSource } from './modules/lab'
 import { resultsRoutes } from './modules/results';
 import { certificatesRoutes } from './modules/certificates';
 import { samplingRoutes } from './modules/sampling';
-import { vaccinationRoutes, vaccinationStatusSource } from './modules/vaccination';
+import {
+  dropDecidedEvidence,
+  vaccinationCorrectionsRoutes,
+  vaccinationRoutes,
+  vaccinationStatusSource,
+} from './modules/vaccination';
 import { scheduleAuditSealing } from './core/audit/sealer';
 import { deriveAuditKeys, withAuditKeys } from './core/audit/audit-keys';
 import { HeadStore } from './core/audit/heads';
@@ -149,6 +154,7 @@ export async function buildApp({ config, db: given, logStream }: AppDeps): Promi
   await plugin((s) => certificatesRoutes(s, db));
   await plugin((s) => samplingRoutes(s, db));
   await plugin((s) => vaccinationRoutes(s, db));
+  await plugin((s) => vaccinationCorrectionsRoutes(s, db));
   // --- end modules ---
   const events = new EventDispatcher(db, {
     onHandlerError: ({ eventId, type, handler, error }) =>
@@ -160,6 +166,11 @@ export async function buildApp({ config, db: given, logStream }: AppDeps): Promi
   eventsAdminRoutes(app, db, dispatch.runNow);
   // The verify path's in-memory trust list and revocations follow other servers' changes (modules/keys).
   jobs.add({ name: 'dcc-verifier-trust', everyMs: 5000, run: () => refreshVerifierTrust(db) });
+  jobs.add({
+    name: 'correction-evidence-retention',
+    everyMs: 3_600_000,
+    run: async () => void (await dropDecidedEvidence(db)),
+  });
   scheduleRetention(jobs, db);
   scheduleAuditSealing(jobs, db, auditHeads, { headEveryMs: config.auditHeadEverySeconds * 1000 });
 

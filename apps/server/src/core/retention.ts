@@ -15,6 +15,9 @@ import type { Scheduler } from './jobs/scheduler';
  * - keys, revocations, reference data, units, question sets, review policies: configuration, kept;
  *   so are the DCC CSCA and the trust list of other issuers' signers (dcc_cscas, dcc_trusted_signers:
  *   public certificates; a removed signer's row stays as the record of who trusted it and when);
+ * - vaccination corrections and their history: health records, kept like doses; their evidence files
+ *   (photos/PDFs of paper cards) are personal data only needed to decide: see the vaccination module's
+ *   corrections (their bytes are dropped 180 days after the decision: vaccination.corrections.retention.ts);
  * - certificate_failures: deleted by the certificates module when the certificate is issued;
  * - below: sessions, one-time codes, sent messages, idempotency keys, password guesses, handled
  *   domain events, resolved or stale pending identities, revoked API tokens, daily count markers.

@@ -19,6 +19,7 @@ export const UNIT_TABLES = [
   'vaccination_sites',
   'vaccination_doses',
   'vaccination_adverse_events',
+  'vaccination_corrections',
 ] as const;
 
 const SETTING = 'unit_structure';
