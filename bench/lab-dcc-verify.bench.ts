@@ -14,6 +14,7 @@ import { arg } from './lib/args';
 import { openBenchDb } from './lib/bench-db';
 import { verifiedRate } from './lib/rate';
 import { alternate, ratioLine } from './lib/rounds';
+import { withKeysSecret } from '../apps/server/src/core/crypto/keys-secret';
 import { signingKey } from '../apps/server/src/modules/keys/keys.service';
 import { verifyCertificate } from '../apps/server/src/modules/certificates/certificates.verify';
 import {
@@ -24,7 +25,10 @@ import {
 const rounds = arg('rounds', 5);
 const ms = arg('ms', 2000);
 
-const { db, where, done } = await openBenchDb();
+const opened = await openBenchDb();
+const { where, done } = opened;
+// The signing key is encrypted at rest under the server secret, which the app binds to its handle.
+const db = withKeysSecret(opened.db, 'bench-secret-not-for-production');
 try {
   const key = await signingKey(db, 'dcc');
   const now = new Date();

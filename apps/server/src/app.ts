@@ -15,7 +15,7 @@ import { outboxRoutes } from './modules/outbox';
 import { authRoutes, accountsRoutes } from './modules/accounts';
 import { auditRoutes } from './modules/audit';
 import { healthRoutes } from './modules/health';
-import { keysRoutes } from './modules/keys';
+import { keysRoutes, refreshVerifierTrust } from './modules/keys';
 import { withKeysSecret } from './core/crypto/keys-secret';
 import { worklistRoutes } from './modules/worklist';
 import { geoRoutes, unitMoveRoutes } from './modules/geo';
@@ -32,13 +32,18 @@ import { labRoutes, testingFiguresRoutes, labStatusSource } from './modules/lab'
 import { resultsRoutes } from './modules/results';
 import { certificatesRoutes } from './modules/certificates';
 import { samplingRoutes } from './modules/sampling';
-import { vaccinationRoutes, vaccinationStatusSource } from './modules/vaccination';
 import {
   tracingEventHandlers,
   tracingRoutes,
   tracingStatusSource,
   runProximityRetention,
 } from './modules/tracing';
+import {
+  dropDecidedEvidence,
+  vaccinationCorrectionsRoutes,
+  vaccinationRoutes,
+  vaccinationStatusSource,
+} from './modules/vaccination';
 import { scheduleAuditSealing } from './core/audit/sealer';
 import { deriveAuditKeys, withAuditKeys } from './core/audit/audit-keys';
 import { HeadStore } from './core/audit/heads';
@@ -163,6 +168,7 @@ export async function buildApp({ config, db: given, logStream }: AppDeps): Promi
   await plugin((s) => vaccinationRoutes(s, db));
   await plugin((s) => casesRoutes(s, db));
   await plugin((s) => tracingRoutes(s, db));
+  await plugin((s) => vaccinationCorrectionsRoutes(s, db));
   // --- end modules ---
   const events = new EventDispatcher(db, {
     onHandlerError: ({ eventId, type, handler, error }) =>
@@ -172,6 +178,13 @@ export async function buildApp({ config, db: given, logStream }: AppDeps): Promi
   app.decorate('events', events);
   const dispatch = jobs.add({ name: 'domain-events', everyMs: 1000, run: () => events.pass() });
   eventsAdminRoutes(app, db, dispatch.runNow);
+  // The verify path's in-memory trust list and revocations follow other servers' changes (modules/keys).
+  jobs.add({ name: 'dcc-verifier-trust', everyMs: 5000, run: () => refreshVerifierTrust(db) });
+  jobs.add({
+    name: 'correction-evidence-retention',
+    everyMs: 3_600_000,
+    run: async () => void (await dropDecidedEvidence(db)),
+  });
   scheduleRetention(jobs, db);
   // Encounter logs and proximity identifiers go after the tracing rules' retention (hourly check).
   jobs.add({

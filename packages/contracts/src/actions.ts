@@ -75,5 +75,9 @@ export const ACTIONS = [
   'case.readOwn',
   // vaccination import (issue #12 §4, §2, task vaccimport): bulk dose lists and invitation lists
   'vaccination.import',
+  // vacccert (issue #12 §5, §6): citizen corrections and the trust list of other issuers' signers
+  'vaccination.correction.file',
+  'vaccination.correction.review',
+  'trustlist.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];

@@ -482,6 +482,36 @@ export const ERRORS = {
     status: 409,
     vi: 'Dòng này đã được xử lý',
     en: 'This row has already been dealt with',
+  // vacccert (issue #12 §5 citizen corrections, §6 trust list of document signers)
+  TRUST_LIST_INVALID: {
+    status: 400,
+    vi: 'Tệp danh sách tin cậy không đọc được hoặc có chứng thư không dùng được',
+    en: 'The trust-list file cannot be read or holds an unusable certificate',
+  },
+  TRUST_LIST_ENTRY_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy đơn vị ký trong danh sách tin cậy',
+    en: 'Signer not found in the trust list',
+  },
+  CORRECTION_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy yêu cầu điều chỉnh',
+    en: 'Correction request not found',
+  },
+  CORRECTION_ALREADY_DECIDED: {
+    status: 409,
+    vi: 'Yêu cầu điều chỉnh đã được xử lý',
+    en: 'The correction request has already been decided',
+  },
+  CORRECTION_EVIDENCE_INVALID: {
+    status: 415,
+    vi: 'Minh chứng phải là ảnh JPEG/PNG hoặc tệp PDF, tối đa 5 MB',
+    en: 'Evidence must be a JPEG/PNG photo or a PDF, at most 5 MB',
+  },
+  CORRECTION_EVIDENCE_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy minh chứng',
+    en: 'Evidence not found',
   },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 

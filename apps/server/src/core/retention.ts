@@ -15,6 +15,11 @@ import type { Scheduler } from './jobs/scheduler';
  * - cases and their confirmations, treatment places and history (modules/cases): health records kept by
  *   law (Luật Khám bệnh, chữa bệnh: medical records), never deleted here;
  * - keys, revocations, reference data, units, question sets, review policies: configuration, kept;
+ *   so are the DCC CSCA and the trust list of other issuers' signers (dcc_cscas, dcc_trusted_signers:
+ *   public certificates; a removed signer's row stays as the record of who trusted it and when);
+ * - vaccination corrections and their history: health records, kept like doses; their evidence files
+ *   (photos/PDFs of paper cards) are personal data only needed to decide: see the vaccination module's
+ *   corrections (their bytes are dropped 180 days after the decision: vaccination.corrections.retention.ts);
  * - certificate_failures: deleted by the certificates module when the certificate is issued;
  * - vaccination_imports / vaccination_import_rows: the uploaded file and the rows' details (they name
  *   people) are cleared 30 days after the import finished (vaccination.import.service.ts

@@ -152,6 +152,9 @@ const EXPECTED: Record<Action, string> = {
   'case.report':           'YYYY YYNN YYNN YNNN NNNN NNNN NNNN NNNN NNNN YYNN NNNN NNNN NNNN NNNN NNNN',
   'case.readOwn':          'NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN YYYY NNNN',
   'vaccination.import':    'YYYY YYNN YYNN YNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN',
+  'vaccination.correction.file':'NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN YYYY YYYY NNNN',
+  'vaccination.correction.review':'YYYY YYNN YYNN YNNN NNNN NNNN NNNN NNNN YNNN NNNN NNNN NNNN NNNN NNNN NNNN',
+  'trustlist.manage':      'YYYY NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN',
 };
 
 describe('policy matrix: role × jurisdiction × action', () => {

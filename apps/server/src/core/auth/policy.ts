@@ -113,6 +113,13 @@ const RULES: Record<Action, { roles: Role[] | 'anyone'; jurisdiction: boolean }>
   'case.readOwn': { roles: ['citizen'], jurisdiction: false },
   // Officers import lists for their own area; each row's commune is checked (vaccination.import.apply.ts).
   'vaccination.import': { roles: OFFICERS, jurisdiction: true },
+  // vacccert (issue #12 §5, §6): a citizen files about themselves or family, hotline staff for a caller
+  // (the service keeps them to people of their area); commune officers and the site's vaccinators
+  // review (the service keeps a vaccinator to requests naming their site). Foreign signers are trusted
+  // nationally, by the national administrator only.
+  'vaccination.correction.file': { roles: ['citizen', 'hotline_operator'], jurisdiction: false },
+  'vaccination.correction.review': { roles: [...OFFICERS, 'vaccinator'], jurisdiction: true },
+  'trustlist.manage': { roles: ['national_admin'], jurisdiction: false },
 };
 
 export function roleOf(actor: Actor): Role | null {

@@ -46,6 +46,12 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /api/keys/:purpose': { public: 'public keys, so codes verify offline' },
   'GET /api/keys/revocations': { public: 'revoked key ids, so codes verify offline' },
   'POST /api/keys/:purpose/rotate': { action: 'keys.manage' },
+  // vacccert (issue #12 §6): trust lists of document signers
+  'GET /api/keys/dcc/trust-list': { public: 'our document-signer certificates, for other countries’ verifiers' },
+  'GET /api/keys/dcc/signers': { public: 'every trusted signer’s public key, so certificates verify offline' },
+  'GET /api/trust-list': { action: 'trustlist.manage', note: 'national; no personal data' },
+  'POST /api/trust-list/imports': { action: 'trustlist.manage', note: 'national; all of a file or none, audited' },
+  'POST /api/trust-list/:id/remove': { action: 'trustlist.manage', note: 'national; audited' },
   'GET /api/admin/events/dead': { action: 'events.manage', note: 'types, attempts and errors; never a payload' },
   'POST /api/admin/events/:id/retry': { action: 'events.manage' },
   'GET /api/worklist': { action: 'worklist.read' },
@@ -179,6 +185,14 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /api/vaccination/mine/:personId/certificate.pdf': { action: 'vaccination.readOwn', citizenOwn: true, inArea: true, note: 'the citizen or a declared family member' },
   'POST /api/vaccination/screenings': { action: 'vaccination.administer', note: 'the vaccinator’s own site' },
   'POST /api/vaccination/doses': { action: 'vaccination.administer', note: 'the vaccinator’s own site' },
+  // vacccert (issue #12 §5): citizen corrections
+  'POST /api/vaccination/corrections': { action: 'vaccination.correction.file', citizenOwn: true, inArea: true, note: 'a citizen about themselves or family; hotline staff for a caller of their area' },
+  'GET /api/vaccination/corrections/mine': { action: 'vaccination.readOwn' },
+  'GET /api/vaccination/corrections': { action: 'vaccination.correction.review', note: 'requests of the officer’s area, or naming the vaccinator’s site' },
+  'GET /api/vaccination/corrections/:id': { action: 'vaccination.correction.review', note: 'the person (as filed) in the officer’s area, or the vaccinator’s site' },
+  'GET /api/vaccination/corrections/:id/evidence/:evidenceId': { action: 'vaccination.correction.review', citizenOwn: true, note: 'the filer (citizen or family) or a reviewer of the request' },
+  'POST /api/vaccination/corrections/:id/accept': { action: 'vaccination.correction.review', note: 'as the review' },
+  'POST /api/vaccination/corrections/:id/reject': { action: 'vaccination.correction.review', note: 'as the review' },
   'POST /api/vaccination/adverse-events': { action: 'vaccination.aefi.report', citizenOwn: true, inArea: true, note: 'a citizen about themselves or family; a vaccinator at their site' },
   // cases (issue #13): a case lies in the person's commune when it opened; citizens see only their own, never contacts
   'GET /api/cases/rules': { action: 'case.read', note: 'severity levels and symptoms, no personal data' },

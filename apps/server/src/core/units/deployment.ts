@@ -24,6 +24,7 @@ export const UNIT_TABLES = [
   'contacts',
   'clusters',
   'traced_cases',
+  'vaccination_corrections',
 ] as const;
 
 const SETTING = 'unit_structure';

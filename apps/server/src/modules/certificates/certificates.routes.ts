@@ -20,6 +20,8 @@ const Answer = Type.Object({
       date: Type.String(),
       issuer: Type.String(),
       uvci: Type.String(),
+      country: Type.String(),
+      signer: Type.Union([Type.Literal('own'), Type.Literal('imported')]),
     }),
   ),
 });

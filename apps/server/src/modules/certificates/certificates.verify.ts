@@ -1,15 +1,12 @@
 import {
   FAILURE_MESSAGES,
   certificateEntry,
-  fromBase64,
-  importPublicKey,
   verifyHcert,
   type FailureReason,
   type TestEntry,
-  type WebCryptoKey,
 } from '@phongdich/dcc';
-import type { Queryable } from '../../core/db/db';
-import { publicKeys, isRevoked } from '../keys';
+import type { Db } from '../../core/db/db';
+import { verifierTrust } from '../keys';
 import { TEST_RESULT_CODES } from './certificates.payload';
 
 export interface VerificationAnswer {
@@ -24,30 +21,26 @@ export interface VerificationAnswer {
     date: string;
     issuer: string;
     uvci: string;
+    /** The signer's country, and whether it is one of ours or an imported (foreign) signer. */
+    country: string;
+    signer: 'own' | 'imported';
   };
 }
 
 const VALID = { vi: 'Chứng nhận hợp lệ', en: 'Certificate is valid' };
-/** Imported public keys by kid; the trust list itself is re-read each time (rotation, no staleness). */
-const imported = new Map<string, Promise<WebCryptoKey>>();
 
-/** Offline-equivalent verification on the server: trust list = the published DCC keys, plus revocations. */
-export async function verifyCertificate(
-  q: Queryable,
-  hc1: string,
-  now = new Date(),
-): Promise<VerificationAnswer> {
-  const trust = new Map((await publicKeys(q, 'dcc')).map((k) => [k.kid, k.publicKeySpki]));
+/**
+ * Offline-equivalent verification on the server: trust list = our DCC signers and the imported ones,
+ * each limited to the types its certificate allows, plus our revocations — all held in memory
+ * (keys/verifier-trust.ts), so a verification reads no table.
+ */
+export async function verifyCertificate(db: Db, hc1: string, now = new Date()): Promise<VerificationAnswer> {
+  const trust = await verifierTrust(db);
   const result = await verifyHcert(hc1.trim(), {
     now,
-    keys: (kid) => {
-      const spki = trust.get(kid);
-      if (!spki) return undefined;
-      let key = imported.get(spki);
-      if (!key) imported.set(spki, (key = importPublicKey(fromBase64(spki), 'ES256')));
-      return key;
-    },
-    isRevoked: (uvci) => isRevoked(q, 'DCC', uvci),
+    keys: (kid) => trust.key(kid),
+    allowedTypes: (kid) => trust.entry(kid)?.allowedTypes,
+    isRevoked: (uvci) => trust.isRevoked(uvci),
   });
   if (!result.valid) return { valid: false, reason: result.reason, message: FAILURE_MESSAGES[result.reason] };
   const p = result.payload;
@@ -72,6 +65,8 @@ export async function verifyCertificate(
       date: t?.sc ?? result.issuedAt.toISOString(),
       issuer: entry.entry.is,
       uvci: entry.entry.ci,
+      country: trust.entry(result.kid)?.country ?? entry.entry.co,
+      signer: trust.entry(result.kid)?.source ?? 'own',
     },
   };
 }

@@ -5,3 +5,4 @@
 export { keysRoutes } from './keys.routes';
 export { signingKey, publicKeys, type SigningKey, type KeyPurpose } from './keys.service';
 export { revoke, reinstate, isRevoked } from './revocations';
+export { verifierTrust, refreshVerifierTrust, type VerifierTrust } from './verifier-trust';

@@ -4,12 +4,14 @@ import type { Db } from '../../core/db/db';
 import { publicKeys, rotateSigningKey, type KeyPurpose } from './keys.service';
 import { revocationChangesSince } from './revocations';
 import { auditContext } from '../../core/http/request-audit';
+import { trustListRoutes } from './trust-list.routes';
 
 const KeyRecord = Type.Object({
   kid: Type.String(),
   alg: Type.Literal('ES256'),
   publicKeyJwk: Type.Object({}, { additionalProperties: true }),
   publicKeySpki: Type.String(),
+  certificate: Type.Union([Type.String(), Type.Null()]),
   status: Type.Union([Type.Literal('active'), Type.Literal('retired')]),
   createdAt: Type.String(),
 });
@@ -79,4 +81,5 @@ export function keysRoutes(app: FastifyInstance, db: Db): void {
       return rotateSigningKey(db, auditContext(request), purpose);
     },
   );
+  trustListRoutes(app, db);
 }

@@ -5,7 +5,9 @@ import { LOCKS } from '../../core/db/locks';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { keysSecretOf } from '../../core/crypto/keys-secret';
+import { documentSigner } from './dsc';
 import { decryptPrivateKey, encryptPrivateKey, generateP256, importP256Private } from './key-crypto';
+import { invalidateVerifierTrust } from './verifier-trust';
 
 export type KeyPurpose = 'qr' | 'dcc';
 
@@ -23,6 +25,8 @@ export interface PublicKeyRecord {
   publicKeyJwk: webcrypto.JsonWebKey;
   /** base64 DER SubjectPublicKeyInfo, the form DCC trust lists use. */
   publicKeySpki: string;
+  /** base64 DER document-signer certificate (DCC keys made since migration 0047), else null. */
+  certificate: string | null;
   status: 'active' | 'retired';
   createdAt: string;
 }
@@ -39,44 +43,56 @@ async function kidFor(purpose: KeyPurpose, spki: Uint8Array, jwk: webcrypto.Json
   return { kid: Buffer.from(kidBytes).toString('base64'), kidBytes };
 }
 
-/** `alongside` runs in the key's own transaction (the rotation's audit entry): both land or neither. */
+/**
+ * `alongside` runs in the key's own transaction (the rotation's audit entry): both land or neither. A
+ * DCC key gets its document-signer certificate in the same transaction, and its kid from it.
+ */
 async function createKey(
   db: Db,
   purpose: KeyPurpose,
   alongside?: (tx: Queryable, kid: string) => Promise<void>,
 ): Promise<void> {
   const { pkcs8, spki, jwk } = await generateP256();
-  const { kid } = await kidFor(purpose, spki, jwk);
   await db.transaction(async (tx) => {
     // Two rotations at once would both retire the same key and both insert an active one (the unique
     // index refuses the second: a 500). Rotations of a purpose take turns; each retires the key
     // active when it runs.
     await tx.query('select pg_advisory_xact_lock($1, $2)', [LOCKS.signingKeys, purpose === 'qr' ? 1 : 2]);
+    const dsc = purpose === 'dcc' ? await documentSigner(tx, spki) : null;
+    const kid = dsc ? dsc.kid : (await kidFor(purpose, spki, jwk)).kid;
     await tx.query(
-      `update signing_keys set status = 'retired', retired_at = now() where purpose = $1 and status = 'active'`,
+      `update signing_keys set status = 'retired', retired_at = now(), changed_at = now()
+       where purpose = $1 and status = 'active'`,
       [purpose],
     );
     await tx.query(
-      `insert into signing_keys (kid, purpose, alg, public_jwk, public_spki, private_key_enc)
-       values ($1, $2, 'ES256', $3, $4, $5)`,
+      `insert into signing_keys (kid, purpose, alg, public_jwk, public_spki, private_key_enc, certificate)
+       values ($1, $2, 'ES256', $3, $4, $5, $6)`,
       [
         kid,
         purpose,
         JSON.stringify({ ...jwk, kid, alg: 'ES256', use: 'sig' }),
         Buffer.from(spki).toString('base64'),
         encryptPrivateKey(pkcs8, keysSecretOf(db)),
+        dsc?.certificate ?? null,
       ],
     );
     if (alongside) await alongside(tx, kid);
   });
+  if (purpose === 'dcc') invalidateVerifierTrust();
 }
 
 async function loadActive(db: Db, purpose: KeyPurpose): Promise<SigningKey> {
   // First: without the secret no key can be made, and the retry below would never end.
   const secret = keysSecretOf(db);
   const row = (
-    await db.query<{ public_jwk: webcrypto.JsonWebKey; public_spki: string; private_key_enc: string }>(
-      `select public_jwk, public_spki, private_key_enc from signing_keys where purpose = $1 and status = 'active'`,
+    await db.query<{
+      kid: string;
+      public_jwk: webcrypto.JsonWebKey;
+      public_spki: string;
+      private_key_enc: string;
+    }>(
+      `select kid, public_jwk, public_spki, private_key_enc from signing_keys where purpose = $1 and status = 'active'`,
       [purpose],
     )
   )[0];
@@ -85,7 +101,11 @@ async function loadActive(db: Db, purpose: KeyPurpose): Promise<SigningKey> {
     await createKey(db, purpose).catch(() => undefined);
     return loadActive(db, purpose);
   }
-  const { kid, kidBytes } = await kidFor(purpose, Buffer.from(row.public_spki, 'base64'), row.public_jwk);
+  // A DCC kid is stored as made: from the DSC, or (keys older than their certificates) from the key.
+  const { kid, kidBytes } =
+    purpose === 'dcc'
+      ? { kid: row.kid, kidBytes: new Uint8Array(Buffer.from(row.kid, 'base64')) }
+      : await kidFor(purpose, Buffer.from(row.public_spki, 'base64'), row.public_jwk);
   const privateKey = await importP256Private(decryptPrivateKey(row.private_key_enc, secret));
   return { kid, kidBytes, privateKey, publicKeyJwk: row.public_jwk };
 }
@@ -134,10 +154,12 @@ export async function publicKeys(q: Queryable, purpose: KeyPurpose): Promise<Pub
     kid: string;
     public_jwk: webcrypto.JsonWebKey;
     public_spki: string;
+    certificate: string | null;
     status: 'active' | 'retired';
     created_at: Date;
   }>(
-    `select kid, public_jwk, public_spki, status, created_at from signing_keys where purpose = $1 order by created_at desc`,
+    `select kid, public_jwk, public_spki, certificate, status, created_at from signing_keys
+     where purpose = $1 order by created_at desc`,
     [purpose],
   );
   return rows.map((r) => ({
@@ -145,6 +167,7 @@ export async function publicKeys(q: Queryable, purpose: KeyPurpose): Promise<Pub
     alg: 'ES256',
     publicKeyJwk: r.public_jwk,
     publicKeySpki: r.public_spki,
+    certificate: r.certificate,
     status: r.status,
     createdAt: r.created_at.toISOString(),
   }));

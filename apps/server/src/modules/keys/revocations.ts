@@ -1,4 +1,5 @@
 import type { Queryable } from '../../core/db/db';
+import { noteRevocation } from './verifier-trust';
 
 /**
  * Revocation list shared by QR tokens (type 'V', 'P', 'C') and certificates (type 'DCC', id = UVCI).
@@ -16,6 +17,7 @@ export async function revoke(
        where revocations.reinstated_at is not null`,
     [r.type, r.id, r.reason ?? null, r.revokedBy ?? null],
   );
+  if (r.type === 'DCC') noteRevocation();
 }
 
 /** Lifts a revocation (if there is one in force). */
@@ -25,6 +27,7 @@ export async function reinstate(q: Queryable, type: string, id: string): Promise
       where type = $1 and id = $2 and reinstated_at is null`,
     [type, id],
   );
+  if (type === 'DCC') noteRevocation();
 }
 
 export async function isRevoked(q: Queryable, type: string, id: string): Promise<boolean> {
