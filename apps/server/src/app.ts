@@ -31,7 +31,7 @@ import { labRoutes, testingFiguresRoutes, labStatusSource } from './modules/lab'
 import { resultsRoutes } from './modules/results';
 import { certificatesRoutes } from './modules/certificates';
 import { samplingRoutes } from './modules/sampling';
-import { vaccinationRoutes, vaccinationStatusSource } from './modules/vaccination';
+import { vaccinationFiguresHandler, vaccinationRoutes, vaccinationStatusSource } from './modules/vaccination';
 import { scheduleAuditSealing } from './core/audit/sealer';
 import { deriveAuditKeys, withAuditKeys } from './core/audit/audit-keys';
 import { HeadStore } from './core/audit/heads';
@@ -53,7 +53,10 @@ declare module 'fastify' {
  * Every module's event handlers, registered here where modules are wired (none consume events yet;
  * cases, tracing and vaccination will). A handler's name is its record of what it handled: keep it.
  */
-const EVENT_HANDLERS: readonly EventHandler[] = [];
+const EVENT_HANDLERS: readonly EventHandler[] = [
+  // vaccination's coverage counts and next-due list follow every dose, whatever its source
+  vaccinationFiguresHandler,
+];
 
 export interface AppDeps {
   config: Config;

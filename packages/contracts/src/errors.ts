@@ -394,6 +394,13 @@ export const ERRORS = {
     en: 'This person is not eligible for this dose',
   },
   VACCINATION_DOSE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy mũi tiêm', en: 'Dose not found' },
+  // vaccination at the site (issue #12, task vaccsite)
+  VACCINATION_BOOKING_NOT_FOUND: { status: 404, vi: 'Không tìm thấy lịch hẹn tiêm', en: 'Booking not found' },
+  VACCINATION_BOOKING_CANCELLED: {
+    status: 409,
+    vi: 'Lịch hẹn tiêm đã bị hủy',
+    en: 'The booking was cancelled',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

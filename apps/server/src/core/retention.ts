@@ -14,6 +14,9 @@ import type { Scheduler } from './jobs/scheduler';
  *   by law while the person or point exists (merges and removals go through their modules);
  * - keys, revocations, reference data, units, question sets, review policies: configuration, kept;
  * - certificate_failures: deleted by the certificates module when the certificate is issued;
+ * - vaccination_next_due, vaccination_coverage_people: derived from a person's doses (kept like the
+ *   doses, rewritten by every dose and by `npm run vaccination:figures`); vaccination_coverage and
+ *   vaccination_population: counts without personal data, kept;
  * - below: sessions, one-time codes, sent messages, idempotency keys, password guesses, handled
  *   domain events, resolved or stale pending identities, revoked API tokens, daily count markers.
  */

@@ -177,6 +177,11 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /api/vaccination/screenings': { action: 'vaccination.administer', note: 'the vaccinator’s own site' },
   'POST /api/vaccination/doses': { action: 'vaccination.administer', note: 'the vaccinator’s own site' },
   'POST /api/vaccination/adverse-events': { action: 'vaccination.aefi.report', citizenOwn: true, inArea: true, note: 'a citizen about themselves or family; a vaccinator at their site' },
+  // vaccination at the site and figures (issue #12, task vaccsite)
+  'POST /api/vaccination/bookings/:id/arrival': { action: 'vaccination.administer', note: 'the booking’s site must be the vaccinator’s or in the officer’s area' },
+  'GET /api/vaccination/sites/:id/due': { action: 'vaccination.site.read', note: 'the site must be the vaccinator’s or in the officer’s area' },
+  'GET /api/vaccination/sites/:id/figures': { action: 'vaccination.site.read', note: 'the site must be the vaccinator’s or in the officer’s area' },
+  'GET /api/vaccination/coverage': { action: 'stats.readAggregates', inArea: true, note: 'aggregates of a unit in the caller’s area; the nation for national accounts' },
   'GET /api/lab/results/:barcode': { action: 'lab.result.verify', note: 'the supervisor’s lab only; no identity' },
   'POST /api/lab/results/:barcode/correction': { action: 'lab.result.verify' },
   'GET /api/lab/certificate-failures': { action: 'lab.result.verify' },

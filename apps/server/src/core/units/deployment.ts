@@ -19,6 +19,8 @@ export const UNIT_TABLES = [
   'vaccination_sites',
   'vaccination_doses',
   'vaccination_adverse_events',
+  'vaccination_next_due',
+  'vaccination_coverage_people',
 ] as const;
 
 const SETTING = 'unit_structure';

@@ -5,3 +5,11 @@ export { dosesOf } from './vaccination.doses';
 /** The domain event every recorded dose emits (payload: doseId, personId, disease, productMp, doseNumber, administeredAt, source, siteId). */
 export const DOSE_RECORDED = 'vaccination.dose_recorded';
 export { vaccinationStatusSource } from './vaccination.status-source';
+// Figures (§7): kept by the dose handler (registered in app.ts), rebuilt by `npm run vaccination:figures`;
+// `coverageOf` / `epidemicCoverage` are the typed reads for the epidemic-level rules.
+export {
+  vaccinationFiguresHandler,
+  rebuildVaccinationFigures,
+  refreshPersonVaccination,
+} from './vaccination.person-state';
+export { coverageOf, coverageShare, epidemicCoverage, AGE_BANDS } from './vaccination.coverage';

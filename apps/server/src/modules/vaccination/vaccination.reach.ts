@@ -10,6 +10,7 @@ export interface SiteRow {
   commune_code: string;
   district_code: string | null;
   province_code: string;
+  unit_structure: string;
   daily_capacity: number;
   opens_at: string;
   closes_at: string;
@@ -17,7 +18,7 @@ export interface SiteRow {
 
 export async function findSite(q: Queryable, id: string): Promise<SiteRow> {
   const rows = await q.query<SiteRow>(
-    `select id::text, name, kind, commune_code, district_code, province_code, daily_capacity,
+    `select id::text, name, kind, commune_code, district_code, province_code, unit_structure, daily_capacity,
        to_char(opens_at, 'HH24:MI') as opens_at, to_char(closes_at, 'HH24:MI') as closes_at
      from vaccination_sites where id = $1`,
     [id],
