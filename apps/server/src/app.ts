@@ -41,6 +41,7 @@ import {
 import {
   dropDecidedEvidence,
   vaccinationCorrectionsRoutes,
+  vaccinationFiguresHandler,
   vaccinationRoutes,
   vaccinationStatusSource,
 } from './modules/vaccination';
@@ -68,6 +69,8 @@ declare module 'fastify' {
 const EVENT_HANDLERS: readonly EventHandler[] = [
   openCaseFromResult,
   ...(tracingEventHandlers as readonly EventHandler[]),
+  // vaccination's coverage counts and next-due list follow every dose, whatever its source
+  vaccinationFiguresHandler,
 ];
 
 export interface AppDeps {

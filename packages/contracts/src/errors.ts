@@ -512,6 +512,12 @@ export const ERRORS = {
     status: 404,
     vi: 'Không tìm thấy minh chứng',
     en: 'Evidence not found',
+  // vaccination at the site (issue #12, task vaccsite)
+  VACCINATION_BOOKING_NOT_FOUND: { status: 404, vi: 'Không tìm thấy lịch hẹn tiêm', en: 'Booking not found' },
+  VACCINATION_BOOKING_CANCELLED: {
+    status: 409,
+    vi: 'Lịch hẹn tiêm đã bị hủy',
+    en: 'The booking was cancelled',
   },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 

@@ -330,3 +330,119 @@ export const AefiReportedSchema = Type.Object({
   notified: Type.Integer(),
 });
 export type AefiReported = Static<typeof AefiReportedSchema>;
+
+// --- at the site (task vaccsite): arrival, the day list, observation, who is due ---
+
+export const BookingParams = Type.Object({ id: Uuid });
+export const ArrivalSchema = Type.Object({
+  bookingId: Type.String(),
+  personId: Type.String(),
+  status: Type.String(),
+  arrivedAt: Nullable(Type.String()),
+  duplicate: Type.Boolean(),
+});
+export type Arrival = Static<typeof ArrivalSchema>;
+
+export const DueQuery = Type.Object({
+  date: Type.String({ format: 'date' }),
+  /** The cursor from the previous page (opaque). */
+  after: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}_[0-9a-f-]{36}$' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+});
+export const DueItemSchema = Type.Object({
+  personId: Type.String(),
+  fullName: Type.String(),
+  birthYear: Type.Integer(),
+  doseNumber: Type.Integer(),
+  kind: Type.String(),
+  productMp: Type.String(),
+  dueFrom: Type.String(),
+});
+export type DueItem = Static<typeof DueItemSchema>;
+export const DuePageSchema = Type.Object({ items: Type.Array(DueItemSchema), next: Nullable(Type.String()) });
+export type DuePage = Static<typeof DuePageSchema>;
+
+export const DayListSchema = Type.Object({
+  site: Type.Object({ id: Type.String(), name: Type.String() }),
+  date: Type.String(),
+  booked: Type.Array(
+    Type.Object({
+      bookingId: Type.String(),
+      personId: Type.String(),
+      fullName: Type.String(),
+      birthYear: Type.Integer(),
+      status: Type.String(),
+      startsAt: Type.String(),
+      arrivedAt: Nullable(Type.String()),
+      vaccinated: Type.Boolean(),
+    }),
+  ),
+  observation: Type.Array(
+    Type.Object({
+      doseId: Type.String(),
+      personId: Type.String(),
+      fullName: Type.String(),
+      doseNumber: Type.Integer(),
+      productMp: Type.String(),
+      administeredAt: Type.String(),
+      observeUntil: Type.String(),
+      /** The 30 minutes are over: the person may leave (unless a reaction keeps them). */
+      mayLeave: Type.Boolean(),
+      reaction: Nullable(
+        Type.Union([Type.Literal('mild'), Type.Literal('moderate'), Type.Literal('serious')]),
+      ),
+    }),
+  ),
+  /** The first page of who in the site's commune is due for a next dose by the day (see /due for more). */
+  due: Type.Array(DueItemSchema),
+  dueNext: Nullable(Type.String()),
+});
+export type DayList = Static<typeof DayListSchema>;
+
+// --- figures (§7) ---
+
+export const CoverageQuery = Type.Object({
+  /** A province, district or commune code; none = the caller's own unit (the nation for national accounts). */
+  unitCode: Type.Optional(Type.String({ pattern: '^(\\d{2}|\\d{3}|\\d{5})$' })),
+  structure: Type.Optional(Type.Union([Type.Literal('pre2025'), Type.Literal('2025')])),
+});
+const CoverageRowFields = {
+  population: Type.Integer(),
+  atLeastOne: Type.Integer(),
+  fullPrimary: Type.Integer(),
+  booster: Type.Integer(),
+};
+export const CoverageRowSchema = Type.Object(CoverageRowFields);
+export type CoverageRow = Static<typeof CoverageRowSchema>;
+export const CoverageSchema = Type.Object({
+  structure: Type.Union([Type.Literal('pre2025'), Type.Literal('2025')]),
+  unit: Nullable(Type.Object({ code: Type.String(), name: Type.String(), level: Type.Integer() })),
+  /** The 2019 census population (provinces and the nation only). */
+  census: Nullable(Type.Integer()),
+  bands: Type.Array(Type.Object({ band: Type.String(), ...CoverageRowFields })),
+  priorityGroups: Type.Array(Type.Object({ group: Type.String(), ...CoverageRowFields })),
+  children: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), ...CoverageRowFields })),
+  adverseEvents: Type.Object({ mild: Type.Integer(), moderate: Type.Integer(), serious: Type.Integer() }),
+});
+export type CoverageFigures = Static<typeof CoverageSchema>;
+
+export const SiteFiguresQuery = Type.Object({
+  from: Type.String({ format: 'date' }),
+  to: Type.String({ format: 'date' }),
+});
+export const SiteFiguresSchema = Type.Object({
+  site: Type.Object({ id: Type.String(), name: Type.String() }),
+  days: Type.Array(Type.Object({ date: Type.String(), doses: Type.Integer() })),
+  lots: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      productMp: Type.String(),
+      lotNumber: Type.String(),
+      expiresOn: Type.String(),
+      quantity: Type.Integer(),
+      used: Type.Integer(),
+      remaining: Type.Integer(),
+    }),
+  ),
+});
+export type SiteFigures = Static<typeof SiteFiguresSchema>;

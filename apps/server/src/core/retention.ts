@@ -25,6 +25,9 @@ import type { Scheduler } from './jobs/scheduler';
  *   people) are cleared 30 days after the import finished (vaccination.import.service.ts
  *   purgeOldImports); the counts stay, the doses are health records; import_column_maps hold header
  *   texts only, kept while the account exists;
+ * - vaccination_next_due, vaccination_coverage_people: derived from a person's doses (kept like the
+ *   doses, rewritten by every dose and by `npm run vaccination:figures`); vaccination_coverage and
+ *   vaccination_population: counts without personal data, kept;
  * - below: sessions, one-time codes, sent messages, idempotency keys, password guesses, handled
  *   domain events, resolved or stale pending identities, revoked API tokens, daily count markers.
  */

@@ -93,6 +93,7 @@ const BODY_PROBES: Record<string, (fx: MatrixFixtures) => (object | undefined)[]
 /** Query strings that name the record's area (the schema's first values name another unit). */
 const QUERIES: Record<string, string> = {
   'GET /api/figures/checkins': '?level=commune&unitCode=00001',
+  'GET /api/vaccination/coverage': '?unitCode=00001',
 };
 
 function requestsFor(route: RouteEntry, fx: MatrixFixtures) {

@@ -238,6 +238,11 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /api/vaccination/imports/:id/rows': { action: 'vaccination.import', note: 'the uploader’s own import only' },
   'GET /api/vaccination/imports/:id/error-sheet': { action: 'vaccination.import', note: 'the uploader’s own import only' },
   'POST /api/vaccination/imports/:id/rows/:row/resolve': { action: 'vaccination.import', note: 'the uploader’s own import; only its candidates' },
+  // vaccination at the site and figures (issue #12, task vaccsite)
+  'POST /api/vaccination/bookings/:id/arrival': { action: 'vaccination.administer', note: 'the booking’s site must be the vaccinator’s or in the officer’s area' },
+  'GET /api/vaccination/sites/:id/due': { action: 'vaccination.site.read', note: 'the site must be the vaccinator’s or in the officer’s area' },
+  'GET /api/vaccination/sites/:id/figures': { action: 'vaccination.site.read', note: 'the site must be the vaccinator’s or in the officer’s area' },
+  'GET /api/vaccination/coverage': { action: 'stats.readAggregates', inArea: true, note: 'aggregates of a unit in the caller’s area; the nation for national accounts' },
   'GET /api/lab/results/:barcode': { action: 'lab.result.verify', note: 'the supervisor’s lab only; no identity' },
   'POST /api/lab/results/:barcode/correction': { action: 'lab.result.verify' },
   'GET /api/lab/certificate-failures': { action: 'lab.result.verify' },

@@ -25,6 +25,8 @@ export const UNIT_TABLES = [
   'clusters',
   'traced_cases',
   'vaccination_corrections',
+  'vaccination_next_due',
+  'vaccination_coverage_people',
 ] as const;
 
 const SETTING = 'unit_structure';

@@ -12,3 +12,11 @@ export {
   type CandidateQuery,
   type CandidateSource,
 } from './vaccination.corrections.candidates';
+// Figures (§7): kept by the dose handler (registered in app.ts), rebuilt by `npm run vaccination:figures`;
+// `coverageOf` / `epidemicCoverage` are the typed reads for the epidemic-level rules.
+export {
+  vaccinationFiguresHandler,
+  rebuildVaccinationFigures,
+  refreshPersonVaccination,
+} from './vaccination.person-state';
+export { coverageOf, coverageShare, epidemicCoverage, AGE_BANDS } from './vaccination.coverage';

@@ -1,20 +1,23 @@
-import { doseEligibility, seriesState } from '@phongdich/domain';
+import type { DayList } from '@phongdich/contracts/vaccination';
 import type { Db } from '../../core/db/db';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
-import { catalogueInForce } from './vaccination.catalogue';
+import { AppError } from '../../core/errors';
+import { duePage } from './vaccination.due';
 import { assertSiteReach, findSite } from './vaccination.reach';
 
 const OBSERVATION_MS = 30 * 60_000;
+/** The site's screen keeps a person whose 30 minutes ended on the list a little longer, marked "may leave". */
+const SHOWN_AFTER_MS = 30 * 60_000;
 
 /**
- * A site's day: who is booked, who came, who was vaccinated in the last 30 minutes (the observation
- * list) and who in the site's commune is due for a next dose by the schedule. One audit entry per
- * person shown.
+ * A site's day: who is booked and who came, who is under observation after a dose (with any reaction
+ * reported since), and the first page of who in the site's commune is due for a next dose by the
+ * schedule. One audit entry per person shown.
  */
 export function dayService(db: Db) {
   return {
-    async day(ctx: AuditContext, siteId: string, date: string) {
+    async day(ctx: AuditContext, siteId: string, date: string): Promise<DayList> {
       authorize(ctx.actor, 'vaccination.site.read');
       const site = await findSite(db, siteId);
       assertSiteReach(ctx, site);
@@ -25,8 +28,12 @@ export function dayService(db: Db) {
         birth_year: number;
         status: string;
         starts_at: Date;
+        arrived_at: Date | null;
+        vaccinated: boolean;
       }>(
-        `select b.id::text, b.person_id::text, p.full_name, p.birth_year, b.status, sl.starts_at
+        `select b.id::text, b.person_id::text, p.full_name, p.birth_year, b.status, sl.starts_at, b.arrived_at,
+           exists (select 1 from vaccination_doses d where d.person_id = b.person_id and d.site_id = b.site_id
+             and d.status = 'active' and d.administered_on = $2::date) as vaccinated
          from vaccination_bookings b join vaccination_slots sl on sl.id = b.slot_id join persons p on p.id = b.person_id
          where b.site_id = $1 and b.status <> 'cancelled'
            and sl.starts_at >= ($2::date)::timestamp at time zone 'Asia/Ho_Chi_Minh'
@@ -42,61 +49,21 @@ export function dayService(db: Db) {
         dose_number: number;
         product_mp: string;
         administered_at: Date;
+        reaction: 'mild' | 'moderate' | 'serious' | null;
       }>(
-        `select d.id::text, d.person_id::text, p.full_name, d.dose_number, d.product_mp, d.administered_at
+        `select d.id::text, d.person_id::text, p.full_name, d.dose_number, d.product_mp, d.administered_at,
+           (select a.severity from vaccination_adverse_events a where a.person_id = d.person_id
+              and (a.dose_id = d.id or (a.dose_id is null and a.created_at >= d.administered_at))
+            order by case a.severity when 'serious' then 0 when 'moderate' then 1 else 2 end limit 1) as reaction
          from vaccination_doses d join persons p on p.id = d.person_id
          where d.site_id = $1 and d.status = 'active' and d.administered_at > $2 order by d.administered_at`,
-        [site.id, new Date(now - OBSERVATION_MS)],
+        [site.id, new Date(now - OBSERVATION_MS - SHOWN_AFTER_MS)],
       );
-      // People of the commune with a dose on record; those whose next dose is due by the day are listed.
-      const history = await db.query<{
-        person_id: string;
-        full_name: string;
-        birth_date: string | null;
-        birth_year: number;
-        doses: { mp: string; at: string }[];
-      }>(
-        `select p.id::text as person_id, p.full_name, p.birth_date::text as birth_date, p.birth_year,
-           json_agg(json_build_object('mp', d.product_mp, 'at', d.administered_at) order by d.dose_number) as doses
-         from vaccination_doses d join persons p on p.id = d.person_id
-         where p.commune_code = $1 and d.status = 'active' and d.disease = 'covid-19'
-         group by p.id, p.full_name, p.birth_date, p.birth_year limit 5000`,
-        [site.commune_code],
-      );
-      const catalogue = await catalogueInForce(db, 'covid-19', new Date());
-      const endOfDay = new Date(`${date}T23:59:59+07:00`);
-      const due = history
-        .map((h) => {
-          const doses = h.doses.map((d) => ({ mp: d.mp, at: new Date(d.at).toISOString() }));
-          const last = doses[doses.length - 1]!;
-          const state = seriesState(catalogue, doses);
-          // The next dose of the series is of the same product; a booster of the first allowed one.
-          const mp = state.primaryComplete
-            ? (catalogue.boosters[state.boosters]?.products[0] ?? last.mp)
-            : doses[0]!.mp;
-          const e = doseEligibility({
-            catalogue,
-            history: doses,
-            birth: { date: h.birth_date, year: h.birth_year },
-            mp,
-            at: endOfDay,
-          });
-          return e.eligible
-            ? {
-                personId: h.person_id,
-                fullName: h.full_name,
-                doseNumber: e.doseNumber,
-                kind: e.kind,
-                since: e.earliest,
-              }
-            : null;
-        })
-        .filter((x) => x !== null)
-        .slice(0, 500);
+      const due = await duePage(db, site, date);
       const shown = new Set([
         ...bookings.map((b) => b.person_id),
         ...observed.map((o) => o.person_id),
-        ...due.map((d) => d.personId),
+        ...due.items.map((d) => d.personId),
       ]);
       await db.transaction(async (tx) => {
         for (const personId of shown)
@@ -116,18 +83,89 @@ export function dayService(db: Db) {
           birthYear: b.birth_year,
           status: b.status,
           startsAt: b.starts_at.toISOString(),
+          arrivedAt: b.arrived_at?.toISOString() ?? null,
+          vaccinated: b.vaccinated,
         })),
-        observation: observed.map((o) => ({
-          doseId: o.id,
-          personId: o.person_id,
-          fullName: o.full_name,
-          doseNumber: o.dose_number,
-          productMp: o.product_mp,
-          administeredAt: o.administered_at.toISOString(),
-          observeUntil: new Date(o.administered_at.getTime() + OBSERVATION_MS).toISOString(),
-        })),
-        due,
+        observation: observed.map((o) => {
+          const until = o.administered_at.getTime() + OBSERVATION_MS;
+          return {
+            doseId: o.id,
+            personId: o.person_id,
+            fullName: o.full_name,
+            doseNumber: o.dose_number,
+            productMp: o.product_mp,
+            administeredAt: o.administered_at.toISOString(),
+            observeUntil: new Date(until).toISOString(),
+            mayLeave: until <= now && o.reaction === null,
+            reaction: o.reaction,
+          };
+        }),
+        due: due.items,
+        dueNext: due.next,
       };
+    },
+
+    /** Further pages of who is due (the day list carries the first). Audited per person shown. */
+    async due(ctx: AuditContext, siteId: string, q: { date: string; after?: string; limit?: number }) {
+      authorize(ctx.actor, 'vaccination.site.read');
+      const site = await findSite(db, siteId);
+      assertSiteReach(ctx, site);
+      const page = await duePage(db, site, q.date, q);
+      await db.transaction(async (tx) => {
+        for (const d of page.items)
+          await recordAudit(tx, ctx, {
+            action: 'vaccination.dueList.read',
+            personId: d.personId,
+            details: { siteId: site.id, date: q.date },
+          });
+      });
+      return page;
+    },
+
+    /**
+     * The person with a booking came: marked by the site's staff from the day list. Marking twice is
+     * the same arrival (the first time is kept).
+     */
+    async arrive(ctx: AuditContext, bookingId: string) {
+      authorize(ctx.actor, 'vaccination.administer');
+      const rows = await db.query<{ site_id: string }>(
+        'select site_id::text from vaccination_bookings where id = $1',
+        [bookingId],
+      );
+      if (!rows[0]) throw new AppError('VACCINATION_BOOKING_NOT_FOUND');
+      assertSiteReach(ctx, await findSite(db, rows[0].site_id));
+      return db.transaction(async (tx) => {
+        const b = (
+          await tx.query<{ person_id: string; status: string; arrived_at: Date | null }>(
+            `select person_id::text, status, arrived_at from vaccination_bookings where id = $1 for update`,
+            [bookingId],
+          )
+        )[0]!;
+        if (b.status === 'cancelled') throw new AppError('VACCINATION_BOOKING_CANCELLED');
+        const duplicate = b.arrived_at !== null;
+        const arrivedAt = duplicate
+          ? b.arrived_at!
+          : (
+              await tx.query<{ arrived_at: Date }>(
+                `update vaccination_bookings set status = 'arrived', arrived_at = now(), arrived_by_account_id = $2
+                 where id = $1 returning arrived_at`,
+                [bookingId, ctx.actor.kind === 'anonymous' ? '' : ctx.actor.accountId],
+              )
+            )[0]!.arrived_at;
+        if (!duplicate)
+          await recordAudit(tx, ctx, {
+            action: 'vaccination.booking.arrive',
+            personId: b.person_id,
+            details: { bookingId },
+          });
+        return {
+          bookingId,
+          personId: b.person_id,
+          status: 'arrived',
+          arrivedAt: arrivedAt.toISOString(),
+          duplicate,
+        };
+      });
     },
   };
 }

@@ -1,5 +1,5 @@
 // What this module uses of the others, through their public surfaces only.
-export { citizenAccount, loadPerson, locationOf, familyOf } from '../people';
+export { citizenAccount, findPerson, loadPerson, locationOf, familyOf } from '../people';
 export { sendMessage } from '../outbox';
 export { emitEvent } from '../../core/events/emit';
 export { addWorklistItem } from '../worklist';

@@ -6,9 +6,11 @@ import { auditContext, idempotencyKeyOf } from '../../core/http/request-audit';
 import { aefiService } from './vaccination.aefi';
 import { bookingsService } from './vaccination.bookings';
 import { catalogueService } from './vaccination.catalogue';
+import { coverageService } from './vaccination.coverage';
 import { dayService } from './vaccination.day';
 import { dosesService } from './vaccination.doses';
 import { mineService } from './vaccination.mine';
+import { siteFiguresService } from './vaccination.site-figures';
 import { sitesService } from './vaccination.sites';
 import { vaccinationImportRoutes } from './vaccination.import.routes';
 import * as S from './vaccination.schemas';
@@ -27,6 +29,8 @@ export function vaccinationRoutes(root: FastifyInstance, db: Db): void {
   const aefi = aefiService(db);
   const mine = mineService(db);
   vaccinationImportRoutes(app, db);
+  const coverage = coverageService(db);
+  const siteFigures = siteFiguresService(db);
 
   app.get(
     '/api/vaccination/catalogue',
@@ -101,6 +105,7 @@ export function vaccinationRoutes(root: FastifyInstance, db: Db): void {
         summary: 'Danh sách trong ngày / The site’s day list',
         params: S.IdParams,
         querystring: S.DayQuery,
+        response: { 200: S.DayListSchema },
       },
     },
     async (req) => day.day(auditContext(req), req.params.id, req.query.date),
@@ -227,5 +232,56 @@ export function vaccinationRoutes(root: FastifyInstance, db: Db): void {
       const res = await aefi.report(auditContext(req), req.body);
       return reply.status(res.duplicate ? 200 : 201).send(res);
     },
+  );
+
+  app.get(
+    '/api/vaccination/sites/:id/due',
+    {
+      schema: {
+        tags,
+        summary: 'Người đến hạn mũi tiếp theo (phân trang) / Due for a next dose (paged)',
+        params: S.IdParams,
+        querystring: S.DueQuery,
+        response: { 200: S.DuePageSchema },
+      },
+    },
+    async (req) => day.due(auditContext(req), req.params.id, req.query),
+  );
+  app.post(
+    '/api/vaccination/bookings/:id/arrival',
+    {
+      schema: {
+        tags,
+        summary: 'Người hẹn đã đến / The booked person has arrived',
+        params: S.BookingParams,
+        response: { 200: S.ArrivalSchema },
+      },
+    },
+    async (req) => day.arrive(auditContext(req), req.params.id),
+  );
+  app.get(
+    '/api/vaccination/sites/:id/figures',
+    {
+      schema: {
+        tags,
+        summary: 'Số mũi theo ngày và lô đã dùng / Doses per day and lots used',
+        params: S.IdParams,
+        querystring: S.SiteFiguresQuery,
+        response: { 200: S.SiteFiguresSchema },
+      },
+    },
+    async (req) => siteFigures.read(auditContext(req), req.params.id, req.query),
+  );
+  app.get(
+    '/api/vaccination/coverage',
+    {
+      schema: {
+        tags,
+        summary: 'Độ bao phủ tiêm chủng / Vaccination coverage',
+        querystring: S.CoverageQuery,
+        response: { 200: S.CoverageSchema },
+      },
+    },
+    async (req) => coverage.read(auditContext(req), req.query),
   );
 }
