@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from '../core/auth/actor';
 import type { Location } from '../core/auth/jurisdiction';
+import type { LevelName, UnitStructure } from '../core/units/structure';
 import type { Db } from '../core/db/db';
 import { createVenue } from '../modules/checkins/checkins.fixtures';
 import { createLab } from '../modules/lab/lab.fixtures';
@@ -44,12 +45,39 @@ export const STAFF: Partial<Record<IdentityName, StaffIdentity>> = {
   national: { role: 'national_admin', unitCode: null },
 };
 
-export const IDENTITIES: IdentityName[] = [
-  'anonymous',
-  'citizen',
-  'otherCitizen',
-  ...(Object.keys(STAFF) as IdentityName[]),
-];
+/** The same matrix on each map: the record's area and the staff in and out of it. */
+export interface MatrixArea {
+  structure: UnitStructure;
+  record: Location & { provinceCode: string; communeCode: string };
+  staff: Partial<Record<IdentityName, StaffIdentity>>;
+}
+
+/**
+ * On 2025 there are province and commune officers only (no district): the record lives in Phường
+ * Hồng Hà (00097, Hà Nội); "out" is Phường Ba Đình (00004) next to it, and Hồ Chí Minh City.
+ */
+export const AREAS: Record<UnitStructure, MatrixArea> = {
+  pre2025: {
+    structure: 'pre2025',
+    record: { ...RECORD_AREA, structure: 'pre2025' } as MatrixArea['record'],
+    staff: STAFF,
+  },
+  '2025': {
+    structure: '2025',
+    record: { provinceCode: '01', districtCode: null, communeCode: '00097', structure: '2025' },
+    staff: {
+      venueStaffA: { role: 'venue_manager', unitCode: '00097', facility: 'venueA' },
+      labTechA: { role: 'lab_technician', unitCode: '01', facility: 'labA' },
+      communeIn: { role: 'commune_officer', unitCode: '00097' },
+      communeOut: { role: 'commune_officer', unitCode: '00004' },
+      provinceIn: { role: 'province_officer', unitCode: '01' },
+      provinceOut: { role: 'province_officer', unitCode: '79' },
+      national: { role: 'national_admin', unitCode: null },
+    },
+  },
+};
+
+const LEVEL_OF: Record<number, LevelName> = { 2: 'province', 3: 'district', 5: 'commune' };
 
 /** The person whose data no one outside their reach may see: every value is searched for in answers. */
 export const PERSON = {
@@ -96,11 +124,25 @@ async function expectStatus(res: { statusCode: number; body: string }, status: n
  * it; a second family; venue A and lab A in the same commune; officers in and out of the area. Made once
  * per database through the real routes (accounts, sign-in, records) except the venue and lab rows.
  */
-export async function matrixFixtures(app: FastifyInstance, db: Db): Promise<MatrixFixtures> {
+export async function matrixFixtures(
+  app: FastifyInstance,
+  db: Db,
+  area: MatrixArea = AREAS.pre2025,
+): Promise<MatrixFixtures> {
+  const at = area.record;
   const lab = await createLab(db);
   const callers: Caller[] = [{ name: 'anonymous', headers: {}, actor: { kind: 'anonymous' } }];
   const venue = await createVenue(db);
-  for (const [name, spec] of Object.entries(STAFF) as [IdentityName, StaffIdentity][]) {
+  // Point and lab of the record's commune, on the deployment's map (the fixtures insert 2021 codes).
+  for (const [table, id] of [
+    ['venues', venue],
+    ['labs', lab.labId],
+  ] as const)
+    await db.query(
+      `update ${table} set province_code = $2, district_code = $3, commune_code = $4, unit_structure = $5 where id = $1`,
+      [id, at.provinceCode, at.districtCode, at.communeCode, area.structure],
+    );
+  for (const [name, spec] of Object.entries(area.staff) as [IdentityName, StaffIdentity][]) {
     const facilityId = spec.facility === 'labA' ? lab.labId : spec.facility === 'venueA' ? venue : null;
     const signed = await signInAs(app, db, { ...spec, facilityId });
     // Venue A's staff is the account that owns it.
@@ -114,6 +156,8 @@ export async function matrixFixtures(app: FastifyInstance, db: Db): Promise<Matr
         accountId: signed.accountId,
         role: spec.role,
         unitCode: spec.unitCode,
+        unitStructure: area.structure,
+        ...(spec.unitCode ? { unitLevel: LEVEL_OF[spec.unitCode.length] } : {}),
         facilityId,
         displayName: name,
       },
@@ -125,7 +169,7 @@ export async function matrixFixtures(app: FastifyInstance, db: Db): Promise<Matr
     method: 'POST',
     url: '/api/me/person',
     headers: citizen.headers,
-    payload: PERSON,
+    payload: { ...PERSON, communeCode: at.communeCode },
   });
   await expectStatus(own, 201, 'own record');
   const person = own.json().id as string;
@@ -133,14 +177,14 @@ export async function matrixFixtures(app: FastifyInstance, db: Db): Promise<Matr
     method: 'POST',
     url: '/api/me/family',
     headers: citizen.headers,
-    payload: { ...CHILD, relation: 'con' },
+    payload: { ...CHILD, communeCode: at.communeCode, relation: 'con' },
   });
   await expectStatus(child, 201, 'dependant');
   const otherOwn = await app.inject({
     method: 'POST',
     url: '/api/me/person',
     headers: other.headers,
-    payload: { fullName: 'Lý Văn Khác', birthYear: 1979, sex: 'male', communeCode: '00001' },
+    payload: { fullName: 'Lý Văn Khác', birthYear: 1979, sex: 'male', communeCode: at.communeCode },
   });
   await expectStatus(otherOwn, 201, 'other family');
   for (const [name, c] of [

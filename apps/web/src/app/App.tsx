@@ -14,6 +14,8 @@ const PersonCreatePage = lazy(() => import('../features/people/PersonCreatePage'
 const PersonDetailPage = lazy(() => import('../features/people/PersonDetailPage'));
 const IdentityClaimsPage = lazy(() => import('../features/people/IdentityClaimsPage'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage'));
+const UnitMovePage = lazy(() => import('../features/units/UnitMovePage'));
+const UnitReviewsPage = lazy(() => import('../features/units/UnitReviewsPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const WorklistPage = lazy(() => import('../features/worklist/WorklistPage'));
 const HoldsPage = lazy(() => import('../features/holds/HoldsPage'));
@@ -123,6 +125,14 @@ export function App() {
         />
         <Route path="/settings" element={<RequireAuth>{page(<SettingsPage />)}</RequireAuth>} />
         <Route path="/units" element={<RequireAuth action="unit.read">{page(<UnitsPage />)}</RequireAuth>} />
+        <Route
+          path="/admin/units/move"
+          element={<RequireAuth action="units.move">{page(<UnitMovePage />)}</RequireAuth>}
+        />
+        <Route
+          path="/units/reviews"
+          element={<RequireAuth action="units.review">{page(<UnitReviewsPage />)}</RequireAuth>}
+        />
         <Route path="/audit" element={<RequireAuth action="audit.read">{page(<AuditPage />)}</RequireAuth>} />
         <Route
           path="/admin/events"

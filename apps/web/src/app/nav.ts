@@ -28,6 +28,8 @@ export type NavKey =
   | 'venues'
   | 'figures'
   | 'units'
+  | 'unitReviews'
+  | 'unitMove'
   | 'audit'
   | 'deadEvents'
   | 'accounts'
@@ -81,6 +83,8 @@ const GROUP_OF: Record<NavKey, NavGroup> = {
   revokeCertificates: 'testing',
   testingFigures: 'testing',
   units: 'area',
+  unitReviews: 'area',
+  unitMove: 'admin',
   audit: 'admin',
   deadEvents: 'admin',
   accounts: 'admin',
@@ -141,6 +145,8 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
   { key: 'venues', to: '/venues', allowed: (_, can) => can('venue.read') },
   { key: 'figures', to: '/figures', allowed: (_, can) => can('stats.readAggregates') },
   { key: 'units', to: '/units', allowed: (me, can) => me.kind !== 'citizen' && can('unit.read') },
+  { key: 'unitReviews', to: '/units/reviews', allowed: (_, can) => can('units.review') },
+  { key: 'unitMove', to: '/admin/units/move', allowed: (_, can) => can('units.move') },
   { key: 'audit', to: '/audit', allowed: (_, can) => can('audit.read') },
   { key: 'deadEvents', to: '/admin/events', allowed: (_, can) => can('events.manage') },
   {

@@ -13,6 +13,7 @@ import { worklistEn } from '../features/worklist/i18n';
 import { holdsEn } from '../features/holds/i18n';
 import { auditChainEn } from '../features/audit/i18n';
 import { deadEventsEn } from '../features/events/i18n';
+import { unitMoveEn } from '../features/units/i18n';
 import type { Messages } from './vi';
 import { menuEn } from '../app/i18n';
 import { homeSummaryEn } from '../features/home/i18n';
@@ -39,6 +40,7 @@ export const en: Messages = {
   holds: holdsEn,
   auditChain: auditChainEn,
   deadEvents: deadEventsEn,
+  unitMove: unitMoveEn,
   venues: venuesEn,
   figures: figuresEn,
   app: {
@@ -89,6 +91,8 @@ export const en: Messages = {
     people: 'Find people',
     newPerson: 'Add a person',
     units: 'Administrative units',
+    unitReviews: 'New communes to choose',
+    unitMove: 'Move to the 2025 map',
     audit: 'Access log',
     deadEvents: 'Failed events',
     accounts: 'Accounts',

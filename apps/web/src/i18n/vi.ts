@@ -13,6 +13,7 @@ import { worklistVi } from '../features/worklist/i18n';
 import { holdsVi } from '../features/holds/i18n';
 import { auditChainVi } from '../features/audit/i18n';
 import { deadEventsVi } from '../features/events/i18n';
+import { unitMoveVi } from '../features/units/i18n';
 import { menuVi } from '../app/i18n';
 import { homeSummaryVi } from '../features/home/i18n';
 import { accountsMoreVi } from '../features/accounts/i18n';
@@ -37,6 +38,7 @@ export const vi = {
   holds: holdsVi,
   auditChain: auditChainVi,
   deadEvents: deadEventsVi,
+  unitMove: unitMoveVi,
   venues: venuesVi,
   figures: figuresVi,
   app: {
@@ -87,6 +89,8 @@ export const vi = {
     people: 'Tra cứu người dân',
     newPerson: 'Thêm người dân',
     units: 'Đơn vị hành chính',
+    unitReviews: 'Chọn xã mới (sau chuyển đổi)',
+    unitMove: 'Chuyển sang bản đồ 2025',
     audit: 'Nhật ký truy cập',
     deadEvents: 'Sự kiện xử lý lỗi',
     accounts: 'Quản lý tài khoản',

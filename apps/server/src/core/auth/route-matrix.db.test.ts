@@ -6,16 +6,19 @@ import type { Db } from '../db/db';
 import { dbTargets } from '../../test-support/test-db';
 import { buildTestApp } from '../../test-support/test-app';
 import {
+  AREAS,
   CHILD,
   PERSON,
   PERSON_PHONE,
-  RECORD_AREA,
   matrixFixtures,
+  type MatrixArea,
   type Caller,
   type MatrixFixtures,
 } from '../../test-support/route-matrix.fixtures';
 import { sample } from '../../test-support/schema-sample';
-import { inJurisdiction } from './jurisdiction';
+import { inJurisdiction, type Location } from './jurisdiction';
+import { applyDeploymentStructure } from '../units/deployment';
+import type { UnitStructure } from '../units/structure';
 import { can, canAt, requiresJurisdiction } from './policy';
 import { ROUTE_POLICIES, routeKey, routesOf, type RouteEntry, type RoutePolicy } from './route-policy';
 
@@ -41,7 +44,7 @@ const CREDENTIAL_CHECKS = new Set(['POST /api/auth/login', 'POST /api/auth/otp/v
 /** Ends the caller's session: run after everything else. */
 const LAST = 'POST /api/auth/logout';
 
-function expectation(policy: RoutePolicy, key: string, caller: Caller): Expectation {
+function expectation(policy: RoutePolicy, key: string, caller: Caller, RECORD_AREA: Location): Expectation {
   const actor = caller.actor;
   if ('public' in policy) return CREDENTIAL_CHECKS.has(key) ? 'any' : 'allow';
   if ('signedIn' in policy) return actor.kind === 'anonymous' ? 'deny' : 'any';
@@ -64,7 +67,7 @@ function expectation(policy: RoutePolicy, key: string, caller: Caller): Expectat
 }
 
 /** Who may see the person in full: the person themselves and staff who read people of the area. */
-function entitled(caller: Caller): boolean {
+function entitled(caller: Caller, RECORD_AREA: Location): boolean {
   if (caller.name === 'citizen') return true;
   return caller.actor.kind === 'staff' && canAt(caller.actor, 'person.read', RECORD_AREA);
 }
@@ -78,25 +81,25 @@ const REVEALS_BY_DESIGN = new Set(['POST /api/people/:id/break-glass']);
 const CLEAN = { symptoms: [], contact_case: false, contact_outbreak_area: false, contact_symptomatic: false };
 
 /** Bodies that name the records (the schema alone cannot), one request per body. */
-const BODY_PROBES: Record<string, (fx: MatrixFixtures) => (object | undefined)[]> = {
+const BODY_PROBES: Record<string, (fx: MatrixFixtures, commune: string) => (object | undefined)[]> = {
   'POST /api/declarations': (fx) => [{ kind: 'domestic', personId: fx.ids.person, answers: CLEAN }],
   'POST /api/people/search': () => [{ idNumber: PERSON.cccd }, { q: PERSON.fullName }],
   'POST /api/scan/resolve': (fx) => [{ code: fx.qrToken }],
-  'POST /api/people': () => [
-    { fullName: 'Nguyễn Văn Mẫu', birthYear: 1990, sex: 'male', communeCode: '00001' },
+  'POST /api/people': (_, communeCode) => [
+    { fullName: 'Nguyễn Văn Mẫu', birthYear: 1990, sex: 'male', communeCode },
   ],
-  'POST /api/me/family': () => [
-    { fullName: 'Quách Gia Mới', birthYear: 2019, sex: 'male', communeCode: '00001', relation: 'con' },
+  'POST /api/me/family': (_, communeCode) => [
+    { fullName: 'Quách Gia Mới', birthYear: 2019, sex: 'male', communeCode, relation: 'con' },
   ],
 };
 
 /** Query strings that name the record's area (the schema's first values name another unit). */
-const QUERIES: Record<string, string> = {
-  'GET /api/figures/checkins': '?level=commune&unitCode=00001',
-  'GET /api/vaccination/coverage': '?unitCode=00001',
+const QUERIES: Record<string, (commune: string) => string> = {
+  'GET /api/figures/checkins': (commune) => `?level=commune&unitCode=${commune}`,
+  'GET /api/vaccination/coverage': (commune) => `?unitCode=${commune}`,
 };
 
-function requestsFor(route: RouteEntry, fx: MatrixFixtures) {
+function requestsFor(route: RouteEntry, fx: MatrixFixtures, commune: string) {
   const { ids } = fx;
   const pathIds: [string, string][] = [
     ['/api/people/:id', ids.person],
@@ -112,9 +115,9 @@ function requestsFor(route: RouteEntry, fx: MatrixFixtures) {
     ({
       personId: ids.person,
       venueId: ids.venue,
-      communeCode: '00001',
-      unitCode: '00001',
-      code: '00001',
+      communeCode: commune,
+      unitCode: commune,
+      code: commune,
       purpose: 'qr',
       reason: 'Điều tra ca bệnh số 17 tại Phúc Xá',
       until: new Date(Date.now() + 30 * 86_400_000).toISOString(),
@@ -132,88 +135,95 @@ function requestsFor(route: RouteEntry, fx: MatrixFixtures) {
   const url = route.url.replace(/:([A-Za-z]+)/g, (_, p: string) => encodeURIComponent(String(params[p])));
   const query = sample(schema.querystring, pick) as Record<string, unknown> | undefined;
   const qs =
-    QUERIES[routeKey(route.method, route.url)] ??
+    QUERIES[routeKey(route.method, route.url)]?.(commune) ??
     (query && Object.keys(query).length ? `?${new URLSearchParams(query as never)}` : '');
-  const probes = BODY_PROBES[routeKey(route.method, route.url)]?.(fx) ?? [
+  const probes = BODY_PROBES[routeKey(route.method, route.url)]?.(fx, commune) ?? [
     schema.body ? (sample(schema.body, pick) as object) : undefined,
   ];
   return probes.map((payload) => ({ method: route.method as 'GET', url: url + qs, payload, realId }));
 }
 
-for (const target of dbTargets()) {
-  describe(`route × identity matrix (${target.name})`, () => {
-    let db: Db;
-    let app: FastifyInstance;
-    let fx: MatrixFixtures;
-    before(async () => {
-      db = await target.open();
-      app = await buildTestApp(db);
-      fx = await matrixFixtures(app, db);
-    });
-    after(async () => {
-      await app.close();
-      await db.close();
-    });
+const STRUCTURES: UnitStructure[] = ['pre2025', '2025'];
 
-    it('every API route declares its policy, and every declaration names a route', () => {
-      const keys = routesOf(app).map((r) => routeKey(r.method, r.url));
-      assert.ok(keys.length > 100, `only ${keys.length} routes recorded`);
-      assert.deepEqual(
-        keys.filter((k) => !(k in ROUTE_POLICIES)),
-        [],
-        'routes without a policy in core/auth/route-policy.ts',
-      );
-      assert.deepEqual(
-        Object.keys(ROUTE_POLICIES).filter((k) => !keys.includes(k)),
-        [],
-        'policies for routes that do not exist',
-      );
-    });
+for (const target of dbTargets())
+  for (const structure of STRUCTURES) {
+    const area: MatrixArea = AREAS[structure];
+    const RECORD_AREA = area.record;
+    const commune = area.record.communeCode;
+    describe(`route × identity matrix on the ${structure} map (${target.name})`, () => {
+      let db: Db;
+      let app: FastifyInstance;
+      let fx: MatrixFixtures;
+      before(async () => {
+        db = await target.open();
+        await applyDeploymentStructure(db, structure);
+        app = await buildTestApp(db);
+        fx = await matrixFixtures(app, db, area);
+      });
+      after(async () => {
+        await app.close();
+        await db.close();
+      });
 
-    it('every route answers every identity as its policy says, and leaks nobody', async () => {
-      const routes = [...routesOf(app)].sort(
-        (a, b) => Number(routeKey(a.method, a.url) === LAST) - Number(routeKey(b.method, b.url) === LAST),
-      );
-      const problems: string[] = [];
-      const tally = { attempts: 0, allowed: 0, denied: 0, neutral4xx: 0, shownToEntitled: 0 };
-      for (const route of routes) {
-        const key = routeKey(route.method, route.url);
-        const policy = ROUTE_POLICIES[key];
-        if (!policy) continue; // reported by the test above
-        for (const caller of fx.callers) {
-          for (const req of requestsFor(route, fx)) {
-            const res = await app.inject({ ...req, headers: caller.headers });
-            tally.attempts++;
-            const expected = expectation(policy, key, caller);
-            const s = res.statusCode;
-            const where = `${key} as ${caller.name}: ${s}`;
-            if (s >= 500) problems.push(`${where} (server error) ${res.body.slice(0, 200)}`);
-            else if (expected === 'deny' && s < 300) problems.push(`${where} (expected a refusal)`);
-            else if (
-              expected === 'allow' &&
-              (s === 401 || s === 403 || (s === 404 && req.realId && !ABSENT_BODY_RECORD.has(key)))
-            )
-              problems.push(
-                `${where} (expected access) ${(res.json() as { error?: { code?: string } }).error?.code ?? ''}`,
-              );
-            if (s < 300) tally.allowed++;
-            else if (s === 401 || s === 403 || s === 404) tally.denied++;
-            else tally.neutral4xx++;
-            const markers = [...MARKERS, fx.ids.declaration, fx.ids.declarationHold, fx.ids.worklistItem];
-            const shown = s < 300 ? markers.filter((m) => res.body.includes(m)) : [];
-            if (shown.length && entitled(caller)) tally.shownToEntitled++;
-            else if (shown.length && !REVEALS_BY_DESIGN.has(key))
-              problems.push(`${where} LEAK of ${shown.length} personal value(s)`);
+      it('every API route declares its policy, and every declaration names a route', () => {
+        const keys = routesOf(app).map((r) => routeKey(r.method, r.url));
+        assert.ok(keys.length > 100, `only ${keys.length} routes recorded`);
+        assert.deepEqual(
+          keys.filter((k) => !(k in ROUTE_POLICIES)),
+          [],
+          'routes without a policy in core/auth/route-policy.ts',
+        );
+        assert.deepEqual(
+          Object.keys(ROUTE_POLICIES).filter((k) => !keys.includes(k)),
+          [],
+          'policies for routes that do not exist',
+        );
+      });
+
+      it('every route answers every identity as its policy says, and leaks nobody', async () => {
+        const routes = [...routesOf(app)].sort(
+          (a, b) => Number(routeKey(a.method, a.url) === LAST) - Number(routeKey(b.method, b.url) === LAST),
+        );
+        const problems: string[] = [];
+        const tally = { attempts: 0, allowed: 0, denied: 0, neutral4xx: 0, shownToEntitled: 0 };
+        for (const route of routes) {
+          const key = routeKey(route.method, route.url);
+          const policy = ROUTE_POLICIES[key];
+          if (!policy) continue; // reported by the test above
+          for (const caller of fx.callers) {
+            for (const req of requestsFor(route, fx, commune)) {
+              const res = await app.inject({ ...req, headers: caller.headers });
+              tally.attempts++;
+              const expected = expectation(policy, key, caller, RECORD_AREA);
+              const s = res.statusCode;
+              const where = `${key} as ${caller.name}: ${s}`;
+              if (s >= 500) problems.push(`${where} (server error) ${res.body.slice(0, 200)}`);
+              else if (expected === 'deny' && s < 300) problems.push(`${where} (expected a refusal)`);
+              else if (
+                expected === 'allow' &&
+                (s === 401 || s === 403 || (s === 404 && req.realId && !ABSENT_BODY_RECORD.has(key)))
+              )
+                problems.push(
+                  `${where} (expected access) ${(res.json() as { error?: { code?: string } }).error?.code ?? ''}`,
+                );
+              if (s < 300) tally.allowed++;
+              else if (s === 401 || s === 403 || s === 404) tally.denied++;
+              else tally.neutral4xx++;
+              const markers = [...MARKERS, fx.ids.declaration, fx.ids.declarationHold, fx.ids.worklistItem];
+              const shown = s < 300 ? markers.filter((m) => res.body.includes(m)) : [];
+              if (shown.length && entitled(caller, RECORD_AREA)) tally.shownToEntitled++;
+              else if (shown.length && !REVEALS_BY_DESIGN.has(key))
+                problems.push(`${where} LEAK of ${shown.length} personal value(s)`);
+            }
           }
         }
-      }
-      console.log(`route matrix (${target.name}): ${routes.length} routes`, tally);
-      assert.deepEqual(problems, []);
-      // The leak detector sees the person where they are meant to be seen (else it could never fire).
-      assert.ok(
-        tally.shownToEntitled >= 10,
-        `person shown to entitled callers ${tally.shownToEntitled} times`,
-      );
+        console.log(`route matrix on ${structure} (${target.name}): ${routes.length} routes`, tally);
+        assert.deepEqual(problems, []);
+        // The leak detector sees the person where they are meant to be seen (else it could never fire).
+        assert.ok(
+          tally.shownToEntitled >= 10,
+          `person shown to entitled callers ${tally.shownToEntitled} times`,
+        );
+      });
     });
-  });
-}
+  }

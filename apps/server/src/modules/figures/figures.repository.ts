@@ -1,5 +1,6 @@
 import type { Queryable } from '../../core/db/db';
 import { DEPLOYMENT_STRUCTURE_SQL } from '../../core/units/deployment';
+import type { UnitStructure } from '../../core/units/structure';
 
 export type FigureLevel = 'province' | 'district' | 'commune' | 'venue';
 
@@ -12,9 +13,14 @@ export interface FigureRow {
   declarations: number;
 }
 
-/** The area rows are restricted to: a unit column (same name in venues and daily_venue_counts), or a point and its children. */
+/**
+ * The area rows are restricted to: a unit column (same name in venues and daily_venue_counts) of one
+ * map, or a point and its children; null is the whole country on the deployment's map.
+ */
 export type FigureArea =
-  { column: 'province_code' | 'district_code' | 'commune_code'; code: string } | { venueId: string } | null;
+  | { column: 'province_code' | 'district_code' | 'commune_code'; code: string; structure: UnitStructure }
+  | { venueId: string }
+  | null;
 
 const GROUP: Record<FigureLevel, { venues: string; counts: string }> = {
   province: { venues: 'v.province_code', counts: 'c.province_code' },
@@ -33,13 +39,15 @@ export async function figureRows(
 ): Promise<FigureRow[]> {
   const g = GROUP[opts.level];
   const params: unknown[] = [opts.from, opts.to];
-  let venueArea = 'true';
-  let countArea = 'true';
+  // Units are counted on one map: a 2025 commune never sums the 2021 commune that had its code
+  // (records waiting on the move's review list count once their new commune is chosen).
+  let venueArea = `v.unit_structure = ${DEPLOYMENT_STRUCTURE_SQL}`;
+  let countArea = `c.unit_structure = ${DEPLOYMENT_STRUCTURE_SQL}`;
   const a = opts.area;
   if (a && 'column' in a) {
-    params.push(a.code);
-    venueArea = `v.${a.column} = $3`;
-    countArea = `c.${a.column} = $3`;
+    params.push(a.code, a.structure);
+    venueArea = `v.unit_structure = $4 and v.${a.column} = $3`;
+    countArea = `c.unit_structure = $4 and c.${a.column} = $3`;
   } else if (a) {
     params.push(a.venueId);
     venueArea = '(v.id = $3 or v.parent_id = $3)';

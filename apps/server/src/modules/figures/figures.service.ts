@@ -69,7 +69,18 @@ export function figuresService(db: Db) {
             ),
           ]);
         }
-        area = { column: AREA_COLUMN[unit.level as 1 | 2 | 3], code };
+        if (query.level === 'district' && unit.structure === '2025') {
+          // The 2025 map has no districts: its figures roll up commune → province.
+          assertNoFieldErrors([
+            fieldError(
+              'level',
+              'LEVEL_NOT_ON_MAP',
+              'Bản đồ 2025 không có cấp huyện.',
+              'The 2025 map has no district level.',
+            ),
+          ]);
+        }
+        area = { column: AREA_COLUMN[unit.level as 1 | 2 | 3], code, structure: unit.structure };
         unitName = unit.name;
       } else {
         // No unit: the whole country, for national accounts only.
