@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { foldVietnamese } from '@phongdich/domain';
 import { AppError, fieldError } from '../../core/errors';
+import type { FieldErrorCode } from '@phongdich/contracts';
 import { assertXlsxWithinLimits, spreadsheetTooLarge } from '../../core/spreadsheet-limits';
 
 /** The columns of a target list; only the first three are required. */
@@ -40,7 +41,7 @@ const LABELS: Record<TargetColumn, string> = {
   address: 'địa chỉ',
 };
 
-const invalid = (code: string, vi: string, en: string) =>
+const invalid = (code: FieldErrorCode, vi: string, en: string) =>
   new AppError('IMPORT_FILE_INVALID', [fieldError('file', code, vi, en)]);
 
 function decodeText(bytes: Uint8Array): string {
