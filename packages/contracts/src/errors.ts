@@ -1,3 +1,5 @@
+import type { DetailValue, FieldErrorCode } from './field-errors';
+
 /**
  * One catalogue of error codes for the whole platform. Every failure the API returns carries one of
  * these codes (stable, machine-readable) with a message in Vietnamese and English. Modules add their
@@ -535,6 +537,6 @@ export interface ErrorBody {
 
 export interface FieldError {
   field: string;
-  code: string;
+  code: FieldErrorCode | DetailValue;
   message: { vi: string; en: string };
 }

@@ -1,4 +1,10 @@
-import { ERRORS, type ErrorCode, type FieldError } from '@phongdich/contracts';
+import {
+  ERRORS,
+  type ErrorCode,
+  type DetailValue,
+  type FieldError,
+  type FieldErrorCode,
+} from '@phongdich/contracts';
 
 /** The one error type services throw; the HTTP layer turns it into the catalogue's response. */
 export class AppError extends Error {
@@ -16,8 +22,13 @@ export class AppError extends Error {
   }
 }
 
-export function fieldError(field: string, code: string, vi: string, en: string): FieldError {
+export function fieldError(field: string, code: FieldErrorCode, vi: string, en: string): FieldError {
   return { field, code, message: { vi, en } };
+}
+
+/** A detail whose code names a value (a matched record's id, a refused barcode): see DetailValue. */
+export function valueDetail(field: string, value: string, vi: string, en: string): FieldError {
+  return { field, code: value as DetailValue, message: { vi, en } };
 }
 
 /** Throw VALIDATION_FAILED with these field errors if there are any. */

@@ -25,7 +25,7 @@ describe('offline queue (IndexedDB)', () => {
   it('keeps items until a sender exists, and they survive reopening the database', async () => {
     await enqueue('checkin', item('a'));
     await enqueue('checkin', item('a')); // same id: stored once
-    await enqueue('other', item('b'));
+    await enqueue('sample', item('b'));
     await flush();
     assert.equal(await pending(), 2);
     assert.equal(await pending('checkin'), 1);

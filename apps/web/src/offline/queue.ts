@@ -2,6 +2,7 @@
 // survives closing the browser. Items carry client-generated ids (crypto.randomUUID()), so a retry
 // after a lost response is exactly-once thanks to the server's idempotency. Rejected items are kept
 // with their error for display, never silently dropped.
+import type { QueueKind } from '@phongdich/contracts';
 import { idbStore, type QueueStore, type StoredItem } from './queue-store';
 
 export type Sender = (
@@ -82,7 +83,7 @@ function stopTimer(): void {
 
 /** Stores an item for later sending and tries to send it straight away when online. */
 export async function enqueue(
-  kind: string,
+  kind: QueueKind,
   payload: Record<string, unknown> & { id: string },
 ): Promise<void> {
   const existing = await db().get(payload.id);
@@ -100,7 +101,7 @@ export async function enqueue(
   if (status.online) void flush();
 }
 
-export function registerSender(kind: string, send: Sender): void {
+export function registerSender(kind: QueueKind, send: Sender): void {
   senders.set(kind, send);
   if (status.pending > 0 && status.online) void flush();
 }
@@ -165,13 +166,13 @@ function serialisable(error: unknown): unknown {
 }
 
 /** Number of items still waiting to be sent (optionally of one kind). */
-export async function pending(kind?: string): Promise<number> {
+export async function pending(kind?: QueueKind): Promise<number> {
   if (!kind) return db().count('pending');
   return (await db().list('pending')).filter((it) => it.kind === kind).length;
 }
 
 /** Items the server refused, with its error, for display. */
-export async function rejectedItems(kind?: string): Promise<RejectedItem[]> {
+export async function rejectedItems(kind?: QueueKind): Promise<RejectedItem[]> {
   return (await db().list('rejected'))
     .filter((it) => !kind || it.kind === kind)
     .map(({ id, kind: k, payload, error, createdAt }) => ({

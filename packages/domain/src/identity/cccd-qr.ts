@@ -1,4 +1,4 @@
-import { problem, type IdentityProblem } from './problem';
+import { problem, type IdentityProblem, type IdentityProblemCode } from './problem';
 import type { Sex } from './cccd';
 
 /** What the QR code on a chip CCCD card holds. Dates are ISO 'YYYY-MM-DD'. */
@@ -14,7 +14,7 @@ export interface CccdQr {
 
 export type CccdQrResult = { ok: true; value: CccdQr } | { ok: false; error: IdentityProblem };
 
-function fail(code: string, vi: string, en: string): CccdQrResult {
+function fail(code: IdentityProblemCode, vi: string, en: string): CccdQrResult {
   return { ok: false, error: problem(code, vi, en) };
 }
 

@@ -29,7 +29,7 @@ const row = (): NewCheckin => {
     source: 'live',
   };
 };
-const audit = { action: 'checkin.create', writer: 'cte-test' };
+const audit = { action: 'checkin.create' as const, writer: 'cte-test' };
 
 /** The check-in group commit's audit entry, written in the same statement as the rows, is MAC'd too. */
 for (const target of dbTargets()) {

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@phongdich/contracts';
 import type { Db, Param, Queryable } from '../db/db';
 import type { Actor } from '../auth/actor';
 import { LOCKS } from '../db/locks';
@@ -17,7 +18,7 @@ export { entryHash, GENESIS } from './entry-crypto';
 export { verifyAuditChain, type ChainReport, type ChainProblem } from './verify';
 
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   personId?: string | null;
   reason?: string | null;
   breakGlass?: boolean;
@@ -96,7 +97,7 @@ export function auditEntryCte(
   q: Queryable,
   name: string,
   e: {
-    action: string;
+    action: AuditAction;
     source: string;
     details: Record<string, unknown>;
     rows: number;

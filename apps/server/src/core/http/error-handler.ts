@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ERRORS, type ErrorBody, type ErrorCode, type FieldError } from '@phongdich/contracts';
+import {
+  ERRORS,
+  isSchemaKeyword,
+  type ErrorBody,
+  type ErrorCode,
+  type FieldError,
+} from '@phongdich/contracts';
 import type { Db } from '../db/db';
 import { AppError } from '../errors';
 import { DatabaseOutage, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './database-outage';
@@ -23,7 +29,7 @@ function validationDetails(err: FastifyError): FieldError[] {
       .join('.');
     return {
       field,
-      code: v.keyword,
+      code: isSchemaKeyword(v.keyword) ? v.keyword : 'schema',
       message: { vi: `Trường không hợp lệ (${v.keyword})`, en: v.message ?? 'invalid' },
     };
   });

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@phongdich/contracts';
 import type { Queryable } from '../../core/db/db';
 import type { Param } from '../../core/db/db';
 import { auditEntryCte } from '../../core/audit/audit';
@@ -21,7 +22,7 @@ const COLUMNS = `id, person_id, venue_id, method, device_time, server_time, chec
 export async function insertCheckins(
   q: Queryable,
   rows: NewCheckin[],
-  audit?: { action: string; writer: string },
+  audit?: { action: AuditAction; writer: string },
 ): Promise<Set<string>> {
   if (!rows.length) return new Set();
   const col = <T>(f: (r: NewCheckin) => T) => rows.map(f);
@@ -77,7 +78,7 @@ export async function insertCheckins(
 function auditGroups(
   q: Queryable,
   rows: NewCheckin[],
-  audit: { action: string; writer: string },
+  audit: { action: AuditAction; writer: string },
 ): { sql: string; params: Param[] }[] {
   const groups = new Map<string, NewCheckin[]>();
   for (const r of rows) {

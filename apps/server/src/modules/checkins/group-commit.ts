@@ -1,3 +1,4 @@
+import type { AuditAction } from '@phongdich/contracts';
 import type { Db } from '../../core/db/db';
 import { checkinsByIds, insertCheckins } from './checkins.repository';
 import { sameContent, type CheckinRow, type NewCheckin } from './checkins.types';
@@ -32,7 +33,7 @@ export interface GroupCommitOptions {
    */
   maxInFlight?: number;
   /** Append one audit entry per commit, listing the check-ins it stored, in the same statement. */
-  audit?: { action: string; writer: string };
+  audit?: { action: AuditAction; writer: string };
 }
 
 interface Pending {

@@ -1,4 +1,4 @@
-import type { FieldError } from '@phongdich/contracts';
+import type { FieldError, FieldErrorCode } from '@phongdich/contracts';
 import { fieldError } from '../../core/errors';
 
 /**
@@ -70,7 +70,7 @@ const DEFAULT_TEXT_MAX = 200;
 const ISO_COUNTRY = /^[A-Z]{2}$/;
 const COMMUNE = /^\d{5}$/;
 
-const problem = (id: string, code: string, vi: string, en: string) =>
+const problem = (id: string, code: FieldErrorCode, vi: string, en: string) =>
   fieldError(`answers.${id}`, code, vi, en);
 
 function validDate(v: string): boolean {

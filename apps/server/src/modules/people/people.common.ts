@@ -1,6 +1,6 @@
 import type { FieldError } from '@phongdich/contracts';
 import type { Queryable } from '../../core/db/db';
-import { AppError, assertNoFieldErrors, fieldError } from '../../core/errors';
+import { AppError, assertNoFieldErrors, fieldError, valueDetail } from '../../core/errors';
 import { locationOfCommune } from '../geo';
 import { normalizePersonInput, type PersonInput } from './people.input';
 import { familyOf, findByIdNumbers, findPerson } from './people.repository';
@@ -34,7 +34,7 @@ export async function validPersonFields(q: Queryable, input: PersonInput): Promi
 export function duplicateError(existingId: string | null): AppError {
   const details: FieldError[] = existingId
     ? [
-        fieldError(
+        valueDetail(
           'existingId',
           existingId,
           'Số giấy tờ đã thuộc về một hồ sơ khác.',

@@ -3,7 +3,7 @@ import { idempotencyScope, runIdempotent } from '../../core/http/idempotency';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { jurisdictionSql } from '../../core/auth/jurisdiction';
 import { authorize, can } from '../../core/auth/policy';
-import { AppError, fieldError } from '../../core/errors';
+import { AppError, valueDetail } from '../../core/errors';
 import { emitEvent } from '../../core/events/emit';
 import { normalizeBarcode } from './sampling.barcode';
 import { locOf, type TubeRow } from './sampling.types';
@@ -83,7 +83,7 @@ export function shipmentsService(db: Db) {
       if (bad.length)
         throw new AppError(
           'TUBE_UNKNOWN',
-          bad.map((b) => fieldError('barcodes', b, 'Mã ống không hợp lệ.', 'Invalid tube barcode.')),
+          bad.map((b) => valueDetail('barcodes', b, 'Mã ống không hợp lệ.', 'Invalid tube barcode.')),
         );
       const barcodes = uniq(input.barcodes.map((b) => normalizeBarcode(b)!));
       const scope = idempotencyScope('POST /api/testing/shipments', ctx.actor);
@@ -100,7 +100,7 @@ export function shipmentsService(db: Db) {
             throw new AppError(
               'TUBE_UNKNOWN',
               unknown.map((b) =>
-                fieldError('barcodes', b, 'Mã ống không có trong hệ thống.', 'Unknown tube.'),
+                valueDetail('barcodes', b, 'Mã ống không có trong hệ thống.', 'Unknown tube.'),
               ),
             );
           const unready = tubes.filter((t) => t.status !== 'used' || !t.sealed_at);
@@ -108,7 +108,7 @@ export function shipmentsService(db: Db) {
             throw new AppError(
               'TUBE_NOT_SEALED',
               unready.map((t) =>
-                fieldError(
+                valueDetail(
                   'barcodes',
                   t.barcode,
                   t.status === 'used' ? 'Ống chưa đóng.' : 'Ống đã gửi hoặc chưa dùng.',

@@ -5,7 +5,7 @@ import {
   type VaccinationCatalogue,
 } from '@phongdich/domain';
 import { valueSetDisplay } from '@phongdich/dcc';
-import type { FieldError } from '@phongdich/contracts';
+import type { FieldError, FieldErrorCode } from '@phongdich/contracts';
 import type { Db, Queryable } from '../../core/db/db';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
@@ -41,7 +41,7 @@ export async function catalogueInForce(
   return c;
 }
 
-const fieldError = (field: string, code: string): FieldError => ({
+const fieldError = (field: string, code: FieldErrorCode): FieldError => ({
   field,
   code,
   message: {

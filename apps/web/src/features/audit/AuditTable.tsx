@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../api/types';
-import { ROLE_LABELS, type Role } from '@phongdich/contracts';
+import { isAuditAction, ROLE_LABELS, type Role } from '@phongdich/contracts';
 import { formatDateTime } from '../../components/format';
 import { currentLang } from '../../i18n';
 import { AUDIT_ACTIONS } from './i18n';
@@ -37,7 +37,7 @@ export function AuditTable({ items }: { items: AuditEntry[] }) {
                 <div className="hint">{[role(e.actorRole), unit(e)].filter(Boolean).join(' · ')}</div>
               </td>
               <td>
-                {AUDIT_ACTIONS[e.action]?.[lang] ?? e.action}{' '}
+                {(isAuditAction(e.action) && AUDIT_ACTIONS[e.action]?.[lang]) || e.action}{' '}
                 {e.breakGlass && <span className="badge badge-danger">{t('audit.breakGlass')}</span>}
               </td>
               <td>

@@ -1,3 +1,5 @@
+import type { AuditAction } from '@phongdich/contracts';
+
 /** Verification of the audit chain (keyed chain and signed heads, issue #8 item 7). */
 export const auditChainVi = {
   ok: 'Chuỗi nhật ký toàn vẹn: {{checked}} bản ghi đã kiểm tra bằng khóa, đối chiếu với {{heads}} mốc đã ký.',
@@ -51,16 +53,18 @@ export const auditChainEn: typeof auditChainVi = {
 
 type Words = { vi: string; en: string };
 
-/** What each audited action means, in words (the log stores stable codes). Unknown codes show as they are. */
-export const AUDIT_ACTIONS: Record<string, Words> = {
+/**
+ * What each audited action means, in words (the log stores stable codes). Keyed by the contracts'
+ * vocabulary, so a label for an action the server never writes does not compile. Unknown codes show
+ * as they are.
+ */
+export const AUDIT_ACTIONS: Partial<Record<AuditAction, Words>> = {
   'account.create': { vi: 'Tạo tài khoản', en: 'Created an account' },
   'account.resetPassword': { vi: 'Đặt lại mật khẩu', en: 'Reset a password' },
   'account.tokenCreate': { vi: 'Tạo mã truy cập API', en: 'Issued an API token' },
   'account.tokenRevoke': { vi: 'Thu hồi mã truy cập API', en: 'Revoked an API token' },
   'account.update': { vi: 'Sửa tài khoản', en: 'Changed an account' },
-  approve: { vi: 'Duyệt', en: 'Approved' },
   'audit.read': { vi: 'Xem nhật ký truy cập', en: 'Read the audit log' },
-  'auth.locked': { vi: 'Tài khoản bị tạm khóa', en: 'Account locked' },
   'auth.login': { vi: 'Đăng nhập', en: 'Signed in' },
   'auth.throttled': { vi: 'Sai mật khẩu nhiều lần: phải chờ', en: 'Too many wrong passwords: made to wait' },
   'certificate.issue.retry': { vi: 'Cấp lại chứng nhận bị lỗi', en: 'Retried a failed certificate' },
@@ -112,6 +116,7 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   'results.certificate.read': { vi: 'Xem chứng nhận xét nghiệm', en: 'Read a test certificate' },
   'scan.resolve': { vi: 'Quét mã khách', en: 'Scanned a visitor' },
   'status.read': { vi: 'Xem tình trạng', en: 'Read a status' },
+  'venue.approve': { vi: 'Duyệt điểm kiểm soát', en: 'Approved a point' },
   'venue.manage': { vi: 'Quản lý điểm kiểm soát', en: 'Managed a point' },
   'venue.register': { vi: 'Đăng ký điểm kiểm soát', en: 'Registered a point' },
   'worklist.read': { vi: 'Xem việc cần xử lý', en: 'Read the worklist' },

@@ -1,3 +1,4 @@
+import type { QueueKind } from '@phongdich/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dismissRejected, flush, rejectedItems, type RejectedItem } from '../../offline/queue';
@@ -12,7 +13,7 @@ function errorText(error: unknown): string {
 }
 
 /** Online/offline, items waiting to be sent, last sync, and the items the server refused. */
-export function SyncStatus({ kind }: { kind: string }) {
+export function SyncStatus({ kind }: { kind: QueueKind }) {
   const { t } = useTranslation();
   const status = useQueueStatus();
   const [rejected, setRejected] = useState<RejectedItem[]>([]);
