@@ -85,8 +85,8 @@ const ROLE_ORDER = [...ROLES, 'anonymous'] as const;
 const EXPECTED: Record<Action, string> = {
   //                        nat  prov dist comm venu samp labT labS vacc quar steer veri hotl citi anon
   'person.read':           'YYYY YYNN YYNN YNNN NNNN YNNN YYNN YYNN YNNN YYNN NNNN NNNN YYNN NNNN NNNN',
-  'person.search':         'YYYY YYNN YYNN YNNN YNNN YNNN NNNN NNNN YNNN YYNN NNNN NNNN YYNN NNNN NNNN',
-  'person.create':         'YYYY YYNN YYNN YNNN YNNN YNNN NNNN NNNN YNNN YYNN NNNN NNNN YYNN NNNN NNNN',
+  'person.search':         'YYYY YYNN YYNN YNNN NNNN YNNN NNNN NNNN YNNN YYNN NNNN NNNN YYNN NNNN NNNN',
+  'person.create':         'YYYY YYNN YYNN YNNN NNNN YNNN NNNN NNNN YNNN YYNN NNNN NNNN YYNN NNNN NNNN',
   'person.update':         'YYYY YYNN YYNN YNNN NNNN NNNN NNNN NNNN NNNN YYNN NNNN NNNN NNNN NNNN NNNN',
   'person.merge':          'YYYY YYNN YYNN YNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN NNNN',
   'person.breakGlass':     'YYYY YYYY YYYY YYYY NNNN NNNN NNNN NNNN NNNN YYYY NNNN NNNN YYYY NNNN NNNN',

@@ -16,8 +16,12 @@ const RULES: Record<Action, { roles: Role[] | 'anyone'; jurisdiction: boolean }>
     roles: [...OFFICERS, ...FIELD_STAFF, 'lab_technician', 'lab_supervisor'],
     jurisdiction: true,
   },
-  'person.search': { roles: [...OFFICERS, ...FIELD_STAFF, 'venue_manager'], jurisdiction: true },
-  'person.create': { roles: [...OFFICERS, ...FIELD_STAFF, 'venue_manager'], jurisdiction: true },
+  // Venue staff are not in these two: being posted in a commune is no reason to search or register its
+  // people. They reach a person only through a scan at their own active point (`scan.resolve` with
+  // the venue: a known person answered masked, an unknown card held as the venue's pending identity
+  // for the commune to confirm), issue #8 items 2 and 4.
+  'person.search': { roles: [...OFFICERS, ...FIELD_STAFF], jurisdiction: true },
+  'person.create': { roles: [...OFFICERS, ...FIELD_STAFF], jurisdiction: true },
   'person.update': { roles: [...OFFICERS, 'quarantine_officer'], jurisdiction: true },
   'person.merge': { roles: OFFICERS, jurisdiction: true },
   'person.breakGlass': {

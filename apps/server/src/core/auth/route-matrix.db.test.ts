@@ -84,7 +84,8 @@ const CLEAN = { symptoms: [], contact_case: false, contact_outbreak_area: false,
 const BODY_PROBES: Record<string, (fx: MatrixFixtures, commune: string) => (object | undefined)[]> = {
   'POST /api/declarations': (fx) => [{ kind: 'domestic', personId: fx.ids.person, answers: CLEAN }],
   'POST /api/people/search': () => [{ idNumber: PERSON.cccd }, { q: PERSON.fullName }],
-  'POST /api/scan/resolve': (fx) => [{ code: fx.qrToken }],
+  // With the point named: its staff scan for it, everyone else's scan ignores it.
+  'POST /api/scan/resolve': (fx) => [{ code: fx.qrToken, venueId: fx.ids.venue }],
   'POST /api/people': (_, communeCode) => [
     { fullName: 'Nguyễn Văn Mẫu', birthYear: 1990, sex: 'male', communeCode },
   ],
@@ -177,6 +178,38 @@ for (const target of dbTargets())
           Object.keys(ROUTE_POLICIES).filter((k) => !keys.includes(k)),
           [],
           'policies for routes that do not exist',
+        );
+      });
+
+      it('venue staff reach a person only by a scan at their own point, masked (issue #8 items 2, 4)', async () => {
+        const staffA = fx.callers.find((c) => c.name === 'venueStaffA')!;
+        const as = (method: 'GET' | 'POST', url: string, payload?: object) =>
+          app.inject({ method, url, headers: staffA.headers, payload });
+        const refused = [
+          await as('POST', '/api/people/search', { idNumber: PERSON.cccd }),
+          await as('POST', '/api/people/search', { q: PERSON.fullName }),
+          await as('POST', '/api/people', {
+            fullName: 'Nguyễn Văn Mẫu',
+            birthYear: 1990,
+            sex: 'male',
+            communeCode: commune,
+          }),
+          await as('GET', '/api/pending-identities'),
+          await as('POST', '/api/scan/resolve', { code: fx.qrToken }),
+        ].map((r) => r.statusCode);
+        assert.deepEqual(
+          refused,
+          [403, 403, 403, 403, 403],
+          'search, registration, the commune’s pending list, a look-up without the point',
+        );
+        const scan = await as('POST', '/api/scan/resolve', { code: fx.qrToken, venueId: fx.ids.venue });
+        assert.equal(scan.statusCode, 200, scan.body);
+        assert.equal(scan.json().person.id, fx.ids.person);
+        assert.equal(scan.json().person.masked, true);
+        assert.deepEqual(
+          MARKERS.filter((m) => scan.body.includes(m)),
+          [],
+          'the scan shows nothing identifying',
         );
       });
 

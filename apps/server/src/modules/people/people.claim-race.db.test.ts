@@ -22,7 +22,7 @@ for (const target of dbTargets()) {
 
     it('every concurrent citizen registration with one new number succeeds; one holds it, the rest claim it', async () => {
       const me = peopleMeService(db);
-      for (let round = 0; round < 3; round++) {
+      for (let round = 0; round < 6; round++) {
         const number = cccdFor(1988, 'female');
         const citizens = await Promise.all(
           Array.from({ length: 6 }, (_, i) => citizen(db, `+8491${round}${String(i).padStart(6, '0')}`)),

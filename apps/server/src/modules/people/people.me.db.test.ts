@@ -122,6 +122,19 @@ for (const target of dbTargets()) {
       );
     });
 
+    it('a registration retried with its Idempotency-Key after a lost answer gets the same record', async () => {
+      const c = await citizen(db, '+84957123499');
+      const first = await me.createOwn(ctx(c), input({ fullName: 'Đinh Văn Lại' }), 'own-1');
+      const retry = await me.createOwn(ctx(c), input({ fullName: 'Đinh Văn Lại' }), 'own-1');
+      assert.equal(retry.id, first.id);
+      await assert.rejects(me.createOwn(ctx(c), input({ fullName: 'Đinh Văn Lại' })), isCode('CONFLICT'));
+      const mine = await db.query<{ n: number }>(
+        `select count(*)::int as n from persons where $1 = any(phones)`,
+        ['+84957123499'],
+      );
+      assert.equal(mine[0]!.n, 1);
+    });
+
     it('staff have no citizen self-service', async () => {
       await assert.rejects(me.get(ctx(staff('commune_officer', '00001'))), isCode('FORBIDDEN'));
     });

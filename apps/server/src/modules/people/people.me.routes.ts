@@ -22,12 +22,16 @@ export function peopleMeRoutes(root: FastifyInstance, db: Db): void {
     {
       schema: {
         tags,
-        summary: 'Tạo hoặc nhận hồ sơ của tôi / Create or claim my record',
+        summary:
+          'Tạo hoặc nhận hồ sơ của tôi (hỗ trợ Idempotency-Key) / Create or claim my record (Idempotency-Key supported)',
         body: PersonBody,
         response: { 201: PersonSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await me.createOwn(auditContext(request), request.body)),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await me.createOwn(auditContext(request), request.body, idempotencyKeyOf(request))),
   );
   app.patch(
     '/api/me/person',

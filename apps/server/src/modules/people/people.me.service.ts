@@ -121,7 +121,9 @@ async function retryOnUniqueViolation<T>(run: () => Promise<T>, tries = 3): Prom
     try {
       return await run();
     } catch (err) {
-      if (!isUniqueViolation(err) || attempt >= tries) throw err;
+      // Or the holder committed between our look-up and the insert's own duplicate check.
+      const raced = isUniqueViolation(err) || (err instanceof AppError && err.code === 'DUPLICATE_PERSON');
+      if (!raced || attempt >= tries) throw err;
     }
   }
 }
@@ -148,27 +150,37 @@ export function peopleMeService(db: Db) {
       });
     },
 
-    /** Creates the citizen's own record with the phone they signed in with, or claims the one that has it. */
-    async createOwn(ctx: AuditContext, input: PersonInput): Promise<Person> {
+    /**
+     * Creates the citizen's own record with the phone they signed in with, or claims the one that has
+     * it. With an Idempotency-Key, a retry after a lost answer gets the same record (not ALREADY_LINKED).
+     */
+    async createOwn(ctx: AuditContext, input: PersonInput, idempotencyKey?: string): Promise<Person> {
       const actor = asCitizen(ctx.actor);
       const account = await accountOf(db, actor);
-      if (account.personId) {
-        throw new AppError('CONFLICT', [
-          fieldError(
-            'person',
-            'ALREADY_LINKED',
-            'Tài khoản đã có hồ sơ.',
-            'This account already has a record.',
-          ),
-        ]);
-      }
       const f = await validPersonFields(db, { ...input, phones: [account.phone, ...(input.phones ?? [])] });
-      return translateDuplicate(
+      const opts = {
+        scope: idempotencyScope('POST /api/me/person', actor),
+        key: idempotencyKey,
+        body: input,
+        status: 201,
+      };
+      const res = await translateDuplicate(
         db,
         f,
         () =>
           retryOnUniqueViolation(() =>
-            db.transaction(async (tx) => {
+            runIdempotent(db, opts, async (tx) => {
+              // Checked in the transaction, after a stored answer to this key would have been replayed.
+              if ((await accountOf(tx, actor)).personId) {
+                throw new AppError('CONFLICT', [
+                  fieldError(
+                    'person',
+                    'ALREADY_LINKED',
+                    'Tài khoản đã có hồ sơ.',
+                    'This account already has a record.',
+                  ),
+                ]);
+              }
               const existing = await ownPersonId(tx, actor);
               if (existing) return withClaim(tx, await fullPerson(tx, await loadPerson(tx, existing)));
               // A number another record holds: the record is made without it and the claim waits for
@@ -192,6 +204,7 @@ export function peopleMeService(db: Db) {
           ),
         false,
       );
+      return res.body;
     },
 
     /** The citizen's own record, edited with the version they read (stale → 409 CONFLICT). */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
@@ -97,6 +98,35 @@ for (const target of dbTargets()) {
         headers: stranger.headers,
       });
       assert.equal(no.statusCode, 403);
+    });
+
+    it('a batch retried with its Idempotency-Key after a lost answer is the same batch, not a second one', async () => {
+      const officer = await signInAs(app, db, { role: 'commune_officer', unitCode: '00001' });
+      const p = await app.inject({
+        method: 'POST',
+        url: '/api/people',
+        headers: officer.headers,
+        payload: input({ fullName: 'Lê Văn Thử Lại', birthDate: '1961-01-01' }),
+      });
+      assert.equal(p.statusCode, 201, p.body);
+      const headers = { ...officer.headers, 'idempotency-key': randomUUID() };
+      const send = () =>
+        app.inject({
+          method: 'POST',
+          url: '/api/qr-cards/batches',
+          headers,
+          payload: { personIds: [p.json().id] },
+        });
+      const first = await send();
+      const retry = await send();
+      assert.equal(first.statusCode, 201, first.body);
+      assert.equal(retry.statusCode, 201, retry.body);
+      assert.equal(retry.json().id, first.json().id);
+      const cards = await db.query<{ n: number }>(
+        `select count(*)::int as n from personal_qr_tokens where person_id = $1 and type = 'C'`,
+        [p.json().id],
+      );
+      assert.equal(cards[0]!.n, 1, 'one card, not two');
     });
 
     it('prints a batch of cards as an A4 PDF, 8 cards a page, within the officer’s commune', async () => {

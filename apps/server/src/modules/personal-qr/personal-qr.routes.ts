@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../core/db/db';
-import { auditContext } from '../../core/http/request-audit';
+import { auditContext, idempotencyKeyOf } from '../../core/http/request-audit';
 import { personalQrService } from './personal-qr.service';
 import { MAX_CARDS_PER_BATCH, qrCardsService, type BatchInput } from './qr-cards.service';
 
@@ -48,7 +48,8 @@ export function personalQrRoutes(app: FastifyInstance, db: Db): void {
     {
       schema: {
         tags,
-        summary: 'Tạo đợt in thẻ QR / Create a printed QR card batch',
+        summary:
+          'Tạo đợt in thẻ QR (hỗ trợ Idempotency-Key) / Create a printed QR card batch (Idempotency-Key supported)',
         body: Type.Object(
           {
             personIds: Type.Optional(
@@ -62,7 +63,15 @@ export function personalQrRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await cards.createBatch(auditContext(request), request.body as BatchInput)),
+      reply
+        .status(201)
+        .send(
+          await cards.createBatch(
+            auditContext(request),
+            request.body as BatchInput,
+            idempotencyKeyOf(request),
+          ),
+        ),
   );
 
   app.get(

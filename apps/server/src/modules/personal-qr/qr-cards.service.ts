@@ -3,6 +3,7 @@ import type { Db } from '../../core/db/db';
 import { rowLocation } from '../../core/auth/jurisdiction';
 import { type AuditContext, recordAudit } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
+import { idempotencyScope, runIdempotent } from '../../core/http/idempotency';
 import { AppError, fieldError } from '../../core/errors';
 import { signingKey, revoke } from '../keys';
 import { loadPerson, locationOf } from '../people';
@@ -41,7 +42,8 @@ function batchView(b: { id: string; commune_code: string; card_count: number; cr
 export function qrCardsService(db: Db) {
   return {
     /** One batch per commune: "everyone without an account" needs a commune-level officer. */
-    async createBatch(ctx: AuditContext, input: BatchInput) {
+    /** With an Idempotency-Key, a retry after a lost answer gets the same batch (no second set of cards). */
+    async createBatch(ctx: AuditContext, input: BatchInput, idempotencyKey?: string) {
       authorize(ctx.actor, 'qrCard.manage');
       const unit = unitOf(ctx);
       let personIds = [...new Set(input.personIds ?? [])];
@@ -66,7 +68,13 @@ export function qrCardsService(db: Db) {
             `Select 1 to ${MAX_CARDS_PER_BATCH} people.`,
           ),
         ]);
-      return db.transaction(async (tx) => {
+      const opts = {
+        scope: idempotencyScope('POST /api/qr-cards/batches', ctx.actor),
+        key: idempotencyKey,
+        body: input,
+        status: 201,
+      };
+      const res = await runIdempotent(db, opts, async (tx) => {
         const people = [];
         for (const id of personIds) {
           const row = await loadPerson(tx, id);
@@ -86,6 +94,7 @@ export function qrCardsService(db: Db) {
         });
         return { id: batchId, cardCount: people.length };
       });
+      return res.body;
     },
 
     async listBatches(ctx: AuditContext) {

@@ -49,8 +49,10 @@ async function authorizeScanner(db: Db, ctx: AuditContext, venueId?: string): Pr
     throw new AppError('FORBIDDEN', undefined, 'citizen scanning without a venue they staff');
   }
   authorize(a, 'scan.resolve');
-  if (a.kind === 'anonymous' || a.role !== 'venue_manager' || !venueId) return false;
-  if (await manages()) return true;
+  if (a.kind === 'anonymous' || a.role !== 'venue_manager') return false;
+  // Venue staff reach people only through scans at their own point (issue #8 items 2 and 4): no
+  // look-up without a venue, which would find or register anyone whose card they hold.
+  if (venueId && (await manages())) return true;
   throw new AppError('FORBIDDEN', undefined, 'not a venue of this account');
 }
 

@@ -1,10 +1,10 @@
 // Officers print personal QR cards for people without a smartphone, in batches (A4 PDF, 8 a page).
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import type { CardBatch } from './types';
-import { formatDateTime } from '../../components/format';
+import { formatDateTime, idempotencyKey } from '../../components/format';
 
 interface Found {
   id: string;
@@ -22,6 +22,8 @@ export default function QrCardsPage() {
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<{ id: string; cardCount: number } | null>(null);
+  // One key per batch until it is made: a retried click after a lost answer gets the same batch.
+  const key = useRef(idempotencyKey());
 
   const refresh = () =>
     api
@@ -46,7 +48,12 @@ export default function QrCardsPage() {
   async function create(body: { personIds?: string[]; allWithoutAccount?: boolean }) {
     setError(null);
     try {
-      setCreated(await api.post<{ id: string; cardCount: number }>('/api/qr-cards/batches', body));
+      setCreated(
+        await api.post<{ id: string; cardCount: number }>('/api/qr-cards/batches', body, {
+          'Idempotency-Key': key.current,
+        }),
+      );
+      key.current = idempotencyKey();
       setChosen(new Set());
       await refresh();
     } catch (err) {

@@ -21,7 +21,8 @@ const LOOKUP = 'lookup';
  * The venue the scanner starts with: the one chosen last time if it is still theirs, the only one if
  * they work at one, "look up only" when they have none (the only thing the scanner can do), and
  * nothing when they have several: they choose before scanning. Venue staff who sign in as citizens
- * scan only for a venue of theirs (the server refuses anything else), so they get no "look up only".
+ * and venue managers scan only for a venue of theirs (the server refuses anything else), so they get no
+ * "look up only".
  */
 function initialChoice(venues: MyVenue[], canLookUp: boolean): string {
   const saved = localStorage.getItem(VENUE_KEY);
@@ -33,7 +34,8 @@ function initialChoice(venues: MyVenue[], canLookUp: boolean): string {
 export default function ScannerPage() {
   const { t } = useTranslation();
   const { me } = useAuth();
-  const canLookUp = !!me && me.kind !== 'citizen';
+  // Venue staff scan only for a point of theirs (the server refuses a look-up without one).
+  const canLookUp = !!me && me.kind !== 'citizen' && me.role !== 'venue_manager';
   const [venues, setVenues] = useState<MyVenue[] | null>(null);
   const [choice, setChoice] = useState('');
   const [outcome, setOutcome] = useState<Decision | null>(null);
