@@ -442,6 +442,7 @@ export const ERRORS = {
     status: 409,
     vi: 'Yêu cầu này đã được xử lý',
     en: 'This claim has already been resolved',
+  },
   // cases (issue #13, task cases)
   CASE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy ca bệnh', en: 'Case not found' },
   CASE_VERSION_CONFLICT: {
@@ -479,11 +480,13 @@ export const ERRORS = {
     status: 409,
     vi: 'Ca bệnh chưa được kết thúc cách ly',
     en: 'The case has not been released',
+  },
   // vaccination import (issue #12 §4, §2, task vaccimport)
   VACCINATION_IMPORT_ROW_RESOLVED: {
     status: 409,
     vi: 'Dòng này đã được xử lý',
     en: 'This row has already been dealt with',
+  },
   // vacccert (issue #12 §5 citizen corrections, §6 trust list of document signers)
   TRUST_LIST_INVALID: {
     status: 400,
@@ -514,6 +517,7 @@ export const ERRORS = {
     status: 404,
     vi: 'Không tìm thấy minh chứng',
     en: 'Evidence not found',
+  },
   // vaccination at the site (issue #12, task vaccsite)
   VACCINATION_BOOKING_NOT_FOUND: { status: 404, vi: 'Không tìm thấy lịch hẹn tiêm', en: 'Booking not found' },
   VACCINATION_BOOKING_CANCELLED: {
