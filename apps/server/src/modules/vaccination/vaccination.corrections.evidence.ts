@@ -1,3 +1,4 @@
+import type { FieldErrorCode } from '@phongdich/contracts';
 import { createHash } from 'node:crypto';
 import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES } from '@phongdich/contracts/vaccination-corrections';
 import { AppError } from '../../core/errors';
@@ -19,7 +20,7 @@ export function sniffEvidence(bytes: Uint8Array): EvidenceType | undefined {
  */
 export function checkedEvidence(e: { contentType: string; content: string }) {
   const bytes = Buffer.from(e.content, 'base64');
-  const invalid = (code: string, vi: string, en: string) =>
+  const invalid = (code: FieldErrorCode, vi: string, en: string) =>
     new AppError('CORRECTION_EVIDENCE_INVALID', [{ field: 'evidence', code, message: { vi, en } }]);
   if (!bytes.length) throw invalid('empty', 'Tệp minh chứng trống', 'The evidence file is empty');
   if (bytes.length > EVIDENCE_MAX_BYTES)

@@ -1,3 +1,4 @@
+import type { FieldErrorCode } from '@phongdich/contracts';
 import type { Correction, CorrectionInput } from '@phongdich/contracts/vaccination-corrections';
 import type { Db, Queryable } from '../../core/db/db';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
@@ -117,7 +118,7 @@ export function assertReviewer(ctx: AuditContext, r: CorrectionRow): void {
   if (!inJurisdiction(a, locOf(r))) throw new AppError('FORBIDDEN', undefined, 'correction outside area');
 }
 
-function fieldError(field: string, code: string, vi: string, en: string): AppError {
+function fieldError(field: string, code: FieldErrorCode, vi: string, en: string): AppError {
   return new AppError('VALIDATION_FAILED', [{ field, code, message: { vi, en } }]);
 }
 

@@ -1,3 +1,4 @@
+import type { FieldErrorCode } from '@phongdich/contracts';
 import { createHash } from 'node:crypto';
 import type { FieldError } from '@phongdich/contracts';
 import type { VaccinationCatalogue } from '@phongdich/domain';
@@ -39,7 +40,7 @@ export interface ImportScope {
   communes: Map<string, Location | null>;
 }
 
-const e = (field: string, code: string, vi: string, en: string): FieldError => ({
+const e = (field: string, code: FieldErrorCode, vi: string, en: string): FieldError => ({
   field,
   code,
   message: { vi, en },

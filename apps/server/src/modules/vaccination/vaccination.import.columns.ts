@@ -1,3 +1,4 @@
+import type { FieldErrorCode } from '@phongdich/contracts';
 import {
   decodeCccd,
   matchProduct,
@@ -102,7 +103,7 @@ export interface DoseRowData {
   lot: string | null;
 }
 
-const err = (field: string, code: string, vi: string, en: string): FieldError => ({
+const err = (field: string, code: FieldErrorCode, vi: string, en: string): FieldError => ({
   field,
   code,
   message: { vi, en },
