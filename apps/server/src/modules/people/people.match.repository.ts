@@ -83,6 +83,7 @@ export async function matchPeople(
     }
   }
   {
+    // `collate "C"`: the (commune, name) index is in byte order (0014); another collation could not use it.
     // A list with only a birth year (many have just "năm sinh") matches on the year: still the same
     // name in the same commune, and two such people are a question for the officer, never a guess.
     const [idx, names] = pick((k) =>
@@ -94,7 +95,7 @@ export async function matchPeople(
           `select k.k, m.id from unnest($1::int[], $2::text[], $3::date[], $4::int[], $5::text[])
                as k(k, name, birth_date, birth_year, commune)
              cross join lateral (select p.id::text from persons p
-               where p.commune_code = k.commune and p.name_folded = k.name and ${LIVE}
+               where p.commune_code = k.commune and p.name_folded = k.name collate "C" and ${LIVE}
                  and (case when k.birth_date is not null then p.birth_date = k.birth_date else p.birth_year = k.birth_year end)
                limit 3) m`,
           [
