@@ -49,6 +49,7 @@ const MyResultsPage = lazy(() => import('../features/results/MyResultsPage'));
 const MyVaccinationPage = lazy(() => import('../features/vaccination/MyVaccinationPage'));
 const VaccinatorPage = lazy(() => import('../features/vaccination/VaccinatorPage'));
 const CataloguePage = lazy(() => import('../features/vaccination/CataloguePage'));
+const VaccinationImportPage = lazy(() => import('../features/vaccination/vaccination-import-page'));
 const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
 const SessionsPage = lazy(() => import('../features/sampling/SessionsPage'));
 const SessionDetailPage = lazy(() => import('../features/sampling/SessionDetailPage'));
@@ -174,6 +175,10 @@ export function App() {
         <Route
           path="/vaccination/catalogue"
           element={<RequireAuth action="vaccination.catalogue.manage">{page(<CataloguePage />)}</RequireAuth>}
+        />
+        <Route
+          path="/vaccination/imports"
+          element={<RequireAuth action="vaccination.import">{page(<VaccinationImportPage />)}</RequireAuth>}
         />
         <Route
           path="/vaccination/site"

@@ -40,7 +40,8 @@ export type NavKey =
   | 'qrCards'
   | 'myVaccination'
   | 'vaccinationSite'
-  | 'vaccineCatalogue';
+  | 'vaccineCatalogue'
+  | 'vaccinationImport';
 
 /** The task a page serves: the menu shows one heading per group. */
 export type NavGroup = 'mine' | 'venue' | 'people' | 'testing' | 'area' | 'admin';
@@ -92,6 +93,7 @@ const GROUP_OF: Record<NavKey, NavGroup> = {
   myVaccination: 'mine',
   vaccinationSite: 'people',
   vaccineCatalogue: 'admin',
+  vaccinationImport: 'people',
 };
 
 const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => boolean) => boolean }[] = [
@@ -120,6 +122,7 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
   { key: 'myResults', to: '/my-results', allowed: (_, can) => can('results.readOwn') },
   { key: 'myVaccination', to: '/vaccination/mine', allowed: (_, can) => can('vaccination.readOwn') },
   { key: 'vaccinationSite', to: '/vaccination/site', allowed: (_, can) => can('vaccination.administer') },
+  { key: 'vaccinationImport', to: '/vaccination/imports', allowed: (_, can) => can('vaccination.import') },
   { key: 'testingSessions', to: '/testing/sessions', allowed: (_, can) => can('testing.session.manage') },
   { key: 'sampling', to: '/sampling', allowed: (_, can) => can('testing.sample') },
   { key: 'shipments', to: '/testing/shipments', allowed: (_, can) => can('testing.ship') },

@@ -3,6 +3,7 @@ import { labEn } from '../features/lab/i18n';
 import { samplingEn } from '../features/sampling/i18n';
 import { resultsEn } from '../features/results/i18n';
 import { vaccinationEn } from '../features/vaccination/i18n';
+import { vaccinationImportEn } from '../features/vaccination/vaccination-import-i18n';
 import { verifyEn } from '../features/verify/i18n';
 import { scannerEn } from '../features/scanner/i18n';
 import { venuesEn } from '../features/venues/i18n';
@@ -32,6 +33,7 @@ export const en: Messages = {
   sampling: samplingEn,
   results: resultsEn,
   vaccination: vaccinationEn,
+  vaccinationImport: vaccinationImportEn,
   verify: verifyEn,
   declarations: declarationsEn,
   scanner: scannerEn,
@@ -71,6 +73,7 @@ export const en: Messages = {
     myVaccination: 'Vaccination',
     vaccineCatalogue: 'Vaccine catalogue',
     vaccinationSite: 'Vaccination site',
+    vaccinationImport: 'Import dose records',
     myResults: 'Test results',
     verify: 'Verify a certificate',
     myVenues: 'My check-in points',

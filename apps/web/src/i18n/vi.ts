@@ -3,6 +3,7 @@ import { labVi } from '../features/lab/i18n';
 import { samplingVi } from '../features/sampling/i18n';
 import { resultsVi } from '../features/results/i18n';
 import { vaccinationVi } from '../features/vaccination/i18n';
+import { vaccinationImportVi } from '../features/vaccination/vaccination-import-i18n';
 import { verifyVi } from '../features/verify/i18n';
 import { declarationsVi } from '../features/declarations/i18n';
 import { venuesVi } from '../features/venues/i18n';
@@ -30,6 +31,7 @@ export const vi = {
   sampling: samplingVi,
   results: resultsVi,
   vaccination: vaccinationVi,
+  vaccinationImport: vaccinationImportVi,
   verify: verifyVi,
   declarations: declarationsVi,
   scanner: scannerVi,
@@ -69,6 +71,7 @@ export const vi = {
     myVaccination: 'Tiêm chủng',
     vaccineCatalogue: 'Danh mục vắc xin',
     vaccinationSite: 'Điểm tiêm',
+    vaccinationImport: 'Nhập danh sách tiêm',
     myResults: 'Kết quả xét nghiệm',
     verify: 'Kiểm tra chứng nhận',
     myVenues: 'Điểm kiểm soát của tôi',

@@ -28,8 +28,8 @@ const LIVE = 'p.merged_into is null';
 
 /**
  * Matches many rows at once, tier by tier, one statement per tier (never one query per row): identity
- * numbers first (CCCD, CMND, BHYT, passport), then phone + birth year, then folded name + birth date +
- * commune. A row found at one tier is not looked up at the next. Up to 3 candidates per row are returned.
+ * numbers first (CCCD, CMND, BHYT, passport), then phone + birth year, then folded name + birth date
+ * (or birth year when the row has no date) + commune. A row found at one tier is not looked up at the next. Up to 3 candidates per row are returned.
  */
 export async function matchPeople(
   q: Queryable,
@@ -83,15 +83,28 @@ export async function matchPeople(
     }
   }
   {
-    const [idx, names] = pick((k) => (k.nameFolded && k.birthDate && k.communeCode ? k.nameFolded : null));
+    // `collate "C"`: the (commune, name) index is in byte order (0014); another collation could not use it.
+    // A list with only a birth year (many have just "năm sinh") matches on the year: still the same
+    // name in the same commune, and two such people are a question for the officer, never a guess.
+    const [idx, names] = pick((k) =>
+      k.nameFolded && (k.birthDate || k.birthYear) && k.communeCode ? k.nameFolded : null,
+    );
     if (idx.length) {
       add(
         await q.query<{ k: number; id: string }>(
-          `select k.k, m.id from unnest($1::int[], $2::text[], $3::date[], $4::text[]) as k(k, name, birth_date, commune)
+          `select k.k, m.id from unnest($1::int[], $2::text[], $3::date[], $4::int[], $5::text[])
+               as k(k, name, birth_date, birth_year, commune)
              cross join lateral (select p.id::text from persons p
-               where p.commune_code = k.commune and p.name_folded = k.name and p.birth_date = k.birth_date and ${LIVE}
+               where p.commune_code = k.commune and p.name_folded = k.name collate "C" and ${LIVE}
+                 and (case when k.birth_date is not null then p.birth_date = k.birth_date else p.birth_year = k.birth_year end)
                limit 3) m`,
-          [idx, names, idx.map((i) => keys[i]!.birthDate!), idx.map((i) => keys[i]!.communeCode!)],
+          [
+            idx,
+            names,
+            idx.map((i) => keys[i]!.birthDate ?? null),
+            idx.map((i) => keys[i]!.birthYear ?? null),
+            idx.map((i) => keys[i]!.communeCode!),
+          ],
         ),
         'name',
       );

@@ -258,6 +258,20 @@ for (const target of dbTargets()) {
       );
     });
 
+    it('a person created from a year-only row is found again by a later file (name + birth year + commune)', async () => {
+      const first = await upload('Họ tên,Năm sinh,Vắc xin,Ngày tiêm\nTô Thị Chỉ Năm,1948,AZ,02/08/2021\n');
+      assert.equal((await finished(first.json().id)).peopleCreated, 1);
+      const later = await upload(
+        'Họ tên,Năm sinh,Vắc xin,Ngày tiêm\nTÔ THỊ CHỈ NĂM,1948,AZ,02/08/2021\nTô Thị Chỉ Năm,1948,AZ,02/10/2021\n',
+      );
+      const r = await finished(later.json().id);
+      assert.deepEqual([r.peopleCreated, r.rowsDuplicate, r.dosesCreated], [0, 1, 1]);
+      const people = await db.query<{ n: number }>(
+        `select count(*)::int as n from persons where name_folded = 'to thi chi nam'`,
+      );
+      assert.equal(people[0]!.n, 1);
+    });
+
     it('a saved column map names an unusual header once; a file without the columns says which are missing', async () => {
       const csv = 'Người,Sinh,Giấy,Thuốc,Hôm\nHoàng Văn Map,1966,,AZ,02/09/2021\n';
       const refused = await upload(csv);
