@@ -46,6 +46,8 @@ const MyResultsPage = lazy(() => import('../features/results/MyResultsPage'));
 const MyVaccinationPage = lazy(() => import('../features/vaccination/MyVaccinationPage'));
 const VaccinatorPage = lazy(() => import('../features/vaccination/VaccinatorPage'));
 const CataloguePage = lazy(() => import('../features/vaccination/CataloguePage'));
+const CorrectionsReviewPage = lazy(() => import('../features/vaccination/CorrectionsReviewPage'));
+const TrustListPage = lazy(() => import('../features/verify/TrustListPage'));
 const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
 const SessionsPage = lazy(() => import('../features/sampling/SessionsPage'));
 const SessionDetailPage = lazy(() => import('../features/sampling/SessionDetailPage'));
@@ -159,6 +161,18 @@ export function App() {
         <Route
           path="/vaccination/catalogue"
           element={<RequireAuth action="vaccination.catalogue.manage">{page(<CataloguePage />)}</RequireAuth>}
+        />
+        <Route
+          path="/vaccination/corrections"
+          element={
+            <RequireAuth action="vaccination.correction.review">
+              {page(<CorrectionsReviewPage />)}
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/settings/trust-list"
+          element={<RequireAuth action="trustlist.manage">{page(<TrustListPage />)}</RequireAuth>}
         />
         <Route
           path="/vaccination/site"

@@ -37,7 +37,9 @@ export type NavKey =
   | 'qrCards'
   | 'myVaccination'
   | 'vaccinationSite'
-  | 'vaccineCatalogue';
+  | 'vaccineCatalogue'
+  | 'vaccinationCorrections'
+  | 'trustList';
 
 /** The task a page serves: the menu shows one heading per group. */
 export type NavGroup = 'mine' | 'venue' | 'people' | 'testing' | 'area' | 'admin';
@@ -86,6 +88,8 @@ const GROUP_OF: Record<NavKey, NavGroup> = {
   myVaccination: 'mine',
   vaccinationSite: 'people',
   vaccineCatalogue: 'admin',
+  vaccinationCorrections: 'people',
+  trustList: 'admin',
 };
 
 const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => boolean) => boolean }[] = [
@@ -114,6 +118,11 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
   { key: 'myResults', to: '/my-results', allowed: (_, can) => can('results.readOwn') },
   { key: 'myVaccination', to: '/vaccination/mine', allowed: (_, can) => can('vaccination.readOwn') },
   { key: 'vaccinationSite', to: '/vaccination/site', allowed: (_, can) => can('vaccination.administer') },
+  {
+    key: 'vaccinationCorrections',
+    to: '/vaccination/corrections',
+    allowed: (_, can) => can('vaccination.correction.review'),
+  },
   { key: 'testingSessions', to: '/testing/sessions', allowed: (_, can) => can('testing.session.manage') },
   { key: 'sampling', to: '/sampling', allowed: (_, can) => can('testing.sample') },
   { key: 'shipments', to: '/testing/shipments', allowed: (_, can) => can('testing.ship') },
@@ -145,6 +154,7 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
     to: '/vaccination/catalogue',
     allowed: (_, can) => can('vaccination.catalogue.manage'),
   },
+  { key: 'trustList', to: '/settings/trust-list', allowed: (_, can) => can('trustlist.manage') },
   { key: 'accounts', to: '/admin/accounts', allowed: (_, can) => can('account.manage') },
   { key: 'settings', to: '/settings', allowed: (me) => me.kind === 'staff' },
 ];

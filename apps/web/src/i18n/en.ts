@@ -1,3 +1,4 @@
+import { vaccinationCorrectionsEn } from '../features/vaccination/corrections-i18n';
 import { settingsEn } from '../features/settings/i18n';
 import { labEn } from '../features/lab/i18n';
 import { samplingEn } from '../features/sampling/i18n';
@@ -30,6 +31,7 @@ export const en: Messages = {
   sampling: samplingEn,
   results: resultsEn,
   vaccination: vaccinationEn,
+  vaccinationCorrections: vaccinationCorrectionsEn,
   verify: verifyEn,
   declarations: declarationsEn,
   scanner: scannerEn,
@@ -66,6 +68,8 @@ export const en: Messages = {
     revokeCertificates: 'Revoke certificates',
     testingFigures: 'Testing figures',
     myVaccination: 'Vaccination',
+    vaccinationCorrections: 'Dose corrections',
+    trustList: 'DCC trust list',
     vaccineCatalogue: 'Vaccine catalogue',
     vaccinationSite: 'Vaccination site',
     myResults: 'Test results',

@@ -1,3 +1,4 @@
+import { vaccinationCorrectionsVi } from '../features/vaccination/corrections-i18n';
 import { settingsVi } from '../features/settings/i18n';
 import { labVi } from '../features/lab/i18n';
 import { samplingVi } from '../features/sampling/i18n';
@@ -28,6 +29,7 @@ export const vi = {
   sampling: samplingVi,
   results: resultsVi,
   vaccination: vaccinationVi,
+  vaccinationCorrections: vaccinationCorrectionsVi,
   verify: verifyVi,
   declarations: declarationsVi,
   scanner: scannerVi,
@@ -64,6 +66,8 @@ export const vi = {
     revokeCertificates: 'Thu hồi chứng nhận',
     testingFigures: 'Số liệu xét nghiệm',
     myVaccination: 'Tiêm chủng',
+    vaccinationCorrections: 'Xét điều chỉnh mũi tiêm',
+    trustList: 'Danh sách tin cậy DCC',
     vaccineCatalogue: 'Danh mục vắc xin',
     vaccinationSite: 'Điểm tiêm',
     myResults: 'Kết quả xét nghiệm',
