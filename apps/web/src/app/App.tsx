@@ -50,6 +50,8 @@ const MyVaccinationPage = lazy(() => import('../features/vaccination/MyVaccinati
 const VaccinatorPage = lazy(() => import('../features/vaccination/VaccinatorPage'));
 const CataloguePage = lazy(() => import('../features/vaccination/CataloguePage'));
 const VaccinationImportPage = lazy(() => import('../features/vaccination/vaccination-import-page'));
+const CorrectionsReviewPage = lazy(() => import('../features/vaccination/CorrectionsReviewPage'));
+const TrustListPage = lazy(() => import('../features/verify/TrustListPage'));
 const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
 const SessionsPage = lazy(() => import('../features/sampling/SessionsPage'));
 const SessionDetailPage = lazy(() => import('../features/sampling/SessionDetailPage'));
@@ -179,6 +181,16 @@ export function App() {
         <Route
           path="/vaccination/imports"
           element={<RequireAuth action="vaccination.import">{page(<VaccinationImportPage />)}</RequireAuth>}
+          path="/vaccination/corrections"
+          element={
+            <RequireAuth action="vaccination.correction.review">
+              {page(<CorrectionsReviewPage />)}
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/settings/trust-list"
+          element={<RequireAuth action="trustlist.manage">{page(<TrustListPage />)}</RequireAuth>}
         />
         <Route
           path="/vaccination/site"

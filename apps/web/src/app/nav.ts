@@ -41,7 +41,9 @@ export type NavKey =
   | 'myVaccination'
   | 'vaccinationSite'
   | 'vaccineCatalogue'
-  | 'vaccinationImport';
+  | 'vaccinationImport'
+  | 'vaccinationCorrections'
+  | 'trustList';
 
 /** The task a page serves: the menu shows one heading per group. */
 export type NavGroup = 'mine' | 'venue' | 'people' | 'testing' | 'area' | 'admin';
@@ -94,6 +96,8 @@ const GROUP_OF: Record<NavKey, NavGroup> = {
   vaccinationSite: 'people',
   vaccineCatalogue: 'admin',
   vaccinationImport: 'people',
+  vaccinationCorrections: 'people',
+  trustList: 'admin',
 };
 
 const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => boolean) => boolean }[] = [
@@ -123,6 +127,11 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
   { key: 'myVaccination', to: '/vaccination/mine', allowed: (_, can) => can('vaccination.readOwn') },
   { key: 'vaccinationSite', to: '/vaccination/site', allowed: (_, can) => can('vaccination.administer') },
   { key: 'vaccinationImport', to: '/vaccination/imports', allowed: (_, can) => can('vaccination.import') },
+  {
+    key: 'vaccinationCorrections',
+    to: '/vaccination/corrections',
+    allowed: (_, can) => can('vaccination.correction.review'),
+  },
   { key: 'testingSessions', to: '/testing/sessions', allowed: (_, can) => can('testing.session.manage') },
   { key: 'sampling', to: '/sampling', allowed: (_, can) => can('testing.sample') },
   { key: 'shipments', to: '/testing/shipments', allowed: (_, can) => can('testing.ship') },
@@ -157,6 +166,7 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
     to: '/vaccination/catalogue',
     allowed: (_, can) => can('vaccination.catalogue.manage'),
   },
+  { key: 'trustList', to: '/settings/trust-list', allowed: (_, can) => can('trustlist.manage') },
   { key: 'accounts', to: '/admin/accounts', allowed: (_, can) => can('account.manage') },
   { key: 'settings', to: '/settings', allowed: (me) => me.kind === 'staff' },
 ];

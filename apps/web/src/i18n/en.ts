@@ -1,3 +1,4 @@
+import { vaccinationCorrectionsEn } from '../features/vaccination/corrections-i18n';
 import { settingsEn } from '../features/settings/i18n';
 import { labEn } from '../features/lab/i18n';
 import { samplingEn } from '../features/sampling/i18n';
@@ -34,6 +35,7 @@ export const en: Messages = {
   results: resultsEn,
   vaccination: vaccinationEn,
   vaccinationImport: vaccinationImportEn,
+  vaccinationCorrections: vaccinationCorrectionsEn,
   verify: verifyEn,
   declarations: declarationsEn,
   scanner: scannerEn,
@@ -71,6 +73,8 @@ export const en: Messages = {
     revokeCertificates: 'Revoke certificates',
     testingFigures: 'Testing figures',
     myVaccination: 'Vaccination',
+    vaccinationCorrections: 'Dose corrections',
+    trustList: 'DCC trust list',
     vaccineCatalogue: 'Vaccine catalogue',
     vaccinationSite: 'Vaccination site',
     vaccinationImport: 'Import dose records',

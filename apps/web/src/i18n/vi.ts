@@ -1,3 +1,4 @@
+import { vaccinationCorrectionsVi } from '../features/vaccination/corrections-i18n';
 import { settingsVi } from '../features/settings/i18n';
 import { labVi } from '../features/lab/i18n';
 import { samplingVi } from '../features/sampling/i18n';
@@ -32,6 +33,7 @@ export const vi = {
   results: resultsVi,
   vaccination: vaccinationVi,
   vaccinationImport: vaccinationImportVi,
+  vaccinationCorrections: vaccinationCorrectionsVi,
   verify: verifyVi,
   declarations: declarationsVi,
   scanner: scannerVi,
@@ -69,6 +71,8 @@ export const vi = {
     revokeCertificates: 'Thu hồi chứng nhận',
     testingFigures: 'Số liệu xét nghiệm',
     myVaccination: 'Tiêm chủng',
+    vaccinationCorrections: 'Xét điều chỉnh mũi tiêm',
+    trustList: 'Danh sách tin cậy DCC',
     vaccineCatalogue: 'Danh mục vắc xin',
     vaccinationSite: 'Điểm tiêm',
     vaccinationImport: 'Nhập danh sách tiêm',

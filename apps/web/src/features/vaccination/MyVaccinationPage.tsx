@@ -4,6 +4,8 @@ import QRCode from 'qrcode';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDate, formatDateTime } from '../../components/format';
+import type { Correction } from '@phongdich/contracts/vaccination-corrections';
+import { CorrectionPanel } from './CorrectionPanel';
 import type { Booking, MyVaccination, Slot } from './types';
 
 function CertificateQr({ hc1 }: { hc1: string }) {
@@ -27,6 +29,7 @@ export default function MyVaccinationPage() {
   const [people, setPeople] = useState<MyVaccination[] | null>(null);
   const [slots, setSlots] = useState<Slot[]>([]);
   const [bookings, setBookings] = useState<Booking[]>([]);
+  const [corrections, setCorrections] = useState<Correction[]>([]);
   const [forWhom, setForWhom] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -41,6 +44,10 @@ export default function MyVaccinationPage() {
       .catch(setError);
     api.get<Slot[]>('/api/vaccination/slots').then(setSlots).catch(setError);
     api.get<Booking[]>('/api/vaccination/bookings/mine').then(setBookings).catch(setError);
+    api
+      .get<{ items: Correction[] }>('/api/vaccination/corrections/mine')
+      .then((r) => setCorrections(r.items))
+      .catch(setError);
   }, []);
   useEffect(load, [load]);
 
@@ -99,6 +106,12 @@ export default function MyVaccinationPage() {
               </a>
             </div>
           )}
+          <CorrectionPanel
+            personId={p.personId}
+            doses={p.doses}
+            requests={corrections.filter((c) => c.personId === p.personId)}
+            onFiled={load}
+          />
         </div>
       ))}
 

@@ -97,6 +97,15 @@ export default function VerifyPage() {
               <dd>{formatDateTime(c.date)}</dd>
               <dt>{t('verify.issuer')}</dt>
               <dd>{c.issuer}</dd>
+              {c.country && (
+                <>
+                  <dt>{t('vaccinationCorrections.verify.country')}</dt>
+                  <dd data-testid="verify-country">
+                    {c.country}
+                    {c.signer && ` — ${t(`vaccinationCorrections.verify.signer.${c.signer}`)}`}
+                  </dd>
+                </>
+              )}
               <dt>{t('verify.uvci')}</dt>
               <dd>
                 <code>{c.uvci}</code>

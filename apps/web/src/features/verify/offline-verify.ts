@@ -25,15 +25,14 @@ export function cachedTrustList(): TrustList | null {
 export async function refreshTrustList(): Promise<TrustList | null> {
   try {
     const [keys, revocations] = await Promise.all([
-      fetch('/api/keys/dcc').then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status))))),
+      fetch('/api/keys/dcc/signers').then((r) =>
+        r.ok ? r.json() : Promise.reject(new Error(String(r.status))),
+      ),
       fetch('/api/keys/revocations').then((r) => (r.ok ? r.json() : { items: [] })),
     ]);
     const list: TrustList = {
       savedAt: new Date().toISOString(),
-      keys: (keys as { keys: TrustList['keys'] }).keys.map((k) => ({
-        kid: k.kid,
-        publicKeySpki: k.publicKeySpki,
-      })),
+      keys: (keys as { signers: TrustList['keys'] }).signers,
       revokedDcc: (revocations as { items: { type: string; id: string }[] }).items
         .filter((i) => i.type === 'DCC')
         .map((i) => i.id),
@@ -46,13 +45,15 @@ export async function refreshTrustList(): Promise<TrustList | null> {
 }
 
 export async function verifyOffline(hc1: string, trust: TrustList): Promise<VerificationAnswer> {
-  const byKid = new Map(trust.keys.map((k) => [k.kid, k.publicKeySpki]));
+  const byKid = new Map(trust.keys.map((k) => [k.kid, k]));
   const revoked = new Set(trust.revokedDcc);
   const r = await verifyHcert(hc1.trim(), {
     keys: async (kid) => {
-      const spki = byKid.get(kid);
-      return spki ? importPublicKey(fromBase64(spki), 'ES256') : undefined;
+      const k = byKid.get(kid);
+      return k ? importPublicKey(fromBase64(k.publicKeySpki), k.alg ?? 'ES256') : undefined;
     },
+    // A signer's certificate may restrict the types it signs (e.g. test certificates only).
+    allowedTypes: (kid) => byKid.get(kid)?.allowedTypes,
     isRevoked: (uvci) => revoked.has(uvci),
   });
   if (!r.valid) return { valid: false, reason: r.reason, message: FAILURE_MESSAGES[r.reason] };
@@ -69,6 +70,8 @@ export async function verifyOffline(hc1: string, trust: TrustList): Promise<Veri
       date: t?.sc ?? r.issuedAt.toISOString(),
       issuer: entry.entry.is,
       uvci: entry.entry.ci,
+      country: byKid.get(r.kid)?.country ?? entry.entry.co,
+      signer: byKid.get(r.kid)?.source ?? 'own',
     },
   };
 }

@@ -10,11 +10,21 @@ export interface VerificationAnswer {
     date: string;
     issuer: string;
     uvci: string;
+    country?: string;
+    signer?: 'own' | 'imported';
   };
 }
 
 export interface TrustList {
   savedAt: string;
-  keys: { kid: string; publicKeySpki: string }[];
+  /** Every trusted signer (ours and imported), with the algorithm and the types its certificate allows. */
+  keys: {
+    kid: string;
+    publicKeySpki: string;
+    alg?: 'ES256' | 'PS256';
+    allowedTypes?: ('v' | 't' | 'r')[];
+    country?: string;
+    source?: 'own' | 'imported';
+  }[];
   revokedDcc: string[];
 }
