@@ -24,7 +24,8 @@ import { Prng } from '../apps/server/src/demo/prng';
 const target = Number(process.argv[2] ?? 100_000);
 const runs = Number(process.env.BENCH_RUNS ?? 200);
 const batchSize = Number(process.env.BENCH_MOVE_BATCH ?? 50_000);
-const { db, where } = await openBenchDb();
+// reuse: the generated people stay in the DATABASE_URL database for the next run (see above).
+const { db, where } = await openBenchDb({ reuse: true });
 try {
   // Back to the old map (bench only): a previous run moved them.
   await db.exec(`update persons set unit_structure = 'pre2025', province_code = split_part(moved_from_unit, '/', 2),

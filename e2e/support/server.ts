@@ -52,16 +52,25 @@ export function parseDemoAccounts(stdout: string): DemoAccount[] {
   return out;
 }
 
+export interface ServerOptions {
+  /** The deployment's map (PHONGDICH_UNIT_STRUCTURE); the browser tests' records use 2021 codes. */
+  structure?: '2021' | '2025';
+  /** Reuse this data folder (a restart of the same deployment); the caller removes it. */
+  dataDir?: string;
+  /** Seed the demo (default true); off, a restarted deployment keeps what it has, moved or not. */
+  demo?: boolean;
+}
+
 /**
  * Starts the real server (built web app, fresh embedded database, demo data) on a free port
  * and waits until /api/health answers.
  */
-export async function startServer(): Promise<TestServer> {
+export async function startServer(opts: ServerOptions = {}): Promise<TestServer> {
   if (!existsSync(path.join(repoRoot, 'apps/web/dist/index.html'))) {
     throw new Error('apps/web/dist is missing: run `npm run build:web` first');
   }
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'pd-e2e-'));
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'pd-e2e-'));
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: repoRoot,
@@ -70,10 +79,10 @@ export async function startServer(): Promise<TestServer> {
       PORT: String(port),
       HOST: '127.0.0.1',
       PHONGDICH_DATA_DIR: dataDir,
-      PHONGDICH_DEMO: '1',
-      // The browser tests' own records use the 2021 codes (Phúc Xá 00001…): run them on that map.
-      // A new deployment defaults to 2025; browser tests on a 2025 deployment are still to be written.
-      PHONGDICH_UNIT_STRUCTURE: '2021',
+      PHONGDICH_DEMO: opts.demo === false ? '0' : '1',
+      // Most browser tests' own records use the 2021 codes (Phúc Xá 00001…): they run on that map;
+      // e2e/units-2025.test.ts runs on 2025 (a new deployment's default).
+      PHONGDICH_UNIT_STRUCTURE: opts.structure ?? '2021',
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
       NODE_ENV: 'test',
@@ -94,7 +103,7 @@ export async function startServer(): Promise<TestServer> {
       await done;
       clearTimeout(timer);
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + 120_000;

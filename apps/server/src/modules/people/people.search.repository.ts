@@ -103,7 +103,7 @@ export async function searchPersons(q: Queryable, c: SearchCriteria): Promise<Pe
     params.push(...j.params);
   };
   const words = c.nameFolded?.split(' ').filter((w) => w !== '');
-  // In one commune (a few thousand people) its own names in order are read (persons_commune_name_idx);
+  // In one commune (a few thousand people) its own names in order are read (persons_structure_commune_name_idx);
   // elsewhere the rarest typed word's entries are.
   const oneCommune =
     c.communeCode !== undefined || /\bcommune_code\b/.test(c.jurisdiction?.('p', 1).sql ?? '');

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../core/db/db';
 import type { UnitStructure } from '../../core/units/structure';
+import { DEPLOYMENT_STRUCTURE_SQL } from '../../core/units/deployment';
 
 export interface QrTokenRow {
   id: string;
@@ -102,10 +103,14 @@ export async function cardsOfBatch(q: Queryable, batchId: string): Promise<CardR
   );
 }
 
-/** Live people of a commune with no citizen account linked (the printed-card audience). */
+/**
+ * Live people of a commune with no citizen account linked (the printed-card audience). The commune is
+ * one of the deployment's map: the other map's commune with the same code is another place.
+ */
 export async function peopleWithoutAccount(q: Queryable, communeCode: string): Promise<string[]> {
   const rows = await q.query<{ id: string }>(
-    `select p.id from persons p where p.commune_code = $1 and p.merged_into is null
+    `select p.id from persons p
+      where p.unit_structure = ${DEPLOYMENT_STRUCTURE_SQL} and p.commune_code = $1 and p.merged_into is null
        and not exists (select 1 from accounts a where a.person_id = p.id)
      order by p.name_folded, p.id limit 5000`,
     [communeCode],

@@ -62,6 +62,11 @@ for (const target of dbTargets()) {
          values ($1, $2, $3, $4, '{fever}', now(), 'mild', 'site', 'x', ${place})`,
         [randomUUID(), person, dose!.id, site!.id],
       );
+      await db.query(
+        `insert into persons (id, full_name, name_folded, birth_year, sex, commune_code, district_code, province_code)
+         values ($1, 'Đỗ Thu Hà', 'do thu ha', 1990, 'female', ${place})`,
+        [person],
+      );
       await applyDeploymentStructure(db, '2025');
     });
     after(() => db.close());
@@ -90,6 +95,17 @@ for (const target of dbTargets()) {
       }
       const again = await runMove(db, ctx, { batchSize: 10 });
       for (const table of TABLES) assert.equal(again.progress[table]?.moved, 0, table);
+    });
+
+    it('a moved person’s name words carry the new area (search reads them)', async () => {
+      const rows = await db.query<{ word: string; unit_structure: string; commune_code: string }>(
+        `select w.word, w.unit_structure, w.commune_code from person_name_words w
+          join persons p on p.id = w.person_id where p.full_name = 'Đỗ Thu Hà' order by word`,
+      );
+      assert.deepEqual(
+        rows.map((r) => `${r.word} ${r.unit_structure} ${r.commune_code}`),
+        ['do 2025 00097', 'ha 2025 00097', 'thu 2025 00097'],
+      );
     });
 
     it('a held declaration read through declarations_all names its map', async () => {
