@@ -181,6 +181,8 @@ export function App() {
         <Route
           path="/vaccination/imports"
           element={<RequireAuth action="vaccination.import">{page(<VaccinationImportPage />)}</RequireAuth>}
+        />
+        <Route
           path="/vaccination/corrections"
           element={
             <RequireAuth action="vaccination.correction.review">
