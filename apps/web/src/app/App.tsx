@@ -46,6 +46,10 @@ const MyResultsPage = lazy(() => import('../features/results/MyResultsPage'));
 const MyVaccinationPage = lazy(() => import('../features/vaccination/MyVaccinationPage'));
 const VaccinatorPage = lazy(() => import('../features/vaccination/VaccinatorPage'));
 const CataloguePage = lazy(() => import('../features/vaccination/CataloguePage'));
+const CasesPage = lazy(() => import('../features/cases/CasesPage'));
+const CasePage = lazy(() => import('../features/cases/CasePage'));
+const NewCasePage = lazy(() => import('../features/cases/NewCasePage'));
+const MyIsolationPage = lazy(() => import('../features/cases/MyIsolationPage'));
 const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
 const SessionsPage = lazy(() => import('../features/sampling/SessionsPage'));
 const SessionDetailPage = lazy(() => import('../features/sampling/SessionDetailPage'));
@@ -159,6 +163,19 @@ export function App() {
         <Route
           path="/vaccination/catalogue"
           element={<RequireAuth action="vaccination.catalogue.manage">{page(<CataloguePage />)}</RequireAuth>}
+        />
+        <Route path="/cases" element={<RequireAuth action="case.read">{page(<CasesPage />)}</RequireAuth>} />
+        <Route
+          path="/cases/new"
+          element={<RequireAuth action="case.manage">{page(<NewCasePage />)}</RequireAuth>}
+        />
+        <Route
+          path="/cases/:id"
+          element={<RequireAuth action="case.read">{page(<CasePage />)}</RequireAuth>}
+        />
+        <Route
+          path="/my-case"
+          element={<RequireAuth action="case.readOwn">{page(<MyIsolationPage />)}</RequireAuth>}
         />
         <Route
           path="/vaccination/site"

@@ -37,7 +37,10 @@ export type NavKey =
   | 'qrCards'
   | 'myVaccination'
   | 'vaccinationSite'
-  | 'vaccineCatalogue';
+  | 'vaccineCatalogue'
+  | 'cases'
+  | 'newCase'
+  | 'myIsolation';
 
 /** The task a page serves: the menu shows one heading per group. */
 export type NavGroup = 'mine' | 'venue' | 'people' | 'testing' | 'area' | 'admin';
@@ -86,6 +89,9 @@ const GROUP_OF: Record<NavKey, NavGroup> = {
   myVaccination: 'mine',
   vaccinationSite: 'people',
   vaccineCatalogue: 'admin',
+  cases: 'people',
+  newCase: 'people',
+  myIsolation: 'mine',
 };
 
 const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => boolean) => boolean }[] = [
@@ -113,6 +119,7 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
   },
   { key: 'myResults', to: '/my-results', allowed: (_, can) => can('results.readOwn') },
   { key: 'myVaccination', to: '/vaccination/mine', allowed: (_, can) => can('vaccination.readOwn') },
+  { key: 'myIsolation', to: '/my-case', allowed: (_, can) => can('case.readOwn') },
   { key: 'vaccinationSite', to: '/vaccination/site', allowed: (_, can) => can('vaccination.administer') },
   { key: 'testingSessions', to: '/testing/sessions', allowed: (_, can) => can('testing.session.manage') },
   { key: 'sampling', to: '/sampling', allowed: (_, can) => can('testing.sample') },
@@ -128,6 +135,8 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
   { key: 'people', to: '/people', allowed: (_, can) => can('person.search') },
   { key: 'newPerson', to: '/people/new', allowed: (_, can) => can('person.create') },
   { key: 'worklist', to: '/worklist', allowed: (_, can) => can('worklist.read') },
+  { key: 'cases', to: '/cases', allowed: (_, can) => can('case.read') },
+  { key: 'newCase', to: '/cases/new', allowed: (_, can) => can('case.manage') },
   { key: 'holds', to: '/holds', allowed: (_, can) => can('checkin.hold') },
   // Owners and staff of check-in points sign in as citizens (or as venue managers).
   {

@@ -3,6 +3,7 @@ import { labEn } from '../features/lab/i18n';
 import { samplingEn } from '../features/sampling/i18n';
 import { resultsEn } from '../features/results/i18n';
 import { vaccinationEn } from '../features/vaccination/i18n';
+import { casesEn } from '../features/cases/i18n';
 import { verifyEn } from '../features/verify/i18n';
 import { scannerEn } from '../features/scanner/i18n';
 import { venuesEn } from '../features/venues/i18n';
@@ -30,6 +31,7 @@ export const en: Messages = {
   sampling: samplingEn,
   results: resultsEn,
   vaccination: vaccinationEn,
+  cases: casesEn,
   verify: verifyEn,
   declarations: declarationsEn,
   scanner: scannerEn,
@@ -68,6 +70,9 @@ export const en: Messages = {
     myVaccination: 'Vaccination',
     vaccineCatalogue: 'Vaccine catalogue',
     vaccinationSite: 'Vaccination site',
+    cases: 'Cases (F0)',
+    newCase: 'Enter a case',
+    myIsolation: 'Home isolation (F0)',
     myResults: 'Test results',
     verify: 'Verify a certificate',
     myVenues: 'My check-in points',

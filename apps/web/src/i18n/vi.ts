@@ -3,6 +3,7 @@ import { labVi } from '../features/lab/i18n';
 import { samplingVi } from '../features/sampling/i18n';
 import { resultsVi } from '../features/results/i18n';
 import { vaccinationVi } from '../features/vaccination/i18n';
+import { casesVi } from '../features/cases/i18n';
 import { verifyVi } from '../features/verify/i18n';
 import { declarationsVi } from '../features/declarations/i18n';
 import { venuesVi } from '../features/venues/i18n';
@@ -28,6 +29,7 @@ export const vi = {
   sampling: samplingVi,
   results: resultsVi,
   vaccination: vaccinationVi,
+  cases: casesVi,
   verify: verifyVi,
   declarations: declarationsVi,
   scanner: scannerVi,
@@ -66,6 +68,9 @@ export const vi = {
     myVaccination: 'Tiêm chủng',
     vaccineCatalogue: 'Danh mục vắc xin',
     vaccinationSite: 'Điểm tiêm',
+    cases: 'Ca bệnh (F0)',
+    newCase: 'Nhập ca bệnh',
+    myIsolation: 'Cách ly tại nhà (F0)',
     myResults: 'Kết quả xét nghiệm',
     verify: 'Kiểm tra chứng nhận',
     myVenues: 'Điểm kiểm soát của tôi',
