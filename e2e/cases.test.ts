@@ -73,7 +73,7 @@ describe('cases: a released positive result becomes a case; a case at home repor
         .getByTestId('report-due')
         .getByText(/Hôm nay bạn đã gửi báo cáo/)
         .waitFor();
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      const width = await page.evaluate<number>('document.documentElement.scrollWidth');
       assert.ok(width <= 360, `the page is ${width} px wide`);
     });
     await context.close();
