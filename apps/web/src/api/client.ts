@@ -109,6 +109,7 @@ export const api = {
   post: <T>(path: string, body?: unknown, headers?: HeadersInit) =>
     request<T>('POST', path, body ?? {}, headers),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   del: <T>(path: string) => request<T>('DELETE', path),
   downloadPost,
 };

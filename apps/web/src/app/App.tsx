@@ -52,6 +52,10 @@ const CataloguePage = lazy(() => import('../features/vaccination/CataloguePage')
 const VaccinationImportPage = lazy(() => import('../features/vaccination/vaccination-import-page'));
 const CorrectionsReviewPage = lazy(() => import('../features/vaccination/CorrectionsReviewPage'));
 const TrustListPage = lazy(() => import('../features/verify/TrustListPage'));
+const CasesPage = lazy(() => import('../features/cases/CasesPage'));
+const CasePage = lazy(() => import('../features/cases/CasePage'));
+const NewCasePage = lazy(() => import('../features/cases/NewCasePage'));
+const MyIsolationPage = lazy(() => import('../features/cases/MyIsolationPage'));
 const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
 const SessionsPage = lazy(() => import('../features/sampling/SessionsPage'));
 const SessionDetailPage = lazy(() => import('../features/sampling/SessionDetailPage'));
@@ -177,6 +181,19 @@ export function App() {
         <Route
           path="/vaccination/catalogue"
           element={<RequireAuth action="vaccination.catalogue.manage">{page(<CataloguePage />)}</RequireAuth>}
+        />
+        <Route path="/cases" element={<RequireAuth action="case.read">{page(<CasesPage />)}</RequireAuth>} />
+        <Route
+          path="/cases/new"
+          element={<RequireAuth action="case.manage">{page(<NewCasePage />)}</RequireAuth>}
+        />
+        <Route
+          path="/cases/:id"
+          element={<RequireAuth action="case.read">{page(<CasePage />)}</RequireAuth>}
+        />
+        <Route
+          path="/my-case"
+          element={<RequireAuth action="case.readOwn">{page(<MyIsolationPage />)}</RequireAuth>}
         />
         <Route
           path="/vaccination/imports"

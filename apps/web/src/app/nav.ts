@@ -43,7 +43,10 @@ export type NavKey =
   | 'vaccineCatalogue'
   | 'vaccinationImport'
   | 'vaccinationCorrections'
-  | 'trustList';
+  | 'trustList'
+  | 'cases'
+  | 'newCase'
+  | 'myIsolation';
 
 /** The task a page serves: the menu shows one heading per group. */
 export type NavGroup = 'mine' | 'venue' | 'people' | 'testing' | 'area' | 'admin';
@@ -98,6 +101,9 @@ const GROUP_OF: Record<NavKey, NavGroup> = {
   vaccinationImport: 'people',
   vaccinationCorrections: 'people',
   trustList: 'admin',
+  cases: 'people',
+  newCase: 'people',
+  myIsolation: 'mine',
 };
 
 const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => boolean) => boolean }[] = [
@@ -125,6 +131,7 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
   },
   { key: 'myResults', to: '/my-results', allowed: (_, can) => can('results.readOwn') },
   { key: 'myVaccination', to: '/vaccination/mine', allowed: (_, can) => can('vaccination.readOwn') },
+  { key: 'myIsolation', to: '/my-case', allowed: (_, can) => can('case.readOwn') },
   { key: 'vaccinationSite', to: '/vaccination/site', allowed: (_, can) => can('vaccination.administer') },
   { key: 'vaccinationImport', to: '/vaccination/imports', allowed: (_, can) => can('vaccination.import') },
   {
@@ -147,6 +154,8 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
   { key: 'newPerson', to: '/people/new', allowed: (_, can) => can('person.create') },
   { key: 'worklist', to: '/worklist', allowed: (_, can) => can('worklist.read') },
   { key: 'identityClaims', to: '/identity-claims', allowed: (_, can) => can('person.merge') },
+  { key: 'cases', to: '/cases', allowed: (_, can) => can('case.read') },
+  { key: 'newCase', to: '/cases/new', allowed: (_, can) => can('case.manage') },
   { key: 'holds', to: '/holds', allowed: (_, can) => can('checkin.hold') },
   // Owners and staff of check-in points sign in as citizens (or as venue managers).
   {

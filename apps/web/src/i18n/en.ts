@@ -5,6 +5,7 @@ import { samplingEn } from '../features/sampling/i18n';
 import { resultsEn } from '../features/results/i18n';
 import { vaccinationEn } from '../features/vaccination/i18n';
 import { vaccinationImportEn } from '../features/vaccination/vaccination-import-i18n';
+import { casesEn } from '../features/cases/i18n';
 import { verifyEn } from '../features/verify/i18n';
 import { scannerEn } from '../features/scanner/i18n';
 import { venuesEn } from '../features/venues/i18n';
@@ -36,6 +37,7 @@ export const en: Messages = {
   vaccination: vaccinationEn,
   vaccinationImport: vaccinationImportEn,
   vaccinationCorrections: vaccinationCorrectionsEn,
+  cases: casesEn,
   verify: verifyEn,
   declarations: declarationsEn,
   scanner: scannerEn,
@@ -78,6 +80,9 @@ export const en: Messages = {
     vaccineCatalogue: 'Vaccine catalogue',
     vaccinationSite: 'Vaccination site',
     vaccinationImport: 'Import dose records',
+    cases: 'Cases (F0)',
+    newCase: 'Enter a case',
+    myIsolation: 'Home isolation (F0)',
     myResults: 'Test results',
     verify: 'Verify a certificate',
     myVenues: 'My check-in points',

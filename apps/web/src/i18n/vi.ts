@@ -5,6 +5,7 @@ import { samplingVi } from '../features/sampling/i18n';
 import { resultsVi } from '../features/results/i18n';
 import { vaccinationVi } from '../features/vaccination/i18n';
 import { vaccinationImportVi } from '../features/vaccination/vaccination-import-i18n';
+import { casesVi } from '../features/cases/i18n';
 import { verifyVi } from '../features/verify/i18n';
 import { declarationsVi } from '../features/declarations/i18n';
 import { venuesVi } from '../features/venues/i18n';
@@ -34,6 +35,7 @@ export const vi = {
   vaccination: vaccinationVi,
   vaccinationImport: vaccinationImportVi,
   vaccinationCorrections: vaccinationCorrectionsVi,
+  cases: casesVi,
   verify: verifyVi,
   declarations: declarationsVi,
   scanner: scannerVi,
@@ -76,6 +78,9 @@ export const vi = {
     vaccineCatalogue: 'Danh mục vắc xin',
     vaccinationSite: 'Điểm tiêm',
     vaccinationImport: 'Nhập danh sách tiêm',
+    cases: 'Ca bệnh (F0)',
+    newCase: 'Nhập ca bệnh',
+    myIsolation: 'Cách ly tại nhà (F0)',
     myResults: 'Kết quả xét nghiệm',
     verify: 'Kiểm tra chứng nhận',
     myVenues: 'Điểm kiểm soát của tôi',

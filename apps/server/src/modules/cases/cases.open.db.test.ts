@@ -2,7 +2,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { dbTargets } from '../../test-support/test-db';
 import type { Db } from '../../core/db/db';
-import { caseForTracing, openCaseForPerson } from './index';
+import { caseForTracing, openCaseForPerson, setCaseCluster, setSourceCase } from './index';
 import { createCasePerson, nextBarcode } from './cases.fixtures';
 
 const lab = (barcode: string, sampleDate: string) => ({
@@ -97,6 +97,46 @@ for (const target of dbTargets()) {
     it('caseForTracing answers null for an unknown or malformed id', async () => {
       assert.equal(await caseForTracing(db, '00000000-0000-4000-8000-000000000000'), null);
       assert.equal(await caseForTracing(db, 'not-a-uuid'), null);
+    });
+  });
+}
+
+for (const target of dbTargets()) {
+  describe(`cases: links set by tracing (${target.name})`, () => {
+    let db: Db;
+    before(async () => {
+      db = await target.open();
+    });
+    after(async () => {
+      await db.close();
+    });
+
+    it('setSourceCase and setCaseCluster make a new version with history and event; the same value again, none', async () => {
+      const source = await db.transaction((tx) =>
+        openCaseForPerson(tx, '00000000-0000-4000-8000-000000000000', lab(nextBarcode(), '2026-11-20')).catch(
+          () => null,
+        ),
+      );
+      assert.equal(source, null, 'an unknown person has no case');
+      const a = await createCasePerson(db);
+      const b = await createCasePerson(db);
+      const first = await db.transaction((tx) => openCaseForPerson(tx, a, lab(nextBarcode(), '2026-11-18')));
+      const second = await db.transaction((tx) => openCaseForPerson(tx, b, lab(nextBarcode(), '2026-11-21')));
+      const cluster = '11111111-2222-4333-8444-555555555555';
+      assert.equal(await db.transaction((tx) => setSourceCase(tx, second.caseId, first.caseId)), 2);
+      assert.equal(await db.transaction((tx) => setCaseCluster(tx, second.caseId, cluster)), 3);
+      assert.equal(await db.transaction((tx) => setCaseCluster(tx, second.caseId, cluster)), 3);
+      await assert.rejects(db.transaction((tx) => setSourceCase(tx, second.caseId, second.caseId)));
+      const t = await caseForTracing(db, second.caseId);
+      assert.equal(t?.sourceCaseId, first.caseId);
+      const events = await db.query<{ payload: { changed: string[] } }>(
+        `select payload from domain_events where type = 'case.updated' and payload->>'caseId' = $1 order by id`,
+        [second.caseId],
+      );
+      assert.deepEqual(
+        events.map((e) => e.payload.changed),
+        [['sourceCaseId'], ['clusterId']],
+      );
     });
   });
 }

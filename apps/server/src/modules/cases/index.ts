@@ -10,3 +10,4 @@ export type { CaseForTracing, CaseConfirmationInput } from './cases.types';
 export { openCaseFromResult } from './cases.events';
 export { casesStatusSource } from './cases.status-source';
 export { casesRoutes } from './cases.routes';
+export { setCaseCluster, setSourceCase } from './cases.links';

@@ -1,0 +1,12 @@
+// The cases feature's shapes come from the server's schemas (packages/contracts).
+export type {
+  CaseDetail,
+  CaseList,
+  CaseRules,
+  CaseSummary,
+  Investigation,
+  IsolationReport,
+  MissedReportList,
+  MyCase,
+  ReportAnswer,
+} from '@phongdich/contracts/cases';
