@@ -56,14 +56,17 @@ export function parseDemoAccounts(stdout: string): DemoAccount[] {
  * Starts the real server (built web app, fresh embedded database, demo data) on a free port
  * and waits until /api/health answers.
  */
-export async function startServer(): Promise<TestServer> {
+export async function startServer(
+  /** The program to run: the server itself, or a test server's entry (e2e/support/*-server.ts). */
+  entry = 'apps/server/src/main.ts',
+): Promise<TestServer> {
   if (!existsSync(path.join(repoRoot, 'apps/web/dist/index.html'))) {
     throw new Error('apps/web/dist is missing: run `npm run build:web` first');
   }
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pd-e2e-'));
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: repoRoot,
     env: {
       ...process.env,
