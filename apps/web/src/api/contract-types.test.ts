@@ -14,6 +14,7 @@ const contractModules = [
   'packages/contracts/src/people.ts',
   'packages/contracts/src/venues.ts',
   'packages/contracts/src/accounts.ts',
+  'packages/contracts/src/worklist.ts',
 ];
 
 function parse(path: string): ts.SourceFile {
@@ -46,6 +47,8 @@ describe('web API types come from packages/contracts', () => {
     for (const name of ['Venue', 'VenueStatus', 'StaffMember', 'VenueKindOption'])
       assert.ok(shared.includes(name), name);
     for (const name of ['Me', 'AccountSummary']) assert.ok(shared.includes(name), name);
+    for (const name of ['WorklistItem', 'WorklistStatus', 'AreaSummary'])
+      assert.ok(shared.includes(name), name);
   });
 
   it('no web file declares its own copy of a contracts type', () => {
