@@ -10,6 +10,8 @@ import type { Db } from '../../apps/server/src/core/db/db';
 import { tokenHash, SESSION_COOKIE } from '../../apps/server/src/core/auth/tokens';
 import { generatePeople } from '../../apps/server/src/demo/generate-people';
 import { signingKey } from '../../apps/server/src/modules/keys/keys.service';
+import { withKeysSecret } from '../../apps/server/src/core/crypto/keys-secret';
+import { loadConfig } from '../../apps/server/src/core/config';
 
 export interface Citizen {
   cookie: string;
@@ -64,7 +66,9 @@ export async function seedPopulation(
      returning id, owner_account_id`,
     [owners],
   );
-  const key = await signingKey(db, 'qr');
+  // The server signs with the keys secret of its configuration (the same environment as this process):
+  // the seeded posters' codes are signed with that secret's key.
+  const key = await signingKey(withKeysSecret(db, loadConfig().secret), 'qr');
   const cookieOf = new Map(people.map((p, i) => [byPerson.get(p.id)!, citizens[i]!.cookie]));
   const venues: Venue[] = [];
   for (const v of venueRows)

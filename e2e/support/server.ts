@@ -59,6 +59,8 @@ export interface ServerOptions {
   dataDir?: string;
   /** Seed the demo (default true); off, a restarted deployment keeps what it has, moved or not. */
   demo?: boolean;
+  /** The program to run: the server itself, or a test server's entry (e2e/support/*-server.ts). */
+  entry?: string;
 }
 
 /**
@@ -72,7 +74,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
   const port = await freePort();
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'pd-e2e-'));
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', opts.entry ?? 'apps/server/src/main.ts'], {
     cwd: repoRoot,
     env: {
       ...process.env,

@@ -49,6 +49,7 @@ import { scheduleAuditSealing } from './core/audit/sealer';
 import { deriveAuditKeys, withAuditKeys } from './core/audit/audit-keys';
 import { HeadStore } from './core/audit/heads';
 import { EventDispatcher } from './core/events/dispatcher';
+import type { DispatchOptions } from './core/events/dispatch';
 import { Scheduler } from './core/jobs/scheduler';
 import { eventsAdminRoutes } from './core/events/events.routes';
 import type { EventHandler } from './core/events/handler';
@@ -78,6 +79,14 @@ export interface AppDeps {
   db: Db;
   /** Where log lines go (a test reads them); standard output by default. */
   logStream?: { write(line: string): void };
+  /**
+   * Handlers besides the app's own, and the dispatcher's attempts and backoff: a test server (e2e)
+   * adds a handler that fails, to show an administrator a dead event.
+   */
+  events?: {
+    handlers?: readonly EventHandler[];
+    options?: Pick<DispatchOptions, 'maxAttempts' | 'backoffMs'>;
+  };
 }
 
 /** Never log request bodies or query strings: they may carry personal data. */
@@ -87,7 +96,8 @@ const logRedaction = {
 };
 
 /** Builds the whole HTTP application. The one place where modules are wired together. */
-export async function buildApp({ config, db: given, logStream }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, db: given, logStream } = deps;
   // Audit entries are signed with keys from the configuration, never from the database.
   const auditKeys = deriveAuditKeys(config.auditSecret);
   // Signing keys are encrypted at rest with the server secret, bound here from the configuration.
@@ -174,10 +184,11 @@ export async function buildApp({ config, db: given, logStream }: AppDeps): Promi
   await plugin((s) => vaccinationCorrectionsRoutes(s, db));
   // --- end modules ---
   const events = new EventDispatcher(db, {
+    ...deps.events?.options,
     onHandlerError: ({ eventId, type, handler, error }) =>
       app.log.warn({ eventId, type, handler, err: { message: error.message } }, 'event handler failed'),
   });
-  for (const h of EVENT_HANDLERS) events.register(h);
+  for (const h of [...EVENT_HANDLERS, ...(deps.events?.handlers ?? [])]) events.register(h);
   app.decorate('events', events);
   const dispatch = jobs.add({ name: 'domain-events', everyMs: 1000, run: () => events.pass() });
   eventsAdminRoutes(app, db, dispatch.runNow);

@@ -1,5 +1,5 @@
 import type { FieldError } from '@phongdich/contracts';
-import { fieldError } from './errors';
+import { assertNoFieldErrors, fieldError } from './errors';
 
 /**
  * Investigation holds keep data (check-ins, declarations) past its retention period. The rules on
@@ -56,4 +56,14 @@ export function holdRangeErrors(from: Date, to: Date, now = new Date()): FieldEr
     );
   }
   return errors;
+}
+
+/** VALIDATION_FAILED with every rule a hold breaks: its range (check-ins), its end and its reason. */
+export function assertHoldRules(h: { until: Date; reason: string; range?: { from: Date; to: Date } }): void {
+  const errors = [
+    ...(h.range ? holdRangeErrors(h.range.from, h.range.to) : []),
+    holdUntilError(h.until),
+    holdReasonError(h.reason),
+  ];
+  assertNoFieldErrors(errors.filter((e): e is FieldError => !!e));
 }

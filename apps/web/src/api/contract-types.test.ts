@@ -15,6 +15,7 @@ const contractModules = [
   'packages/contracts/src/venues.ts',
   'packages/contracts/src/accounts.ts',
   'packages/contracts/src/vaccination.ts',
+  'packages/contracts/src/worklist.ts',
 ];
 
 function parse(path: string): ts.SourceFile {
@@ -48,6 +49,8 @@ describe('web API types come from packages/contracts', () => {
       assert.ok(shared.includes(name), name);
     for (const name of ['Me', 'AccountSummary']) assert.ok(shared.includes(name), name);
     for (const name of ['Dose', 'MyVaccination', 'PersonAtSite', 'Site', 'Lot', 'Booking'])
+      assert.ok(shared.includes(name), name);
+    for (const name of ['WorklistItem', 'WorklistStatus', 'AreaSummary'])
       assert.ok(shared.includes(name), name);
   });
 

@@ -1,26 +1,17 @@
 import type { Actor } from '../../core/auth/actor';
+import { canAt } from '../../core/auth/policy';
 import { jurisdictionSql, type Location } from '../../core/auth/jurisdiction';
 import type { Param, Queryable } from '../../core/db/db';
 import type { UnitStructure } from '../../core/units/structure';
+import { activeHoldSql, findHold, type HoldKind, type HoldRowBase } from '../../core/holds.kind';
 
 /** A hold with what its readers need: the point's name, who placed it, and where its subject is. */
-export interface CheckinHoldRow {
-  id: string;
-  person_id: string | null;
+export interface CheckinHoldRow extends HoldRowBase {
   venue_id: string | null;
   venue_name: string | null;
-  /** The held person's commune: an area-wide list reads by it, without the person's name. */
-  person_commune_name: string | null;
   from_time: Date;
   to_time: Date;
-  reason: string;
-  held_until: Date;
   created_by_account_id: string | null;
-  created_by_name: string | null;
-  created_at: Date;
-  active: boolean;
-  released_at: Date | null;
-  released_by_name: string | null;
   p_structure: UnitStructure | null;
   p_province: string | null;
   p_district: string | null;
@@ -74,41 +65,30 @@ export const venueLocationOf = (r: CheckinHoldRow): Location | null =>
       }
     : null;
 
-export async function insertCheckinHold(q: Queryable, h: NewCheckinHold): Promise<CheckinHoldRow> {
+/** Check-ins as a kind of held data (core/holds.kind.ts): a person's, or a point's, in a time range. */
+export const CHECKIN_HOLDS: HoldKind<CheckinHoldRow> = {
+  kind: 'checkins',
+  table: 'checkin_holds',
+  select: SELECT,
+  policy: 'checkin.hold',
+  audit: { place: 'checkin.hold', read: 'checkin.hold.read', release: 'checkin.hold.release' },
+  // Is the hold's person or point in the actor's area?
+  inReach: (_q, actor, r) =>
+    [personLocationOf(r), venueLocationOf(r)].some((loc) => !!loc && canAt(actor, 'checkin.hold', loc)),
+  releaseDetails: (r) => ({ venueId: r.venue_id }),
+};
+
+export async function insertCheckinHold(q: Queryable, h: NewCheckinHold): Promise<string> {
   const [row] = await q.query<{ id: string }>(
     `insert into checkin_holds (person_id, venue_id, from_time, to_time, held_until, reason,
        created_by_account_id)
      values ($1, $2, $3, $4, $5, $6, $7) returning id`,
     [h.personId, h.venueId, h.from, h.to, h.until, h.reason, h.accountId],
   );
-  return (await findCheckinHold(q, row!.id))!;
+  return row!.id;
 }
 
-export async function findCheckinHold(
-  q: Queryable,
-  id: string,
-  forUpdate = false,
-): Promise<CheckinHoldRow | undefined> {
-  const rows = await q.query<CheckinHoldRow>(
-    `${SELECT} where h.id = $1${forUpdate ? ' for update of h' : ''}`,
-    [id],
-  );
-  return rows[0];
-}
-
-/** Ends a hold now; the row stays (the history of holds). Returns false if it had already ended. */
-export async function releaseCheckinHold(
-  q: Queryable,
-  id: string,
-  accountId: string | null,
-): Promise<boolean> {
-  const rows = await q.query(
-    `update checkin_holds set held_until = now(), released_at = now(), released_by_account_id = $2
-      where id = $1 and held_until > now() returning id`,
-    [id, accountId],
-  );
-  return rows.length > 0;
-}
+export const findCheckinHold = (q: Queryable, id: string) => findHold(q, CHECKIN_HOLDS, id);
 
 export interface HoldFilter {
   personId?: string;
@@ -134,7 +114,7 @@ export async function listCheckinHolds(q: Queryable, f: HoldFilter): Promise<Che
   return q.query<CheckinHoldRow>(
     `${SELECT}
       where ($1::uuid is null or h.person_id = $1) and ($2::uuid is null or h.venue_id = $2)
-        and ($3::boolean is null or (h.held_until > now()) = $3) and ${area}
+        and ${activeHoldSql(3)} and ${area}
       order by h.created_at desc, h.id desc
       limit $4`,
     params,

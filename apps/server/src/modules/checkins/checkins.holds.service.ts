@@ -1,20 +1,16 @@
-import type { FieldError } from '@phongdich/contracts';
-import { recordAudit, type AuditContext } from '../../core/audit/audit';
+import type { AuditContext } from '../../core/audit/audit';
 import type { Actor } from '../../core/auth/actor';
-import { canAt, authorize } from '../../core/auth/policy';
+import { authorize } from '../../core/auth/policy';
 import type { Db, Queryable } from '../../core/db/db';
-import { AppError, assertNoFieldErrors, fieldError } from '../../core/errors';
-import { holdRangeErrors, holdReasonError, holdUntilError } from '../../core/holds';
-import { idempotencyScope, runIdempotent } from '../../core/http/idempotency';
+import { AppError, fieldError } from '../../core/errors';
+import { assertHoldRules } from '../../core/holds';
+import { auditHoldRead, holdJson, placeHold, releaseHold } from '../../core/holds.kind';
 import { findPerson, locationOf } from '../people';
 import { findVenue } from './checkins.repository';
 import {
-  findCheckinHold,
+  CHECKIN_HOLDS,
   insertCheckinHold,
   listCheckinHolds,
-  personLocationOf,
-  releaseCheckinHold,
-  venueLocationOf,
   type CheckinHoldRow,
 } from './checkins.holds.repository';
 import { venueLocation } from './venue-cache';
@@ -34,20 +30,11 @@ export interface HoldQuery {
 type Subject = { personId: string; venueId?: never } | { venueId: string; personId?: never };
 
 export const toCheckinHold = (r: CheckinHoldRow) => ({
-  id: r.id,
-  personId: r.person_id,
+  ...holdJson(r),
   venueId: r.venue_id,
   venueName: r.venue_name,
-  personCommuneName: r.person_commune_name,
   from: r.from_time.toISOString(),
   to: r.to_time.toISOString(),
-  heldUntil: r.held_until.toISOString(),
-  reason: r.reason,
-  active: r.active,
-  createdAt: r.created_at.toISOString(),
-  createdByName: r.created_by_name,
-  releasedAt: r.released_at?.toISOString() ?? null,
-  releasedByName: r.released_by_name,
 });
 export type CheckinHold = ReturnType<typeof toCheckinHold>;
 
@@ -55,8 +42,7 @@ function validInput(input: HoldInput) {
   const from = new Date(input.from);
   const to = new Date(input.to);
   const until = new Date(input.until);
-  const errors = [...holdRangeErrors(from, to), holdUntilError(until), holdReasonError(input.reason)];
-  assertNoFieldErrors(errors.filter((e): e is FieldError => !!e));
+  assertHoldRules({ until, reason: input.reason, range: { from, to } });
   return { from, to, until, reason: input.reason.trim() };
 }
 
@@ -73,11 +59,6 @@ async function subjectLocation(q: Queryable, actor: Actor, s: Subject) {
   }
 }
 
-/** Is the hold's person or point in the actor's area? */
-function inReach(actor: Actor, r: CheckinHoldRow): boolean {
-  return [personLocationOf(r), venueLocationOf(r)].some((loc) => !!loc && canAt(actor, 'checkin.hold', loc));
-}
-
 /**
  * Investigation holds on check-ins: a person's, or a point's, in a time range, kept past retention
  * until a date (retention.ts honours them). Placing, releasing and reading holds on a person are audited.
@@ -91,28 +72,26 @@ export function checkinHoldsService(db: Db) {
       const route = subject.personId
         ? `POST /api/people/${subject.personId}/checkin-holds`
         : `POST /api/venues/${subject.venueId}/checkin-holds`;
-      const scope = idempotencyScope(route, ctx.actor);
-      return runIdempotent(db, { scope, key, body: input, status: 201 }, async (tx) => {
-        await subjectLocation(tx, ctx.actor, subject);
-        const row = await insertCheckinHold(tx, {
-          personId: subject.personId ?? null,
-          venueId: subject.venueId ?? null,
-          ...h,
-          accountId: ctx.actor.kind === 'anonymous' ? null : ctx.actor.accountId,
-        });
-        await recordAudit(tx, ctx, {
-          action: 'checkin.hold',
-          personId: row.person_id,
-          reason: h.reason,
-          details: {
-            holdId: row.id,
-            venueId: row.venue_id,
-            from: h.from.toISOString(),
-            to: h.to.toISOString(),
-            until: h.until.toISOString(),
-          },
-        });
-        return toCheckinHold(row);
+      return placeHold(db, CHECKIN_HOLDS, ctx, {
+        route,
+        key,
+        body: input,
+        reason: h.reason,
+        locate: (tx) => subjectLocation(tx, ctx.actor, subject),
+        insert: (tx, accountId) =>
+          insertCheckinHold(tx, {
+            personId: subject.personId ?? null,
+            venueId: subject.venueId ?? null,
+            ...h,
+            accountId,
+          }),
+        details: (row) => ({
+          venueId: row.venue_id,
+          from: h.from.toISOString(),
+          to: h.to.toISOString(),
+          until: h.until.toISOString(),
+        }),
+        toJson: toCheckinHold,
       });
     },
 
@@ -136,35 +115,14 @@ export function checkinHoldsService(db: Db) {
         else if (venueId) await subjectLocation(tx, ctx.actor, { venueId });
         const within = personId || venueId ? undefined : ctx.actor;
         const rows = await listCheckinHolds(tx, { personId, venueId, active, within, limit });
-        const personIds = [...new Set(rows.flatMap((r) => (r.person_id ? [r.person_id] : [])))];
-        if (personId || personIds.length) {
-          await recordAudit(tx, ctx, {
-            action: 'checkin.hold.read',
-            personId: personId ?? null,
-            details: personId ? { count: rows.length } : { personIds },
-          });
-        }
+        await auditHoldRead(tx, CHECKIN_HOLDS, ctx, rows, { personId });
         return { items: rows.map(toCheckinHold) };
       });
     },
 
     /** Ends a hold now, keeping its row; releasing an ended hold changes nothing. */
     async release(ctx: AuditContext, id: string, reason?: string): Promise<CheckinHold> {
-      authorize(ctx.actor, 'checkin.hold');
-      return db.transaction(async (tx) => {
-        const row = await findCheckinHold(tx, id, true);
-        // Outside the area a hold is as good as unknown: its id tells nothing.
-        if (!row || !inReach(ctx.actor, row)) throw new AppError('NOT_FOUND');
-        const by = ctx.actor.kind === 'anonymous' ? null : ctx.actor.accountId;
-        if (!(await releaseCheckinHold(tx, id, by))) return toCheckinHold(row);
-        await recordAudit(tx, ctx, {
-          action: 'checkin.hold.release',
-          personId: row.person_id,
-          reason: reason?.trim() || null,
-          details: { holdId: id, venueId: row.venue_id, heldUntilBefore: row.held_until.toISOString() },
-        });
-        return toCheckinHold((await findCheckinHold(tx, id))!);
-      });
+      return releaseHold(db, CHECKIN_HOLDS, ctx, id, reason, toCheckinHold);
     },
   };
 }

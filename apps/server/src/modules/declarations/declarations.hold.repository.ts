@@ -1,19 +1,13 @@
 import type { Actor } from '../../core/auth/actor';
 import { jurisdictionSql } from '../../core/auth/jurisdiction';
+import { canAt } from '../../core/auth/policy';
 import type { Param, Queryable } from '../../core/db/db';
+import { activeHoldSql, type HoldKind, type HoldRowBase } from '../../core/holds.kind';
+import { findPerson, locationOf } from '../people';
 
-export interface DeclarationHoldRow {
-  id: string;
+/** A declaration hold is always a person's. */
+export interface DeclarationHoldRow extends HoldRowBase {
   person_id: string;
-  held_until: Date;
-  reason: string;
-  created_at: Date;
-  created_by_name: string | null;
-  active: boolean;
-  released_at: Date | null;
-  released_by_name: string | null;
-  /** The person's commune: enough to read an area-wide list by, without the person's name. */
-  person_commune_name: string | null;
 }
 
 // The person is another module's table: joined by id for the commune (and, in area lists, the jurisdiction).
@@ -25,17 +19,18 @@ const SELECT = `select h.id, h.person_id, h.held_until, h.reason, h.created_at,
   left join persons p on p.id = h.person_id
   left join admin_units u on u.structure = p.unit_structure and u.code = p.commune_code`;
 
-export async function findDeclarationHold(
-  q: Queryable,
-  id: string,
-  forUpdate = false,
-): Promise<DeclarationHoldRow | undefined> {
-  const rows = await q.query<DeclarationHoldRow>(
-    `${SELECT} where h.id = $1${forUpdate ? ' for update of h' : ''}`,
-    [id],
-  );
-  return rows[0];
-}
+/** Declarations as a kind of held data (core/holds.kind.ts): a person's, until a date. */
+export const DECLARATION_HOLDS: HoldKind<DeclarationHoldRow> = {
+  kind: 'declarations',
+  table: 'declaration_holds',
+  select: SELECT,
+  policy: 'declaration.hold',
+  audit: { place: 'declaration.hold', read: 'declaration.hold.read', release: 'declaration.hold.release' },
+  inReach: async (q, actor, r) => {
+    const person = await findPerson(q, r.person_id);
+    return !!person && canAt(actor, 'declaration.hold', locationOf(person));
+  },
+};
 
 /** A person's holds, newest first; `active` true: in force only, false: ended only, undefined: both. */
 export async function declarationHoldsOf(
@@ -44,7 +39,7 @@ export async function declarationHoldsOf(
   active?: boolean,
 ): Promise<DeclarationHoldRow[]> {
   return q.query<DeclarationHoldRow>(
-    `${SELECT} where h.person_id = $1 and ($2::boolean is null or (h.held_until > now()) = $2)
+    `${SELECT} where h.person_id = $1 and ${activeHoldSql(2)}
       order by h.created_at desc, h.id desc limit 200`,
     [personId, active ?? null],
   );
@@ -58,22 +53,8 @@ export async function declarationHoldsWithin(
   const area = jurisdictionSql(f.within, 'p', 3);
   const params: Param[] = [f.active ?? null, f.limit, ...area.params];
   return q.query<DeclarationHoldRow>(
-    `${SELECT} where ($1::boolean is null or (h.held_until > now()) = $1) and ${area.sql}
+    `${SELECT} where ${activeHoldSql(1)} and ${area.sql}
       order by h.created_at desc, h.id desc limit $2`,
     params,
   );
-}
-
-/** Ends a hold now; the row stays (the history of holds). False if it had already ended. */
-export async function releaseDeclarationHold(
-  q: Queryable,
-  id: string,
-  accountId: string | null,
-): Promise<boolean> {
-  const rows = await q.query(
-    `update declaration_holds set held_until = now(), released_at = now(), released_by_account_id = $2
-      where id = $1 and held_until > now() returning id`,
-    [id, accountId],
-  );
-  return rows.length > 0;
 }

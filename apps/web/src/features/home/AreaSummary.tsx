@@ -4,14 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDate, formatNumber } from '../../components/format';
-
-interface Summary {
-  openItems: number;
-  checkinsToday: number;
-  resultsToday: number;
-  positiveToday: number;
-  since: string;
-}
+import type { AreaSummary as Summary } from '@phongdich/contracts/worklist';
 
 /** The officer's area at a glance: open follow-ups, today's check-ins and results (counts only). */
 export function AreaSummary() {

@@ -6,19 +6,7 @@ import { useLatestRequest } from '../../api/useLatestRequest';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { currentLang } from '../../i18n';
 import { formatDateTime } from '../../components/format';
-
-interface WorklistItem {
-  id: string;
-  kind: string;
-  personId: string | null;
-  personName: string | null;
-  personMasked: boolean;
-  title: { vi: string; en: string };
-  priority: 'normal' | 'high';
-  status: 'open' | 'in_progress' | 'done';
-  note: string | null;
-  createdAt: string;
-}
+import type { WorklistItem } from '@phongdich/contracts/worklist';
 
 type Filter = 'open' | 'in_progress' | 'done' | '';
 
