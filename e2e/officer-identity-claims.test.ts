@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startServer, type TestServer } from './support/server';
-import { fitsWidth, launchBrowser, newPage, withScreenshot } from './support/browser';
+import { fitsWidth, launchBrowser, newPage, waitForCount, withScreenshot } from './support/browser';
 import { otpFor, randomPhone, signInStaff } from './support/checkin';
 import { ApiSession, apiAs } from './support/api';
 import { openFromMenu } from './support/nav';
@@ -85,7 +85,7 @@ describe('commune officer resolves identity claims (360 px)', () => {
       await reason.fill('Ảnh trên căn cước không khớp');
       await page.getByRole('button', { name: 'Từ chối' }).click();
       await page.getByRole('status').filter({ hasText: 'Đã từ chối; người dân sẽ nhận tin nhắn.' }).waitFor();
-      assert.equal(await page.getByTestId('identity-claim').filter({ hasText: rejectedName }).count(), 0);
+      await waitForCount(page.getByTestId('identity-claim').filter({ hasText: rejectedName }), 0);
 
       // The second: the same man; his new record folds into the one holding the number.
       await page

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
+import { withKeysSecret } from '../../apps/server/src/core/crypto/keys-secret';
 import path from 'node:path';
 import type { Db } from '../../apps/server/src/core/db/db';
 import { openDatabase } from '../../apps/server/src/core/db/open';
@@ -80,11 +81,12 @@ export interface BenchDb {
 /** Opens (and migrates) the benchmark's database. */
 export async function openBenchDb(opts: { cleanup?: boolean; reuse?: boolean } = {}): Promise<BenchDb> {
   const t = await benchTarget(opts);
-  const db = await openDatabase({
-    databaseUrl: t.databaseUrl,
-    dataDir: t.dataDir,
-    auditSecret: loadConfig().auditSecret,
-  });
+  const config = loadConfig();
+  // Bound like the app binds it (app wiring), so signing venue posters and keys works in benchmarks.
+  const db = withKeysSecret(
+    await openDatabase({ databaseUrl: t.databaseUrl, dataDir: t.dataDir, auditSecret: config.auditSecret }),
+    config.secret,
+  );
   await migrate(db);
   await loadReferenceData(db);
   const settings = await db.query<{ name: string; setting: string }>(

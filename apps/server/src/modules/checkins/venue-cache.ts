@@ -24,15 +24,28 @@ export const venueLocation = (v: VenueRow): Location => ({
 export function venueCache(q: Queryable) {
   const cache = new TtlCache<string, VenueRow>({ max: MAX_ENTRIES, ttlMs: TTL_MS });
 
+  // Reads under way, by id: when an entry expires, the check-ins arriving before its read returns (a
+  // sync batch brings a thousand at once) share that one read instead of each sending its own, which
+  // on the embedded database queued a thousand look-ups behind the group commit (issue #11).
+  const reading = new Map<string, Promise<VenueRow | undefined>>();
+
   async function get(id: string): Promise<VenueRow | undefined> {
     if (!UUID_RE.test(id)) return undefined;
     const hit = cache.get(id);
     // Only an active venue is served from memory: one waiting for approval is read again, so the
     // commune's approval takes effect at once (suspension still within TTL_MS).
     if (hit?.status === 'active') return hit;
-    const venue = await findVenue(q, id);
-    if (venue) cache.set(id, venue);
-    return venue;
+    let read = reading.get(id);
+    if (!read) {
+      read = findVenue(q, id)
+        .then((venue) => {
+          if (venue) cache.set(id, venue);
+          return venue;
+        })
+        .finally(() => reading.delete(id));
+      reading.set(id, read);
+    }
+    return read;
   }
 
   return {

@@ -31,13 +31,23 @@ export function venueTokenVerifier(q: Queryable) {
   // A poster is scanned many times a minute: "not revoked" is remembered for REVOKED_TTL_MS, so a
   // revocation takes effect within that time; "revoked" is final and never needs re-asking.
   const notRevoked = new TtlCache<string, true>({ max: 100_000, ttlMs: REVOKED_TTL_MS });
+  // One question under way per code: scans arriving while it is asked share its answer.
+  const asking = new Map<string, Promise<boolean>>();
   async function revoked(type: string, id: string): Promise<boolean> {
     const key = `${type}:${id}`;
     if (notRevoked.get(key)) return false;
-    const yes = await isRevoked(q, type, id);
-    if (yes) notRevoked.delete(key);
-    else notRevoked.set(key, true);
-    return yes;
+    let ask = asking.get(key);
+    if (!ask) {
+      ask = isRevoked(q, type, id)
+        .then((yes) => {
+          if (yes) notRevoked.delete(key);
+          else notRevoked.set(key, true);
+          return yes;
+        })
+        .finally(() => asking.delete(key));
+      asking.set(key, ask);
+    }
+    return ask;
   }
 
   // The same poster text always has the same signature verdict, so authentic venue tokens are

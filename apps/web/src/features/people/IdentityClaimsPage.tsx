@@ -50,9 +50,10 @@ export default function IdentityClaimsPage() {
     setError(null);
     try {
       const res = await api.post<IdentityClaimResolved>(`/api/identity-claims/${claim.id}/resolve`, body);
+      // The list is read again before the outcome shows, so the resolved claim is never seen listed.
+      await load();
       setDone(res.status);
       setClaim(null);
-      await load();
     } catch (e) {
       setError(e);
     }
