@@ -87,7 +87,22 @@ export const CaseContacts = Type.Object({
   caseId: Type.String(),
   caseInArea: Type.Boolean(),
   items: Type.Array(Contact),
+  venues: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String() })),
 });
+export const TracedCases = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      caseId: Type.String(),
+      windowStart: Type.String(),
+      windowEnd: Type.String(),
+      tracedAt: Type.String(),
+      candidate: Type.Integer(),
+      confirmed: Type.Integer(),
+      dismissed: Type.Integer(),
+    }),
+  ),
+});
+export type TracedCases = Static<typeof TracedCases>;
 export const AreaContacts = Type.Object({ items: Type.Array(Contact) });
 export const Discovery = Type.Object({
   caseId: Type.String(),

@@ -46,6 +46,10 @@ const MyResultsPage = lazy(() => import('../features/results/MyResultsPage'));
 const MyVaccinationPage = lazy(() => import('../features/vaccination/MyVaccinationPage'));
 const VaccinatorPage = lazy(() => import('../features/vaccination/VaccinatorPage'));
 const CataloguePage = lazy(() => import('../features/vaccination/CataloguePage'));
+const TracingPage = lazy(() => import('../features/tracing/TracingPage'));
+const CaseContactsPage = lazy(() => import('../features/tracing/CaseContactsPage'));
+const ChainGraphPage = lazy(() => import('../features/tracing/ChainGraphPage'));
+const MyExposuresPage = lazy(() => import('../features/tracing/MyExposuresPage'));
 const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
 const SessionsPage = lazy(() => import('../features/sampling/SessionsPage'));
 const SessionDetailPage = lazy(() => import('../features/sampling/SessionDetailPage'));
@@ -155,6 +159,22 @@ export function App() {
         <Route
           path="/vaccination/mine"
           element={<RequireAuth action="vaccination.readOwn">{page(<MyVaccinationPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/tracing"
+          element={<RequireAuth action="contact.read">{page(<TracingPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/tracing/cases/:id"
+          element={<RequireAuth action="contact.read">{page(<CaseContactsPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/tracing/chain"
+          element={<RequireAuth action="contact.read">{page(<ChainGraphPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/my-exposures"
+          element={<RequireAuth action="contact.readOwn">{page(<MyExposuresPage />)}</RequireAuth>}
         />
         <Route
           path="/vaccination/catalogue"

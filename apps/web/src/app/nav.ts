@@ -37,7 +37,10 @@ export type NavKey =
   | 'qrCards'
   | 'myVaccination'
   | 'vaccinationSite'
-  | 'vaccineCatalogue';
+  | 'vaccineCatalogue'
+  | 'tracing'
+  | 'tracingChain'
+  | 'myExposures';
 
 /** The task a page serves: the menu shows one heading per group. */
 export type NavGroup = 'mine' | 'venue' | 'people' | 'testing' | 'area' | 'admin';
@@ -86,6 +89,9 @@ const GROUP_OF: Record<NavKey, NavGroup> = {
   myVaccination: 'mine',
   vaccinationSite: 'people',
   vaccineCatalogue: 'admin',
+  tracing: 'people',
+  tracingChain: 'people',
+  myExposures: 'mine',
 };
 
 const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => boolean) => boolean }[] = [
@@ -112,6 +118,7 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
     allowed: (me, can) => me.kind !== 'citizen' && can('declaration.submit'),
   },
   { key: 'myResults', to: '/my-results', allowed: (_, can) => can('results.readOwn') },
+  { key: 'myExposures', to: '/my-exposures', allowed: (_, can) => can('contact.readOwn') },
   { key: 'myVaccination', to: '/vaccination/mine', allowed: (_, can) => can('vaccination.readOwn') },
   { key: 'vaccinationSite', to: '/vaccination/site', allowed: (_, can) => can('vaccination.administer') },
   { key: 'testingSessions', to: '/testing/sessions', allowed: (_, can) => can('testing.session.manage') },
@@ -129,6 +136,8 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
   { key: 'newPerson', to: '/people/new', allowed: (_, can) => can('person.create') },
   { key: 'worklist', to: '/worklist', allowed: (_, can) => can('worklist.read') },
   { key: 'holds', to: '/holds', allowed: (_, can) => can('checkin.hold') },
+  { key: 'tracing', to: '/tracing', allowed: (_, can) => can('contact.read') },
+  { key: 'tracingChain', to: '/tracing/chain', allowed: (_, can) => can('contact.read') },
   // Owners and staff of check-in points sign in as citizens (or as venue managers).
   {
     key: 'myVenues',

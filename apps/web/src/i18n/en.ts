@@ -10,6 +10,7 @@ import { figuresEn } from '../features/figures/i18n';
 import { checkinEn } from '../features/checkin/i18n';
 import { declarationsEn } from '../features/declarations/i18n';
 import { worklistEn } from '../features/worklist/i18n';
+import { tracingEn } from '../features/tracing/i18n';
 import { holdsEn } from '../features/holds/i18n';
 import { auditChainEn } from '../features/audit/i18n';
 import { deadEventsEn } from '../features/events/i18n';
@@ -35,6 +36,7 @@ export const en: Messages = {
   scanner: scannerEn,
   checkin: checkinEn,
   worklist: worklistEn,
+  tracing: tracingEn,
   holds: holdsEn,
   auditChain: auditChainEn,
   deadEvents: deadEventsEn,
@@ -66,6 +68,9 @@ export const en: Messages = {
     revokeCertificates: 'Revoke certificates',
     testingFigures: 'Testing figures',
     myVaccination: 'Vaccination',
+    tracing: 'Contact tracing',
+    tracingChain: 'Transmission chains',
+    myExposures: 'Exposure notices',
     vaccineCatalogue: 'Vaccine catalogue',
     vaccinationSite: 'Vaccination site',
     myResults: 'Test results',

@@ -10,6 +10,7 @@ import { figuresVi } from '../features/figures/i18n';
 import { scannerVi } from '../features/scanner/i18n';
 import { checkinVi } from '../features/checkin/i18n';
 import { worklistVi } from '../features/worklist/i18n';
+import { tracingVi } from '../features/tracing/i18n';
 import { holdsVi } from '../features/holds/i18n';
 import { auditChainVi } from '../features/audit/i18n';
 import { deadEventsVi } from '../features/events/i18n';
@@ -33,6 +34,7 @@ export const vi = {
   scanner: scannerVi,
   checkin: checkinVi,
   worklist: worklistVi,
+  tracing: tracingVi,
   holds: holdsVi,
   auditChain: auditChainVi,
   deadEvents: deadEventsVi,
@@ -64,6 +66,9 @@ export const vi = {
     revokeCertificates: 'Thu hồi chứng nhận',
     testingFigures: 'Số liệu xét nghiệm',
     myVaccination: 'Tiêm chủng',
+    tracing: 'Truy vết tiếp xúc',
+    tracingChain: 'Chuỗi lây nhiễm',
+    myExposures: 'Thông báo tiếp xúc',
     vaccineCatalogue: 'Danh mục vắc xin',
     vaccinationSite: 'Điểm tiêm',
     myResults: 'Kết quả xét nghiệm',

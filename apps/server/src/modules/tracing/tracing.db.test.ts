@@ -260,12 +260,13 @@ for (const target of dbTargets()) {
         (await get('/api/me/proximity/ids?day=2020-01-01', k.headers)).json().error.code,
         'PROXIMITY_DAY_OUT_OF_RANGE',
       );
-      const now = Date.now();
+      // Heard a minute ago: the identifier of that minute's interval (today's first one just after midnight).
+      const heard = Date.now() - 60_000;
       const current =
-        list.find((i) => Date.parse(i.validFrom) <= now - H && now - H < Date.parse(i.validTo)) ?? list[0]!;
+        list.find((i) => Date.parse(i.validFrom) <= heard && heard < Date.parse(i.validTo)) ?? list[0]!;
+      const at = new Date(Math.max(Date.parse(current.validFrom), heard)).toISOString();
       const code = await post(`/api/tracing/cases/${caseId}/proximity-code`, phucXa);
       assert.equal(code.statusCode, 201, code.body);
-      const at = new Date(Math.max(Date.parse(current.validFrom), Date.now() - 60_000)).toISOString();
       const body = {
         uploadId: randomUUID(),
         code: code.json().code as string,
