@@ -26,6 +26,7 @@ import { declarationsRoutes, declarationStatusSource } from './modules/declarati
 import { personalQrRoutes } from './modules/personal-qr';
 import { scanRoutes } from './modules/scan';
 import { statusRoutes, registerStatusSource } from './modules/status';
+import { casesRoutes, casesStatusSource, openCaseFromResult } from './modules/cases';
 import { checkinsRoutes } from './modules/checkins';
 import { labRoutes, testingFiguresRoutes, labStatusSource } from './modules/lab';
 import { resultsRoutes } from './modules/results';
@@ -59,7 +60,10 @@ declare module 'fastify' {
  * Every module's event handlers, registered here where modules are wired (none consume events yet;
  * cases, tracing and vaccination will). A handler's name is its record of what it handled: keep it.
  */
-const EVENT_HANDLERS: readonly EventHandler[] = [...(tracingEventHandlers as readonly EventHandler[])];
+const EVENT_HANDLERS: readonly EventHandler[] = [
+  openCaseFromResult,
+  ...(tracingEventHandlers as readonly EventHandler[]),
+];
 
 export interface AppDeps {
   config: Config;
@@ -144,6 +148,7 @@ export async function buildApp({ config, db: given, logStream }: AppDeps): Promi
   registerStatusSource(labStatusSource);
   registerStatusSource(declarationStatusSource);
   registerStatusSource(vaccinationStatusSource);
+  registerStatusSource(casesStatusSource);
   registerStatusSource(tracingStatusSource);
   await plugin((s) => statusRoutes(s, db));
   await plugin((s) => declarationsRoutes(s, db));
@@ -156,6 +161,7 @@ export async function buildApp({ config, db: given, logStream }: AppDeps): Promi
   await plugin((s) => certificatesRoutes(s, db));
   await plugin((s) => samplingRoutes(s, db));
   await plugin((s) => vaccinationRoutes(s, db));
+  await plugin((s) => casesRoutes(s, db));
   await plugin((s) => tracingRoutes(s, db));
   // --- end modules ---
   const events = new EventDispatcher(db, {

@@ -59,6 +59,11 @@ export const ACTIONS = [
   'vaccination.readOwn',
   'vaccination.administer',
   'vaccination.aefi.report',
+  // cases (issue #13): read and manage cases of the area, report for a case at home, a citizen's own
+  'case.read',
+  'case.manage',
+  'case.report',
+  'case.readOwn',
   // tracing (issue #13 §2–3, task tracing): contacts, proximity logs, chains and clusters
   'contact.read',
   'contact.manage',

@@ -394,6 +394,44 @@ export const ERRORS = {
     en: 'This person is not eligible for this dose',
   },
   VACCINATION_DOSE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy mũi tiêm', en: 'Dose not found' },
+  // cases (issue #13, task cases)
+  CASE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy ca bệnh', en: 'Case not found' },
+  CASE_VERSION_CONFLICT: {
+    status: 409,
+    vi: 'Ca bệnh vừa được người khác cập nhật: hãy tải lại rồi sửa',
+    en: 'The case was changed by someone else: reload it and edit again',
+  },
+  CASE_CLOSED: { status: 409, vi: 'Ca bệnh đã kết thúc', en: 'The case is closed' },
+  CASE_NOT_CONFIRMED: {
+    status: 422,
+    vi: 'Theo quy định hiện hành, xác nhận này chưa đủ để là ca bệnh',
+    en: 'Under the rules in force this does not confirm a case',
+  },
+  CASE_NOT_AT_HOME: {
+    status: 409,
+    vi: 'Ca bệnh không cách ly tại nhà',
+    en: 'The case is not isolating at home',
+  },
+  CASE_REPORT_CLIENT_ID_REUSED: {
+    status: 422,
+    vi: 'Mã báo cáo đã dùng cho một báo cáo khác',
+    en: 'This report id was already used for another report',
+  },
+  CASE_RELEASE_TOO_EARLY: {
+    status: 422,
+    vi: 'Chưa đủ số ngày cách ly theo quy định',
+    en: 'The isolation days required by the rules have not passed',
+  },
+  CASE_RELEASE_NEGATIVE_TEST_NEEDED: {
+    status: 422,
+    vi: 'Cần một kết quả xét nghiệm âm tính theo quy định trước khi kết thúc cách ly',
+    en: 'A negative test as the rules require is needed before release',
+  },
+  CASE_NOT_RELEASED: {
+    status: 409,
+    vi: 'Ca bệnh chưa được kết thúc cách ly',
+    en: 'The case has not been released',
+  },
 
   // tracing (issue #13 §2–3, task tracing)
   TRACING_CASE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy ca bệnh', en: 'Case not found' },

@@ -4,6 +4,7 @@ import type { Location } from '../core/auth/jurisdiction';
 import type { Db } from '../core/db/db';
 import { createVenue } from '../modules/checkins/checkins.fixtures';
 import { createLab } from '../modules/lab/lab.fixtures';
+import { openCaseForPerson } from '../modules/cases';
 import { cccdFor } from '../modules/people/people.fixtures';
 import { signInAs, signInCitizen, type StaffRole } from './auth';
 
@@ -79,6 +80,8 @@ export interface MatrixFixtures {
     worklistItem: string;
     venue: string;
     lab: string;
+    /** The person's case (F0), opened as a released result would. */
+    case: string;
   };
   /** The person's own QR code, as a scanner reads it. */
   qrToken: string;
@@ -179,6 +182,14 @@ export async function matrixFixtures(app: FastifyInstance, db: Db): Promise<Matr
   if (!items[0]) throw new Error('no worklist item from the warning declaration');
   const qr = await app.inject({ method: 'GET', url: '/api/me/qr', headers: citizen.headers });
   await expectStatus(qr, 200, 'personal QR');
+  const opened = await db.transaction((tx) =>
+    openCaseForPerson(tx, person, {
+      kind: 'lab_result',
+      barcode: 'MATRIX-CASE-1',
+      sampleDate: new Date().toISOString().slice(0, 10),
+      ruleVersion: 'vn-2022.1',
+    }),
+  );
   return {
     qrToken: qr.json().token,
     callers,
@@ -190,6 +201,7 @@ export async function matrixFixtures(app: FastifyInstance, db: Db): Promise<Matr
       worklistItem: items[0].id,
       venue,
       lab: lab.labId,
+      case: opened.caseId,
     },
   };
 }

@@ -1,2 +1,3 @@
 export * from './confirmation';
 export * from './day';
+export * from './home-care';

@@ -94,6 +94,12 @@ const RULES: Record<Action, { roles: Role[] | 'anyone'; jurisdiction: boolean }>
   'vaccination.readOwn': { roles: ['citizen'], jurisdiction: false },
   'vaccination.administer': { roles: ['vaccinator'], jurisdiction: false },
   'vaccination.aefi.report': { roles: ['vaccinator', 'citizen'], jurisdiction: false },
+  // cases (issue #13): a case's area is the person's commune when it opened; the commune's medical
+  // team (officers, quarantine officers) reads and reports for cases at home; officers manage them.
+  'case.read': { roles: [...OFFICERS, 'quarantine_officer'], jurisdiction: true },
+  'case.manage': { roles: OFFICERS, jurisdiction: true },
+  'case.report': { roles: [...OFFICERS, 'quarantine_officer'], jurisdiction: true },
+  'case.readOwn': { roles: ['citizen'], jurisdiction: false },
   // tracing (issue #13): a contact is followed up where the CONTACT lives; the case's officers see
   // contacts outside their area masked. A citizen reads only their own notices (never the case).
   'contact.read': { roles: [...OFFICERS, 'quarantine_officer'], jurisdiction: true },

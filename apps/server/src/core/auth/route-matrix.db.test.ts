@@ -103,6 +103,7 @@ function requestsFor(route: RouteEntry, fx: MatrixFixtures) {
     ['/api/declaration-holds/:id', ids.declarationHold],
     ['/api/worklist/:id', ids.worklistItem],
     ['/api/venues/:id', ids.venue],
+    ['/api/cases/:id', ids.case],
   ];
   const realId = pathIds.find(([prefix]) => route.url.startsWith(prefix))?.[1];
   const schema = (route.schema ?? {}) as Record<string, unknown>;

@@ -5,7 +5,7 @@ import type { Action } from '@phongdich/contracts';
  * What the path's `:id` names, when it is a record with a home area: the route must decide on the
  * record's location (not only the actor's role).
  */
-export type RouteTarget = 'person' | 'declaration' | 'declarationHold' | 'worklistItem' | 'venue';
+export type RouteTarget = 'person' | 'declaration' | 'declarationHold' | 'worklistItem' | 'venue' | 'case';
 
 /**
  * Every `/api` route declares who may call it. The route matrix test (route-matrix.db.test.ts) reads
@@ -177,6 +177,22 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /api/vaccination/screenings': { action: 'vaccination.administer', note: 'the vaccinator’s own site' },
   'POST /api/vaccination/doses': { action: 'vaccination.administer', note: 'the vaccinator’s own site' },
   'POST /api/vaccination/adverse-events': { action: 'vaccination.aefi.report', citizenOwn: true, inArea: true, note: 'a citizen about themselves or family; a vaccinator at their site' },
+  // cases (issue #13): a case lies in the person's commune when it opened; citizens see only their own, never contacts
+  'GET /api/cases/rules': { action: 'case.read', note: 'severity levels and symptoms, no personal data' },
+  'GET /api/cases': { action: 'case.read', note: 'cases of the caller’s area only' },
+  'POST /api/cases': { action: 'case.manage', inArea: true, note: 'the person must live in the officer’s area' },
+  'GET /api/cases/missed-reports': { action: 'case.read', note: 'cases of the caller’s area only' },
+  'GET /api/cases/:id': { action: 'case.read', on: 'case' },
+  'PATCH /api/cases/:id': { action: 'case.manage', on: 'case' },
+  'POST /api/cases/:id/transfers': { action: 'case.manage', on: 'case' },
+  'GET /api/cases/:id/investigation': { action: 'case.read', on: 'case' },
+  'PUT /api/cases/:id/investigation': { action: 'case.manage', on: 'case' },
+  'POST /api/cases/:id/reports': { action: 'case.report', on: 'case' },
+  'POST /api/cases/:id/release': { action: 'case.manage', on: 'case' },
+  'GET /api/cases/:id/release-note.pdf': { action: 'case.read', on: 'case' },
+  'GET /api/me/case': { action: 'case.readOwn' },
+  'POST /api/me/case/reports': { action: 'case.readOwn', note: 'only the citizen’s own open case at home' },
+  'GET /api/me/case/release-note.pdf': { action: 'case.readOwn' },
   // tracing (issue #13 §2–3): a contact's jurisdiction is where the CONTACT lives
   'POST /api/tracing/cases/:id/discover': { action: 'contact.manage', note: 'the case must be in the officer’s area; not found otherwise' },
   'GET /api/tracing/cases/:id/contacts': { action: 'contact.read', masked: true, note: 'the case’s officers: all, masked outside their area; others: those living in their area' },

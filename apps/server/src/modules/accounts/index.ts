@@ -7,3 +7,4 @@ export { authRoutes } from './auth.routes';
 export { findAccountByUsername, foldedSql, foldForAccountSearch, insertAccount } from './accounts.repository';
 export { sealTotpSecret } from './totp-secret';
 export { findUnit, unitNames, type UnitRef } from './units';
+export { communeOfficerPhones } from './accounts.officer-phones';

@@ -5,4 +5,5 @@
 export { checkinsRoutes } from './checkins.routes';
 export { runCheckinRetention } from './retention';
 export { repointCheckins } from './checkins.repository';
+export { checkinsOfPerson } from './checkins.of-person';
 export { presencesOf, presentAt, type Presence } from './checkins.tracing.repository';

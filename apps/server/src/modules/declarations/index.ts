@@ -4,3 +4,6 @@
  */
 export { declarationsRoutes } from './declarations.routes';
 export { declarationStatusSource } from './declarations.status';
+export { declarationsOfPerson } from './declarations.of-person';
+export { validateAnswers, normalizeAnswers, type QuestionSet, type Question } from './declarations.questions';
+export { provinceCodes } from './declarations.repository';

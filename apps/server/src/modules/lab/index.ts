@@ -5,3 +5,4 @@
 export { labRoutes } from './lab.routes';
 export { testingFiguresRoutes } from './testing.figures';
 export { labStatusSource } from './lab.status-source';
+export { releasedResultOf, releasedResultsSince, type ReleasedResult } from './lab.person-results';
