@@ -6,7 +6,7 @@ import { Type, type Static } from 'typebox';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Uuid = Type.String({ format: 'uuid' });
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10 });
+const Day = Type.String({ format: 'date' });
 
 export const IdParams = Type.Object({ id: Uuid });
 export const ContactStatus = Type.Union([

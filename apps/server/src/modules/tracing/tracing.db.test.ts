@@ -261,6 +261,11 @@ for (const target of dbTargets()) {
         (await get('/api/me/proximity/ids?day=2020-01-01', k.headers)).json().error.code,
         'PROXIMITY_DAY_OUT_OF_RANGE',
       );
+      assert.equal(
+        (await get('/api/me/proximity/ids?day=2026-02-30', k.headers)).statusCode,
+        400,
+        'no such day',
+      );
       // Heard a minute ago: the identifier of that minute's interval (today's first one just after midnight).
       const heard = Date.now() - 60_000;
       const current =
