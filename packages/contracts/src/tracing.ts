@@ -6,7 +6,7 @@ import { Type, type Static } from 'typebox';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Uuid = Type.String({ format: 'uuid' });
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10 });
+const Day = Type.String({ format: 'date' });
 
 export const IdParams = Type.Object({ id: Uuid });
 export const ContactStatus = Type.Union([
@@ -87,7 +87,22 @@ export const CaseContacts = Type.Object({
   caseId: Type.String(),
   caseInArea: Type.Boolean(),
   items: Type.Array(Contact),
+  venues: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String() })),
 });
+export const TracedCases = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      caseId: Type.String(),
+      windowStart: Type.String(),
+      windowEnd: Type.String(),
+      tracedAt: Type.String(),
+      candidate: Type.Integer(),
+      confirmed: Type.Integer(),
+      dismissed: Type.Integer(),
+    }),
+  ),
+});
+export type TracedCases = Static<typeof TracedCases>;
 export const AreaContacts = Type.Object({ items: Type.Array(Contact) });
 export const Discovery = Type.Object({
   caseId: Type.String(),

@@ -14,6 +14,11 @@ import type { Scheduler } from './jobs/scheduler';
  *   by law while the person or point exists (merges and removals go through their modules);
  * - cases and their confirmations, treatment places and history (modules/cases): health records kept by
  *   law (Luật Khám bệnh, chữa bệnh: medical records), never deleted here;
+ * - tracing (modules/tracing): proximity encounter logs, uploads, issued identifiers and upload codes
+ *   are deleted after the tracing rules' proximity.retentionDays (21 in vn-tracing-2021.1) by the
+ *   `proximity-retention` job (runProximityRetention); contacts, clusters and traced cases are part of
+ *   the epidemiological investigation record of a case (kept with the case, by law); proximity
+ *   secrets are kept while the person exists (deleting one only re-keys their future identifiers);
  * - keys, revocations, reference data, units, question sets, review policies: configuration, kept;
  *   so are the DCC CSCA and the trust list of other issuers' signers (dcc_cscas, dcc_trusted_signers:
  *   public certificates; a removed signer's row stays as the record of who trusted it and when);

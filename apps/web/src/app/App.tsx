@@ -56,6 +56,10 @@ const CasesPage = lazy(() => import('../features/cases/CasesPage'));
 const CasePage = lazy(() => import('../features/cases/CasePage'));
 const NewCasePage = lazy(() => import('../features/cases/NewCasePage'));
 const MyIsolationPage = lazy(() => import('../features/cases/MyIsolationPage'));
+const TracingPage = lazy(() => import('../features/tracing/TracingPage'));
+const CaseContactsPage = lazy(() => import('../features/tracing/CaseContactsPage'));
+const ChainGraphPage = lazy(() => import('../features/tracing/ChainGraphPage'));
+const MyExposuresPage = lazy(() => import('../features/tracing/MyExposuresPage'));
 const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
 const SessionsPage = lazy(() => import('../features/sampling/SessionsPage'));
 const SessionDetailPage = lazy(() => import('../features/sampling/SessionDetailPage'));
@@ -177,6 +181,22 @@ export function App() {
         <Route
           path="/vaccination/mine"
           element={<RequireAuth action="vaccination.readOwn">{page(<MyVaccinationPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/tracing"
+          element={<RequireAuth action="contact.read">{page(<TracingPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/tracing/cases/:id"
+          element={<RequireAuth action="contact.read">{page(<CaseContactsPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/tracing/chain"
+          element={<RequireAuth action="contact.read">{page(<ChainGraphPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/my-exposures"
+          element={<RequireAuth action="contact.readOwn">{page(<MyExposuresPage />)}</RequireAuth>}
         />
         <Route
           path="/vaccination/catalogue"

@@ -46,7 +46,10 @@ export type NavKey =
   | 'trustList'
   | 'cases'
   | 'newCase'
-  | 'myIsolation';
+  | 'myIsolation'
+  | 'tracing'
+  | 'tracingChain'
+  | 'myExposures';
 
 /** The task a page serves: the menu shows one heading per group. */
 export type NavGroup = 'mine' | 'venue' | 'people' | 'testing' | 'area' | 'admin';
@@ -104,6 +107,9 @@ const GROUP_OF: Record<NavKey, NavGroup> = {
   cases: 'people',
   newCase: 'people',
   myIsolation: 'mine',
+  tracing: 'people',
+  tracingChain: 'people',
+  myExposures: 'mine',
 };
 
 const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => boolean) => boolean }[] = [
@@ -130,6 +136,7 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
     allowed: (me, can) => me.kind !== 'citizen' && can('declaration.submit'),
   },
   { key: 'myResults', to: '/my-results', allowed: (_, can) => can('results.readOwn') },
+  { key: 'myExposures', to: '/my-exposures', allowed: (_, can) => can('contact.readOwn') },
   { key: 'myVaccination', to: '/vaccination/mine', allowed: (_, can) => can('vaccination.readOwn') },
   { key: 'myIsolation', to: '/my-case', allowed: (_, can) => can('case.readOwn') },
   { key: 'vaccinationSite', to: '/vaccination/site', allowed: (_, can) => can('vaccination.administer') },
@@ -157,6 +164,8 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
   { key: 'cases', to: '/cases', allowed: (_, can) => can('case.read') },
   { key: 'newCase', to: '/cases/new', allowed: (_, can) => can('case.manage') },
   { key: 'holds', to: '/holds', allowed: (_, can) => can('checkin.hold') },
+  { key: 'tracing', to: '/tracing', allowed: (_, can) => can('contact.read') },
+  { key: 'tracingChain', to: '/tracing/chain', allowed: (_, can) => can('contact.read') },
   // Owners and staff of check-in points sign in as citizens (or as venue managers).
   {
     key: 'myVenues',

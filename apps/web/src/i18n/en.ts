@@ -13,6 +13,7 @@ import { figuresEn } from '../features/figures/i18n';
 import { checkinEn } from '../features/checkin/i18n';
 import { declarationsEn } from '../features/declarations/i18n';
 import { worklistEn } from '../features/worklist/i18n';
+import { tracingEn } from '../features/tracing/i18n';
 import { holdsEn } from '../features/holds/i18n';
 import { auditChainEn } from '../features/audit/i18n';
 import { deadEventsEn } from '../features/events/i18n';
@@ -43,6 +44,7 @@ export const en: Messages = {
   scanner: scannerEn,
   checkin: checkinEn,
   worklist: worklistEn,
+  tracing: tracingEn,
   holds: holdsEn,
   auditChain: auditChainEn,
   deadEvents: deadEventsEn,
@@ -77,6 +79,9 @@ export const en: Messages = {
     myVaccination: 'Vaccination',
     vaccinationCorrections: 'Dose corrections',
     trustList: 'DCC trust list',
+    tracing: 'Contact tracing',
+    tracingChain: 'Transmission chains',
+    myExposures: 'Exposure notices',
     vaccineCatalogue: 'Vaccine catalogue',
     vaccinationSite: 'Vaccination site',
     vaccinationImport: 'Import dose records',

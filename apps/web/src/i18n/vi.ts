@@ -13,6 +13,7 @@ import { figuresVi } from '../features/figures/i18n';
 import { scannerVi } from '../features/scanner/i18n';
 import { checkinVi } from '../features/checkin/i18n';
 import { worklistVi } from '../features/worklist/i18n';
+import { tracingVi } from '../features/tracing/i18n';
 import { holdsVi } from '../features/holds/i18n';
 import { auditChainVi } from '../features/audit/i18n';
 import { deadEventsVi } from '../features/events/i18n';
@@ -41,6 +42,7 @@ export const vi = {
   scanner: scannerVi,
   checkin: checkinVi,
   worklist: worklistVi,
+  tracing: tracingVi,
   holds: holdsVi,
   auditChain: auditChainVi,
   deadEvents: deadEventsVi,
@@ -75,6 +77,9 @@ export const vi = {
     myVaccination: 'Tiêm chủng',
     vaccinationCorrections: 'Xét điều chỉnh mũi tiêm',
     trustList: 'Danh sách tin cậy DCC',
+    tracing: 'Truy vết tiếp xúc',
+    tracingChain: 'Chuỗi lây nhiễm',
+    myExposures: 'Thông báo tiếp xúc',
     vaccineCatalogue: 'Danh mục vắc xin',
     vaccinationSite: 'Điểm tiêm',
     vaccinationImport: 'Nhập danh sách tiêm',

@@ -215,6 +215,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /api/tracing/cases/:id/contacts': { action: 'contact.read', masked: true, note: 'the case’s officers: all, masked outside their area; others: those living in their area' },
   'POST /api/tracing/cases/:id/contacts': { action: 'contact.manage', note: 'the case must be in the officer’s area' },
   'POST /api/tracing/cases/:id/contacts/bulk': { action: 'contact.manage', note: 'only contacts living in the officer’s area are decided' },
+  'GET /api/tracing/cases': { action: 'contact.read', note: 'cases of the caller’s area: ids, windows and counts, no person' },
   'GET /api/tracing/contacts': { action: 'contact.read', note: 'contacts living in the caller’s area only' },
   'POST /api/tracing/contacts/:id/confirm': { action: 'contact.manage', note: 'the contact must live in the officer’s area' },
   'POST /api/tracing/contacts/:id/dismiss': { action: 'contact.manage', note: 'the contact must live in the officer’s area' },

@@ -8,6 +8,7 @@ import { emitEvent } from '../../core/events/emit';
 import { caseForTracing } from '../cases';
 import { citizenPersonId, familyOf, personAreas, personBriefs } from '../people';
 import { sendMessage } from '../outbox';
+import { findVenue } from '../venues';
 import { caseSubject, findCandidates, saveCandidates, type Subject } from './tracing.discovery';
 import { recordTracedCase } from './tracing.traced';
 import { detectClusters } from './tracing.clusters';
@@ -303,8 +304,52 @@ export function contactsService(db: Db) {
           `select ${COLUMNS} from contacts c where ${where.join(' and ')} order by c.score desc, c.id limit ${limit}`,
           params as never,
         );
-        return { caseId, caseInArea, items: await present(tx, ctx, rows, { caseId }) };
+        const items = await present(tx, ctx, rows, { caseId });
+        // Names of the points in the evidence the caller may see (never shown outside their area).
+        const venueIds = new Set<string>();
+        for (const i of items)
+          for (const e of i.evidence as { venueId?: string }[]) if (e.venueId) venueIds.add(e.venueId);
+        const venues = [];
+        for (const id of venueIds) {
+          const v = await findVenue(tx, id);
+          if (v) venues.push({ id: v.id, name: v.name, kind: v.kind });
+        }
+        return { caseId, caseInArea, items, venues };
       });
+    },
+
+    /** Cases traced in the caller's area, newest first, with their contacts by status. */
+    async tracedCases(ctx: AuditContext) {
+      authorize(ctx.actor, 'contact.read');
+      const j = jurisdictionSql(ctx.actor, 't', 1);
+      const rows = await db.query<{
+        case_id: string;
+        window_start: Date;
+        window_end: Date;
+        traced_at: Date;
+        candidate: number;
+        confirmed: number;
+        dismissed: number;
+      }>(
+        `select t.case_id, t.window_start, t.window_end, t.traced_at,
+                count(*) filter (where c.status = 'candidate')::int as candidate,
+                count(*) filter (where c.status = 'confirmed')::int as confirmed,
+                count(*) filter (where c.status = 'dismissed')::int as dismissed
+           from traced_cases t left join contacts c on c.root_case_id = t.case_id
+          where ${j.sql} group by t.case_id order by t.traced_at desc limit 200`,
+        j.params,
+      );
+      return {
+        items: rows.map((r) => ({
+          caseId: r.case_id,
+          windowStart: r.window_start.toISOString(),
+          windowEnd: r.window_end.toISOString(),
+          tracedAt: r.traced_at.toISOString(),
+          candidate: r.candidate,
+          confirmed: r.confirmed,
+          dismissed: r.dismissed,
+        })),
+      };
     },
 
     /** Contacts living in the caller's area, from every case, ranked (the follow-up list of a unit). */

@@ -9,6 +9,7 @@ import { signInAs, type SessionHeaders } from '../../test-support/auth';
 import { createCasePerson } from '../cases/cases.fixtures';
 import { citizenWithPerson } from '../checkins/checkins.fixtures';
 import { checkin, openCase, venueOf } from './tracing.fixtures';
+import { runProximityRetention } from './tracing.proximity';
 
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -260,12 +261,18 @@ for (const target of dbTargets()) {
         (await get('/api/me/proximity/ids?day=2020-01-01', k.headers)).json().error.code,
         'PROXIMITY_DAY_OUT_OF_RANGE',
       );
-      const now = Date.now();
+      assert.equal(
+        (await get('/api/me/proximity/ids?day=2026-02-30', k.headers)).statusCode,
+        400,
+        'no such day',
+      );
+      // Heard a minute ago: the identifier of that minute's interval (today's first one just after midnight).
+      const heard = Date.now() - 60_000;
       const current =
-        list.find((i) => Date.parse(i.validFrom) <= now - H && now - H < Date.parse(i.validTo)) ?? list[0]!;
+        list.find((i) => Date.parse(i.validFrom) <= heard && heard < Date.parse(i.validTo)) ?? list[0]!;
+      const at = new Date(Math.max(Date.parse(current.validFrom), heard)).toISOString();
       const code = await post(`/api/tracing/cases/${caseId}/proximity-code`, phucXa);
       assert.equal(code.statusCode, 201, code.body);
-      const at = new Date(Math.max(Date.parse(current.validFrom), Date.now() - 60_000)).toISOString();
       const body = {
         uploadId: randomUUID(),
         code: code.json().code as string,
@@ -298,6 +305,25 @@ for (const target of dbTargets()) {
       const kc = await contactOf(k.personId);
       assert.equal((kc?.evidence as { kind: string }[] | undefined)?.[0]?.kind, 'proximity');
       assert.equal(await db.query('select 1 from proximity_encounters').then((r) => r.length), 2);
+    });
+
+    it('encounter logs and identifiers go after the rules’ retention (21 days), younger ones stay', async () => {
+      const kept = await runProximityRetention(db);
+      assert.deepEqual([kept.encounters, kept.uploads], [0, 0], 'nothing is old yet');
+      await db.query(`update proximity_encounters set at = now() - interval '22 days'`);
+      await db.query(`update proximity_uploads set received_at = now() - interval '22 days'`);
+      await db.query(
+        `update proximity_identifiers set valid_to = now() - interval '22 days' where valid_from < now()`,
+      );
+      const gone = await runProximityRetention(db);
+      assert.equal(gone.encounters, 2);
+      assert.equal(gone.uploads, 1);
+      assert.ok((gone.identifiers ?? 0) > 0);
+      assert.equal((await db.query('select 1 from proximity_encounters')).length, 0);
+      assert.ok(
+        (await db.query('select 1 from proximity_identifiers')).length > 0,
+        'tomorrow’s identifiers stay',
+      );
     });
 
     it('the chain graph shows the case, its contacts and the F2 edge', async () => {

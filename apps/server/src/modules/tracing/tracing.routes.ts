@@ -66,6 +66,11 @@ export function tracingRoutes(root: FastifyInstance, db: Db): void {
     async (req) => contacts.bulk(auditContext(req), req.params.id, req.body),
   );
   app.get(
+    '/api/tracing/cases',
+    { schema: { tags, summary: 'Ca bệnh đã truy vết trong địa bàn / Cases traced in your area' } },
+    async (req) => contacts.tracedCases(auditContext(req)),
+  );
+  app.get(
     '/api/tracing/contacts',
     {
       schema: {
