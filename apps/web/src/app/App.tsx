@@ -46,6 +46,7 @@ const MyResultsPage = lazy(() => import('../features/results/MyResultsPage'));
 const MyVaccinationPage = lazy(() => import('../features/vaccination/MyVaccinationPage'));
 const VaccinatorPage = lazy(() => import('../features/vaccination/VaccinatorPage'));
 const CataloguePage = lazy(() => import('../features/vaccination/CataloguePage'));
+const CoveragePage = lazy(() => import('../features/vaccination/CoveragePage'));
 const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
 const SessionsPage = lazy(() => import('../features/sampling/SessionsPage'));
 const SessionDetailPage = lazy(() => import('../features/sampling/SessionDetailPage'));
@@ -163,6 +164,10 @@ export function App() {
         <Route
           path="/vaccination/site"
           element={<RequireAuth action="vaccination.administer">{page(<VaccinatorPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/vaccination/figures"
+          element={<RequireAuth action="stats.readAggregates">{page(<CoveragePage />)}</RequireAuth>}
         />
         <Route
           path="/lab/results"

@@ -37,7 +37,8 @@ export type NavKey =
   | 'qrCards'
   | 'myVaccination'
   | 'vaccinationSite'
-  | 'vaccineCatalogue';
+  | 'vaccineCatalogue'
+  | 'vaccinationFigures';
 
 /** The task a page serves: the menu shows one heading per group. */
 export type NavGroup = 'mine' | 'venue' | 'people' | 'testing' | 'area' | 'admin';
@@ -86,6 +87,7 @@ const GROUP_OF: Record<NavKey, NavGroup> = {
   myVaccination: 'mine',
   vaccinationSite: 'people',
   vaccineCatalogue: 'admin',
+  vaccinationFigures: 'area',
 };
 
 const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => boolean) => boolean }[] = [
@@ -137,6 +139,7 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
   },
   { key: 'venues', to: '/venues', allowed: (_, can) => can('venue.read') },
   { key: 'figures', to: '/figures', allowed: (_, can) => can('stats.readAggregates') },
+  { key: 'vaccinationFigures', to: '/vaccination/figures', allowed: (_, can) => can('stats.readAggregates') },
   { key: 'units', to: '/units', allowed: (me, can) => me.kind !== 'citizen' && can('unit.read') },
   { key: 'audit', to: '/audit', allowed: (_, can) => can('audit.read') },
   { key: 'deadEvents', to: '/admin/events', allowed: (_, can) => can('events.manage') },

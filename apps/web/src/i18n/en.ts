@@ -3,6 +3,7 @@ import { labEn } from '../features/lab/i18n';
 import { samplingEn } from '../features/sampling/i18n';
 import { resultsEn } from '../features/results/i18n';
 import { vaccinationEn } from '../features/vaccination/i18n';
+import { vaccinationSiteEn } from '../features/vaccination/site-i18n';
 import { verifyEn } from '../features/verify/i18n';
 import { scannerEn } from '../features/scanner/i18n';
 import { venuesEn } from '../features/venues/i18n';
@@ -30,6 +31,7 @@ export const en: Messages = {
   sampling: samplingEn,
   results: resultsEn,
   vaccination: vaccinationEn,
+  vaccinationSite: vaccinationSiteEn,
   verify: verifyEn,
   declarations: declarationsEn,
   scanner: scannerEn,
@@ -67,6 +69,7 @@ export const en: Messages = {
     testingFigures: 'Testing figures',
     myVaccination: 'Vaccination',
     vaccineCatalogue: 'Vaccine catalogue',
+    vaccinationFigures: 'Vaccination coverage',
     vaccinationSite: 'Vaccination site',
     myResults: 'Test results',
     verify: 'Verify a certificate',

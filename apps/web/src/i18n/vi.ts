@@ -3,6 +3,7 @@ import { labVi } from '../features/lab/i18n';
 import { samplingVi } from '../features/sampling/i18n';
 import { resultsVi } from '../features/results/i18n';
 import { vaccinationVi } from '../features/vaccination/i18n';
+import { vaccinationSiteVi } from '../features/vaccination/site-i18n';
 import { verifyVi } from '../features/verify/i18n';
 import { declarationsVi } from '../features/declarations/i18n';
 import { venuesVi } from '../features/venues/i18n';
@@ -28,6 +29,7 @@ export const vi = {
   sampling: samplingVi,
   results: resultsVi,
   vaccination: vaccinationVi,
+  vaccinationSite: vaccinationSiteVi,
   verify: verifyVi,
   declarations: declarationsVi,
   scanner: scannerVi,
@@ -65,6 +67,7 @@ export const vi = {
     testingFigures: 'Số liệu xét nghiệm',
     myVaccination: 'Tiêm chủng',
     vaccineCatalogue: 'Danh mục vắc xin',
+    vaccinationFigures: 'Độ bao phủ tiêm chủng',
     vaccinationSite: 'Điểm tiêm',
     myResults: 'Kết quả xét nghiệm',
     verify: 'Kiểm tra chứng nhận',
