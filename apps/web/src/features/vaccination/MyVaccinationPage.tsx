@@ -32,7 +32,7 @@ export default function MyVaccinationPage() {
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [reactionFor, setReactionFor] = useState<{ personId: string; doseId: string } | null>(null);
-  const [reported, setReported] = useState(false);
+  const [reported, setReported] = useState<string | null>(null);
 
   const load = useCallback(() => {
     api
@@ -80,7 +80,7 @@ export default function MyVaccinationPage() {
         ...f,
       });
       setReactionFor(null);
-      setReported(true);
+      setReported(reactionFor.personId);
     } catch (e) {
       setError(e);
     }
@@ -106,7 +106,7 @@ export default function MyVaccinationPage() {
                   className="btn secondary"
                   type="button"
                   onClick={() => {
-                    setReported(false);
+                    setReported(null);
                     setReactionFor({ personId: p.personId, doseId: d.id });
                   }}
                 >
@@ -118,7 +118,7 @@ export default function MyVaccinationPage() {
           {reactionFor?.personId === p.personId && (
             <AefiForm onSubmit={reportReaction} onCancel={() => setReactionFor(null)} />
           )}
-          {reported && !reactionFor && (
+          {reported === p.personId && !reactionFor && (
             <p className="alert" role="status">
               {t('vaccinationSite.aefi.sent')}
             </p>
