@@ -60,6 +60,7 @@ const TracingPage = lazy(() => import('../features/tracing/TracingPage'));
 const CaseContactsPage = lazy(() => import('../features/tracing/CaseContactsPage'));
 const ChainGraphPage = lazy(() => import('../features/tracing/ChainGraphPage'));
 const MyExposuresPage = lazy(() => import('../features/tracing/MyExposuresPage'));
+const CoveragePage = lazy(() => import('../features/vaccination/CoveragePage'));
 const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
 const SessionsPage = lazy(() => import('../features/sampling/SessionsPage'));
 const SessionDetailPage = lazy(() => import('../features/sampling/SessionDetailPage'));
@@ -234,6 +235,10 @@ export function App() {
         <Route
           path="/vaccination/site"
           element={<RequireAuth action="vaccination.administer">{page(<VaccinatorPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/vaccination/figures"
+          element={<RequireAuth action="stats.readAggregates">{page(<CoveragePage />)}</RequireAuth>}
         />
         <Route
           path="/lab/results"

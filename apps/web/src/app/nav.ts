@@ -49,7 +49,8 @@ export type NavKey =
   | 'myIsolation'
   | 'tracing'
   | 'tracingChain'
-  | 'myExposures';
+  | 'myExposures'
+  | 'vaccinationFigures';
 
 /** The task a page serves: the menu shows one heading per group. */
 export type NavGroup = 'mine' | 'venue' | 'people' | 'testing' | 'area' | 'admin';
@@ -110,6 +111,7 @@ const GROUP_OF: Record<NavKey, NavGroup> = {
   tracing: 'people',
   tracingChain: 'people',
   myExposures: 'mine',
+  vaccinationFigures: 'area',
 };
 
 const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => boolean) => boolean }[] = [
@@ -174,6 +176,7 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
   },
   { key: 'venues', to: '/venues', allowed: (_, can) => can('venue.read') },
   { key: 'figures', to: '/figures', allowed: (_, can) => can('stats.readAggregates') },
+  { key: 'vaccinationFigures', to: '/vaccination/figures', allowed: (_, can) => can('stats.readAggregates') },
   { key: 'units', to: '/units', allowed: (me, can) => me.kind !== 'citizen' && can('unit.read') },
   { key: 'unitReviews', to: '/units/reviews', allowed: (_, can) => can('units.review') },
   { key: 'unitMove', to: '/admin/units/move', allowed: (_, can) => can('units.move') },

@@ -6,6 +6,7 @@ import { resultsEn } from '../features/results/i18n';
 import { vaccinationEn } from '../features/vaccination/i18n';
 import { vaccinationImportEn } from '../features/vaccination/vaccination-import-i18n';
 import { casesEn } from '../features/cases/i18n';
+import { vaccinationSiteEn } from '../features/vaccination/site-i18n';
 import { verifyEn } from '../features/verify/i18n';
 import { scannerEn } from '../features/scanner/i18n';
 import { venuesEn } from '../features/venues/i18n';
@@ -39,6 +40,7 @@ export const en: Messages = {
   vaccinationImport: vaccinationImportEn,
   vaccinationCorrections: vaccinationCorrectionsEn,
   cases: casesEn,
+  vaccinationSite: vaccinationSiteEn,
   verify: verifyEn,
   declarations: declarationsEn,
   scanner: scannerEn,
@@ -83,6 +85,7 @@ export const en: Messages = {
     tracingChain: 'Transmission chains',
     myExposures: 'Exposure notices',
     vaccineCatalogue: 'Vaccine catalogue',
+    vaccinationFigures: 'Vaccination coverage',
     vaccinationSite: 'Vaccination site',
     vaccinationImport: 'Import dose records',
     cases: 'Cases (F0)',

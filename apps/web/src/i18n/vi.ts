@@ -6,6 +6,7 @@ import { resultsVi } from '../features/results/i18n';
 import { vaccinationVi } from '../features/vaccination/i18n';
 import { vaccinationImportVi } from '../features/vaccination/vaccination-import-i18n';
 import { casesVi } from '../features/cases/i18n';
+import { vaccinationSiteVi } from '../features/vaccination/site-i18n';
 import { verifyVi } from '../features/verify/i18n';
 import { declarationsVi } from '../features/declarations/i18n';
 import { venuesVi } from '../features/venues/i18n';
@@ -37,6 +38,7 @@ export const vi = {
   vaccinationImport: vaccinationImportVi,
   vaccinationCorrections: vaccinationCorrectionsVi,
   cases: casesVi,
+  vaccinationSite: vaccinationSiteVi,
   verify: verifyVi,
   declarations: declarationsVi,
   scanner: scannerVi,
@@ -81,6 +83,7 @@ export const vi = {
     tracingChain: 'Chuỗi lây nhiễm',
     myExposures: 'Thông báo tiếp xúc',
     vaccineCatalogue: 'Danh mục vắc xin',
+    vaccinationFigures: 'Độ bao phủ tiêm chủng',
     vaccinationSite: 'Điểm tiêm',
     vaccinationImport: 'Nhập danh sách tiêm',
     cases: 'Ca bệnh (F0)',

@@ -6,6 +6,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDate, formatDateTime } from '../../components/format';
 import type { Correction } from '@phongdich/contracts/vaccination-corrections';
 import { CorrectionPanel } from './CorrectionPanel';
+import { AefiForm, type AefiFields } from './AefiForm';
 import type { Booking, MyVaccination, Slot } from './types';
 
 function CertificateQr({ hc1 }: { hc1: string }) {
@@ -33,6 +34,8 @@ export default function MyVaccinationPage() {
   const [forWhom, setForWhom] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [reactionFor, setReactionFor] = useState<{ personId: string; doseId: string } | null>(null);
+  const [reported, setReported] = useState<string | null>(null);
 
   const load = useCallback(() => {
     api
@@ -74,6 +77,22 @@ export default function MyVaccinationPage() {
     }
   }
 
+  async function reportReaction(f: AefiFields) {
+    if (!reactionFor) return;
+    setError(null);
+    try {
+      await api.post('/api/vaccination/adverse-events', {
+        clientId: crypto.randomUUID(),
+        ...reactionFor,
+        ...f,
+      });
+      setReactionFor(null);
+      setReported(reactionFor.personId);
+    } catch (e) {
+      setError(e);
+    }
+  }
+
   return (
     <section className="narrow">
       <h1>{t('vaccination.mine.title')}</h1>
@@ -89,10 +108,28 @@ export default function MyVaccinationPage() {
               <li key={d.id}>
                 {t('vaccination.mine.dose', { n: d.doseNumber })}: {formatDate(d.administeredAt)} ·{' '}
                 {d.productMp}
-                {d.siteName && ` · ${d.siteName}`}
+                {d.siteName && ` · ${d.siteName}`}{' '}
+                <button
+                  className="btn secondary"
+                  type="button"
+                  onClick={() => {
+                    setReported(null);
+                    setReactionFor({ personId: p.personId, doseId: d.id });
+                  }}
+                >
+                  {t('vaccinationSite.reportReaction')}
+                </button>
               </li>
             ))}
           </ul>
+          {reactionFor?.personId === p.personId && (
+            <AefiForm onSubmit={reportReaction} onCancel={() => setReactionFor(null)} />
+          )}
+          {reported === p.personId && !reactionFor && (
+            <p className="alert" role="status">
+              {t('vaccinationSite.aefi.sent')}
+            </p>
+          )}
           {p.certificate && (
             <div data-testid="vaccination-certificate">
               <h3>{t('vaccination.mine.certificate')}</h3>

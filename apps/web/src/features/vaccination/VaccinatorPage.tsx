@@ -6,13 +6,16 @@ import { formatDate, formatDateTime } from '../../components/format';
 import { currentLang } from '../../i18n';
 import { enqueue } from '../../offline/queue';
 import { useQueueStatus } from '../../offline/use-queue-status';
-import { DOSE_KIND, registerDoseSender } from './dose-sync';
+import { AefiForm, type AefiFields } from './AefiForm';
+import { AEFI_KIND, DOSE_KIND, SCREENING_KIND, registerDoseSender } from './dose-sync';
 import { findPersonId } from './find-person';
-import type { DayList, PersonAtSite, Site } from './types';
+import type { DayList, DueItem, PersonAtSite, Site } from './types';
 
 type Decision = 'vaccinate' | 'postpone' | 'refer_hospital' | 'contraindicated';
 const DECISIONS: Decision[] = ['vaccinate', 'postpone', 'refer_hospital', 'contraindicated'];
 const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+/** The site's screen refreshes the day list this often (arrivals, doses, who may leave). */
+const REFRESH_MS = 15_000;
 
 /**
  * The vaccinator's page: find the person with the one scanner's code (personal QR, CCCD QR, BHYT, ID
@@ -32,15 +35,63 @@ export default function VaccinatorPage() {
   const [lotId, setLotId] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [day, setDay] = useState<DayList | null>(null);
+  const [dayAt, setDayAt] = useState<Date | null>(null);
+  const [moreDue, setMoreDue] = useState<DueItem[]>([]);
+  const [dueNext, setDueNext] = useState<string | null>(null);
+  const [reactionFor, setReactionFor] = useState<{ personId: string; doseId: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => registerDoseSender(), []);
   const loadDay = useCallback((s: Site) => {
     api
       .get<DayList>(`/api/vaccination/sites/${s.id}/day`, { date: today() })
-      .then(setDay)
+      .then((d) => {
+        setDay(d);
+        setDayAt(new Date());
+        setMoreDue([]);
+        setDueNext(d.dueNext);
+      })
       .catch(() => undefined);
   }, []);
+  // The day list is the site's screen: kept fresh while the page is open (offline, the last one stays).
+  useEffect(() => {
+    if (!site) return;
+    const timer = setInterval(() => loadDay(site), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [site, loadDay]);
+
+  async function arrive(bookingId: string) {
+    setError(null);
+    try {
+      await api.post(`/api/vaccination/bookings/${bookingId}/arrival`, {});
+      if (site) loadDay(site);
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  async function loadMoreDue() {
+    if (!site || !dueNext) return;
+    try {
+      const page = await api.get<{ items: DueItem[]; next: string | null }>(
+        `/api/vaccination/sites/${site.id}/due`,
+        { date: today(), after: dueNext },
+      );
+      setMoreDue((m) => [...m, ...page.items]);
+      setDueNext(page.next);
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  async function reportReaction(f: AefiFields) {
+    if (!site || !reactionFor) return;
+    // Queued like the dose: a reaction seen at a site without a network is not lost.
+    await enqueue(AEFI_KIND, { id: crypto.randomUUID(), ...reactionFor, siteId: site.id, ...f });
+    setReactionFor(null);
+    setMessage(t('vaccinationSite.aefi.queued'));
+    loadDay(site);
+  }
   useEffect(() => {
     api
       .get<Site[]>('/api/vaccination/sites')
@@ -89,14 +140,15 @@ export default function VaccinatorPage() {
         });
         setMessage(t('vaccination.site.queued'));
       } else {
-        await api.post('/api/vaccination/screenings', {
-          clientId,
+        // The screening and its decision go through the same offline queue as a dose, with a client id.
+        await enqueue(SCREENING_KIND, {
+          id: clientId,
           personId: found.person.id,
           siteId: site.id,
           screenedAt: new Date().toISOString(),
           ...screening,
         });
-        setMessage(t('vaccination.site.screeningSaved'));
+        setMessage(t('vaccinationSite.screeningQueued'));
       }
       setFound(null);
       loadDay(site);
@@ -222,33 +274,75 @@ export default function VaccinatorPage() {
         </form>
       )}
 
+      {reactionFor && <AefiForm onSubmit={reportReaction} onCancel={() => setReactionFor(null)} />}
+
       {day && (
         <>
+          <p>
+            {dayAt && t('vaccinationSite.refreshed', { time: formatDateTime(dayAt.toISOString()) })}{' '}
+            <button className="btn secondary" type="button" onClick={() => site && loadDay(site)}>
+              {t('vaccinationSite.refresh')}
+            </button>
+          </p>
           <h2>{t('vaccination.site.observation')}</h2>
           <ul data-testid="observation">
             {day.observation.map((o) => (
               <li key={o.doseId}>
                 {o.fullName} · {o.doseNumber} ·{' '}
-                {t('vaccination.site.until', { time: formatDateTime(o.observeUntil) })}
+                {o.mayLeave
+                  ? t('vaccinationSite.mayLeave')
+                  : `${t('vaccinationSite.stay')} ${t('vaccination.site.until', { time: formatDateTime(o.observeUntil) })}`}
+                {o.reaction && (
+                  <strong>
+                    {' '}
+                    ·{' '}
+                    {t('vaccinationSite.reaction', {
+                      severity: t(`vaccinationSite.aefi.severities.${o.reaction}`),
+                    })}
+                  </strong>
+                )}{' '}
+                <button
+                  className="btn secondary"
+                  type="button"
+                  onClick={() => setReactionFor({ personId: o.personId, doseId: o.doseId })}
+                >
+                  {t('vaccinationSite.reportReaction')}
+                </button>
               </li>
             ))}
           </ul>
           <h2>{t('vaccination.site.booked')}</h2>
-          <ul>
+          <ul data-testid="booked">
             {day.booked.map((b) => (
               <li key={b.bookingId}>
-                {formatDateTime(b.startsAt)} · {b.fullName} · {b.status}
+                {formatDateTime(b.startsAt)} · {b.fullName} ·{' '}
+                {b.vaccinated
+                  ? t('vaccinationSite.vaccinated')
+                  : b.arrivedAt
+                    ? t('vaccinationSite.arrived', { time: formatDateTime(b.arrivedAt) })
+                    : ''}
+                {!b.arrivedAt && !b.vaccinated && (
+                  <button className="btn" type="button" onClick={() => void arrive(b.bookingId)}>
+                    {t('vaccinationSite.arrive')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>
           <h2>{t('vaccination.site.due')}</h2>
-          <ul>
-            {day.due.map((d) => (
+          <ul data-testid="due">
+            {[...day.due, ...moreDue].map((d) => (
               <li key={d.personId}>
-                {d.fullName} · {d.doseNumber}
+                {d.fullName} ({d.birthYear}) · {t('vaccination.mine.dose', { n: d.doseNumber })} ·{' '}
+                {formatDate(d.dueFrom)}
               </li>
             ))}
           </ul>
+          {dueNext && (
+            <button className="btn secondary" type="button" onClick={() => void loadMoreDue()}>
+              {t('vaccinationSite.dueMore')}
+            </button>
+          )}
         </>
       )}
     </section>

@@ -4,6 +4,7 @@ export type {
   Booking,
   CoverageFigures,
   DayList,
+  DueItem,
   DuePage,
   Dose,
   Lot,
