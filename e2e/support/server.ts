@@ -74,23 +74,27 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
   const port = await freePort();
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'pd-e2e-'));
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', opts.entry ?? 'apps/server/src/main.ts'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PHONGDICH_DATA_DIR: dataDir,
-      PHONGDICH_DEMO: opts.demo === false ? '0' : '1',
-      // Most browser tests' own records use the 2021 codes (Phúc Xá 00001…): they run on that map;
-      // e2e/units-2025.test.ts runs on 2025 (a new deployment's default).
-      PHONGDICH_UNIT_STRUCTURE: opts.structure ?? '2021',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: '',
-      NODE_ENV: 'test',
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', opts.entry ?? 'apps/server/src/main.ts'],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PHONGDICH_DATA_DIR: dataDir,
+        PHONGDICH_DEMO: opts.demo === false ? '0' : '1',
+        // Most browser tests' own records use the 2021 codes (Phúc Xá 00001…): they run on that map;
+        // e2e/units-2025.test.ts runs on 2025 (a new deployment's default).
+        PHONGDICH_UNIT_STRUCTURE: opts.structure ?? '2021',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: '',
+        NODE_ENV: 'test',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
