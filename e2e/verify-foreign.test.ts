@@ -3,72 +3,21 @@
 // issuer no list names (refused with its reason).
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import {
-  createCscaCertificate,
-  createDocumentSignerCertificate,
-  encodeHcert,
-  generateSigningKeyPair,
-  kidFromCertificate,
-  toBase64,
-  type DccPayload,
-} from '@phongdich/dcc';
+import { foreignSigner, foreignVaccination } from '../apps/server/src/modules/keys/keys.fixtures';
 import { startServer, type TestServer } from './support/server';
 import { launchBrowser, newPage, withScreenshot } from './support/browser';
 import { signInStaff } from './support/checkin';
 import { openFromMenu } from './support/nav';
 
+/** Another country's signer (its CSCA and DSC, for vaccination only) and a certificate it issued. */
 async function foreignIssuer(country: string) {
-  const ca = await generateSigningKeyPair('ES256');
-  const now = new Date();
-  const notAfter = new Date(now.getTime() + 2 * 365 * 864e5);
-  const csca = await createCscaCertificate({
-    publicKey: ca.publicKey,
-    privateKey: ca.privateKey,
-    subject: { commonName: `CSCA ${country}`, country },
-    notBefore: now,
-    notAfter,
-  });
-  const signer = await generateSigningKeyPair('ES256');
-  const der = await createDocumentSignerCertificate({
-    publicKey: signer.publicKey,
-    subject: { commonName: `DSC ${country}`, country },
-    csca: { certificate: csca, privateKey: ca.privateKey },
-    types: ['v'],
-    notBefore: now,
-    notAfter,
-  });
-  const kid = await kidFromCertificate(der);
-  const payload: DccPayload = {
-    ver: '1.3.0',
+  const signer = await foreignSigner(country, ['v']);
+  const hc1 = await signer.sign({
+    ...foreignVaccination(country, `URN:UVCI:01:${country}:E2E${Math.floor(Math.random() * 1e9)}#K`),
     nam: { fn: 'Schmidt', fnt: 'SCHMIDT', gn: 'Lena', gnt: 'LENA' },
     dob: '1985-03-09',
-    v: [
-      {
-        tg: '840539006',
-        vp: '1119349007',
-        mp: 'EU/1/20/1528',
-        ma: 'ORG-100030215',
-        dn: 2,
-        sd: 2,
-        dt: '2021-07-01',
-        co: country,
-        is: `Ministry of Health ${country}`,
-        ci: `URN:UVCI:01:${country}:E2E${Math.floor(Math.random() * 1e9)}#K`,
-      },
-    ],
-  };
-  const hc1 = await encodeHcert({
-    payload,
-    issuer: country,
-    issuedAt: now,
-    expiresAt: new Date(now.getTime() + 300 * 864e5),
-    kid,
-    privateKey: signer.privateKey,
   });
-  const list = JSON.stringify([
-    { kid: toBase64(kid), country, certificateType: 'DSC', rawData: toBase64(der) },
-  ]);
-  return { hc1, list };
+  return { hc1, list: signer.euJson() };
 }
 
 async function check(page: Page, hc1: string) {
