@@ -16,11 +16,12 @@ for (const target of dbTargets()) {
     it('prints each account with its unit on the 2025 map', async () => {
       const accounts = await seedDemoFor(db, testConfig(), '2025');
       const note = (login: string) => accounts.find((a) => a.login === login)?.note;
-      // Phường Phúc Xá (2021) went whole into Phường Hồng Hà; Quận Ba Đình's accounts to Hà Nội.
+      // Phường Phúc Xá (2021) went whole into Phường Hồng Hà; Quận Ba Đình's accounts go there too (a
+      // district account is placed at a commune, never at the whole province).
       assert.equal(note('xa.phucxa'), 'Phường Hồng Hà');
       assert.equal(note('diem.phucxa'), 'Phường Hồng Hà');
       assert.equal(note('tinh.hanoi'), 'Thành phố Hà Nội');
-      assert.equal(note('huyen.badinh'), 'Thành phố Hà Nội');
+      assert.equal(note('huyen.badinh'), 'Phường Hồng Hà');
       assert.equal(note('kiemtra'), 'toàn quốc / national');
       assert.match(note('admin') ?? '', /^toàn quốc \/ national · 2FA TOTP /);
       const units = await db.query<{ unit_structure: string }>(

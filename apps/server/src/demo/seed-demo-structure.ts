@@ -19,8 +19,8 @@ const DEMO_ADMIN: Actor = {
  * The demo follows the deployment's structure. Its data is written on the 2021 map (Phường Phúc Xá,
  * Quận Ba Đình…); on a 2025 deployment it is then carried across by the real move, so the demo also
  * shows the review list (people of split communes wait there). District-level demo accounts, which
- * have no district on the new map, are put at their new province so every demo role can sign in and
- * work. A second start seeds and moves nothing.
+ * have no district on the new map, are put at the demo's commune (never at the province, which would
+ * widen their reach) so every demo role can sign in and work. A second start seeds and moves nothing.
  */
 export async function seedDemoFor(db: Db, config: Config, structure: UnitStructure): Promise<DemoAccount[]> {
   if (structure === 'pre2025') return seedDemo(db, config);
@@ -29,9 +29,13 @@ export async function seedDemoFor(db: Db, config: Config, structure: UnitStructu
   await applyDeploymentStructure(db, '2025');
   const ctx = { actor: DEMO_ADMIN, ip: null, requestId: null };
   await runMove(db, ctx);
+  // The demo's commune on the new map (Phúc Xá went whole into Hồng Hà): district accounts work there.
+  const [home] = await db.query<{ unit_code: string }>(
+    `select unit_code from accounts where username = 'xa.phucxa' and unit_structure = '2025'`,
+  );
   for (const item of await listReviews(db, ctx, { limit: 500, table: 'accounts' }))
-    if (item.table === 'accounts' && item.reason === 'district' && item.provinceCode)
-      await resolveReview(db, ctx, item.id, item.provinceCode);
+    if (item.table === 'accounts' && item.reason === 'district' && home)
+      await resolveReview(db, ctx, item.id, home.unit_code);
   return withUnitNames(db, accounts);
 }
 

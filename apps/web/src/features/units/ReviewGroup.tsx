@@ -55,7 +55,7 @@ export function ReviewGroup({
             {t('unitMove.anyCommune')}
             <input
               inputMode="numeric"
-              pattern="[0-9]{2}|[0-9]{5}"
+              pattern="[0-9]{5}"
               value={chosen}
               onChange={(e) => setChosen(e.target.value.trim())}
             />

@@ -176,5 +176,18 @@ for (const target of dbTargets()) {
       );
       assert.equal(audit[0]!.n, 1);
     });
+
+    it('a district account is placed at one of its province’s communes, never at the whole province', async () => {
+      const review = (await listReviews(db, ctx(hanoi))).find((i) => i.table === 'accounts')!;
+      assert.equal(review.reason, 'district');
+      // The province would widen a district officer's reach to every commune of Hà Nội.
+      await assert.rejects(resolveReview(db, ctx(hanoi), review.id, '01'), { code: 'VALIDATION_FAILED' });
+      await resolveReview(db, ctx(hanoi), review.id, '00025');
+      const [account] = await db.query<{ unit: string }>(
+        `select unit_structure || ' ' || unit_code as unit from accounts where role = 'district_officer'
+           and username like 'move.%'`,
+      );
+      assert.equal(account!.unit, '2025 00025');
+    });
   });
 }

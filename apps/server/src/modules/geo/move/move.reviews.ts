@@ -75,8 +75,8 @@ export async function listReviews(
 
 /**
  * Gives a record the 2025 commune an officer chose for it: one of the candidates of its split
- * commune, or any commune of the province when the mapping named none (an account may also be put at
- * the province). The old path stays in the record's history; the choice is audited.
+ * commune, or any commune of the province when the mapping named none (a former district's account
+ * too: the province would widen its reach). The old path stays in the record's history; the choice is audited.
  */
 export async function resolveReview(
   db: Db,
@@ -104,8 +104,9 @@ export async function resolveReview(
       !!unit &&
       (review.candidates.length
         ? review.candidates.includes(unit.code)
-        : unit.province_code === review.province_code &&
-          (unit.level_name === 'commune' || review.table_name === 'accounts'));
+        : // A commune of the old unit's province. Never the province itself: a district account put
+          // there would reach every commune of it; a wider reach is a role change in accounts.
+          unit.province_code === review.province_code && unit.level_name === 'commune');
     if (!allowed)
       throw new AppError('VALIDATION_FAILED', [
         fieldError(
