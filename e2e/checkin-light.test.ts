@@ -115,6 +115,13 @@ describe('light first-visit check-in page (360 px, no service worker yet)', () =
       await page.getByRole('button', { name: 'Ghi nhận lượt vào' }).waitFor();
       // The session ends on the server (signed out elsewhere); the cookie is still on the phone.
       await me.session.request('POST', '/api/auth/logout');
+      // A slow network: the full app's first "who am I" answer (no session) arrives after the
+      // citizen has already signed in, and must not sign them out again.
+      await page.route('**/api/auth/me', async (route) => {
+        const answer = await route.fetch();
+        await new Promise((r) => setTimeout(r, 1_500));
+        await route.fulfill({ response: answer });
+      });
       await page.getByRole('button', { name: 'Ghi nhận lượt vào' }).click();
       await page.getByRole('tab', { name: 'Người dân' }).click();
       await page.getByLabel('Số điện thoại').fill(phone);

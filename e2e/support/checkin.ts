@@ -6,15 +6,26 @@ import type { DemoAccount, TestServer } from './server';
 
 export const randomPhone = () => `09${String(Math.floor(10_000_000 + Math.random() * 89_999_999))}`;
 
+// Messages whose code a test already used: a second sign-in of the same phone must wait for its
+// own new message, not take the previous one while the new request is still on its way.
+const usedMessages = new Set<string>();
+
 export async function otpFor(server: TestServer, phone: string): Promise<string> {
   const last4 = phone.slice(-4);
-  const inbox = (await (await fetch(`${server.url}/api/dev/inbox?limit=100`)).json()) as {
-    items: { to: string; body: string }[];
-  };
-  const msg = inbox.items.find((m) => m.to.endsWith(last4));
-  const code = msg && /\b(\d{6})\b/.exec(msg.body)?.[1];
-  if (!code) throw new Error('no one-time code in the dev inbox');
-  return code;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const inbox = (await (await fetch(`${server.url}/api/dev/inbox?limit=100`)).json()) as {
+      items: { id: string; to: string; body: string }[];
+    };
+    const msg = inbox.items.find((m) => m.to.endsWith(last4) && !usedMessages.has(m.id));
+    const code = msg && /\b(\d{6})\b/.exec(msg.body)?.[1];
+    if (msg && code) {
+      usedMessages.add(msg.id);
+      return code;
+    }
+    if (Date.now() > deadline) throw new Error('no new one-time code in the dev inbox');
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** A citizen signed in through the API with a personal record. */
