@@ -149,7 +149,8 @@ describe('an administrator moves a 2021 deployment to 2025 and resolves a split 
       const group = page.getByTestId('review-group').filter({ hasText: 'xã cũ bị chia' }).first();
       await group.waitFor();
       // Two old communes can share a name (Phường 15 of two districts); the old path is unique.
-      const oldPath = /mã cũ (\S+)/.exec((await group.locator('.hint').first().textContent()) ?? '')?.[1] ?? '';
+      const oldPath =
+        /mã cũ (\S+)/.exec((await group.locator('.hint').first().textContent()) ?? '')?.[1] ?? '';
       assert.ok(oldPath.length > 0);
       const radio = group.getByRole('radio').first();
       const label = ((await radio.locator('xpath=..').textContent()) ?? '').trim();
@@ -163,7 +164,10 @@ describe('an administrator moves a 2021 deployment to 2025 and resolves a split 
         .waitFor();
       assert.ok(label.length > 0);
       // The old commune's group is gone from the open list.
-      await page.getByTestId('review-group').filter({ hasText: `mã cũ ${oldPath} ` }).waitFor({ state: 'detached' });
+      await page
+        .getByTestId('review-group')
+        .filter({ hasText: `mã cũ ${oldPath} ` })
+        .waitFor({ state: 'detached' });
     });
     await context.close();
   });
