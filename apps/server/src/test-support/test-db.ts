@@ -1,17 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
-import pg from 'pg';
 import type { Db } from '../core/db/db';
 import { openPglite } from '../core/db/pglite';
-import { openPostgres } from '../core/db/postgres';
-import { migrate, readMigrations } from '../core/db/migrate';
+import { migrate } from '../core/db/migrate';
 import { loadReferenceData } from '../core/db/reference-data';
-import { adminUnitsDataVersion } from '../modules/geo';
 import { loadConfig } from '../core/config';
 import { deriveAuditKeys, withAuditKeys } from '../core/audit/audit-keys';
 import { withKeysSecret } from '../core/crypto/keys-secret';
+import { freshPostgres, templatedPostgres } from './postgres-template';
+import { templateKey } from './template-key';
 
 /** Test databases carry the audit keys and keys secret of the test configuration (testConfig), like the app's. */
 const keyed = (db: Db): Db => {
@@ -27,52 +25,76 @@ export interface DbTarget {
   openEmpty(): Promise<Db>;
 }
 
-let counter = 0;
-
-async function freshPostgres(url: string): Promise<Db> {
-  const name = `pdtest_${process.pid}_${++counter}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const db = await openPostgres(u.toString(), 5);
-  const close = db.close;
-  return {
-    ...db,
-    close: async () => {
-      await close();
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
-  };
-}
-
-async function prepared(db: Db): Promise<Db> {
+export async function prepared(db: Db): Promise<Db> {
   await migrate(db);
   await loadReferenceData(db);
   return db;
 }
 
 /**
- * PGlite's initdb takes seconds; a migrated template is dumped once to the temp folder (keyed by the
- * migrations' content) and each test database starts from a copy of it in well under a second.
+ * A template Blob over bytes already in memory. PGlite reads a template only with arrayBuffer()
+ * (and its type), and Node's Blob answers arrayBuffer() by streaming its parts in small chunks and
+ * concatenating them: for a 60 MB template that was half a second per open on a loaded machine.
+ * Each open gets its own copy of the bytes.
  */
-async function freshPglite(): Promise<Db> {
-  const hash = createHash('sha256');
-  for (const m of readMigrations()) hash.update(m.version).update(m.sql);
-  hash.update(String(fs.statSync(new URL('../core/db/reference-data.ts', import.meta.url)).mtimeMs));
-  hash.update(adminUnitsDataVersion());
-  const file = path.join(os.tmpdir(), `phongdich-pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
-  if (fs.existsSync(file)) return openPglite(undefined, new Blob([fs.readFileSync(file)]));
+class TemplateBlob extends Blob {
+  readonly #bytes: ArrayBuffer;
+  constructor(bytes: ArrayBuffer) {
+    super([], { type: 'application/x-tar' });
+    this.#bytes = bytes;
+  }
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return Promise.resolve(this.#bytes.slice(0));
+  }
+}
+
+const PGLITE_TEMPLATE_PREFIX = 'phongdich-pglite-template-';
+const STALE_MS = 24 * 3600_000;
+
+/** The template file's bytes, read once per test process (files open several databases each). */
+let pgliteTemplate: Promise<ArrayBuffer> | undefined;
+
+/**
+ * PGlite's initdb takes seconds; a migrated template is dumped once to the temp folder (keyed by the
+ * migrations and reference data) and each test database starts from a copy of it.
+ */
+async function pgliteTemplateBytes(): Promise<ArrayBuffer> {
+  const file = path.join(os.tmpdir(), `${PGLITE_TEMPLATE_PREFIX}${templateKey()}.tar`);
+  try {
+    const buf = fs.readFileSync(file);
+    return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
   const db = (await prepared(await openPglite())) as Db & { dump(): Promise<Blob> };
+  const bytes = await (await db.dump()).arrayBuffer();
+  await db.close();
+  // Written under a name of this process, then renamed: a reader never sees half a template.
   const tmp = `${file}.${process.pid}`;
-  fs.writeFileSync(tmp, Buffer.from(await (await db.dump()).arrayBuffer()));
+  fs.writeFileSync(tmp, Buffer.from(bytes));
   fs.renameSync(tmp, file);
-  return db;
+  removeStalePgliteTemplates(file);
+  return bytes;
+}
+
+/** Templates of older migrations, untouched for a day, are 60–90 MB each of nothing useful. */
+function removeStalePgliteTemplates(keep: string): void {
+  const dir = path.dirname(keep);
+  for (const name of fs.readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (!name.startsWith(PGLITE_TEMPLATE_PREFIX) || p === keep) continue;
+    try {
+      if (Date.now() - fs.statSync(p).mtimeMs > STALE_MS) fs.rmSync(p, { force: true });
+    } catch {
+      // Another process removed it first.
+    }
+  }
+}
+
+async function freshPglite(): Promise<Db> {
+  pgliteTemplate ??= pgliteTemplateBytes();
+  pgliteTemplate.catch(() => (pgliteTemplate = undefined));
+  return openPglite(undefined, new TemplateBlob(await pgliteTemplate));
 }
 
 /**
@@ -91,7 +113,7 @@ export function dbTargets(): DbTarget[] {
   if (url)
     targets.push({
       name: 'postgres',
-      open: async () => keyed(await prepared(await freshPostgres(url))),
+      open: async () => keyed(await templatedPostgres(url, prepared)),
       openEmpty: async () => keyed(await freshPostgres(url)),
     });
   return targets;

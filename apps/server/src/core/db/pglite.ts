@@ -39,6 +39,26 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
     ...base,
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
     close: () => pg.close(),
-    dump: () => pg.dumpDataDir('none'),
+    dump: () => dumpCompact(pg),
   } as Db & { dump(): Promise<Blob> };
+}
+
+const PGDATA = '/pglite/data';
+
+/**
+ * The data folder as a tarball that starts fast: a checkpoint first, so a copy opened from it has no
+ * WAL to replay, and without the WAL segments the checkpoint recycled for later use (16 MB each, a
+ * third of the tarball), which PostgreSQL makes again when it needs them.
+ */
+async function dumpCompact(pg: PGlite): Promise<Blob> {
+  await pg.exec('checkpoint');
+  const [current] = await pg
+    .query<{ name: string }>('select pg_walfile_name(pg_current_wal_lsn()) as name')
+    .then((r) => r.rows);
+  const fs = pg.Module.FS;
+  const walDir = `${PGDATA}/pg_wal`;
+  if (current && fs.analyzePath(walDir).exists)
+    for (const name of fs.readdir(walDir))
+      if (/^[0-9A-F]{24}$/.test(name) && name > current.name) fs.unlink(`${walDir}/${name}`);
+  return pg.dumpDataDir('none');
 }
