@@ -1,14 +1,26 @@
 #!/usr/bin/env node
-// Runs every *.test.ts under packages/, apps/server/, apps/web/src/, e2e/ and bench/ with Node's test runner (tsx loader).
-// `--no-e2e` skips the browser tests; any other argument filters files by substring.
-import { readdirSync, statSync } from 'node:fs';
+// Runs every *.test.ts under packages/, apps/server/, apps/web/src/ and e2e/ with Node's test runner
+// (tsx loader). `--no-e2e` skips the browser tests; any other argument filters files by substring.
+//
+// Files run TEST_CONCURRENCY at a time (default 2), each in its own process, longest first (by the
+// last run's times, kept in the temp folder, else scripts/test-times.json), so the run does not end
+// on one long file while the other core idles. The unit tests (no database, no browser) run together
+// in one process: starting Node and tsx for each of them cost more than most of them take. Each
+// file's output is printed whole when it ends; the run ends with the failures and the 20 slowest files.
+import { readdirSync, readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
 const noE2e = args.includes('--no-e2e');
 const filters = args.filter((a) => !a.startsWith('--'));
 const roots = ['packages', 'apps/server', 'apps/web/src', ...(noE2e ? [] : ['e2e'])];
+const concurrency = Math.max(1, Number(process.env.TEST_CONCURRENCY ?? 2));
+const here = fileURLToPath(new URL('.', import.meta.url));
+const timesFile = join(tmpdir(), 'phongdich-test-times.json');
+const BATCH = 'unit tests (one process)';
 
 function walk(dir, out) {
   for (const name of readdirSync(dir)) {
@@ -27,16 +39,89 @@ if (!files.length) {
   console.error('no test files found');
   process.exit(1);
 }
-const res = spawnSync(
-  process.execPath,
-  [
-    '--import',
-    'tsx',
-    '--test',
-    '--test-reporter=spec',
-    `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 2}`,
-    ...files,
-  ],
-  { stdio: 'inherit' },
+
+/**
+ * A unit test opens no database, starts no server or browser and spawns nothing, so it can share a
+ * process with the others; anything else keeps a process of its own.
+ */
+function isUnit(file) {
+  if (file.startsWith('e2e/') || /\.db\.test\./.test(file)) return false;
+  const src = readFileSync(file, 'utf8');
+  return !/dbTargets|openPglite|openPostgres|startServer|child_process|playwright/.test(src);
+}
+
+const readTimes = (file) => {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return {};
+  }
+};
+const known = { ...readTimes(join(here, 'test-times.json')), ...readTimes(timesFile) };
+const guess = (job) =>
+  known[job.name] ?? (job.name.startsWith('e2e/') ? 60 : /\.db\./.test(job.name) ? 20 : 5);
+
+const units = files.filter(isUnit);
+const jobs = files
+  .filter((f) => !units.includes(f))
+  .map((f) => ({ name: f, argv: ['--import', 'tsx', '--test', '--test-reporter=spec', f] }));
+if (units.length > 1)
+  jobs.push({
+    name: BATCH,
+    argv: ['--import', 'tsx', '--test-reporter=spec', join(here, 'test-batch.mjs'), ...units],
+  });
+else
+  for (const f of units)
+    jobs.push({ name: f, argv: ['--import', 'tsx', '--test', '--test-reporter=spec', f] });
+jobs.sort((a, b) => guess(b) - guess(a));
+
+const started = Date.now();
+const results = [];
+
+function run(job) {
+  return new Promise((resolve) => {
+    const t0 = Date.now();
+    const child = spawn(process.execPath, job.argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => out.push(d));
+    child.on('close', (code, signal) => {
+      const seconds = (Date.now() - t0) / 1000;
+      const ok = code === 0;
+      const label = job.name === BATCH ? `${BATCH}: ${units.length} files` : job.name;
+      process.stdout.write(`\n── ${ok ? '✔' : '✖'} ${label} (${seconds.toFixed(1)} s)\n`);
+      process.stdout.write(Buffer.concat(out));
+      if (!ok && signal) process.stdout.write(`(ended by ${signal})\n`);
+      results.push({ name: job.name, seconds, ok });
+      resolve();
+    });
+  });
+}
+
+const queue = [...jobs];
+await Promise.all(
+  Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) await run(job);
+  }),
 );
-process.exit(res.status ?? 1);
+
+const failed = results.filter((r) => !r.ok);
+const slowest = [...results].sort((a, b) => b.seconds - a.seconds).slice(0, 20);
+console.log(
+  `\n${results.length} processes for ${files.length} files in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+);
+console.log('slowest files:');
+for (const r of slowest) console.log(`  ${r.seconds.toFixed(1).padStart(7)} s  ${r.name}`);
+if (failed.length) {
+  console.log(`\n✖ ${failed.length} failed:`);
+  for (const r of failed) console.log(`  ${r.name}`);
+}
+
+// The next run starts with the files that took longest in this one.
+const times = { ...readTimes(timesFile) };
+for (const r of results) times[r.name] = Math.round(r.seconds * 10) / 10;
+const tmp = `${timesFile}.${process.pid}`;
+writeFileSync(tmp, JSON.stringify(times, null, 1));
+renameSync(tmp, timesFile);
+
+process.exit(failed.length ? 1 : 0);
