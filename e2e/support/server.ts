@@ -1,11 +1,43 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { openPglite } from '../../apps/server/src/core/db/pglite';
+import { prepared } from '../../apps/server/src/test-support/test-db';
+import { templateKey } from '../../apps/server/src/test-support/template-key';
+
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+let template: Promise<string> | undefined;
+
+/**
+ * An embedded database folder with the migrations and reference data applied, built once for this
+ * tree's migrations (like the db tests' template) and shut down cleanly: each new test deployment
+ * starts from a copy instead of running initdb and loading every administrative unit again. The
+ * server still runs its migrations and reference loaders at start (they find nothing to do) and
+ * seeds its demo data itself.
+ */
+function templateDataFolder(): Promise<string> {
+  template ??= (async () => {
+    const dir = path.join(tmpdir(), `phongdich-e2e-template-${templateKey()}`);
+    if (existsSync(path.join(dir, 'PG_VERSION'))) return dir;
+    const building = `${dir}.${process.pid}`;
+    const db = await prepared(await openPglite(building));
+    await db.close();
+    try {
+      renameSync(building, dir);
+    } catch (err) {
+      // Another test process finished its copy first: use that one.
+      rmSync(building, { recursive: true, force: true });
+      if (!existsSync(path.join(dir, 'PG_VERSION'))) throw err;
+    }
+    return dir;
+  })();
+  return template;
+}
 
 /** A demo account as printed by the server at start-up (role, login, secret, note). */
 export interface DemoAccount {
@@ -73,6 +105,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
   }
   const port = await freePort();
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'pd-e2e-'));
+  // A new deployment (no database folder yet) starts from the template's copy.
+  if (!existsSync(path.join(dataDir, 'pglite')))
+    cpSync(await templateDataFolder(), path.join(dataDir, 'pglite'), { recursive: true });
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
     process.execPath,
