@@ -1,17 +1,9 @@
 import type { Queryable } from '../../core/db/db';
 import { DEPLOYMENT_STRUCTURE_SQL } from '../../core/units/deployment';
 import type { UnitStructure } from '../../core/units/structure';
+import type { FigureLevel, FigureRow } from '@phongdich/contracts/figures';
 
-export type FigureLevel = 'province' | 'district' | 'commune' | 'venue';
-
-export interface FigureRow {
-  unitCode: string;
-  unitName: string;
-  day: string;
-  points: number;
-  checkins: number;
-  declarations: number;
-}
+export type { FigureLevel, FigureRow };
 
 /**
  * The area rows are restricted to: a unit column (same name in venues and daily_venue_counts) of one
