@@ -61,6 +61,14 @@ export const VerifierSignerSchema = Type.Object({
 });
 export const VerifierTrustList = Type.Object({ signers: Type.Array(VerifierSignerSchema) });
 
+export const TrustedSignerParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+export const TrustedSignerRemoved = Type.Object({
+  id: Type.String(),
+  removed: Type.Literal(true),
+  kid: Type.String(),
+});
+export type TrustedSignerRemoved = Static<typeof TrustedSignerRemoved>;
+
 export type TrustedSigner = Static<typeof TrustedSignerSchema>;
 export type TrustListImportAnswerT = Static<typeof TrustListImportAnswer>;
 export type VerifierSigner = Static<typeof VerifierSignerSchema>;

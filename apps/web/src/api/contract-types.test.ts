@@ -16,7 +16,52 @@ const contractModules = [
   'packages/contracts/src/accounts.ts',
   'packages/contracts/src/vaccination.ts',
   'packages/contracts/src/worklist.ts',
+  'packages/contracts/src/geo.ts',
+  'packages/contracts/src/status.ts',
+  'packages/contracts/src/scan.ts',
+  'packages/contracts/src/audit.ts',
+  'packages/contracts/src/figures.ts',
+  'packages/contracts/src/personal-qr.ts',
+  'packages/contracts/src/keys.ts',
+  'packages/contracts/src/outbox.ts',
+  'packages/contracts/src/results.ts',
+  'packages/contracts/src/declarations.ts',
+  'packages/contracts/src/sampling.ts',
 ];
+
+/** Per moved module: the shapes the web reads, each of which must come from the contracts. */
+const webShapes: Record<string, string[]> = {
+  geo: ['Unit', 'UnitDetail', 'MoveRun', 'MoveReview'],
+  status: ['Colour', 'Bilingual', 'PersonStatus'],
+  scan: ['ScanResult', 'PendingIdentity'],
+  audit: ['AuditEntry', 'AuditEntries', 'ChainReport', 'ChainProblem'],
+  figures: ['FigureLevel', 'FigureRow', 'FiguresResult'],
+  'personal-qr': ['MyQr', 'CardBatch', 'CardBatchCreated'],
+  keys: ['PublicKeyList', 'RevocationList'],
+  outbox: ['InboxMessage'],
+  results: ['MyResult', 'MyResults', 'OfficerResult', 'PersonResults', 'Certificate'],
+  declarations: [
+    'DeclarationKind',
+    'Question',
+    'QuestionSet',
+    'SubmitResult',
+    'Declaration',
+    'DeclarationHold',
+  ],
+  sampling: [
+    'SessionSummary',
+    'SessionDetail',
+    'ImportReport',
+    'LabelBatch',
+    'Tube',
+    'Notice',
+    'SampleResult',
+    'SampleItem',
+    'Manifest',
+    'ReceiveReport',
+    'Lab',
+  ],
+};
 
 function parse(path: string): ts.SourceFile {
   return ts.createSourceFile(path, readFileSync(join(repo, path), 'utf8'), ts.ScriptTarget.Latest, true);
@@ -52,6 +97,31 @@ describe('web API types come from packages/contracts', () => {
       assert.ok(shared.includes(name), name);
     for (const name of ['WorklistItem', 'WorklistStatus', 'AreaSummary'])
       assert.ok(shared.includes(name), name);
+    for (const [module, names] of Object.entries(webShapes))
+      for (const name of names) assert.ok(shared.includes(name), `${module}: ${name}`);
+  });
+
+  it("the web reads the moved modules' shapes from the contracts, not from a copy", () => {
+    // Every web file importing one of these names must take it from @phongdich/contracts/<m> or from a
+    // web file that re-exports it from there (the check above forbids a local declaration).
+    const imported = new Map<string, Set<string>>();
+    for (const file of filesUnder('apps/web/src')) {
+      for (const s of parse(file).statements) {
+        if (!ts.isImportDeclaration(s) && !ts.isExportDeclaration(s)) continue;
+        const spec = s.moduleSpecifier;
+        if (!spec || !ts.isStringLiteral(spec) || !spec.text.startsWith('@phongdich/contracts/')) continue;
+        const m = spec.text.slice('@phongdich/contracts/'.length);
+        const names = imported.get(m) ?? new Set<string>();
+        const clause = ts.isImportDeclaration(s) ? s.importClause?.namedBindings : s.exportClause;
+        if (clause && (ts.isNamedImports(clause) || ts.isNamedExports(clause)))
+          for (const e of clause.elements) names.add((e.propertyName ?? e.name).text);
+        imported.set(m, names);
+      }
+    }
+    const missing = Object.entries(webShapes).flatMap(([m, names]) =>
+      names.filter((n) => !imported.get(m)?.has(n)).map((n) => `${m}: ${n}`),
+    );
+    assert.deepEqual(missing, []);
   });
 
   it('no web file declares its own copy of a contracts type', () => {

@@ -9,34 +9,11 @@ export interface OtpRequested {
   devInbox: boolean;
 }
 
-export interface InboxMessage {
-  id: string;
-  channel: 'sms' | 'notice';
-  to: string;
-  subject: string;
-  body: string;
-  createdAt: string;
-}
+// The development inbox's messages come from the server's schemas (packages/contracts).
+export type { InboxMessage } from '@phongdich/contracts/outbox';
 
-export interface Unit {
-  code: string;
-  level: 1 | 2 | 3;
-  name: string;
-  nameEn: string;
-  fullName: string;
-  fullNameEn: string;
-  type: string;
-  parentCode: string | null;
-  provinceCode: string;
-  districtCode: string | null;
-  population?: number | null;
-}
-
-export interface UnitDetail {
-  unit: Unit;
-  ancestors: Unit[];
-  childCount: number;
-}
+// Administrative units come from the server's schemas (packages/contracts).
+export type { Unit, UnitDetail } from '@phongdich/contracts/geo';
 
 export type Sex = 'male' | 'female' | 'other';
 
@@ -49,18 +26,5 @@ export type {
   PersonSummary,
 } from '@phongdich/contracts/people';
 
-export interface AuditEntry {
-  id: number | string;
-  at: string;
-  actorAccountId: string | null;
-  actorRole: string | null;
-  actorUnit: string | null;
-  actorName?: string | null;
-  actorUnitName?: string | null;
-  action: string;
-  personId: string | null;
-  ip: string | null;
-  reason: string | null;
-  breakGlass: boolean;
-  details: unknown;
-}
+// The audit trail's entries come from the server's schemas (packages/contracts).
+export type { AuditEntry } from '@phongdich/contracts/audit';

@@ -1,6 +1,7 @@
 // Published QR keys and revocations kept on the device, so our own signed codes (personal 'P',
 // printed 'C') can be checked while offline before they are queued.
 import { verifyQrToken, type EcJwk, type QrVerifyResult } from '@phongdich/domain';
+import type { PublicKeyList, RevocationList } from '@phongdich/contracts/keys';
 import { api } from '../api/client';
 
 const KEYS = 'phongdich.qrKeys';
@@ -29,14 +30,14 @@ function load(): Trust {
 export async function refreshTrust(): Promise<void> {
   const current = load();
   try {
-    const k = await api.get<{ keys: { kid: string; publicKeyJwk: EcJwk }[] }>('/api/keys/qr');
+    const k = await api.get<PublicKeyList>('/api/keys/qr');
     localStorage.setItem(
       KEYS,
       JSON.stringify(Object.fromEntries(k.keys.map((x) => [x.kid, x.publicKeyJwk]))),
     );
-    const r = await api.get<{
-      items: { type: string; id: string; reinstatedAt: string | null; changedAt: string }[];
-    }>('/api/keys/revocations', { since: current.syncedAt ?? undefined });
+    const r = await api.get<RevocationList>('/api/keys/revocations', {
+      since: current.syncedAt ?? undefined,
+    });
     const ids = new Set(current.revoked);
     for (const it of r.items) {
       // A lifted revocation (a reactivated point) leaves the device's list too.

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createHash, sign, verify, type KeyObject } from 'node:crypto';
 import { canonical, GENESIS } from './entry-crypto';
 import type { AuditKeys } from './audit-keys';
+import type { ChainHead } from '@phongdich/contracts/audit';
 
 /**
  * A signed chain head: "at `time`, the audit chain had `count` entries and its newest link, number
@@ -12,15 +13,7 @@ import type { AuditKeys } from './audit-keys';
  * the database against every head: an entry changed, removed, renumbered or inserted at or before a
  * head changes the link the head signed; entries missing after a head show as truncation.
  */
-export interface ChainHead {
-  v: 1;
-  sealSeq: number;
-  chainHash: string;
-  count: number;
-  time: string;
-  prev: string;
-  sig: string;
-}
+export type { ChainHead };
 
 export type UnsignedHead = Omit<ChainHead, 'v' | 'prev' | 'sig'>;
 

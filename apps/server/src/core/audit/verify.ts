@@ -1,53 +1,12 @@
+import type { ChainProblem, ChainReport } from '@phongdich/contracts/audit';
 import type { Db } from '../db/db';
 import { auditKeysOf } from './audit-keys';
 import type { AuditRowStored } from './audit';
 import { chainHash, entryHash, entryMacValid, GENESIS } from './entry-crypto';
 import type { ChainHead, HeadStore } from './heads';
 
-export type ChainProblem =
-  /** seal_seq does not follow on (an entry removed from the middle, or renumbered). */
-  | 'gap'
-  /** prev_hash is not the previous entry's hash (removed, renumbered, reordered). */
-  | 'link'
-  /** The link does not recompute with the chain key (content, position or hash changed). */
-  | 'hash'
-  /** The entry's MAC does not verify: its content is not what the application wrote. */
-  | 'mac'
-  /** An unkeyed (pre-0022) link after keyed ones: a downgrade to recomputable hashes. */
-  | 'unkeyed'
-  /** A published head signed another link at this position. */
-  | 'head'
-  /** Entries a published head covered are missing from the end of the chain. */
-  | 'truncated'
-  /** A published head does not verify (bad signature, broken link between heads, out of order). */
-  | 'heads'
-  /** Entries that did not come through the application (no valid MAC), refused by the sealer. */
-  | 'rejected'
-  /** A waiting entry whose MAC does not verify (the sealer will refuse it). */
-  | 'forged'
-  /** Two entries with the same MAC: a copy of an entry. */
-  | 'duplicate'
-  /** A row with a link or hash but no place in the chain. */
-  | 'unchained';
-
-export interface ChainReport {
-  ok: boolean;
-  /** Chained entries whose hash and link were recomputed. */
-  checked: number;
-  /** Of which entries sealed before the chain was keyed (0022), verified with their unkeyed hash. */
-  legacy: number;
-  /** Entries not sealed yet (committed in the last moments, or the sealer is not running). */
-  unsealed: number;
-  /** Entries the sealer refused to chain (inserted in the database, not by the application). */
-  rejected: number;
-  /** Published heads the chain was checked against. */
-  heads: number;
-  /** The newest of them. */
-  lastHead?: { sealSeq: number; time: string };
-  /** What is wrong, when not ok; `brokenAt` is the id of the first entry concerned, if any. */
-  problem?: ChainProblem;
-  brokenAt?: number;
-}
+// The report's shape is the HTTP answer's (packages/contracts/src/audit.ts says what each field means).
+export type { ChainProblem, ChainReport };
 
 /**
  * Walks the whole chain in seal order, in pages: recomputes every entry's MAC and keyed link (the

@@ -12,7 +12,8 @@ import {
 } from './declarations.hold.repository';
 import { holdDeclarations } from './declarations.retention';
 
-const toHold = (r: DeclarationHoldRow) => holdJson(r);
+// A declaration hold always names its person (the shared hold fields allow a point's hold without one).
+const toHold = (r: DeclarationHoldRow) => ({ ...holdJson(r), personId: r.person_id });
 
 /**
  * An officer investigating a person keeps their declarations beyond retention, with a reason; lists

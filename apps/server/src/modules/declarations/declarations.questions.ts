@@ -1,57 +1,22 @@
 import type { FieldError, FieldErrorCode } from '@phongdich/contracts';
+import {
+  DECLARATION_KINDS,
+  QUESTION_TYPES,
+  type Answers,
+  type DeclarationKind,
+  type Question,
+  type QuestionSet,
+  type QuestionType,
+  type WarningRule,
+} from '@phongdich/contracts/declarations';
 import { fieldError } from '../../core/errors';
 
 /**
  * Question sets are data (table `question_sets`): this file only knows the question TYPES, how to
  * check an answer against its question and which answers raise a warning. Pure, no I/O.
  */
-export const DECLARATION_KINDS = ['domestic', 'movement', 'entry'] as const;
-export type DeclarationKind = (typeof DECLARATION_KINDS)[number];
-
-export const QUESTION_TYPES = [
-  'yes_no',
-  'single_select',
-  'multi_select',
-  'provinces',
-  'province',
-  'country',
-  'countries',
-  'commune',
-  'text',
-  'date',
-] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
-
-export interface Bilingual {
-  vi: string;
-  en: string;
-}
-
-/** A warning rule: `equals` for yes/no, `anyOf` for choices; `fact` feeds the QR colour. */
-export interface WarningRule {
-  when: { equals?: boolean; anyOf?: string[] };
-  message: Bilingual;
-  fact?: 'symptoms_reported' | 'contact_reported';
-}
-
-export interface Question {
-  id: string;
-  type: QuestionType;
-  label: Bilingual;
-  required?: boolean;
-  options?: { value: string; label: Bilingual }[];
-  maxLength?: number;
-  warning?: WarningRule;
-}
-
-export interface QuestionSet {
-  version: string;
-  kind: DeclarationKind;
-  effectiveFrom: string;
-  questions: Question[];
-}
-
-export type Answers = Record<string, unknown>;
+export { DECLARATION_KINDS, QUESTION_TYPES };
+export type { Answers, DeclarationKind, Question, QuestionSet, QuestionType, WarningRule };
 
 export interface Warning {
   questionId: string;

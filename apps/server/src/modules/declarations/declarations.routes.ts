@@ -1,29 +1,29 @@
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  AreaHoldQuery,
+  DeclarationHoldList,
+  DeclarationHoldSchema,
+  DeclarationList,
+  DeclarationSchema,
+  HoldBody,
+  HoldQuery,
+  IdParams,
+  KindQuery,
+  QuestionSetSchema,
+  ReleaseBody,
+  SubmitBody,
+  SubmitResultSchema,
+} from '@phongdich/contracts/declarations';
 import type { Db } from '../../core/db/db';
 import { LOCKS } from '../../core/db/locks';
 import { optionalBody } from '../../core/http/optional-body';
 import { auditContext, idempotencyKeyOf } from '../../core/http/request-audit';
-import type { DeclarationKind } from './declarations.questions';
 import { declarationsHoldService } from './declarations.hold.service';
 import { declarationsReadService } from './declarations.read.service';
 import { ensureDeclarationPartitions } from './declarations.repository';
 import { declarationRetentionDays, runDeclarationRetention } from './declarations.retention';
-import {
-  AreaHoldQuery,
-  DeclarationList,
-  DeclarationSchema,
-  IdParams,
-  KindQuery,
-  QuestionSetSchema,
-  SubmitBody,
-  HoldBody,
-  HoldList,
-  HoldQuery,
-  HoldResult,
-  ReleaseBody,
-  SubmitResultSchema,
-} from './declarations.schemas';
-import { declarationsService, type SubmitInput } from './declarations.service';
+import { declarationsService } from './declarations.service';
 
 const HOUSEKEEPING_MS = 6 * 60 * 60 * 1000;
 
@@ -52,7 +52,8 @@ function scheduleHousekeeping(app: FastifyInstance, db: Db): void {
 }
 
 /** Health declarations (khai báo y tế): questions, submission, the citizen's and officers' reads. */
-export function declarationsRoutes(app: FastifyInstance, db: Db): void {
+export function declarationsRoutes(root: FastifyInstance, db: Db): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const write = declarationsService(db);
   const read = declarationsReadService(db);
   const holds = declarationsHoldService(db);
@@ -69,7 +70,7 @@ export function declarationsRoutes(app: FastifyInstance, db: Db): void {
         response: { 200: QuestionSetSchema },
       },
     },
-    async (request) => write.questions((request.query as { kind: DeclarationKind }).kind),
+    async (request) => write.questions(request.query.kind),
   );
   app.post(
     '/api/declarations',
@@ -83,11 +84,7 @@ export function declarationsRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (request, reply) => {
-      const res = await write.submit(
-        auditContext(request),
-        request.body as SubmitInput,
-        idempotencyKeyOf(request),
-      );
+      const res = await write.submit(auditContext(request), request.body, idempotencyKeyOf(request));
       return reply.status(201).send(res.body);
     },
   );
@@ -112,7 +109,7 @@ export function declarationsRoutes(app: FastifyInstance, db: Db): void {
         response: { 200: DeclarationSchema },
       },
     },
-    async (request) => read.get(auditContext(request), (request.params as { id: string }).id),
+    async (request) => read.get(auditContext(request), request.params.id),
   );
   app.get(
     '/api/people/:id/declarations',
@@ -124,7 +121,7 @@ export function declarationsRoutes(app: FastifyInstance, db: Db): void {
         response: { 200: DeclarationList },
       },
     },
-    async (request) => read.ofPerson(auditContext(request), (request.params as { id: string }).id),
+    async (request) => read.ofPerson(auditContext(request), request.params.id),
   );
   app.post(
     '/api/people/:id/declaration-holds',
@@ -135,14 +132,14 @@ export function declarationsRoutes(app: FastifyInstance, db: Db): void {
           'Giữ tờ khai phục vụ điều tra (hỗ trợ Idempotency-Key) / Hold declarations for an investigation (Idempotency-Key supported)',
         params: IdParams,
         body: HoldBody,
-        response: { 201: HoldResult },
+        response: { 201: DeclarationHoldSchema },
       },
     },
     async (request, reply) => {
       const res = await holds.hold(
         auditContext(request),
-        (request.params as { id: string }).id,
-        request.body as { until: string; reason: string },
+        request.params.id,
+        request.body,
         idempotencyKeyOf(request),
       );
       return reply.status(201).send(res.body);
@@ -156,15 +153,10 @@ export function declarationsRoutes(app: FastifyInstance, db: Db): void {
         summary: 'Các lệnh giữ tờ khai của một người / A person’s declaration holds',
         params: IdParams,
         querystring: HoldQuery,
-        response: { 200: HoldList },
+        response: { 200: DeclarationHoldList },
       },
     },
-    async (request) =>
-      holds.list(
-        auditContext(request),
-        (request.params as { id: string }).id,
-        (request.query as { active?: boolean }).active,
-      ),
+    async (request) => holds.list(auditContext(request), request.params.id, request.query.active),
   );
   app.get(
     '/api/declaration-holds',
@@ -173,11 +165,10 @@ export function declarationsRoutes(app: FastifyInstance, db: Db): void {
         tags,
         summary: 'Các lệnh giữ tờ khai trong địa bàn / Declaration holds in the officer’s area',
         querystring: AreaHoldQuery,
-        response: { 200: HoldList },
+        response: { 200: DeclarationHoldList },
       },
     },
-    async (request) =>
-      holds.listArea(auditContext(request), request.query as { active?: boolean; limit?: number }),
+    async (request) => holds.listArea(auditContext(request), request.query),
   );
   app.post(
     '/api/declaration-holds/:id/release',
@@ -188,14 +179,9 @@ export function declarationsRoutes(app: FastifyInstance, db: Db): void {
         summary: 'Thôi giữ tờ khai trước hạn / Release a declaration hold early',
         params: IdParams,
         body: ReleaseBody,
-        response: { 200: HoldResult },
+        response: { 200: DeclarationHoldSchema },
       },
     },
-    async (request) =>
-      holds.release(
-        auditContext(request),
-        (request.params as { id: string }).id,
-        (request.body as { reason?: string }).reason,
-      ),
+    async (request) => holds.release(auditContext(request), request.params.id, request.body.reason),
   );
 }

@@ -20,16 +20,11 @@ import {
   provinceCodes,
   questionSetInForce,
 } from './declarations.repository';
-import { resolveSubject, type VisitorInput } from './declarations.subject';
+import { resolveSubject } from './declarations.subject';
 import type { SubmitResult } from './declarations.view';
+import type { SubmitInput } from '@phongdich/contracts/declarations';
 
-export interface SubmitInput {
-  kind: DeclarationKind;
-  personId?: string;
-  answers: Answers;
-  venueId?: string;
-  visitor?: VisitorInput;
-}
+export type { SubmitInput };
 
 let provinces: Set<string> | undefined;
 const ensuredMonths = new WeakMap<object, string>();

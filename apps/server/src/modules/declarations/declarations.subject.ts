@@ -16,18 +16,9 @@ import {
   locationOf,
   createPersonIn,
 } from '../people';
+import type { VisitorInput } from '@phongdich/contracts/declarations';
 
-/** A visitor identified by venue staff: CCCD and/or phone, plus what is needed to register them. */
-export interface VisitorInput {
-  cccd?: string;
-  phone?: string;
-  fullName?: string;
-  birthYear?: number;
-  birthDate?: string;
-  sex?: 'male' | 'female' | 'other';
-  communeCode?: string;
-  street?: string;
-}
+export type { VisitorInput };
 
 export interface Subject {
   person: PersonRow;

@@ -1,17 +1,11 @@
 import type { Queryable } from '../../core/db/db';
+import { unitNames } from '../geo';
+import { venueNames } from '../venues';
 import { DEPLOYMENT_STRUCTURE_SQL } from '../../core/units/deployment';
 import type { UnitStructure } from '../../core/units/structure';
+import type { FigureLevel, FigureRow } from '@phongdich/contracts/figures';
 
-export type FigureLevel = 'province' | 'district' | 'commune' | 'venue';
-
-export interface FigureRow {
-  unitCode: string;
-  unitName: string;
-  day: string;
-  points: number;
-  checkins: number;
-  declarations: number;
-}
+export type { FigureLevel, FigureRow };
 
 /**
  * The area rows are restricted to: a unit column (same name in venues and daily_venue_counts) of one
@@ -95,17 +89,7 @@ export async function figureRows(
   }));
 }
 
-async function unitNamesFor(q: Queryable, level: FigureLevel, codes: string[]): Promise<Map<string, string>> {
-  if (!codes.length) return new Map();
-  const rows =
-    level === 'venue'
-      ? await q.query<{ code: string; name: string }>(
-          `select id::text as code, name from venues where id = any($1::uuid[])`,
-          [codes],
-        )
-      : await q.query<{ code: string; name: string }>(
-          `select code, full_name as name from admin_units where structure = ${DEPLOYMENT_STRUCTURE_SQL} and code = any($1::text[])`,
-          [codes],
-        );
-  return new Map(rows.map((r) => [r.code, r.name]));
+/** Names of the rows' units (geo's, on the deployment's map) or points (venues'), from their owners. */
+function unitNamesFor(q: Queryable, level: FigureLevel, codes: string[]): Promise<Map<string, string>> {
+  return level === 'venue' ? venueNames(q, codes) : unitNames(q, codes);
 }

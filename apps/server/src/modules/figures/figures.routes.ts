@@ -1,31 +1,18 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  FiguresQuery,
+  FiguresRangeQuery,
+  FiguresResultSchema,
+  FiguresVenueParams,
+} from '@phongdich/contracts/figures';
 import type { Db } from '../../core/db/db';
 import { auditContext } from '../../core/http/request-audit';
-import { figuresService, type FiguresQuery } from './figures.service';
-
-const Day = Type.String({ format: 'date' });
-const Level = Type.Union(['province', 'district', 'commune', 'venue'].map((l) => Type.Literal(l)));
-const Result = Type.Object({
-  level: Type.String(),
-  unitCode: Type.Union([Type.String(), Type.Null()]),
-  unitName: Type.Union([Type.String(), Type.Null()]),
-  from: Type.String(),
-  to: Type.String(),
-  rows: Type.Array(
-    Type.Object({
-      unitCode: Type.String(),
-      unitName: Type.String(),
-      day: Type.String(),
-      points: Type.Integer(),
-      checkins: Type.Integer(),
-      declarations: Type.Integer(),
-    }),
-  ),
-});
+import { figuresService } from './figures.service';
 
 /** Daily figures of check-in points: registered points, check-ins, declarations. */
-export function figuresRoutes(app: FastifyInstance, db: Db): void {
+export function figuresRoutes(root: FastifyInstance, db: Db): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const figures = figuresService(db);
   const tags = ['figures'];
   app.get(
@@ -34,19 +21,11 @@ export function figuresRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags,
         summary: 'Số liệu điểm kiểm soát theo ngày / Check-in figures per unit and day',
-        querystring: Type.Object(
-          {
-            level: Level,
-            unitCode: Type.Optional(Type.String({ pattern: '^(\\d{2}|\\d{3}|\\d{5})$' })),
-            from: Type.Optional(Day),
-            to: Type.Optional(Day),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: Result },
+        querystring: FiguresQuery,
+        response: { 200: FiguresResultSchema },
       },
     },
-    async (request) => figures.checkins(auditContext(request), request.query as FiguresQuery),
+    async (request) => figures.checkins(auditContext(request), request.query),
   );
   app.get(
     '/api/venues/:id/figures',
@@ -54,19 +33,11 @@ export function figuresRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags,
         summary: 'Số liệu của một điểm / Figures of one point',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-        querystring: Type.Object(
-          { from: Type.Optional(Day), to: Type.Optional(Day) },
-          { additionalProperties: false },
-        ),
-        response: { 200: Result },
+        params: FiguresVenueParams,
+        querystring: FiguresRangeQuery,
+        response: { 200: FiguresResultSchema },
       },
     },
-    async (request: FastifyRequest) =>
-      figures.venue(
-        auditContext(request),
-        (request.params as { id: string }).id,
-        request.query as { from?: string; to?: string },
-      ),
+    async (request) => figures.venue(auditContext(request), request.params.id, request.query),
   );
 }

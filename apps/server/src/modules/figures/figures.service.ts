@@ -4,24 +4,16 @@ import { authorize } from '../../core/auth/policy';
 import { AppError, assertNoFieldErrors, fieldError } from '../../core/errors';
 import { findUnit } from '../accounts';
 import { venueForActor } from '../venues';
-import { figureRows, type FigureArea, type FigureLevel, type FigureRow } from './figures.repository';
+import type {
+  FigureLevel,
+  FiguresQuery,
+  FiguresRangeQuery,
+  FiguresResult,
+} from '@phongdich/contracts/figures';
+import { figureRows, type FigureArea } from './figures.repository';
 import { addDays, ensureFreshCounts, vnDay } from './figures.rollup';
 
-export interface FiguresQuery {
-  level: FigureLevel;
-  unitCode?: string;
-  from?: string;
-  to?: string;
-}
-
-export interface FiguresResult {
-  level: FigureLevel;
-  unitCode: string | null;
-  unitName: string | null;
-  from: string;
-  to: string;
-  rows: FigureRow[];
-}
+export type { FiguresQuery, FiguresResult };
 
 const MAX_DAYS = 92;
 const LEVEL_DEPTH: Record<FigureLevel, number> = { province: 1, district: 2, commune: 3, venue: 4 };
@@ -102,12 +94,17 @@ export function figuresService(db: Db) {
     },
 
     /** A point's own figures (with its stalls or vehicles), for its owner, staff and officers. */
-    async venue(ctx: AuditContext, venueId: string, query: { from?: string; to?: string }, now = new Date()) {
+    async venue(
+      ctx: AuditContext,
+      venueId: string,
+      query: FiguresRangeQuery,
+      now = new Date(),
+    ): Promise<FiguresResult> {
       const { venue } = await venueForActor(db, ctx.actor, venueId);
       const { from, to } = dayRange(query, now);
       await ensureFreshCounts(db, from, to, now);
       const rows = await figureRows(db, { level: 'venue', area: { venueId }, from, to });
-      return { level: 'venue' as const, unitCode: venue.id, unitName: venue.name, from, to, rows };
+      return { level: 'venue', unitCode: venue.id, unitName: venue.name, from, to, rows };
     },
   };
 }

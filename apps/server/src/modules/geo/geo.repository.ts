@@ -1,27 +1,13 @@
+import type { Unit } from '@phongdich/contracts/geo';
 import type { Queryable } from '../../core/db/db';
 import type { Structure } from './geo.data';
 import { DEPLOYMENT_STRUCTURE_SQL } from '../../core/units/deployment';
 
-export type { Structure };
-
-/** One administrative unit as the API returns it. */
-export interface Unit {
-  code: string;
-  level: number;
-  name: string;
-  nameEn: string;
-  fullName: string;
-  fullNameEn: string;
-  type: string;
-  parentCode: string | null;
-  provinceCode: string;
-  districtCode: string | null;
-  population?: number;
-}
+export type { Structure, Unit };
 
 interface UnitDbRow {
   code: string;
-  level: number;
+  level: 1 | 2 | 3; // admin_units.level's check constraint
   name: string;
   name_en: string;
   full_name: string;

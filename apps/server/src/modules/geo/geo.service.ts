@@ -1,3 +1,9 @@
+import {
+  UNIT_SEARCH_DEFAULT_LIMIT,
+  UNIT_SEARCH_MAX_LIMIT,
+  type UnitDetail,
+  type UnitSearchQuery as UnitQuery,
+} from '@phongdich/contracts/geo';
 import { foldVietnamese } from '@phongdich/domain';
 import type { Db } from '../../core/db/db';
 import type { Actor } from '../../core/auth/actor';
@@ -9,24 +15,6 @@ import { deploymentStructure } from '../../core/units/deployment';
 
 export { locationOfCommune, unitNames } from './geo.repository';
 export type { Structure, Unit };
-
-export const DEFAULT_LIMIT = 20;
-export const MAX_LIMIT = 100;
-
-export interface UnitQuery {
-  q?: string;
-  level?: number;
-  parentCode?: string;
-  structure?: Structure;
-  limit?: number;
-}
-
-export interface UnitDetail {
-  unit: Unit;
-  ancestors: Unit[];
-  childCount: number;
-  mapping2025?: Unit[];
-}
 
 /**
  * Administrative units are public reference data: no audit, any actor (even anonymous) may read.
@@ -46,7 +34,7 @@ export function geoService(db: Db) {
         structure: query.structure ?? (await deploymentStructure(db)),
         level: query.level,
         parentCode: query.parentCode,
-        limit: Math.min(query.limit ?? DEFAULT_LIMIT, MAX_LIMIT),
+        limit: Math.min(query.limit ?? UNIT_SEARCH_DEFAULT_LIMIT, UNIT_SEARCH_MAX_LIMIT),
       };
       const raw = query.q?.trim() ?? '';
       if (!raw) return repo.listUnits(db, filter);

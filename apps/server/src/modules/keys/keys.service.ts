@@ -1,4 +1,5 @@
 import { createHash, type webcrypto } from 'node:crypto';
+import type { KeyPurpose, PublicKeyRecord as PublicKeyAnswer } from '@phongdich/contracts/keys';
 import { qrKeyIdFor } from '@phongdich/domain';
 import { baseOf, type Db, type Queryable } from '../../core/db/db';
 import { LOCKS } from '../../core/db/locks';
@@ -9,7 +10,7 @@ import { documentSigner } from './dsc';
 import { decryptPrivateKey, encryptPrivateKey, generateP256, importP256Private } from './key-crypto';
 import { invalidateVerifierTrust } from './verifier-trust';
 
-export type KeyPurpose = 'qr' | 'dcc';
+export type { KeyPurpose };
 
 export interface SigningKey {
   kid: string;
@@ -19,17 +20,8 @@ export interface SigningKey {
   publicKeyJwk: webcrypto.JsonWebKey;
 }
 
-export interface PublicKeyRecord {
-  kid: string;
-  alg: 'ES256';
-  publicKeyJwk: webcrypto.JsonWebKey;
-  /** base64 DER SubjectPublicKeyInfo, the form DCC trust lists use. */
-  publicKeySpki: string;
-  /** base64 DER document-signer certificate (DCC keys made since migration 0047), else null. */
-  certificate: string | null;
-  status: 'active' | 'retired';
-  createdAt: string;
-}
+/** A published key as /api/keys answers it, with its JWK typed for the verifiers in this server. */
+export type PublicKeyRecord = Omit<PublicKeyAnswer, 'publicKeyJwk'> & { publicKeyJwk: webcrypto.JsonWebKey };
 
 const cache = new Map<string, Promise<SigningKey>>();
 

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../core/db/db';
 import { noteRevocation } from './verifier-trust';
+import type { RevocationChange } from '@phongdich/contracts/keys';
 
 /**
  * Revocation list shared by QR tokens (type 'V', 'P', 'C') and certificates (type 'DCC', id = UVCI).
@@ -38,15 +39,7 @@ export async function isRevoked(q: Queryable, type: string, id: string): Promise
   return rows.length > 0;
 }
 
-export interface RevocationChange {
-  type: string;
-  id: string;
-  revokedAt: string;
-  /** Set when the revocation was lifted: the device drops the id from its list. */
-  reinstatedAt: string | null;
-  /** The cursor for the next sync. */
-  changedAt: string;
-}
+export type { RevocationChange };
 
 /**
  * For offline scanners: without `since`, every revocation in force; with it, every revocation made or

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import {
   PublishedTrustList,
   TrustedSignerList,
+  TrustedSignerParams,
+  TrustedSignerRemoved,
   TrustListImportAnswer,
   TrustListImportBody,
   VerifierTrustList,
@@ -93,10 +94,8 @@ export function trustListRoutes(base: FastifyInstance, db: Db): void {
       schema: {
         tags,
         summary: 'Bỏ một đơn vị ký khỏi danh sách tin cậy / Remove a signer from the trust list',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-        response: {
-          200: Type.Object({ id: Type.String(), removed: Type.Literal(true), kid: Type.String() }),
-        },
+        params: TrustedSignerParams,
+        response: { 200: TrustedSignerRemoved },
       },
     },
     async (req) => trust.remove(auditContext(req), req.params.id),

@@ -1,4 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  DeliveryReportBody,
+  DeliveryReportHeaders,
+  InboxList,
+  InboxQuery,
+} from '@phongdich/contracts/outbox';
 import { Type } from 'typebox';
 import type { Config } from '../../core/config';
 import type { Db } from '../../core/db/db';
@@ -17,15 +24,6 @@ declare module 'fastify' {
     outbox: OutboxDispatcher;
   }
 }
-
-const InboxItem = Type.Object({
-  id: Type.String(),
-  channel: Type.Union([Type.Literal('sms'), Type.Literal('notice')]),
-  to: Type.String({ description: 'Masked recipient, e.g. +84*****5678' }),
-  subject: Type.String(),
-  body: Type.String(),
-  createdAt: Type.String({ format: 'date-time' }),
-});
 
 function transportFor(config: Config, app: FastifyInstance): Transport {
   switch (config.messageTransport) {
@@ -51,7 +49,9 @@ function sameSecret(given: string | undefined, expected: string): boolean {
  * Starts the message dispatcher for the app's lifetime and, with the dev transport outside production,
  * serves the development inbox where one-time codes can be read.
  */
-export function outboxRoutes(app: FastifyInstance, db: Db, config: Config): void {
+export function outboxRoutes(root: FastifyInstance, db: Db, config: Config): void {
+  // The outbox stays on the root (sign-in kicks its dispatcher through `app.outbox`).
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const transport = transportFor(config, app);
   // No lock: messages are claimed with `skip locked`, so servers share the work.
   const job = app.jobs.add({ name: 'outbox', everyMs: 2000, run: () => drainOutbox(db, transport) });
@@ -66,23 +66,20 @@ export function outboxRoutes(app: FastifyInstance, db: Db, config: Config): void
         schema: {
           tags: ['outbox'],
           summary: 'The SMS gateway reports whether a message reached the phone',
-          headers: Type.Object({ 'x-report-token': Type.Optional(Type.String({ maxLength: 200 })) }),
-          body: Type.Object({
-            id: Type.String({ minLength: 1, maxLength: 200 }),
-            status: Type.String({ minLength: 1, maxLength: 40 }),
-          }),
+          headers: DeliveryReportHeaders,
+          body: DeliveryReportBody,
           response: { 204: Type.Null() },
         },
       },
       async (request, reply) => {
-        if (!sameSecret(request.headers['x-report-token'] as string | undefined, sms.reportToken))
+        if (!sameSecret(request.headers['x-report-token'], sms.reportToken))
           throw new AppError('DELIVERY_REPORT_REFUSED');
-        const { id, status } = request.body as { id: string; status: string };
+        const { id, status } = request.body;
         const s = status.toLowerCase();
         const outcome = DELIVERED.has(s) ? 'delivered' : UNDELIVERED.has(s) ? 'undelivered' : null;
         // An interim status (queued, sent to carrier…) changes nothing: 'accepted' already says so.
         if (outcome && !(await recordDeliverySoon(db, id, outcome))) throw new AppError('NOT_FOUND');
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
 
@@ -94,13 +91,13 @@ export function outboxRoutes(app: FastifyInstance, db: Db, config: Config): void
       schema: {
         tags: ['dev'],
         summary: 'Development inbox: messages the dev transport "sent" (OTP codes included)',
-        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) }),
-        response: { 200: Type.Object({ items: Type.Array(InboxItem) }) },
+        querystring: InboxQuery,
+        response: { 200: InboxList },
       },
     },
     async (request) => {
       authorize(requestContext(request).actor, 'outbox.readDevInbox');
-      const { limit } = request.query as { limit?: number };
+      const { limit } = request.query;
       const rows = await latestMessages(db, limit ?? 20);
       return {
         items: rows.map((r) => ({

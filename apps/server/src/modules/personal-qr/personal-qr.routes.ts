@@ -1,28 +1,24 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  CardBatchBody,
+  CardBatchCreated,
+  CardBatchList,
+  CardBatchParams,
+  CardRevokeBody,
+  CardRevokeParams,
+  CardRevoked,
+  MyQrQuery,
+  MyQrSchema,
+} from '@phongdich/contracts/personal-qr';
 import type { Db } from '../../core/db/db';
 import { auditContext, idempotencyKeyOf } from '../../core/http/request-audit';
 import { personalQrService } from './personal-qr.service';
-import { MAX_CARDS_PER_BATCH, qrCardsService, type BatchInput } from './qr-cards.service';
-
-const Text = Type.Object({ vi: Type.String(), en: Type.String() });
-const MyQrSchema = Type.Object({
-  personId: Type.String(),
-  token: Type.String(),
-  colour: Type.Union([Type.Literal('green'), Type.Literal('yellow'), Type.Literal('red')]),
-  reasons: Type.Array(Text),
-  ruleSetVersion: Type.String(),
-  expiresAt: Type.String(),
-});
-const BatchSchema = Type.Object({
-  id: Type.String(),
-  communeCode: Type.String(),
-  cardCount: Type.Integer(),
-  createdAt: Type.String(),
-});
+import { qrCardsService } from './qr-cards.service';
 
 /** Personal QR codes (the app's code and printed cards for people without a smartphone). */
-export function personalQrRoutes(app: FastifyInstance, db: Db): void {
+export function personalQrRoutes(root: FastifyInstance, db: Db): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const qr = personalQrService(db);
   const cards = qrCardsService(db);
   const tags = ['personal-qr'];
@@ -33,14 +29,11 @@ export function personalQrRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags,
         summary: 'Mã QR cá nhân (của tôi hoặc người thân) / My personal QR (or a family member’s)',
-        querystring: Type.Object(
-          { personId: Type.Optional(Type.String({ format: 'uuid' })) },
-          { additionalProperties: false },
-        ),
+        querystring: MyQrQuery,
         response: { 200: MyQrSchema },
       },
     },
-    async (request) => qr.myQr(auditContext(request), (request.query as { personId?: string }).personId),
+    async (request) => qr.myQr(auditContext(request), request.query.personId),
   );
 
   app.post(
@@ -50,28 +43,14 @@ export function personalQrRoutes(app: FastifyInstance, db: Db): void {
         tags,
         summary:
           'Tạo đợt in thẻ QR (hỗ trợ Idempotency-Key) / Create a printed QR card batch (Idempotency-Key supported)',
-        body: Type.Object(
-          {
-            personIds: Type.Optional(
-              Type.Array(Type.String({ format: 'uuid' }), { maxItems: MAX_CARDS_PER_BATCH }),
-            ),
-            allWithoutAccount: Type.Optional(Type.Boolean()),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 201: Type.Object({ id: Type.String(), cardCount: Type.Integer() }) },
+        body: CardBatchBody,
+        response: { 201: CardBatchCreated },
       },
     },
     async (request, reply) =>
       reply
         .status(201)
-        .send(
-          await cards.createBatch(
-            auditContext(request),
-            request.body as BatchInput,
-            idempotencyKeyOf(request),
-          ),
-        ),
+        .send(await cards.createBatch(auditContext(request), request.body, idempotencyKeyOf(request))),
   );
 
   app.get(
@@ -80,7 +59,7 @@ export function personalQrRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags,
         summary: 'Các đợt in thẻ QR / Printed QR card batches',
-        response: { 200: Type.Object({ items: Type.Array(BatchSchema) }) },
+        response: { 200: CardBatchList },
       },
     },
     async (request) => cards.listBatches(auditContext(request)),
@@ -92,11 +71,11 @@ export function personalQrRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags,
         summary: 'Tải thẻ QR để in (PDF, A4, 8 thẻ/trang) / Download the cards to print',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        params: CardBatchParams,
       },
     },
     async (request, reply) => {
-      const pdf = await cards.batchPdf(auditContext(request), (request.params as { id: string }).id);
+      const pdf = await cards.batchPdf(auditContext(request), request.params.id);
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', 'attachment; filename="the-qr.pdf"')
@@ -111,21 +90,11 @@ export function personalQrRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags,
         summary: 'Thu hồi thẻ QR (mất thẻ) / Revoke a printed QR card',
-        params: Type.Object({ tokenId: Type.String({ minLength: 4, maxLength: 40 }) }),
-        body: Type.Optional(
-          Type.Object(
-            { reason: Type.Optional(Type.String({ maxLength: 500 })) },
-            { additionalProperties: false },
-          ),
-        ),
-        response: { 200: Type.Object({ revoked: Type.Boolean() }) },
+        params: CardRevokeParams,
+        body: CardRevokeBody,
+        response: { 200: CardRevoked },
       },
     },
-    async (request) =>
-      cards.revokeCard(
-        auditContext(request),
-        (request.params as { tokenId: string }).tokenId,
-        (request.body as { reason?: string } | undefined)?.reason,
-      ),
+    async (request) => cards.revokeCard(auditContext(request), request.params.tokenId, request.body?.reason),
   );
 }

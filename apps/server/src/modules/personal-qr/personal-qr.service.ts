@@ -8,18 +8,12 @@ import { signingKey } from '../keys';
 import { familyOf, citizenAccount, personIdByPhone } from '../people';
 import { personStatus } from '../status';
 import { currentAppToken, insertToken } from './personal-qr.repository';
+import type { MyQr } from '@phongdich/contracts/personal-qr';
 
 /** An app code is re-signed on every request with a fresh expiry; the id behind it stays the same. */
 export const APP_CODE_DAYS = 30;
 
-export interface MyQr {
-  personId: string;
-  token: string;
-  colour: 'green' | 'yellow' | 'red';
-  reasons: { vi: string; en: string }[];
-  ruleSetVersion: string;
-  expiresAt: string;
-}
+export type { MyQr };
 
 /** The citizen's own person id (linked to the account, else found by the signed-in phone). */
 export async function ownPersonIdOf(q: Queryable, actor: Actor): Promise<string | null> {

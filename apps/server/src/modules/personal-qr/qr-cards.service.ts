@@ -19,18 +19,12 @@ import {
   setBatchCount,
 } from './personal-qr.repository';
 import { renderCardsPdf } from './qr-cards.pdf';
-
-export const MAX_CARDS_PER_BATCH = 2000;
-
-export interface BatchInput {
-  personIds?: string[];
-  allWithoutAccount?: boolean;
-}
+import { MAX_CARDS_PER_BATCH, type CardBatch, type CardBatchBody } from '@phongdich/contracts/personal-qr';
 
 const accountOf = (ctx: AuditContext) => (ctx.actor.kind === 'anonymous' ? null : ctx.actor.accountId);
 const unitOf = (ctx: AuditContext) => (ctx.actor.kind === 'staff' ? ctx.actor.unitCode : null);
 
-function batchView(b: { id: string; commune_code: string; card_count: number; created_at: Date }) {
+function batchView(b: { id: string; commune_code: string; card_count: number; created_at: Date }): CardBatch {
   return {
     id: b.id,
     communeCode: b.commune_code,
@@ -43,7 +37,7 @@ export function qrCardsService(db: Db) {
   return {
     /** One batch per commune: "everyone without an account" needs a commune-level officer. */
     /** With an Idempotency-Key, a retry after a lost answer gets the same batch (no second set of cards). */
-    async createBatch(ctx: AuditContext, input: BatchInput, idempotencyKey?: string) {
+    async createBatch(ctx: AuditContext, input: CardBatchBody, idempotencyKey?: string) {
       authorize(ctx.actor, 'qrCard.manage');
       const unit = unitOf(ctx);
       let personIds = [...new Set(input.personIds ?? [])];

@@ -4,7 +4,8 @@ import { authorize } from '../../core/auth/policy';
 import { AppError } from '../../core/errors';
 import { familyOf, loadPerson, locationOf, citizenAccount, personIdByPhone } from '../people';
 import { certificatePdf } from '../certificates';
-import { certificateOf, pendingRetests, resultsOfPeople } from './results.repository';
+import type { OfficerResult } from '@phongdich/contracts/results';
+import { certificateOf, pendingRetests, resultsOfPeople, type PersonResultRow } from './results.repository';
 
 /** The people whose results the citizen may see: themselves and the family members they declared. */
 async function ownAndFamily(
@@ -27,6 +28,17 @@ async function ownAndFamily(
   ];
 }
 
+const officerResult = (r: PersonResultRow): OfficerResult => ({
+  id: r.id,
+  result: r.result,
+  testType: r.test_type,
+  pooled: r.pooled,
+  collectedAt: r.collected_at?.toISOString() ?? null,
+  releasedAt: r.released_at.toISOString(),
+  labName: r.lab_name,
+  corrected: r.corrected,
+});
+
 export function resultsService(db: Db) {
   return {
     /** An officer reads one person's released results: a person read in their jurisdiction, audited. */
@@ -43,16 +55,7 @@ export function resultsService(db: Db) {
       });
       return {
         retestPending: retest.has(person.id),
-        results: rows.map((r) => ({
-          id: r.id,
-          result: r.result,
-          testType: r.test_type,
-          pooled: r.pooled,
-          collectedAt: r.collected_at?.toISOString() ?? null,
-          releasedAt: r.released_at.toISOString(),
-          labName: r.lab_name,
-          corrected: r.corrected,
-        })),
+        results: rows.map(officerResult),
       };
     },
     async mine(ctx: AuditContext) {
@@ -76,15 +79,8 @@ export function resultsService(db: Db) {
           results: rows
             .filter((r) => r.person_id === p.id)
             .map((r) => ({
-              id: r.id,
-              result: r.result,
-              testType: r.test_type,
-              pooled: r.pooled,
-              collectedAt: r.collected_at?.toISOString() ?? null,
-              releasedAt: r.released_at.toISOString(),
-              labName: r.lab_name,
+              ...officerResult(r),
               hasCertificate: r.certificate_id !== null && !r.certificate_revoked,
-              corrected: r.corrected,
             })),
         })),
       };

@@ -7,7 +7,7 @@ import { emitEvent } from '../../core/events/emit';
 import { isUniqueViolation } from '../people';
 import { resolvePersonId } from './person-code';
 import { normalizeBarcode } from './sampling.barcode';
-import { type Notice, type SampleType, type SessionRow, type TubeRow } from './sampling.types';
+import { type Notice, type SessionRow, type TubeRow } from './sampling.types';
 import { sessionForSampler } from './sessions.service';
 import {
   findMemberBySample,
@@ -17,16 +17,9 @@ import {
   membersOf,
   otherTubesOf,
 } from './tubes.repository';
+import type { SampleItem } from '@phongdich/contracts/sampling';
 
-export interface SampleInput {
-  id: string;
-  barcode: string;
-  personId?: string;
-  code?: string;
-  sessionId: string;
-  sampleType: SampleType;
-  collectedAt: string;
-}
+export type SampleInput = SampleItem;
 
 const SHIPPED = ['in_transit', 'received', 'resulted', 'void'];
 const accountOf = (ctx: AuditContext) => (ctx.actor.kind === 'anonymous' ? '' : ctx.actor.accountId);

@@ -1,13 +1,14 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import * as S from '@phongdich/contracts/sampling';
 import type { Db } from '../../core/db/db';
 import { AppError } from '../../core/errors';
 import { auditContext } from '../../core/http/request-audit';
-import { sessionsService, type SessionInput } from './sessions.service';
+import { sessionsService } from './sessions.service';
 import { shipmentsRoutes } from './shipments.routes';
 import { targetImportService } from './targets.import.service';
 import { tubesOfSessionService } from './tubes.service';
 import { tubesRoutes } from './tubes.routes';
-import * as S from './sampling.schemas';
 
 const IMPORT_TYPES = [
   'text/csv',
@@ -16,12 +17,12 @@ const IMPORT_TYPES = [
   'application/vnd.ms-excel',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ];
-const idOf = (r: FastifyRequest) => (r.params as { id: string }).id;
 
 /** Sampling: sessions, target lists, tube labels, linking people to tubes, shipments to labs. */
 export function samplingRoutes(app: FastifyInstance, db: Db): void {
   // A scope of its own, so the raw-file body parser for list imports applies to these routes only.
-  void app.register(async (scope) => {
+  void app.register(async (base) => {
+    const scope = base.withTypeProvider<TypeBoxTypeProvider>();
     scope.addContentTypeParser(
       IMPORT_TYPES,
       { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 },
@@ -39,11 +40,10 @@ export function samplingRoutes(app: FastifyInstance, db: Db): void {
           tags,
           summary: 'Tạo đợt xét nghiệm / Create a testing session',
           body: S.SessionBody,
-          response: { 201: S.SessionDetail },
+          response: { 201: S.SessionDetailSchema },
         },
       },
-      async (req, reply) =>
-        reply.status(201).send(await sessions.create(auditContext(req), req.body as SessionInput)),
+      async (req, reply) => reply.status(201).send(await sessions.create(auditContext(req), req.body)),
     );
     scope.get(
       '/api/testing/sessions',
@@ -63,10 +63,10 @@ export function samplingRoutes(app: FastifyInstance, db: Db): void {
           tags,
           summary: 'Chi tiết đợt, tiến độ / Session detail and progress',
           params: S.IdParams,
-          response: { 200: S.SessionDetail },
+          response: { 200: S.SessionDetailSchema },
         },
       },
-      async (req) => sessions.get(auditContext(req), idOf(req)),
+      async (req) => sessions.get(auditContext(req), req.params.id),
     );
     scope.post(
       '/api/testing/sessions/:id/team',
@@ -76,15 +76,10 @@ export function samplingRoutes(app: FastifyInstance, db: Db): void {
           summary: 'Thêm người lấy mẫu vào tổ / Add a sampler to the team',
           params: S.IdParams,
           body: S.TeamBody,
-          response: { 200: S.SessionDetail },
+          response: { 200: S.SessionDetailSchema },
         },
       },
-      async (req) =>
-        sessions.addTeamMember(
-          auditContext(req),
-          idOf(req),
-          req.body as { username: string; siteId?: string | null },
-        ),
+      async (req) => sessions.addTeamMember(auditContext(req), req.params.id, req.body),
     );
     scope.post(
       '/api/testing/sessions/:id/register',
@@ -96,7 +91,7 @@ export function samplingRoutes(app: FastifyInstance, db: Db): void {
           response: { 200: S.RegisterResult },
         },
       },
-      async (req) => sessions.register(auditContext(req), idOf(req)),
+      async (req) => sessions.register(auditContext(req), req.params.id),
     );
     scope.post(
       '/api/testing/sessions/:id/targets/import',
@@ -113,7 +108,7 @@ export function samplingRoutes(app: FastifyInstance, db: Db): void {
       async (req) => {
         if (!Buffer.isBuffer(req.body))
           throw new AppError('MALFORMED_REQUEST', undefined, 'import expects a raw file body');
-        return imports.importFile(auditContext(req), idOf(req), req.body);
+        return imports.importFile(auditContext(req), req.params.id, req.body);
       },
     );
     scope.get(
@@ -126,10 +121,10 @@ export function samplingRoutes(app: FastifyInstance, db: Db): void {
           response: { 200: S.TubeList },
         },
       },
-      async (req) => tubes.list(auditContext(req), idOf(req)),
+      async (req) => tubes.list(auditContext(req), req.params.id),
     );
 
-    tubesRoutes(scope, db);
-    shipmentsRoutes(scope, db);
+    tubesRoutes(base, db);
+    shipmentsRoutes(base, db);
   });
 }

@@ -1,9 +1,8 @@
 import type { UnitStructure } from '../../core/units/structure';
 import { rowLocation } from '../../core/auth/jurisdiction';
-export type TestType = 'rt_pcr' | 'rapid_antigen';
-export type SessionKind = 'mass' | 'routine' | 'targeted';
-export type SampleType = 'nasopharyngeal' | 'oropharyngeal' | 'nasal' | 'saliva';
-export type TubeStatus = 'printed' | 'used' | 'in_transit' | 'received' | 'resulted' | 'void';
+import type { Notice, SampleType, SessionKind, TestType, TubeStatus } from '@phongdich/contracts/sampling';
+
+export type { Notice, SampleType, SessionKind, TestType, TubeStatus };
 
 export interface SessionRow {
   id: string;
@@ -36,13 +35,6 @@ export interface TubeRow {
   province_code: string | null;
   unit_structure: UnitStructure;
   lab_id: string | null;
-}
-
-/** A warning or error about one link, with its message in both languages. */
-export interface Notice {
-  code: string;
-  message: { vi: string; en: string };
-  barcode?: string;
 }
 
 export const locOf = rowLocation;

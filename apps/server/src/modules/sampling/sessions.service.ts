@@ -19,18 +19,10 @@ import {
   teamOf,
   type SessionListRow,
 } from './sessions.repository';
-import { locOf, type SessionKind, type SessionRow, type TestType } from './sampling.types';
+import { locOf, type SessionRow } from './sampling.types';
+import type { SessionInput } from '@phongdich/contracts/sampling';
 
-export interface SessionInput {
-  name: string;
-  kind: SessionKind;
-  testType: TestType;
-  communeCode: string;
-  date: string;
-  sites?: { name: string; address?: string | null }[];
-  poolSize?: number;
-  labId?: string | null;
-}
+export type { SessionInput };
 
 const accountOf = (actor: Actor) => (actor.kind === 'anonymous' ? '' : actor.accountId);
 

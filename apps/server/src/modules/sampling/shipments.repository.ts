@@ -1,5 +1,6 @@
 import type { UnitStructure } from '../../core/units/structure';
 import type { Queryable } from '../../core/db/db';
+import type { ShipmentTubeStatus } from '@phongdich/contracts/sampling';
 
 export interface ShipmentRow {
   id: string;
@@ -29,7 +30,7 @@ export async function findShipment(q: Queryable, id: string, forUpdate = false) 
 export async function shipmentTubes(q: Queryable, id: string) {
   return q.query<{
     barcode: string;
-    status: string;
+    status: ShipmentTubeStatus;
     received_at: Date | null;
     members: number;
     sample_type: string | null;

@@ -1,14 +1,13 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import * as S from '@phongdich/contracts/sampling';
 import type { Db } from '../../core/db/db';
 import { auditContext, idempotencyKeyOf } from '../../core/http/request-audit';
 import { shipmentsService } from './shipments.service';
-import { IdParams } from './sampling.schemas';
-import * as S from './shipments.schemas';
-
-const idOf = (r: FastifyRequest) => (r.params as { id: string }).id;
 
 /** Chain of custody: manifests of sealed tubes sent to a lab, and the lab's receipt scan. */
-export function shipmentsRoutes(app: FastifyInstance, db: Db): void {
+export function shipmentsRoutes(base: FastifyInstance, db: Db): void {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const shipments = shipmentsService(db);
   const tags = ['testing'];
   app.get(
@@ -23,19 +22,11 @@ export function shipmentsRoutes(app: FastifyInstance, db: Db): void {
         tags,
         summary: 'Tạo phiếu gửi mẫu / Create a shipment manifest',
         body: S.ShipmentBody,
-        response: { 201: S.Manifest },
+        response: { 201: S.ManifestSchema },
       },
     },
     async (req, reply) =>
-      reply
-        .status(201)
-        .send(
-          await shipments.create(
-            auditContext(req),
-            req.body as { labId: string; barcodes: string[]; carrier: string; sentAt: string },
-            idempotencyKeyOf(req),
-          ),
-        ),
+      reply.status(201).send(await shipments.create(auditContext(req), req.body, idempotencyKeyOf(req))),
   );
   app.get(
     '/api/testing/shipments',
@@ -48,11 +39,11 @@ export function shipmentsRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags,
         summary: 'Phiếu gửi mẫu / Shipment manifest',
-        params: IdParams,
-        response: { 200: S.Manifest },
+        params: S.IdParams,
+        response: { 200: S.ManifestSchema },
       },
     },
-    async (req) => shipments.get(auditContext(req), idOf(req)),
+    async (req) => shipments.get(auditContext(req), req.params.id),
   );
   app.post(
     '/api/testing/shipments/:id/receive',
@@ -60,12 +51,11 @@ export function shipmentsRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags,
         summary: 'Phòng xét nghiệm nhận mẫu / Lab receipt scan',
-        params: IdParams,
+        params: S.IdParams,
         body: S.ReceiveBody,
         response: { 200: S.ReceiveResult },
       },
     },
-    async (req) =>
-      shipments.receive(auditContext(req), idOf(req), (req.body as { barcodes: string[] }).barcodes),
+    async (req) => shipments.receive(auditContext(req), req.params.id, req.body.barcodes),
   );
 }

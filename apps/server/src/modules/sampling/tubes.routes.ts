@@ -1,14 +1,14 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import * as S from '@phongdich/contracts/sampling';
 import type { Db } from '../../core/db/db';
 import { auditContext } from '../../core/http/request-audit';
 import { labelsService } from './labels.service';
-import { samplesService, type SampleInput } from './samples.service';
-import * as S from './sampling.schemas';
-
-const barcodeOf = (r: FastifyRequest) => (r.params as { barcode: string }).barcode;
+import { samplesService } from './samples.service';
 
 /** Tube labels, and linking people to tubes at the sampling point (single or offline batch). */
-export function tubesRoutes(scope: FastifyInstance, db: Db): void {
+export function tubesRoutes(base: FastifyInstance, db: Db): void {
+  const scope = base.withTypeProvider<TypeBoxTypeProvider>();
   const labels = labelsService(db);
   const samples = samplesService(db);
   const tags = ['testing'];
@@ -19,18 +19,10 @@ export function tubesRoutes(scope: FastifyInstance, db: Db): void {
         tags,
         summary: 'Tạo lô mã vạch ống / Create a batch of tube barcodes',
         body: S.LabelsBody,
-        response: { 201: S.LabelBatch },
+        response: { 201: S.LabelBatchSchema },
       },
     },
-    async (req, reply) =>
-      reply
-        .status(201)
-        .send(
-          await labels.createBatch(
-            auditContext(req),
-            req.body as { count: number; testType: 'rt_pcr' | 'rapid_antigen'; sessionId?: string | null },
-          ),
-        ),
+    async (req, reply) => reply.status(201).send(await labels.createBatch(auditContext(req), req.body)),
   );
   scope.get(
     '/api/testing/labels/:batchId',
@@ -39,16 +31,16 @@ export function tubesRoutes(scope: FastifyInstance, db: Db): void {
         tags,
         summary: 'Lô mã vạch / A label batch',
         params: S.BatchParams,
-        response: { 200: S.LabelBatch },
+        response: { 200: S.LabelBatchSchema },
       },
     },
-    async (req) => labels.batchCodes(auditContext(req), (req.params as { batchId: string }).batchId),
+    async (req) => labels.batchCodes(auditContext(req), req.params.batchId),
   );
   scope.get(
     '/api/testing/labels/:batchId/sheet.pdf',
     { schema: { tags, summary: 'Tờ nhãn A4 (PDF) / A4 label sheets (PDF)', params: S.BatchParams } },
     async (req, reply) => {
-      const pdf = await labels.sheetPdf(auditContext(req), (req.params as { batchId: string }).batchId);
+      const pdf = await labels.sheetPdf(auditContext(req), req.params.batchId);
       return reply
         .type('application/pdf')
         .header('content-disposition', 'inline; filename="nhan-ong.pdf"')
@@ -63,10 +55,10 @@ export function tubesRoutes(scope: FastifyInstance, db: Db): void {
         tags,
         summary: 'Gắn người với ống (idempotent theo id) / Link a person to a tube (idempotent on id)',
         body: S.SampleBody,
-        response: { 200: S.SampleResult },
+        response: { 200: S.SampleResultSchema },
       },
     },
-    async (req) => samples.link(auditContext(req), req.body as SampleInput),
+    async (req) => samples.link(auditContext(req), req.body),
   );
   scope.post(
     '/api/testing/samples/batch',
@@ -78,7 +70,7 @@ export function tubesRoutes(scope: FastifyInstance, db: Db): void {
         response: { 200: S.SampleBatchResult },
       },
     },
-    async (req) => samples.linkBatch(auditContext(req), (req.body as { items: SampleInput[] }).items),
+    async (req) => samples.linkBatch(auditContext(req), req.body.items),
   );
   scope.get(
     '/api/testing/tubes/:barcode',
@@ -90,7 +82,7 @@ export function tubesRoutes(scope: FastifyInstance, db: Db): void {
         response: { 200: S.TubeSchema },
       },
     },
-    async (req) => samples.getTube(auditContext(req), barcodeOf(req)),
+    async (req) => samples.getTube(auditContext(req), req.params.barcode),
   );
   scope.post(
     '/api/testing/tubes/:barcode/close',
@@ -102,6 +94,6 @@ export function tubesRoutes(scope: FastifyInstance, db: Db): void {
         response: { 200: S.TubeSchema },
       },
     },
-    async (req) => samples.close(auditContext(req), barcodeOf(req)),
+    async (req) => samples.close(auditContext(req), req.params.barcode),
   );
 }

@@ -6,6 +6,7 @@ import {
   type EcJwk,
   type QrVerifyFailure,
 } from '@phongdich/domain';
+import type { ScanBody, ScanMethod, ScanResult } from '@phongdich/contracts/scan';
 import type { Db, Queryable } from '../../core/db/db';
 import { type AuditContext, recordAudit } from '../../core/audit/audit';
 import { authorize, canAt } from '../../core/auth/policy';
@@ -27,7 +28,8 @@ import { UNKNOWN_CODE_HINTS, QR_FAILURES } from './scan.messages';
 import { pendingForCard } from './scan.pending.repository';
 import { bhytPersonInput, cccdPersonInput, createFromScan, matchBhyt, matchCccd } from './scan.identity';
 
-export type ScanMethod = 'personal_qr' | 'printed_qr' | 'cccd' | 'bhyt';
+export type { ScanMethod };
+type PersonAnswer = Extract<ScanResult, { kind: 'person' }>;
 
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
@@ -94,8 +96,8 @@ export function scanService(db: Db) {
     row: PersonRow,
     created: boolean,
     method: ScanMethod,
-    extra = {},
-  ) {
+    extra: Pick<PersonAnswer, 'communeAssumed'> = {},
+  ): Promise<PersonAnswer> {
     const masked = !canAt(ctx.actor, 'person.read', locationOf(row));
     const status = await personStatus(db, row.id);
     // Health reasons (a positive test, an exposure) are health data: only the colour leaves the
@@ -107,7 +109,7 @@ export function scanService(db: Db) {
       details: { method, created },
     });
     return {
-      kind: 'person' as const,
+      kind: 'person',
       person: toSummary(row, masked),
       colour: status.colour,
       reasons,
@@ -127,7 +129,7 @@ export function scanService(db: Db) {
     venueId: string,
     method: 'cccd' | 'bhyt',
     build: (commune: string) => PersonInput | null,
-  ) {
+  ): Promise<PersonAnswer | null> {
     const venue = (await findVenue(db, venueId))!;
     const card = build(venue.commune_code);
     if (!card) return null;
@@ -142,7 +144,7 @@ export function scanService(db: Db) {
       return made;
     });
     return {
-      kind: 'person' as const,
+      kind: 'person',
       person: {
         id: row.id,
         fullName: maskName(row.full_name),
@@ -189,7 +191,7 @@ export function scanService(db: Db) {
   }
 
   const service = {
-    async resolve(ctx: AuditContext, input: { code: string; venueId?: string }) {
+    async resolve(ctx: AuditContext, input: ScanBody): Promise<ScanResult> {
       const actsForVenue = await authorizeScanner(db, ctx, input.venueId);
       const code = classifyScannedCode(input.code);
       switch (code.kind) {
@@ -198,7 +200,7 @@ export function scanService(db: Db) {
           if (token.type === 'V') {
             const venue = isUuid(token.id) ? await findVenue(db, token.id) : undefined;
             if (!venue) throw qrInvalid('UNKNOWN_ID');
-            return { kind: 'venue' as const, venueId: venue.id, name: venue.name, status: venue.status };
+            return { kind: 'venue', venueId: venue.id, name: venue.name, status: venue.status };
           }
           const row = await findToken(db, token.id);
           const person =
@@ -252,7 +254,7 @@ export function scanService(db: Db) {
           return personAnswer(ctx, made.row, made.created, 'bhyt', { communeAssumed: made.created });
         }
         case 'dcc':
-          return { kind: 'certificate' as const, raw: code.raw };
+          return { kind: 'certificate', raw: code.raw };
         case 'legacy_venue': {
           const m = UNKNOWN_CODE_HINTS.legacy;
           throw new AppError('UNKNOWN_CODE', [fieldError('code', 'LEGACY_APP_CODE', m.vi, m.en)]);

@@ -5,5 +5,5 @@
 export { venuesRoutes } from './venues.routes';
 export { actsForVenue, mayRecordVisitsAt, type VenuePlace } from './venues.policy';
 export { venueForActor } from './venues.access';
-export { findVenue } from './venues.repository';
+export { findVenue, venueNames } from './venues.repository';
 export { venuesForTracing, type VenueForTracing } from './venues.tracing';

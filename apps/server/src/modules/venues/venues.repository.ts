@@ -50,6 +50,16 @@ export async function findVenue(q: Queryable, id: string, forUpdate = false): Pr
   return rows[0];
 }
 
+/** Points' names by id, for another module's list (figures per point): names only, no other column. */
+export async function venueNames(q: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await q.query<{ id: string; name: string }>(
+    'select id::text as id, name from venues where id = any($1::uuid[])',
+    [[...new Set(ids)]],
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 export async function setVenueStatus(
   q: Queryable,
   id: string,

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { AuditEntry } from '../../api/types';
+import type { AuditEntries } from '@phongdich/contracts/audit';
 import { useLatestRequest } from '../../api/useLatestRequest';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field, SelectField } from '../../components/Field';
@@ -63,10 +64,11 @@ export default function AuditPage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.post<{ items: AuditEntry[]; nextBeforeId: string | number | null }>(
-        '/api/audit/search',
-        { ...toBody(filters), limit: 50, beforeId },
-      );
+      const r = await api.post<AuditEntries>('/api/audit/search', {
+        ...toBody(filters),
+        limit: 50,
+        beforeId,
+      });
       if (!isLatest()) return;
       setItems((prev) => (beforeId !== undefined ? [...prev, ...r.items] : r.items));
       setNext(r.nextBeforeId);

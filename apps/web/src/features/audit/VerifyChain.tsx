@@ -3,21 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../components/format';
-import type { auditChainVi } from './i18n';
-
-type Problem = keyof typeof auditChainVi.problems;
-
-interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  legacy: number;
-  unsealed: number;
-  rejected: number;
-  heads: number;
-  lastHead?: { sealSeq: number; time: string };
-  problem?: Problem;
-  brokenAt?: number;
-}
+import type { ChainReport as VerifyResult } from '@phongdich/contracts/audit';
 
 /**
  * Checks the audit chain on the server (with its key, against every signed head) and shows whether

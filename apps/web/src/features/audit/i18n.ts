@@ -1,4 +1,5 @@
 import type { AuditAction } from '@phongdich/contracts';
+import type { ChainProblem } from '@phongdich/contracts/audit';
 
 /** Verification of the audit chain (keyed chain and signed heads, issue #8 item 7). */
 export const auditChainVi = {
@@ -23,7 +24,7 @@ export const auditChainVi = {
     forged: 'Có bản ghi đang chờ không do ứng dụng ghi.',
     duplicate: 'Có bản ghi bị sao chép.',
     unchained: 'Có bản ghi mang mã băm nhưng không nằm trong chuỗi.',
-  },
+  } satisfies Record<ChainProblem, string>,
 };
 
 export const auditChainEn: typeof auditChainVi = {

@@ -5,14 +5,10 @@ import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import type { CardBatch } from './types';
 import { formatDateTime, idempotencyKey } from '../../components/format';
+import type { PersonSummary } from '@phongdich/contracts/people';
+import type { CardBatchCreated } from '@phongdich/contracts/personal-qr';
 
-interface Found {
-  id: string;
-  fullName: string;
-  birthYear: number;
-  communeName: string | null;
-  masked: boolean;
-}
+type Found = PersonSummary;
 
 export default function QrCardsPage() {
   const { t } = useTranslation();
@@ -49,7 +45,7 @@ export default function QrCardsPage() {
     setError(null);
     try {
       setCreated(
-        await api.post<{ id: string; cardCount: number }>('/api/qr-cards/batches', body, {
+        await api.post<CardBatchCreated>('/api/qr-cards/batches', body, {
           'Idempotency-Key': key.current,
         }),
       );

@@ -1,13 +1,5 @@
-import type { Bilingual, Colour } from '../scanner/types';
-
-export interface MyQr {
-  personId: string;
-  token: string;
-  colour: Colour;
-  reasons: Bilingual[];
-  ruleSetVersion: string;
-  expiresAt: string;
-}
+// Personal QR shapes come from the server's schemas (packages/contracts).
+export type { CardBatch, MyQr } from '@phongdich/contracts/personal-qr';
 
 export interface FamilyPerson {
   id: string;
@@ -23,11 +15,4 @@ export interface Visit {
   deviceTime: string;
   serverTime: string;
   checkoutTime: string | null;
-}
-
-export interface CardBatch {
-  id: string;
-  communeCode: string;
-  cardCount: number;
-  createdAt: string;
 }

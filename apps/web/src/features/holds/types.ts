@@ -1,3 +1,5 @@
+import type { DeclarationHold } from '@phongdich/contracts/declarations';
+
 /** API shapes of investigation holds (see /docs, tags "checkins" and "declarations"). */
 export interface CheckinHold {
   id: string;
@@ -18,19 +20,8 @@ export interface CheckinHold {
   releasedByName: string | null;
 }
 
-export interface DeclarationHold {
-  id: string;
-  personId: string;
-  personCommuneName: string | null;
-  heldUntil: string;
-  reason: string;
-  active: boolean;
-  createdAt: string;
-  createdByName: string | null;
-  /** Ended early by an officer (null: runs, or ran, to heldUntil). */
-  releasedAt: string | null;
-  releasedByName: string | null;
-}
+// Declaration holds come from the server's schemas (packages/contracts).
+export type { DeclarationHold } from '@phongdich/contracts/declarations';
 
 /** One line of the list: check-in holds carry a time range, declaration holds do not. */
 export type HoldItem = ({ kind: 'checkins' } & CheckinHold) | ({ kind: 'declarations' } & DeclarationHold);

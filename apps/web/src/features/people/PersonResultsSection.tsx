@@ -3,21 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../components/format';
-import type { MyResult } from '../results/types';
-
-type OfficerResult = Omit<MyResult, 'hasCertificate'>;
+import type { PersonResults } from '../results/types';
 
 /** The person's released test results, newest first (the server checks the area and audits the read). */
 export function PersonResultsSection({ personId }: { personId: string }) {
   const { t } = useTranslation();
-  const [data, setData] = useState<{ retestPending: boolean; results: OfficerResult[] } | null>(null);
+  const [data, setData] = useState<PersonResults | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
     let current = true;
     setError(null);
     api
-      .get<{ retestPending: boolean; results: OfficerResult[] }>(`/api/people/${personId}/results`)
+      .get<PersonResults>(`/api/people/${personId}/results`)
       .then((d) => current && setData(d))
       .catch((e: unknown) => current && setError(e));
     return () => {

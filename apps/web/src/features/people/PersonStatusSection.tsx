@@ -3,13 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { PersonBand } from '../scanner/PersonBand';
-import type { Bilingual, Colour } from '../scanner/types';
-
-interface Status {
-  colour: Colour;
-  reasons: Bilingual[];
-  ruleSetVersion: string;
-}
+import type { PersonStatus as Status } from '@phongdich/contracts/status';
 
 /** The person's health-status colour and the reasons behind it (the server audits the read). */
 export function PersonStatusSection({ personId, name }: { personId: string; name: string }) {

@@ -1,21 +1,8 @@
-export interface MyResult {
-  id: string;
-  result: 'positive' | 'negative' | 'invalid';
-  testType: 'rt_pcr' | 'rapid_antigen';
-  pooled: boolean;
-  collectedAt: string | null;
-  releasedAt: string;
-  labName: string | null;
-  hasCertificate: boolean;
-  corrected: boolean;
-}
-
-export interface MyResults {
-  people: { personId: string; name: string; self: boolean; retestPending: boolean; results: MyResult[] }[];
-}
-
-export interface Certificate {
-  hc1: string;
-  uvci: string;
-  expiresAt: string;
-}
+// Released results' shapes come from the server's schemas (packages/contracts).
+export type {
+  Certificate,
+  MyResult,
+  MyResults,
+  OfficerResult,
+  PersonResults,
+} from '@phongdich/contracts/results';

@@ -2,14 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import type { PersonSummary } from '@phongdich/contracts/people';
 
-interface Found {
-  id: string;
-  fullName: string;
-  birthYear: number;
-  communeName: string | null;
-  masked: boolean;
-}
+type Found = PersonSummary;
 
 /** For a person with no code on them: find them by name (without diacritics) and birth year. */
 export function PersonSearchPicker({ onPick }: { onPick: (p: { id: string; label: string }) => void }) {

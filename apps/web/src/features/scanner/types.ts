@@ -1,36 +1,8 @@
-export type Colour = 'green' | 'yellow' | 'red';
-export interface Bilingual {
-  vi: string;
-  en: string;
-}
-
-export interface ScannedPerson {
-  id: string;
-  fullName: string;
-  birthYear: number;
-  sex: string;
-  communeCode: string;
-  communeName: string | null;
-  masked: boolean;
-  idHint: string | null;
-}
+// The scanner's and the status colour's shapes come from the server's schemas (packages/contracts).
+export type { Bilingual, Colour } from '@phongdich/contracts/status';
+export type { ScanResult } from '@phongdich/contracts/scan';
 
 export type StaffMethod = 'personal_qr' | 'printed_qr' | 'cccd' | 'bhyt' | 'manual';
-
-export type ScanResult =
-  | {
-      kind: 'person';
-      person: ScannedPerson;
-      colour: Colour;
-      reasons: Bilingual[];
-      created: boolean;
-      method: StaffMethod;
-      communeAssumed?: boolean;
-      /** Not in the registry: recorded against a pending identity the commune will confirm or merge. */
-      pending?: boolean;
-    }
-  | { kind: 'venue'; venueId: string; name: string; status?: string }
-  | { kind: 'certificate'; raw: string };
 
 export interface CheckinResult {
   id: string;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MoveReview } from './move.types';
+import type { MoveReview } from '@phongdich/contracts/geo';
 
 /** The records of one old unit waiting for their new commune: one choice, applied to those ticked. */
 export function ReviewGroup({

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime, formatNumber } from '../../components/format';
-import type { MoveRun } from './move.types';
+import type { MoveRun } from '@phongdich/contracts/geo';
 
 /** Batches per request: each answer shows progress; no request runs long. */
 const BATCHES_PER_STEP = 5;

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import type { MoveReview } from './move.types';
+import type { MoveReview } from '@phongdich/contracts/geo';
 import { ReviewGroup } from './ReviewGroup';
 
 /** Open reviews of one old unit (same old path and reason) belong together: one choice for all. */

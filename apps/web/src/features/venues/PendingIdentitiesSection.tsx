@@ -4,26 +4,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import type { PersonSummary } from '@phongdich/contracts/people';
+import type { PendingIdentity } from '@phongdich/contracts/scan';
 
-interface Pending {
-  id: string;
-  method: string;
-  fullName: string;
-  birthDate: string | null;
-  birthYear: number | null;
-  cccd: string | null;
-  bhyt: string | null;
-  street: string | null;
-  venueName: string | null;
-  visits: number;
-}
-interface Found {
-  id: string;
-  fullName: string;
-  birthYear: number;
-  communeName: string | null;
-  idHint: string | null;
-}
+type Pending = PendingIdentity;
+type Found = PersonSummary;
 
 function PendingItem({ p, onDone }: { p: Pending; onDone: (text: string) => void }) {
   const { t } = useTranslation();

@@ -1,3 +1,4 @@
+import type { MoveReview } from '@phongdich/contracts/geo';
 import type { Db } from '../../../core/db/db';
 import { recordAudit, type AuditContext } from '../../../core/audit/audit';
 import { authorize } from '../../../core/auth/policy';
@@ -7,17 +8,8 @@ import { AppError, fieldError } from '../../../core/errors';
 import { moveVenueFigures } from './move.batch';
 import { MOVE_TABLES, MOVE_TABLE_NAMES } from './move.tables';
 
-export interface ReviewItem {
-  id: string;
-  table: string;
-  reason: 'split' | 'unmapped' | 'district';
-  oldPath: string;
-  oldName: string | null;
-  provinceCode: string | null;
-  candidates: { code: string; name: string }[];
-  status: 'open' | 'resolved';
-  resolvedCode: string | null;
-}
+/** One record waiting for its new commune, as the review list answers it. */
+export type ReviewItem = MoveReview;
 
 interface ReviewRow {
   id: string;

@@ -1,56 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  MoveResolveBody,
+  MoveReviewList,
+  MoveReviewParams,
+  MoveReviewQuery,
+  MoveReviewSchema,
+  MoveRunAnswer,
+  MoveStepBody,
+} from '@phongdich/contracts/geo';
 import type { Db } from '../../../core/db/db';
 import { auditContext } from '../../../core/http/request-audit';
 import { latestMoveRun, runMove, type MoveRun } from './move.service';
 import { listReviews, resolveReview } from './move.reviews';
-
-const Progress = Type.Object({
-  after: Type.Union([Type.String(), Type.Null()]),
-  moved: Type.Integer(),
-  review: Type.Integer(),
-  done: Type.Boolean(),
-});
-const RunSchema = Type.Object({
-  id: Type.String(),
-  status: Type.Union([Type.Literal('running'), Type.Literal('done')]),
-  progress: Type.Record(Type.String(), Progress),
-  startedAt: Type.String({ format: 'date-time' }),
-  finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-});
-const RunAnswer = Type.Object({ run: Type.Union([RunSchema, Type.Null()]) });
-const StepBody = Type.Object(
-  { batches: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 20 })) },
-  { additionalProperties: false },
-);
-const Review = Type.Object({
-  id: Type.String(),
-  table: Type.String(),
-  reason: Type.Union([Type.Literal('split'), Type.Literal('unmapped'), Type.Literal('district')]),
-  oldPath: Type.String(),
-  oldName: Type.Union([Type.String(), Type.Null()]),
-  provinceCode: Type.Union([Type.String(), Type.Null()]),
-  candidates: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
-  status: Type.Union([Type.Literal('open'), Type.Literal('resolved')]),
-  resolvedCode: Type.Union([Type.String(), Type.Null()]),
-});
-const ReviewQuery = Type.Object(
-  {
-    status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('resolved')])),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-  },
-  { additionalProperties: false },
-);
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const ResolveBody = Type.Object(
-  {
-    unitCode: Type.String({
-      pattern: '^([0-9]{2}|[0-9]{5})$',
-      description: '2025 commune (or province) code',
-    }),
-  },
-  { additionalProperties: false },
-);
 
 const runJson = (r: MoveRun | null) =>
   r && { ...r, startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null };
@@ -60,7 +22,8 @@ const runJson = (r: MoveRun | null) =>
  * and answers the progress (the page posts again until done), so no request runs for minutes and an
  * interrupted move resumes from the next POST or from `npm run units:move`.
  */
-export function unitMoveRoutes(app: FastifyInstance, db: Db): void {
+export function unitMoveRoutes(root: FastifyInstance, db: Db): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['units'];
   app.get(
     '/api/units/move',
@@ -68,7 +31,7 @@ export function unitMoveRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags,
         summary: 'Tiến độ chuyển sang bản đồ 2025 / Move progress',
-        response: { 200: RunAnswer },
+        response: { 200: MoveRunAnswer },
       },
     },
     async (request) => ({ run: runJson(await latestMoveRun(db, auditContext(request))) }),
@@ -79,15 +42,14 @@ export function unitMoveRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags,
         summary: 'Chạy tiếp việc chuyển hồ sơ sang mã 2025 / Run the next batches of the move',
-        body: StepBody,
-        response: { 200: RunAnswer },
+        body: MoveStepBody,
+        response: { 200: MoveRunAnswer },
       },
     },
     async (request) => {
-      const body = (request.body ?? {}) as Static<typeof StepBody>;
       const run = await runMove(db, auditContext(request), {
         batchSize: 20_000,
-        maxBatches: body.batches ?? 20,
+        maxBatches: request.body?.batches ?? 20,
       });
       return { run: runJson(run) };
     },
@@ -98,12 +60,12 @@ export function unitMoveRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags,
         summary: 'Hồ sơ chờ chọn xã mới (xã cũ bị chia) / Records waiting for their new commune',
-        querystring: ReviewQuery,
-        response: { 200: Type.Object({ items: Type.Array(Review) }) },
+        querystring: MoveReviewQuery,
+        response: { 200: MoveReviewList },
       },
     },
     async (request) => ({
-      items: await listReviews(db, auditContext(request), request.query as Static<typeof ReviewQuery>),
+      items: await listReviews(db, auditContext(request), request.query),
     }),
   );
   app.post(
@@ -112,17 +74,11 @@ export function unitMoveRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags,
         summary: 'Chọn xã mới cho hồ sơ / Choose the record’s new commune',
-        params: IdParams,
-        body: ResolveBody,
-        response: { 200: Review },
+        params: MoveReviewParams,
+        body: MoveResolveBody,
+        response: { 200: MoveReviewSchema },
       },
     },
-    async (request) =>
-      resolveReview(
-        db,
-        auditContext(request),
-        (request.params as Static<typeof IdParams>).id,
-        (request.body as Static<typeof ResolveBody>).unitCode,
-      ),
+    async (request) => resolveReview(db, auditContext(request), request.params.id, request.body.unitCode),
   );
 }

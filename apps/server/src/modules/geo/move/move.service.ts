@@ -1,3 +1,4 @@
+import type { MoveTableProgress } from '@phongdich/contracts/geo';
 import type { Db } from '../../../core/db/db';
 import { recordAudit, type AuditContext } from '../../../core/audit/audit';
 import { authorize } from '../../../core/auth/policy';
@@ -8,12 +9,7 @@ import { buildMovePlan } from './move.plan';
 import { moveAccounts, moveBatch, moveVenueFigures } from './move.batch';
 import { MOVE_TABLES } from './move.tables';
 
-export interface TableProgress {
-  after: string | null;
-  moved: number;
-  review: number;
-  done: boolean;
-}
+export type TableProgress = MoveTableProgress;
 
 export interface MoveRun {
   id: string;

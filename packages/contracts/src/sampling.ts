@@ -1,13 +1,35 @@
-import { Type } from 'typebox';
+/**
+ * Sampling's HTTP shapes (sessions, targets, tube labels, samples, tubes, shipments, labs): the one
+ * source of truth. The server validates and serializes with these schemas; the web uses the static
+ * types derived from them.
+ */
+import { Type, type Static } from 'typebox';
+import { BilingualSchema as Text } from './status';
 
-const Text = Type.Object({ vi: Type.String(), en: Type.String() });
 export const TestTypeSchema = Type.Union([Type.Literal('rt_pcr'), Type.Literal('rapid_antigen')]);
+export type TestType = Static<typeof TestTypeSchema>;
+export const SessionKindSchema = Type.Union([
+  Type.Literal('mass'),
+  Type.Literal('routine'),
+  Type.Literal('targeted'),
+]);
+export type SessionKind = Static<typeof SessionKindSchema>;
+export const TubeStatusSchema = Type.Union([
+  Type.Literal('printed'),
+  Type.Literal('used'),
+  Type.Literal('in_transit'),
+  Type.Literal('received'),
+  Type.Literal('resulted'),
+  Type.Literal('void'),
+]);
+export type TubeStatus = Static<typeof TubeStatusSchema>;
 export const SampleTypeSchema = Type.Union([
   Type.Literal('nasopharyngeal'),
   Type.Literal('oropharyngeal'),
   Type.Literal('nasal'),
   Type.Literal('saliva'),
 ]);
+export type SampleType = Static<typeof SampleTypeSchema>;
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 export const BarcodeParams = Type.Object({ barcode: Type.String({ maxLength: 40 }) });
 export const BatchParams = Type.Object({ batchId: Type.String({ format: 'uuid' }) });
@@ -15,7 +37,7 @@ export const BatchParams = Type.Object({ batchId: Type.String({ format: 'uuid' }
 export const SessionBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
-    kind: Type.Union([Type.Literal('mass'), Type.Literal('routine'), Type.Literal('targeted')]),
+    kind: SessionKindSchema,
     testType: TestTypeSchema,
     communeCode: Type.String({ pattern: '^\\d{5}$' }),
     date: Type.String({ format: 'date' }),
@@ -36,6 +58,7 @@ export const SessionBody = Type.Object(
   },
   { additionalProperties: false },
 );
+export type SessionInput = Static<typeof SessionBody>;
 
 const Progress = Type.Object({
   targets: Type.Integer(),
@@ -46,7 +69,7 @@ const Progress = Type.Object({
 const SessionFields = {
   id: Type.String(),
   name: Type.String(),
-  kind: Type.String(),
+  kind: SessionKindSchema,
   testType: TestTypeSchema,
   date: Type.String(),
   poolSize: Type.Integer(),
@@ -54,12 +77,13 @@ const SessionFields = {
   communeCode: Type.String(),
   districtCode: Type.Union([Type.String(), Type.Null()]),
   provinceCode: Type.String(),
-  status: Type.String(),
+  status: Type.Union([Type.Literal('open'), Type.Literal('closed')]),
   progress: Progress,
 };
-export const SessionSummary = Type.Object(SessionFields);
-export const SessionList = Type.Object({ items: Type.Array(SessionSummary) });
-export const SessionDetail = Type.Object({
+export const SessionSummarySchema = Type.Object(SessionFields);
+export type SessionSummary = Static<typeof SessionSummarySchema>;
+export const SessionList = Type.Object({ items: Type.Array(SessionSummarySchema) });
+export const SessionDetailSchema = Type.Object({
   ...SessionFields,
   sites: Type.Array(
     Type.Object({
@@ -76,6 +100,7 @@ export const SessionDetail = Type.Object({
     }),
   ),
 });
+export type SessionDetail = Static<typeof SessionDetailSchema>;
 export const TeamBody = Type.Object(
   {
     username: Type.String({ minLength: 1, maxLength: 100 }),
@@ -83,6 +108,7 @@ export const TeamBody = Type.Object(
   },
   { additionalProperties: false },
 );
+export type TeamInput = Static<typeof TeamBody>;
 export const RegisterResult = Type.Object({
   sessionId: Type.String(),
   name: Type.String(),
@@ -90,6 +116,7 @@ export const RegisterResult = Type.Object({
   registered: Type.Boolean(),
   alreadyRegistered: Type.Boolean(),
 });
+export type RegisterResult = Static<typeof RegisterResult>;
 export const ImportResult = Type.Object({
   rows: Type.Integer(),
   added: Type.Integer(),
@@ -100,6 +127,7 @@ export const ImportResult = Type.Object({
     Type.Object({ row: Type.Integer(), field: Type.String(), code: Type.String(), message: Text }),
   ),
 });
+export type ImportReport = Static<typeof ImportResult>;
 
 export const LabelsBody = Type.Object(
   {
@@ -109,7 +137,8 @@ export const LabelsBody = Type.Object(
   },
   { additionalProperties: false },
 );
-export const LabelBatch = Type.Object({
+export type LabelsInput = Static<typeof LabelsBody>;
+export const LabelBatchSchema = Type.Object({
   id: Type.String(),
   testType: TestTypeSchema,
   sessionId: Type.Union([Type.String(), Type.Null()]),
@@ -117,6 +146,7 @@ export const LabelBatch = Type.Object({
   createdAt: Type.String(),
   barcodes: Type.Array(Type.String()),
 });
+export type LabelBatch = Static<typeof LabelBatchSchema>;
 
 export const SampleBody = Type.Object(
   {
@@ -130,9 +160,11 @@ export const SampleBody = Type.Object(
   },
   { additionalProperties: false },
 );
+/** One sample as sent (and as the sampler page queues it while offline, kind 'sample'). */
+export type SampleItem = Static<typeof SampleBody>;
 export const TubeSchema = Type.Object({
   barcode: Type.String(),
-  status: Type.String(),
+  status: TubeStatusSchema,
   sealed: Type.Boolean(),
   sessionId: Type.Union([Type.String(), Type.Null()]),
   testType: TestTypeSchema,
@@ -148,16 +180,23 @@ export const TubeSchema = Type.Object({
     }),
   ),
 });
+export type Tube = Static<typeof TubeSchema>;
 export const TubeList = Type.Object({ items: Type.Array(TubeSchema) });
-export const SampleResult = Type.Object({
+/** A warning or error about one link, with its message in both languages. */
+export const NoticeSchema = Type.Object({
+  code: Type.String(),
+  message: Text,
+  barcode: Type.Optional(Type.String()),
+});
+export type Notice = Static<typeof NoticeSchema>;
+export const SampleResultSchema = Type.Object({
   id: Type.String(),
   personId: Type.String(),
   replayed: Type.Boolean(),
-  warnings: Type.Array(
-    Type.Object({ code: Type.String(), message: Text, barcode: Type.Optional(Type.String()) }),
-  ),
+  warnings: Type.Array(NoticeSchema),
   tube: TubeSchema,
 });
+export type SampleResult = Static<typeof SampleResultSchema>;
 export const SampleBatchBody = Type.Object(
   { items: Type.Array(SampleBody, { minItems: 1, maxItems: 200 }) },
   { additionalProperties: false },
@@ -167,7 +206,7 @@ export const SampleBatchResult = Type.Object({
     Type.Object({
       id: Type.String(),
       ok: Type.Boolean(),
-      result: Type.Optional(SampleResult),
+      result: Type.Optional(SampleResultSchema),
       error: Type.Optional(
         Type.Object({
           code: Type.String(),
@@ -178,5 +217,68 @@ export const SampleBatchResult = Type.Object({
         }),
       ),
     }),
+  ),
+});
+
+// Shipments to labs.
+
+export const ShipmentBody = Type.Object(
+  {
+    labId: Type.String({ format: 'uuid' }),
+    barcodes: Type.Array(Type.String({ maxLength: 40 }), { minItems: 1, maxItems: 2000 }),
+    carrier: Type.String({ minLength: 1, maxLength: 200 }),
+    sentAt: Type.String({ format: 'date-time' }),
+  },
+  { additionalProperties: false },
+);
+export type ShipmentInput = Static<typeof ShipmentBody>;
+export const ReceiveBody = Type.Object(
+  { barcodes: Type.Array(Type.String({ maxLength: 40 }), { maxItems: 2000 }) },
+  { additionalProperties: false },
+);
+export const ShipmentTubeStatusSchema = Type.Union([
+  Type.Literal('sent'),
+  Type.Literal('received'),
+  Type.Literal('missing'),
+  Type.Literal('extra'),
+]);
+export type ShipmentTubeStatus = Static<typeof ShipmentTubeStatusSchema>;
+export const LabSchema = Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() });
+export type Lab = Static<typeof LabSchema>;
+export const ManifestSchema = Type.Object({
+  id: Type.String(),
+  lab: LabSchema,
+  sender: Type.String(),
+  carrier: Type.String(),
+  sentAt: Type.String(),
+  receivedAt: Type.Union([Type.String(), Type.Null()]),
+  status: Type.Union([Type.Literal('in_transit'), Type.Literal('received')]),
+  tubeCount: Type.Integer(),
+  people: Type.Integer(),
+  missingCount: Type.Integer(),
+  extraCount: Type.Integer(),
+  tubes: Type.Array(
+    Type.Object({
+      barcode: Type.String(),
+      status: ShipmentTubeStatusSchema,
+      members: Type.Integer(),
+      sampleType: Type.Union([Type.String(), Type.Null()]),
+      collectedAt: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
+});
+export type Manifest = Static<typeof ManifestSchema>;
+export const ShipmentList = Type.Object({ items: Type.Array(ManifestSchema) });
+export const ReceiveResult = Type.Object({
+  shipmentId: Type.String(),
+  received: Type.Array(Type.String()),
+  missing: Type.Array(Type.String()),
+  extra: Type.Array(Type.String()),
+  manifest: ManifestSchema,
+});
+export type ReceiveReport = Static<typeof ReceiveResult>;
+export const LabList = Type.Object({
+  items: Type.Array(
+    Type.Object({ id: Type.String(), code: Type.String(), name: Type.String(), provinceCode: Type.String() }),
   ),
 });
