@@ -46,6 +46,8 @@ import {
   vaccinationStatusSource,
   vaccinationInvitationsRoutes,
   sendBookingReminders,
+  registerCorrectionCandidateSource,
+  importCorrectionCandidates,
 } from './modules/vaccination';
 import { LOCKS } from './core/db/locks';
 import { scheduleAuditSealing } from './core/audit/sealer';
@@ -171,6 +173,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerStatusSource(vaccinationStatusSource);
   registerStatusSource(casesStatusSource);
   registerStatusSource(tracingStatusSource);
+  // The bulk import's unmatched and ambiguous rows beside a correction under review (vaccination §5).
+  registerCorrectionCandidateSource('import', importCorrectionCandidates);
   await plugin((s) => statusRoutes(s, db));
   await plugin((s) => declarationsRoutes(s, db));
   await plugin((s) => checkinsRoutes(s, db));
