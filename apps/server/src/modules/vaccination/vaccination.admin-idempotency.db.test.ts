@@ -20,7 +20,7 @@ for (const target of dbTargets()) {
       await db.close();
     });
 
-    const count = async (sql: string, params: unknown[] = []) =>
+    const count = async (sql: string, params: string[] = []) =>
       Number((await db.query<{ n: string }>(`select count(*)::text as n from ${sql}`, params))[0]!.n);
 
     /** Posts twice with one key (a lost answer retried): one record, the same answer; another body with it is 422. */
