@@ -190,6 +190,7 @@ export const FIELD_ERROR_CODES = [
   'unknown_priority_group',
   'not_campaign_group',
   'campaign_ended',
+  'AMBIGUOUS_PERSON',
 ] as const;
 
 /** A spreadsheet row refused by a service names the catalogue code that refused it (ErrorCode). */

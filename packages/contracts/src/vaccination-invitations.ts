@@ -88,3 +88,5 @@ export const PriorityGroupSchema = Type.Object({
   personId: Uuid,
   group: Type.Union([Type.String(), Type.Null()]),
 });
+
+export const InvitationImportQuery = Type.Object({ siteId: Uuid });

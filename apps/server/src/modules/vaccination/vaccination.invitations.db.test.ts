@@ -170,6 +170,76 @@ for (const target of dbTargets()) {
       assert.equal(teachers.json().error.details[0].code, 'not_campaign_group');
     });
 
+    it('an invitation list (CSV, title rows above the header) records groups and invites the matched once; the rest are row errors', async () => {
+      const { officer, site, campaign } = await createSiteWithSlot(app, db);
+      const withId = await createPerson(db, { birthYear: 1950, phone: `+84${nextPhone().slice(1)}` });
+      const cccd = `0010500${String(Date.now()).slice(-5)}`;
+      await db.query('update persons set cccd = $2 where id = $1', [withId, cccd]);
+      const phone = nextPhone();
+      const byPhone = await createPerson(db, { birthYear: 1951, phone: `+84${phone.slice(1)}` });
+      const outside = nextPhone();
+      await createPerson(db, { birthYear: 1952, phone: `+84${outside.slice(1)}`, communeCode: '00004' });
+      const csv = [
+        'DANH SÁCH MỜI TIÊM;;;;',
+        'STT;Họ và tên;Năm sinh;Số CCCD;SĐT;Nhóm ưu tiên',
+        `1;Lê Văn A;1950;${cccd};;Giáo viên`,
+        `2;Lê Văn B;1951;;${phone.replace(/(\d{4})(\d{3})/, '$1.$2.')};older_65`,
+        '3;Không Có;1960;001060999991;;teacher',
+        `4;Lê Văn C;1952;;${outside};teacher`,
+        `5;Lê Văn D;1953;;${phone};phi hành gia`,
+      ].join('\r\n');
+      const upload = () =>
+        app.inject({
+          method: 'POST',
+          url: `/api/vaccination/campaigns/${campaign.id}/invitations/import?siteId=${site.id}`,
+          headers: { ...officer, 'content-type': 'text/csv' },
+          payload: csv,
+        });
+      const first = await upload();
+      assert.equal(first.statusCode, 200, first.body);
+      const r = first.json();
+      assert.deepEqual(
+        { rows: r.rows, matched: r.matched, invited: r.invited, sms: r.sms },
+        { rows: 5, matched: 2, invited: 2, sms: 2 },
+      );
+      assert.deepEqual(
+        r.errors.map((e: { row: number; code: string }) => [e.row, e.code]),
+        [
+          [5, 'PERSON_NOT_FOUND'],
+          [6, 'OUT_OF_AREA'],
+          [7, 'unknown_priority_group'],
+        ],
+      );
+      const groups = await db.query<{ person_id: string; group_code: string; source: string }>(
+        `select person_id::text, group_code, source from vaccination_priority_members
+         where person_id = any($1::uuid[]) order by group_code`,
+        [[withId, byPhone]],
+      );
+      assert.deepEqual(
+        groups.map((g) => [g.person_id, g.group_code, g.source]),
+        [
+          [byPhone, 'older_65', 'import'],
+          [withId, 'teacher', 'import'],
+        ],
+      );
+      const again = await upload();
+      assert.equal(again.json().invited, 0, 're-importing the list invites nobody twice');
+      const sms = await db.query(
+        `select 1 from outbox_messages where subject = 'vaccination.invitation' and recipient = $1`,
+        [`+84${phone.slice(1)}`],
+      );
+      assert.equal(sms.length, 1);
+      const listed = (
+        await app.inject({
+          method: 'GET',
+          url: `/api/vaccination/campaigns/${campaign.id}/invitations`,
+          headers: officer,
+        })
+      ).json();
+      assert.equal(listed.counts.invited, 2);
+      assert.ok(listed.items.every((i: { source: string }) => i.source === 'import'));
+    });
+
     it('coverage by priority group counts the vaccinated members of each group', async () => {
       const officer = (await signInAs(app, db, { role: 'commune_officer', unitCode: '00007' })).headers;
       const a = await createPerson(db, { birthYear: 1950, communeCode: '00007' });

@@ -8,6 +8,7 @@ import { AppError } from '../../core/errors';
 import { auditContext } from '../../core/http/request-audit';
 import { findPerson, locationOf } from './vaccination.deps';
 import { invitationsService } from './vaccination.invitations';
+import { importInvitationList } from './vaccination.invitations.import';
 import { assertPriorityGroup, setPriorityGroup } from './vaccination.priority';
 
 const tags = ['vaccination'];
@@ -16,7 +17,44 @@ const tags = ['vaccination'];
 export function vaccinationInvitationsRoutes(root: FastifyInstance, db: Db, publicUrl: string): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   // The link in an invitation opens the citizen's own page (sign-in first): nothing personal in it.
-  const invitations = invitationsService(db, `${publicUrl.replace(/\/$/, '')}/vaccination/mine`);
+  const bookingUrl = `${publicUrl.replace(/\/$/, '')}/vaccination/mine`;
+  const invitations = invitationsService(db, bookingUrl);
+
+  // An invitation list arrives as the raw body (CSV or .xlsx); the parser applies to this route only.
+  void app.register(async (scope) => {
+    scope.addContentTypeParser(
+      [
+        'text/csv',
+        'text/plain',
+        'application/octet-stream',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ],
+      { parseAs: 'buffer', bodyLimit: 8 * 1024 * 1024 },
+      (_req, body, done) => done(null, body),
+    );
+    scope.withTypeProvider<TypeBoxTypeProvider>().post(
+      '/api/vaccination/campaigns/:id/invitations/import',
+      {
+        schema: {
+          tags,
+          summary: 'Nhập danh sách mời (CSV/Excel) / Import an invitation list',
+          params: S.CampaignParams,
+          querystring: S.InvitationImportQuery,
+        },
+      },
+      async (req) => {
+        if (!Buffer.isBuffer(req.body) || req.body.length === 0) throw new AppError('UPLOAD_EMPTY');
+        return importInvitationList(
+          db,
+          auditContext(req),
+          req.params.id,
+          req.query.siteId,
+          new Uint8Array(req.body),
+          bookingUrl,
+        );
+      },
+    );
+  });
 
   app.post(
     '/api/vaccination/campaigns/:id/invitations',
