@@ -44,7 +44,12 @@ import {
   vaccinationFiguresHandler,
   vaccinationRoutes,
   vaccinationStatusSource,
+  vaccinationInvitationsRoutes,
+  sendBookingReminders,
+  registerCorrectionCandidateSource,
+  importCorrectionCandidates,
 } from './modules/vaccination';
+import { LOCKS } from './core/db/locks';
 import { scheduleAuditSealing } from './core/audit/sealer';
 import { deriveAuditKeys, withAuditKeys } from './core/audit/audit-keys';
 import { HeadStore } from './core/audit/heads';
@@ -168,6 +173,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerStatusSource(vaccinationStatusSource);
   registerStatusSource(casesStatusSource);
   registerStatusSource(tracingStatusSource);
+  // The bulk import's unmatched and ambiguous rows beside a correction under review (vaccination §5).
+  registerCorrectionCandidateSource('import', importCorrectionCandidates);
   await plugin((s) => statusRoutes(s, db));
   await plugin((s) => declarationsRoutes(s, db));
   await plugin((s) => checkinsRoutes(s, db));
@@ -182,6 +189,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await plugin((s) => casesRoutes(s, db));
   await plugin((s) => tracingRoutes(s, db));
   await plugin((s) => vaccinationCorrectionsRoutes(s, db));
+  await plugin((s) => vaccinationInvitationsRoutes(s, db, config.publicUrl));
   // --- end modules ---
   const events = new EventDispatcher(db, {
     ...deps.events?.options,
@@ -198,6 +206,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     name: 'correction-evidence-retention',
     everyMs: 3_600_000,
     run: async () => void (await dropDecidedEvidence(db)),
+  });
+  // Reminders the day before a booked slot, once per booking (the reminder row is the marker).
+  jobs.add({
+    name: 'vaccination-reminders',
+    everyMs: 15 * 60_000,
+    lock: LOCKS.vaccinationReminders,
+    run: async () => void (await sendBookingReminders(db)),
   });
   scheduleRetention(jobs, db);
   // Encounter logs and proximity identifiers go after the tracing rules' retention (hourly check).

@@ -161,6 +161,11 @@ export const AUDIT_ACTIONS = [
   'vaccination.import.rows.read',
   'vaccination.import.upload',
   'vaccination.site.figures',
+  // vaccination invitations, reminders and priority groups (issue #12 §2, task invite)
+  'vaccination.invite',
+  'vaccination.invitations.read',
+  'vaccination.priorityGroup.set',
+  'vaccination.reminder.send',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -186,6 +186,11 @@ export const FIELD_ERROR_CODES = [
   'too_large',
   'BIRTH_DATE_AMBIGUOUS',
   'DATE_AMBIGUOUS',
+  // vaccination invitations and priority groups (issue #12 §2, task invite)
+  'unknown_priority_group',
+  'not_campaign_group',
+  'campaign_ended',
+  'AMBIGUOUS_PERSON',
 ] as const;
 
 /** A spreadsheet row refused by a service names the catalogue code that refused it (ErrorCode). */

@@ -33,6 +33,10 @@ import type { Scheduler } from './jobs/scheduler';
  * - vaccination_next_due, vaccination_coverage_people: derived from a person's doses (kept like the
  *   doses, rewritten by every dose and by `npm run vaccination:figures`); vaccination_coverage and
  *   vaccination_population: counts without personal data, kept;
+ * - vaccination_priority_members: the programme's record of who is in which group, kept while the
+ *   person exists (an officer clears it); vaccination_invitations and vaccination_booking_reminders:
+ *   the record that someone was invited or reminded (ids and a channel, no phone or text: the
+ *   message itself is in outbox_messages and goes with it), kept with the campaign's records;
  * - below: sessions, one-time codes, sent messages, idempotency keys, password guesses, handled
  *   domain events, resolved or stale pending identities, revoked API tokens, daily count markers.
  */

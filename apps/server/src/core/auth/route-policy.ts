@@ -244,6 +244,11 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /api/vaccination/sites/:id/due': { action: 'vaccination.site.read', note: 'the site must be the vaccinator’s or in the officer’s area' },
   'GET /api/vaccination/sites/:id/figures': { action: 'vaccination.site.read', note: 'the site must be the vaccinator’s or in the officer’s area' },
   'GET /api/vaccination/coverage': { action: 'stats.readAggregates', inArea: true, note: 'aggregates of a unit in the caller’s area; the nation for national accounts' },
+  // vaccination invitations and priority groups (issue #12 §2, task invite)
+  'POST /api/vaccination/campaigns/:id/invitations': { action: 'vaccination.import', inArea: true, note: 'the site must be in the officer’s area; people of its commune in the officer’s area only' },
+  'POST /api/vaccination/campaigns/:id/invitations/import': { action: 'vaccination.import', inArea: true, note: 'the site must be in the officer’s area; rows naming people outside it are row errors' },
+  'GET /api/vaccination/campaigns/:id/invitations': { action: 'vaccination.import', inArea: true, note: 'invitations of people in the officer’s area' },
+  'PUT /api/vaccination/people/:personId/priority-group': { action: 'vaccination.import', inArea: true, note: 'the person must live in the officer’s area' },
   'GET /api/lab/results/:barcode': { action: 'lab.result.verify', note: 'the supervisor’s lab only; no identity' },
   'POST /api/lab/results/:barcode/correction': { action: 'lab.result.verify' },
   'GET /api/lab/certificate-failures': { action: 'lab.result.verify' },

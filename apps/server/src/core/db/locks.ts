@@ -11,4 +11,6 @@ export const LOCKS = {
   declarationHousekeeping: 727280,
   /** Vaccination imports: one server works through the queued files at a time. */
   vaccinationImports: 727312,
+  /** Vaccination reminders the day before a booked slot: one server queues them at a time. */
+  vaccinationReminders: 727313,
 } as const;

@@ -27,6 +27,8 @@ export const UNIT_TABLES = [
   'vaccination_corrections',
   'vaccination_next_due',
   'vaccination_coverage_people',
+  // vaccination invitations (issue #12 §2): where the invited person lives
+  'vaccination_invitations',
 ] as const;
 
 const SETTING = 'unit_structure';

@@ -20,3 +20,8 @@ export {
   refreshPersonVaccination,
 } from './vaccination.person-state';
 export { coverageOf, coverageShare, epidemicCoverage, AGE_BANDS } from './vaccination.coverage';
+// Invitations, reminders and priority groups (§2): routes need the public URL for the booking link.
+export { vaccinationInvitationsRoutes } from './vaccination.invitations.routes';
+export { sendBookingReminders } from './vaccination.reminders';
+// The import's waiting rows offered to a correction's reviewer (§5): registered in app.ts.
+export { importCorrectionCandidates } from './vaccination.import.candidates';

@@ -10,6 +10,7 @@ import type { Db, Queryable } from '../../core/db/db';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { AppError } from '../../core/errors';
+import { idempotentCreate } from './vaccination.idempotent';
 
 const COVID_TG = '840539006';
 
@@ -92,11 +93,11 @@ export function catalogueService(db: Db) {
      * A national administrator's edit is a new version taking effect after every earlier one: what
      * was in force stays as it was, so past eligibility decisions can be explained.
      */
-    async create(ctx: AuditContext, body: VaccinationCatalogue) {
+    async create(ctx: AuditContext, body: VaccinationCatalogue, idempotencyKey?: string) {
       authorize(ctx.actor, 'vaccination.catalogue.manage');
       const errors = catalogueErrors(body);
       if (errors.length) throw new AppError('VACCINE_CATALOGUE_INVALID', errors);
-      return db.transaction(async (tx) => {
+      return idempotentCreate(db, ctx, 'vaccination.catalogue.create', idempotencyKey, body, async (tx) => {
         await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`vaccine_catalogue:${body.disease}`]);
         const latest = await tx.query<{ effective_from: Date }>(
           'select max(effective_from) as effective_from from vaccine_catalogues where disease = $1',

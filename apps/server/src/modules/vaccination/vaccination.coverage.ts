@@ -100,6 +100,18 @@ export async function coverageOf(
     g.booster += Number(c.booster);
     groups.set(c.priority_group, g);
   }
+  // A group's population: its recorded members living in the unit (vaccination_priority_members).
+  const members = await q.query<{ group_code: string; n: string }>(
+    `select m.group_code, count(*)::text as n from vaccination_priority_members m join persons p on p.id = m.person_id
+     where m.disease = $1 and p.unit_structure = $2 and p.merged_into is null and ${under('p', pathParam)}
+     group by m.group_code`,
+    params,
+  );
+  for (const m of members) {
+    const g = groups.get(m.group_code) ?? emptyRow();
+    g.population = Number(m.n);
+    groups.set(m.group_code, g);
+  }
   const census =
     unit === null
       ? Number(

@@ -29,7 +29,8 @@ export interface ImportRowInput {
 export type RowOutcome =
   | { row: number; kind: 'applied'; personId: string; doseId: string; created: boolean }
   | { row: number; kind: 'duplicate'; personId: string }
-  | { row: number; kind: 'error'; errors: FieldError[] }
+  // `data`: a row read well whose person was not found, kept to be offered to a correction's reviewer.
+  | { row: number; kind: 'error'; errors: FieldError[]; data?: DoseRowData }
   | { row: number; kind: 'review'; candidates: string[]; data: DoseRowData };
 
 export interface ImportScope {
@@ -152,6 +153,7 @@ export async function applyDoseRows(
       outcomes.set(input.row, {
         row: input.row,
         kind: 'error',
+        data,
         errors: [
           e(
             'idNumber',

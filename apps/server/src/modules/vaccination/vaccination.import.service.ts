@@ -135,7 +135,7 @@ async function storeOutcomes(tx: Queryable, importId: string, outcomes: RowOutco
       JSON.stringify(
         kept.map((o) =>
           o.kind === 'error'
-            ? { row: o.row, status: 'error', errors: o.errors, data: null, candidates: [] }
+            ? { row: o.row, status: 'error', errors: o.errors, data: o.data ?? null, candidates: [] }
             : { row: o.row, status: 'review', errors: [], data: o.data, candidates: o.candidates },
         ),
       ),

@@ -111,13 +111,18 @@ export async function refreshPersonVaccination(
     return;
   }
   const cat = catalogue ?? (await catalogueInForce(tx, DISEASE, now));
+  // The person's priority group as recorded now (an invitation list or an officer set it).
+  const group = await tx.query<{ group_code: string }>(
+    'select group_code from vaccination_priority_members where person_id = $1 and disease = $2',
+    [personId, DISEASE],
+  );
   const history = doses.map((d) => ({ mp: d.product_mp, at: d.administered_at.toISOString() }));
   const series = seriesState(cat, history);
   const state: CountedState = {
     commune_code: person.commune_code,
     unit_structure: person.unit_structure,
     birth_year: person.birth_year,
-    priority_group: old?.priority_group ?? '',
+    priority_group: group[0]?.group_code ?? '',
     doses: series.doses,
     primary_complete: series.primaryComplete,
     boosters: series.boosters,
@@ -128,7 +133,8 @@ export async function refreshPersonVaccination(
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
      on conflict (person_id, disease) do update set commune_code = excluded.commune_code,
        district_code = excluded.district_code, province_code = excluded.province_code,
-       unit_structure = excluded.unit_structure, birth_year = excluded.birth_year, doses = excluded.doses,
+       unit_structure = excluded.unit_structure, birth_year = excluded.birth_year,
+       priority_group = excluded.priority_group, doses = excluded.doses,
        primary_complete = excluded.primary_complete, boosters = excluded.boosters, updated_at = now()`,
     [
       personId,

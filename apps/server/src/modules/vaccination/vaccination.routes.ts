@@ -46,7 +46,8 @@ export function vaccinationRoutes(root: FastifyInstance, db: Db): void {
   app.post(
     '/api/vaccination/catalogue',
     { schema: { tags, summary: 'Phiên bản danh mục mới / A new catalogue version', body: S.CatalogueBody } },
-    async (req, reply) => reply.status(201).send(await catalogue.create(auditContext(req), req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await catalogue.create(auditContext(req), req.body, idempotencyKeyOf(req))),
   );
   app.get(
     '/api/vaccination/sites',
@@ -69,7 +70,8 @@ export function vaccinationRoutes(root: FastifyInstance, db: Db): void {
         response: { 201: S.SiteSchema },
       },
     },
-    async (req, reply) => reply.status(201).send(await sites.create(auditContext(req), req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await sites.create(auditContext(req), req.body, idempotencyKeyOf(req))),
   );
   app.get(
     '/api/vaccination/sites/:id/lots',
@@ -95,7 +97,9 @@ export function vaccinationRoutes(root: FastifyInstance, db: Db): void {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await sites.addLot(auditContext(req), req.params.id, req.body)),
+      reply
+        .status(201)
+        .send(await sites.addLot(auditContext(req), req.params.id, req.body, idempotencyKeyOf(req))),
   );
   app.get(
     '/api/vaccination/sites/:id/day',
@@ -132,14 +136,22 @@ export function vaccinationRoutes(root: FastifyInstance, db: Db): void {
       const { unitCode, ...rest } = req.body;
       return reply
         .status(201)
-        .send(await sites.createCampaign(auditContext(req), { ...rest, areaCode: unitCode }));
+        .send(
+          await sites.createCampaign(
+            auditContext(req),
+            { ...rest, areaCode: unitCode },
+            idempotencyKeyOf(req),
+          ),
+        );
     },
   );
   app.post(
     '/api/vaccination/campaigns/:id/slots',
     { schema: { tags, summary: 'Mở khung giờ tiêm / Open a slot', params: S.IdParams, body: S.SlotBody } },
     async (req, reply) =>
-      reply.status(201).send(await sites.createSlot(auditContext(req), req.params.id, req.body)),
+      reply
+        .status(201)
+        .send(await sites.createSlot(auditContext(req), req.params.id, req.body, idempotencyKeyOf(req))),
   );
   app.get(
     '/api/vaccination/slots',

@@ -3,6 +3,7 @@ import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { jurisdictionSql } from '../../core/auth/jurisdiction';
 import { AppError } from '../../core/errors';
+import { idempotentCreate } from './vaccination.idempotent';
 import { findUnit, locationOfCommune } from './vaccination.deps';
 import { catalogueInForce } from './vaccination.catalogue';
 import {
@@ -69,12 +70,12 @@ async function areaLocation(q: Queryable, code: string) {
 
 export function sitesService(db: Db) {
   return {
-    async create(ctx: AuditContext, input: SiteInput) {
+    async create(ctx: AuditContext, input: SiteInput, idempotencyKey?: string) {
       authorize(ctx.actor, 'vaccination.site.manage');
       const loc = await locationOfCommune(db, input.communeCode);
       if (!loc) throw new AppError('UNIT_NOT_FOUND');
       authorize(ctx.actor, 'vaccination.site.manage', loc);
-      return db.transaction(async (tx) => {
+      return idempotentCreate(db, ctx, 'vaccination.site.create', idempotencyKey, input, async (tx) => {
         const rows = await tx.query<{ id: string }>(
           `insert into vaccination_sites (name, kind, commune_code, district_code, province_code, daily_capacity,
              opens_at, closes_at) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id::text`,
@@ -114,7 +115,7 @@ export function sitesService(db: Db) {
       return Promise.all(rows.map(async (r) => siteView(await findSite(db, r.id))));
     },
 
-    async addLot(ctx: AuditContext, siteId: string, input: LotInput) {
+    async addLot(ctx: AuditContext, siteId: string, input: LotInput, idempotencyKey?: string) {
       authorize(ctx.actor, 'vaccination.site.manage');
       const site = await findSite(db, siteId);
       assertSiteReach(ctx, site);
@@ -127,7 +128,9 @@ export function sitesService(db: Db) {
             message: { vi: 'Vắc xin không có trong danh mục', en: 'Product not in the catalogue' },
           },
         ]);
-      return db.transaction(async (tx) => {
+      // A retried delivery must not add its quantity twice (the insert adds to an existing lot).
+      const body = { siteId, ...input };
+      return idempotentCreate(db, ctx, 'vaccination.lot.add', idempotencyKey, body, async (tx) => {
         const rows = await tx.query<{ id: string }>(
           `insert into vaccine_lots (site_id, product_mp, lot_number, expires_on, quantity, remaining)
            values ($1, $2, $3, $4, $5, $5)
@@ -151,7 +154,7 @@ export function sitesService(db: Db) {
       return lotsOf(db, site.id, true);
     },
 
-    async createCampaign(ctx: AuditContext, input: CampaignInput) {
+    async createCampaign(ctx: AuditContext, input: CampaignInput, idempotencyKey?: string) {
       authorize(ctx.actor, 'vaccination.site.manage');
       authorize(ctx.actor, 'vaccination.site.manage', await areaLocation(db, input.areaCode));
       if (input.endsOn < input.startsOn)
@@ -162,7 +165,7 @@ export function sitesService(db: Db) {
             message: { vi: 'Ngày kết thúc trước ngày bắt đầu', en: 'Ends before it starts' },
           },
         ]);
-      return db.transaction(async (tx) => {
+      return idempotentCreate(db, ctx, 'vaccination.campaign.create', idempotencyKey, input, async (tx) => {
         const rows = await tx.query<{ id: string }>(
           `insert into vaccination_campaigns (name, disease, products, target_groups, area_code, starts_on, ends_on)
            values ($1, $2, $3, $4, $5, $6, $7) returning id::text`,
@@ -184,7 +187,7 @@ export function sitesService(db: Db) {
       });
     },
 
-    async createSlot(ctx: AuditContext, campaignId: string, input: SlotInput) {
+    async createSlot(ctx: AuditContext, campaignId: string, input: SlotInput, idempotencyKey?: string) {
       authorize(ctx.actor, 'vaccination.site.manage');
       const campaign = await db.query<{ starts_on: string; ends_on: string; area_code: string }>(
         `select starts_on::text, ends_on::text, area_code from vaccination_campaigns where id = $1`,
@@ -214,7 +217,8 @@ export function sitesService(db: Db) {
             message: { vi: 'Khung giờ ngoài thời gian chiến dịch', en: 'Slot outside the campaign dates' },
           },
         ]);
-      return db.transaction(async (tx) => {
+      const body = { campaignId, ...input };
+      return idempotentCreate(db, ctx, 'vaccination.slot.create', idempotencyKey, body, async (tx) => {
         const rows = await tx.query<{ id: string }>(
           `insert into vaccination_slots (site_id, campaign_id, starts_at, ends_at, capacity) values ($1, $2, $3, $4, $5)
            on conflict (site_id, starts_at) do nothing returning id::text`,
