@@ -42,6 +42,7 @@ import {
   dropDecidedEvidence,
   vaccinationCorrectionsRoutes,
   vaccinationFiguresHandler,
+  vaccinationCertificateHandler,
   vaccinationRoutes,
   vaccinationStatusSource,
 } from './modules/vaccination';
@@ -188,6 +189,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     onHandlerError: ({ eventId, type, handler, error }) =>
       app.log.warn({ eventId, type, handler, err: { message: error.message } }, 'event handler failed'),
   });
+  // Imported doses' certificates are issued after the import commits (it needs the keyed handle).
+  events.register(vaccinationCertificateHandler(db));
   for (const h of [...EVENT_HANDLERS, ...(deps.events?.handlers ?? [])]) events.register(h);
   app.decorate('events', events);
   const dispatch = jobs.add({ name: 'domain-events', everyMs: 1000, run: () => events.pass() });

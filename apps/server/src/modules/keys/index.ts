@@ -3,6 +3,6 @@
  * Keys: signing keys for QR codes and certificates, their rotation and the revocation list. Owns tables: signing_keys, revocations.
  */
 export { keysRoutes } from './keys.routes';
-export { signingKey, publicKeys, type SigningKey, type KeyPurpose } from './keys.service';
+export { signingKey, activeSigningKeyIn, publicKeys, type SigningKey, type KeyPurpose } from './keys.service';
 export { revoke, reinstate, isRevoked } from './revocations';
 export { verifierTrust, refreshVerifierTrust, type VerifierTrust } from './verifier-trust';

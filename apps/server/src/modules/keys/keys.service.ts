@@ -83,7 +83,15 @@ async function createKey(
 }
 
 async function loadActive(db: Db, purpose: KeyPurpose): Promise<SigningKey> {
-  // First: without the secret no key can be made, and the retry below would never end.
+  const found = await readActive(db, purpose);
+  if (found) return found;
+  // Two servers may race here; the unique index lets one win and the other reads its key.
+  await createKey(db, purpose).catch(() => undefined);
+  return loadActive(db, purpose);
+}
+
+async function readActive(db: Queryable, purpose: KeyPurpose): Promise<SigningKey | null> {
+  // First: without the secret no key can be made, and the retry in loadActive would never end.
   const secret = keysSecretOf(db);
   const row = (
     await db.query<{
@@ -96,11 +104,7 @@ async function loadActive(db: Db, purpose: KeyPurpose): Promise<SigningKey> {
       [purpose],
     )
   )[0];
-  if (!row) {
-    // Two servers may race here; the unique index lets one win and the other reads its key.
-    await createKey(db, purpose).catch(() => undefined);
-    return loadActive(db, purpose);
-  }
+  if (!row) return null;
   // A DCC kid is stored as made: from the DSC, or (keys older than their certificates) from the key.
   const { kid, kidBytes } =
     purpose === 'dcc'
@@ -120,6 +124,21 @@ export function signingKey(db: Db, purpose: KeyPurpose): Promise<SigningKey> {
     cache.set(key, p);
   }
   return p;
+}
+
+/**
+ * The active key from inside a transaction already open (an event handler's): the cached key of `db`,
+ * else read through `tx`. Never made here — making one opens its own transaction, which on the
+ * embedded database waits for this one — so a missing key fails the handler and the event is retried.
+ */
+export async function activeSigningKeyIn(db: Db, tx: Queryable, purpose: KeyPurpose): Promise<SigningKey> {
+  const key = `${purpose}:${dbId(db)}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const found = await readActive(tx, purpose);
+  if (!found) throw new Error(`no active ${purpose} signing key yet`);
+  cache.set(key, Promise.resolve(found)); // key import and decryption once per process, not per event
+  return found;
 }
 
 const ids = new WeakMap<object, number>();
