@@ -1,7 +1,14 @@
 import { buildUvci, encodeHcert, randomUvciOpaque, type DccPayload } from '@phongdich/dcc';
 import type { VaccinationCatalogue } from '@phongdich/domain';
 import type { Queryable } from '../../core/db/db';
-import { CERTIFICATE_VALIDITY_DAYS, DCC_ISSUER, dccName, revoke, type SigningKey } from './vaccination.deps';
+import {
+  CERTIFICATE_VALIDITY_DAYS,
+  DCC_ISSUER,
+  dccName,
+  nativeZlib,
+  revoke,
+  type SigningKey,
+} from './vaccination.deps';
 
 export interface DoseForCertificate {
   id: string;
@@ -132,6 +139,7 @@ export async function reissueVaccinationCertificates(
           expiresAt,
           kid: key.kidBytes,
           privateKey: key.privateKey,
+          deflate: nativeZlib,
         }).then((hc1) => ({ personId, uvci, doseId: dose.id, hc1 })),
       ];
     }),
