@@ -15,7 +15,8 @@ import { outboxRoutes } from './modules/outbox';
 import { authRoutes, accountsRoutes } from './modules/accounts';
 import { auditRoutes } from './modules/audit';
 import { healthRoutes } from './modules/health';
-import { keysRoutes, refreshVerifierTrust } from './modules/keys';
+import { keysRoutes, refreshVerifierTrust, renewExpiringSigner } from './modules/keys';
+import { LOCKS } from './core/db/locks';
 import { withKeysSecret } from './core/crypto/keys-secret';
 import { worklistRoutes } from './modules/worklist';
 import { geoRoutes, unitMoveRoutes } from './modules/geo';
@@ -197,6 +198,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   eventsAdminRoutes(app, db, dispatch.runNow);
   // The verify path's in-memory trust list and revocations follow other servers' changes (modules/keys).
   jobs.add({ name: 'dcc-verifier-trust', everyMs: 5000, run: () => refreshVerifierTrust(db) });
+  // Our DCC signer is replaced before its DSC ends, so every certificate it signed verifies to its end.
+  jobs.add({
+    name: 'dcc-signer-renewal',
+    everyMs: 3_600_000,
+    lock: LOCKS.dccSignerRenewal,
+    run: async () => void (await renewExpiringSigner(db)),
+  });
   jobs.add({
     name: 'correction-evidence-retention',
     everyMs: 3_600_000,

@@ -11,4 +11,6 @@ export const LOCKS = {
   declarationHousekeeping: 727280,
   /** Vaccination imports: one server works through the queued files at a time. */
   vaccinationImports: 727312,
+  /** The DCC signer's renewal before its document-signer certificate ends (modules/keys). */
+  dccSignerRenewal: 727320,
 } as const;

@@ -1,4 +1,5 @@
 import { createHash, type webcrypto } from 'node:crypto';
+import { fromBase64, readSignerCertificate } from '@phongdich/dcc';
 import { qrKeyIdFor } from '@phongdich/domain';
 import { baseOf, type Db, type Queryable } from '../../core/db/db';
 import { LOCKS } from '../../core/db/locks';
@@ -165,6 +166,33 @@ export async function rotateSigningKey(
   const active = (await publicKeys(db, purpose)).find((k) => k.status === 'active');
   if (!active) throw new Error('rotation left no active key');
   return active;
+}
+
+/**
+ * How long before its document-signer certificate ends the DCC key is replaced: a certificate signed
+ * on the last day runs a year (CERTIFICATE_VALIDITY_DAYS), and must still verify to its end while the
+ * DSC is valid (a DSC outside its validity signs nothing valid), with a month to spare.
+ */
+export const DSC_RENEW_BEFORE_DAYS = 365 + 30;
+
+/**
+ * The interval job's check (app.ts, one server at a time): when the active DCC key's DSC ends within
+ * DSC_RENEW_BEFORE_DAYS of `now`, a new key and DSC take over; the old key stays in the trust list
+ * (retired) so what it signed still verifies. A key older than its certificates (no DSC) is left
+ * alone. True when it renewed.
+ */
+export async function renewExpiringSigner(db: Db, now = new Date()): Promise<boolean> {
+  const row = (
+    await db.query<{ certificate: string | null }>(
+      `select certificate from signing_keys where purpose = 'dcc' and status = 'active'`,
+    )
+  )[0];
+  if (!row?.certificate) return false; // none yet (made on first use), or no DSC to expire
+  const { notAfter } = readSignerCertificate(fromBase64(row.certificate));
+  if (notAfter.getTime() - now.getTime() > DSC_RENEW_BEFORE_DAYS * 864e5) return false;
+  await createKey(db, 'dcc');
+  cache.delete(`dcc:${dbId(db)}`);
+  return true;
 }
 
 /** The published trust list: active and retired public keys. */
