@@ -86,6 +86,9 @@ try {
     }
     console.log(`\n  generated in ${secs(performance.now() - t0)}`);
   }
+  // A registry in service has been vacuumed and analysed (autovacuum); one just bulk-loaded has not:
+  // its phone GIN index still has every entry in the pending list, read linearly by each lookup.
+  await db.exec('vacuum analyze persons');
   const ids = new Map<number, string>();
   const catalogue = await catalogueInForce(db, 'covid-19', new Date());
   await signingKey(db, 'dcc'); // made outside any transaction, as the import service does
