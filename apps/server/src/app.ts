@@ -15,7 +15,8 @@ import { outboxRoutes } from './modules/outbox';
 import { authRoutes, accountsRoutes } from './modules/accounts';
 import { auditRoutes } from './modules/audit';
 import { healthRoutes } from './modules/health';
-import { keysRoutes, refreshVerifierTrust } from './modules/keys';
+import { keysRoutes, refreshVerifierTrust, renewExpiringSigner } from './modules/keys';
+import { LOCKS } from './core/db/locks';
 import { withKeysSecret } from './core/crypto/keys-secret';
 import { worklistRoutes } from './modules/worklist';
 import { geoRoutes, unitMoveRoutes } from './modules/geo';
@@ -42,6 +43,7 @@ import {
   dropDecidedEvidence,
   vaccinationCorrectionsRoutes,
   vaccinationFiguresHandler,
+  vaccinationCertificateHandler,
   vaccinationRoutes,
   vaccinationStatusSource,
   vaccinationInvitationsRoutes,
@@ -196,12 +198,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     onHandlerError: ({ eventId, type, handler, error }) =>
       app.log.warn({ eventId, type, handler, err: { message: error.message } }, 'event handler failed'),
   });
+  // Imported doses' certificates are issued after the import commits (it needs the keyed handle).
+  events.register(vaccinationCertificateHandler(db));
   for (const h of [...EVENT_HANDLERS, ...(deps.events?.handlers ?? [])]) events.register(h);
   app.decorate('events', events);
   const dispatch = jobs.add({ name: 'domain-events', everyMs: 1000, run: () => events.pass() });
   eventsAdminRoutes(app, db, dispatch.runNow);
   // The verify path's in-memory trust list and revocations follow other servers' changes (modules/keys).
   jobs.add({ name: 'dcc-verifier-trust', everyMs: 5000, run: () => refreshVerifierTrust(db) });
+  // Our DCC signer is replaced before its DSC ends, so every certificate it signed verifies to its end.
+  jobs.add({
+    name: 'dcc-signer-renewal',
+    everyMs: 3_600_000,
+    lock: LOCKS.dccSignerRenewal,
+    run: async () => void (await renewExpiringSigner(db)),
+  });
   jobs.add({
     name: 'correction-evidence-retention',
     everyMs: 3_600_000,

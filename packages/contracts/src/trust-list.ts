@@ -58,6 +58,9 @@ export const VerifierSignerSchema = Type.Object({
   allowedTypes: Type.Array(CertificateTypeSchema),
   country: Type.String(),
   source: Type.Union([Type.Literal('own'), Type.Literal('imported')]),
+  /** The DSC's validity period (ISO 8601); a signer outside it signs nothing valid. Absent without a DSC. */
+  notBefore: Type.Optional(Type.String()),
+  notAfter: Type.Optional(Type.String()),
 });
 export const VerifierTrustList = Type.Object({ signers: Type.Array(VerifierSignerSchema) });
 

@@ -9,6 +9,7 @@ export type FailureReason =
   | 'UNKNOWN_KEY'
   | 'UNSUPPORTED_ALG'
   | 'KEY_USAGE'
+  | 'SIGNER_EXPIRED'
   | 'EXPIRED'
   | 'NOT_YET_VALID'
   | 'REVOKED'
@@ -30,6 +31,10 @@ export const FAILURE_MESSAGES: Record<FailureReason, { vi: string; en: string }>
   KEY_USAGE: {
     vi: 'Đơn vị ký không được phép cấp loại chứng nhận này',
     en: 'The signer may not issue this type of certificate',
+  },
+  SIGNER_EXPIRED: {
+    vi: 'Chứng chỉ của đơn vị ký đã hết hạn hoặc chưa có hiệu lực',
+    en: "The signer's certificate is outside its validity period",
   },
   EXPIRED: { vi: 'Chứng nhận đã hết hạn', en: 'Certificate has expired' },
   NOT_YET_VALID: { vi: 'Chứng nhận chưa có hiệu lực', en: 'Certificate is not yet valid' },

@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { deflateSync } from 'node:zlib';
 import { encode } from 'cborg';
 import { base45Encode } from './base45';
 import { sigStructure } from './cose';
@@ -62,6 +63,22 @@ describe('HC1 round trip', async () => {
       });
     }
   }
+
+  test("a server's native zlib stage gives a certificate that verifies with the same payload", async () => {
+    const payload = schemaExample('vaccination-simple');
+    const hc1 = await encodeHcert({
+      payload,
+      issuer: 'VN',
+      issuedAt,
+      expiresAt,
+      kid: es.kid,
+      privateKey: es.privateKey,
+      deflate: (b) => deflateSync(b, { level: 9 }),
+    });
+    const result = await verifyHcert(hc1, { keys: trust(es), now });
+    assert.ok(result.valid, JSON.stringify(result));
+    assert.deepEqual(result.payload, payload);
+  });
 
   test('a kid carried only in the unprotected header is accepted', async () => {
     const hc1 = await issue(schemaExample('vaccination-simple'), es);

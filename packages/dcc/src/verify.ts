@@ -20,6 +20,11 @@ export interface VerifyOptions {
   isRevoked?: (uvci: string) => boolean | Promise<boolean>;
   /** Types the signer may issue (see certificateAllowedTypes); a mismatch is reported as KEY_USAGE. */
   allowedTypes?: (kidBase64: string) => CertificateType[] | undefined;
+  /**
+   * The validity period of the signer's document-signer certificate, when the trust list has one: a
+   * DSC outside it signs nothing valid (SIGNER_EXPIRED), however long the certificate itself runs.
+   */
+  signerValidity?: (kidBase64: string) => { notBefore: Date; notAfter: Date } | undefined;
 }
 
 export type VerifyResult =
@@ -58,7 +63,14 @@ export async function verifyHcert(text: string, opts: VerifyOptions): Promise<Ve
   try {
     const decoded = decodeHcert(text);
     await verifySignature(decoded, opts.keys);
-    checkValidityPeriod(decoded, opts.now ?? new Date());
+    const now = opts.now ?? new Date();
+    const signer = opts.signerValidity?.(decoded.kidBase64!);
+    if (signer && (now < signer.notBefore || now > signer.notAfter))
+      throw new HcertError(
+        'SIGNER_EXPIRED',
+        `signer valid ${signer.notBefore.toISOString()} to ${signer.notAfter.toISOString()}`,
+      );
+    checkValidityPeriod(decoded, now);
     const schema = validateDccSchema(decoded.payload);
     if (!schema.ok) throw new HcertError('SCHEMA_INVALID', schema.errors.join('; '));
     const entry = certificateEntry(decoded.payload);

@@ -13,4 +13,6 @@ export const LOCKS = {
   vaccinationImports: 727312,
   /** Vaccination reminders the day before a booked slot: one server queues them at a time. */
   vaccinationReminders: 727313,
+  /** The DCC signer's renewal before its document-signer certificate ends (modules/keys). */
+  dccSignerRenewal: 727320,
 } as const;

@@ -3,6 +3,7 @@ import type { Queryable } from '../../core/db/db';
 import type { SigningKey } from '../keys';
 import {
   CERTIFICATE_VALIDITY_DAYS,
+  nativeZlib,
   newUvci,
   testCertificatePayload,
   type TestCertificateFacts,
@@ -28,6 +29,7 @@ export async function issueTestCertificate(
     expiresAt,
     kid: key.kidBytes,
     privateKey: key.privateKey,
+    deflate: nativeZlib,
   });
   const rows = await tx.query<{ id: string }>(
     `insert into test_certificates (uvci, person_id, person_result_id, hc1, kid, issued_at, expires_at)

@@ -40,6 +40,10 @@ export async function verifyCertificate(db: Db, hc1: string, now = new Date()): 
     now,
     keys: (kid) => trust.key(kid),
     allowedTypes: (kid) => trust.entry(kid)?.allowedTypes,
+    signerValidity: (kid) => {
+      const e = trust.entry(kid);
+      return e?.notBefore && e.notAfter ? { notBefore: e.notBefore, notAfter: e.notAfter } : undefined;
+    },
     isRevoked: (uvci) => trust.isRevoked(uvci),
   });
   if (!result.valid) return { valid: false, reason: result.reason, message: FAILURE_MESSAGES[result.reason] };

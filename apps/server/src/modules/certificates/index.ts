@@ -10,5 +10,5 @@ export {
   issueOrRecordFailure,
   type IssueTarget,
 } from './certificates.safe-issue';
-export { dccName, DCC_ISSUER, CERTIFICATE_VALIDITY_DAYS } from './certificates.payload';
+export { dccName, DCC_ISSUER, CERTIFICATE_VALIDITY_DAYS, nativeZlib } from './certificates.payload';
 export { drawQr } from './certificates.pdf';

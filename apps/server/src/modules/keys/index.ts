@@ -3,6 +3,7 @@
  * Keys: signing keys for QR codes and certificates, their rotation and the revocation list. Owns tables: signing_keys, revocations.
  */
 export { keysRoutes } from './keys.routes';
-export { signingKey, publicKeys, type SigningKey, type KeyPurpose } from './keys.service';
+export { renewExpiringSigner, DSC_RENEW_BEFORE_DAYS } from './keys.service';
+export { signingKey, activeSigningKeyIn, publicKeys, type SigningKey, type KeyPurpose } from './keys.service';
 export { revoke, reinstate, isRevoked } from './revocations';
 export { verifierTrust, refreshVerifierTrust, type VerifierTrust } from './verifier-trust';

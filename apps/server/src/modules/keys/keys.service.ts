@@ -1,5 +1,6 @@
 import { createHash, type webcrypto } from 'node:crypto';
 import type { KeyPurpose, PublicKeyRecord as PublicKeyAnswer } from '@phongdich/contracts/keys';
+import { fromBase64, readSignerCertificate } from '@phongdich/dcc';
 import { qrKeyIdFor } from '@phongdich/domain';
 import { baseOf, type Db, type Queryable } from '../../core/db/db';
 import { LOCKS } from '../../core/db/locks';
@@ -75,7 +76,15 @@ async function createKey(
 }
 
 async function loadActive(db: Db, purpose: KeyPurpose): Promise<SigningKey> {
-  // First: without the secret no key can be made, and the retry below would never end.
+  const found = await readActive(db, purpose);
+  if (found) return found;
+  // Two servers may race here; the unique index lets one win and the other reads its key.
+  await createKey(db, purpose).catch(() => undefined);
+  return loadActive(db, purpose);
+}
+
+async function readActive(db: Queryable, purpose: KeyPurpose): Promise<SigningKey | null> {
+  // First: without the secret no key can be made, and the retry in loadActive would never end.
   const secret = keysSecretOf(db);
   const row = (
     await db.query<{
@@ -88,11 +97,7 @@ async function loadActive(db: Db, purpose: KeyPurpose): Promise<SigningKey> {
       [purpose],
     )
   )[0];
-  if (!row) {
-    // Two servers may race here; the unique index lets one win and the other reads its key.
-    await createKey(db, purpose).catch(() => undefined);
-    return loadActive(db, purpose);
-  }
+  if (!row) return null;
   // A DCC kid is stored as made: from the DSC, or (keys older than their certificates) from the key.
   const { kid, kidBytes } =
     purpose === 'dcc'
@@ -112,6 +117,21 @@ export function signingKey(db: Db, purpose: KeyPurpose): Promise<SigningKey> {
     cache.set(key, p);
   }
   return p;
+}
+
+/**
+ * The active key from inside a transaction already open (an event handler's): the cached key of `db`,
+ * else read through `tx`. Never made here — making one opens its own transaction, which on the
+ * embedded database waits for this one — so a missing key fails the handler and the event is retried.
+ */
+export async function activeSigningKeyIn(db: Db, tx: Queryable, purpose: KeyPurpose): Promise<SigningKey> {
+  const key = `${purpose}:${dbId(db)}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const found = await readActive(tx, purpose);
+  if (!found) throw new Error(`no active ${purpose} signing key yet`);
+  cache.set(key, Promise.resolve(found)); // key import and decryption once per process, not per event
+  return found;
 }
 
 const ids = new WeakMap<object, number>();
@@ -138,6 +158,33 @@ export async function rotateSigningKey(
   const active = (await publicKeys(db, purpose)).find((k) => k.status === 'active');
   if (!active) throw new Error('rotation left no active key');
   return active;
+}
+
+/**
+ * How long before its document-signer certificate ends the DCC key is replaced: a certificate signed
+ * on the last day runs a year (CERTIFICATE_VALIDITY_DAYS), and must still verify to its end while the
+ * DSC is valid (a DSC outside its validity signs nothing valid), with a month to spare.
+ */
+export const DSC_RENEW_BEFORE_DAYS = 365 + 30;
+
+/**
+ * The interval job's check (app.ts, one server at a time): when the active DCC key's DSC ends within
+ * DSC_RENEW_BEFORE_DAYS of `now`, a new key and DSC take over; the old key stays in the trust list
+ * (retired) so what it signed still verifies. A key older than its certificates (no DSC) is left
+ * alone. True when it renewed.
+ */
+export async function renewExpiringSigner(db: Db, now = new Date()): Promise<boolean> {
+  const row = (
+    await db.query<{ certificate: string | null }>(
+      `select certificate from signing_keys where purpose = 'dcc' and status = 'active'`,
+    )
+  )[0];
+  if (!row?.certificate) return false; // none yet (made on first use), or no DSC to expire
+  const { notAfter } = readSignerCertificate(fromBase64(row.certificate));
+  if (notAfter.getTime() - now.getTime() > DSC_RENEW_BEFORE_DAYS * 864e5) return false;
+  await createKey(db, 'dcc');
+  cache.delete(`dcc:${dbId(db)}`);
+  return true;
 }
 
 /** The published trust list: active and retired public keys. */

@@ -57,6 +57,8 @@ export function trustListRoutes(base: FastifyInstance, db: Db): void {
           allowedTypes: s.allowedTypes,
           country: s.country,
           source: s.source,
+          ...(s.notBefore &&
+            s.notAfter && { notBefore: s.notBefore.toISOString(), notAfter: s.notAfter.toISOString() }),
         })),
       };
     },

@@ -27,6 +27,9 @@ export interface TrustEntry {
   allowedTypes: CertificateType[];
   country: string;
   source: 'own' | 'imported';
+  /** The DSC's validity period; absent for an own key older than its certificates (no DSC). */
+  notBefore?: Date;
+  notAfter?: Date;
   key?: Promise<WebCryptoKey>;
 }
 
@@ -83,8 +86,10 @@ async function loadTrust(q: Queryable): Promise<Map<string, TrustEntry>> {
      where removed_at is null order by imported_at`,
   );
   for (const r of imported) {
-    const { spki } = readSignerCertificate(fromBase64(r.certificate));
+    const { spki, notBefore, notAfter } = readSignerCertificate(fromBase64(r.certificate));
     trust.set(r.kid, {
+      notBefore,
+      notAfter,
       kid: r.kid,
       alg: r.alg,
       spki: Buffer.from(spki).toString('base64'),
@@ -97,17 +102,18 @@ async function loadTrust(q: Queryable): Promise<Map<string, TrustEntry>> {
   const own = await q.query<{ kid: string; public_spki: string; certificate: string | null }>(
     `select kid, public_spki, certificate from signing_keys where purpose = 'dcc'`,
   );
-  for (const r of own)
+  for (const r of own) {
+    const dsc = r.certificate ? readSignerCertificate(fromBase64(r.certificate)) : null;
     trust.set(r.kid, {
       kid: r.kid,
       alg: 'ES256',
       spki: r.public_spki,
-      allowedTypes: r.certificate
-        ? readSignerCertificate(fromBase64(r.certificate)).allowedTypes
-        : ['v', 't', 'r'],
+      allowedTypes: dsc ? dsc.allowedTypes : ['v', 't', 'r'],
+      ...(dsc && { notBefore: dsc.notBefore, notAfter: dsc.notAfter }),
       country: 'VN',
       source: 'own',
     });
+  }
   return trust;
 }
 

@@ -2,6 +2,8 @@
 export { vaccinationRoutes } from './vaccination.routes';
 export { loadBuiltInCatalogues, catalogueInForce } from './vaccination.catalogue';
 export { dosesOf } from './vaccination.doses';
+// Imported doses' certificates, issued after the import commits from their dose events (app.ts).
+export { vaccinationCertificateHandler } from './vaccination.certificates.after-dose';
 /** The domain event every recorded dose emits (payload: doseId, personId, disease, productMp, doseNumber, administeredAt, source, siteId). */
 export const DOSE_RECORDED = 'vaccination.dose_recorded';
 export { vaccinationStatusSource } from './vaccination.status-source';

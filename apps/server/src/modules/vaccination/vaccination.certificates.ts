@@ -1,7 +1,14 @@
 import { buildUvci, encodeHcert, randomUvciOpaque, type DccPayload } from '@phongdich/dcc';
 import type { VaccinationCatalogue } from '@phongdich/domain';
 import type { Queryable } from '../../core/db/db';
-import { CERTIFICATE_VALIDITY_DAYS, DCC_ISSUER, dccName, revoke, type SigningKey } from './vaccination.deps';
+import {
+  CERTIFICATE_VALIDITY_DAYS,
+  DCC_ISSUER,
+  dccName,
+  nativeZlib,
+  revoke,
+  type SigningKey,
+} from './vaccination.deps';
 
 export interface DoseForCertificate {
   id: string;
@@ -58,46 +65,98 @@ export async function reissueVaccinationCertificate(
   catalogue: VaccinationCatalogue,
   now = new Date(),
 ): Promise<{ uvci: string } | null> {
-  const person = (
-    await tx.query<{ full_name: string; birth_date: string | null; birth_year: number }>(
-      'select full_name, birth_date::text as birth_date, birth_year from persons where id = $1',
-      [personId],
-    )
-  )[0];
-  const dose = (
-    await tx.query<DoseForCertificate>(
-      `select id::text, product_mp, dose_number, administered_at from vaccination_doses
-       where person_id = $1 and disease = $2 and status = 'active' order by dose_number desc limit 1`,
-      [personId, catalogue.disease],
-    )
-  )[0];
-  const previous = await tx.query<{ uvci: string }>(
-    `select c.uvci from vaccination_certificates c
-     where c.person_id = $1 and not exists (select 1 from revocations r where r.type = 'DCC' and r.id = c.uvci and r.reinstated_at is null)`,
-    [personId],
+  const [issued] = await reissueVaccinationCertificates(tx, key, [personId], catalogue, now);
+  return issued ? { uvci: issued.uvci } : null;
+}
+
+/**
+ * The same for many people in three reads, one insert and the signatures side by side (WebCrypto
+ * signs on the thread pool, so the next payload is encoded while one is signed). With `onlyStale`,
+ * a person whose certificate in force already states their latest dose keeps it: the after-commit
+ * path (one event per dose) then issues once per person however many events name them.
+ */
+export async function reissueVaccinationCertificates(
+  tx: Queryable,
+  key: SigningKey,
+  personIds: readonly string[],
+  catalogue: VaccinationCatalogue,
+  now = new Date(),
+  opts: { onlyStale?: boolean } = {},
+): Promise<{ personId: string; uvci: string }[]> {
+  const ids = [...new Set(personIds)];
+  if (!ids.length) return [];
+  const people = new Map(
+    (
+      await tx.query<{ id: string; full_name: string; birth_date: string | null; birth_year: number }>(
+        'select id::text, full_name, birth_date::text as birth_date, birth_year from persons where id = any($1::uuid[])',
+        [ids],
+      )
+    ).map((p) => [p.id, p]),
   );
-  for (const p of previous)
-    await revoke(tx, { type: 'DCC', id: p.uvci, reason: 'reissued', revokedBy: null });
-  if (!person || !dose) return null;
-  const uvci = buildUvci(`VACC/${randomUvciOpaque(16)}`);
-  const expiresAt = new Date(now.getTime() + CERTIFICATE_VALIDITY_DAYS * 864e5);
-  const hc1 = await encodeHcert({
-    payload: vaccinationPayload(
-      { fullName: person.full_name, birthDate: person.birth_date, birthYear: person.birth_year },
-      dose,
-      catalogue,
-      uvci,
-    ),
-    issuer: 'VN',
-    issuedAt: now,
-    expiresAt,
-    kid: key.kidBytes,
-    privateKey: key.privateKey,
+  const latest = new Map(
+    (
+      await tx.query<DoseForCertificate & { person_id: string }>(
+        `select distinct on (person_id) person_id::text, id::text, product_mp, dose_number, administered_at
+         from vaccination_doses where person_id = any($1::uuid[]) and disease = $2 and status = 'active'
+         order by person_id, dose_number desc`,
+        [ids, catalogue.disease],
+      )
+    ).map((d) => [d.person_id, d]),
+  );
+  const inForce = await tx.query<{ uvci: string; person_id: string; dose_id: string }>(
+    `select c.uvci, c.person_id::text, c.dose_id::text from vaccination_certificates c
+     where c.person_id = any($1::uuid[])
+       and not exists (select 1 from revocations r where r.type = 'DCC' and r.id = c.uvci and r.reinstated_at is null)`,
+    [ids],
+  );
+  const current = new Map<string, { uvci: string; dose_id: string }[]>();
+  for (const c of inForce) current.set(c.person_id, [...(current.get(c.person_id) ?? []), c]);
+  const due = ids.filter((id) => {
+    const held = current.get(id) ?? [];
+    const dose = latest.get(id);
+    return !(opts.onlyStale && dose && held.length === 1 && held[0]!.dose_id === dose.id);
   });
-  await tx.query(
-    `insert into vaccination_certificates (uvci, person_id, dose_id, hc1, kid, issued_at, expires_at)
-     values ($1, $2, $3, $4, $5, $6, $7)`,
-    [uvci, personId, dose.id, hc1, key.kid, now, expiresAt],
+  for (const id of due)
+    for (const p of current.get(id) ?? [])
+      await revoke(tx, { type: 'DCC', id: p.uvci, reason: 'reissued', revokedBy: null });
+  const expiresAt = new Date(now.getTime() + CERTIFICATE_VALIDITY_DAYS * 864e5);
+  const signed = await Promise.all(
+    due.flatMap((personId) => {
+      const person = people.get(personId);
+      const dose = latest.get(personId);
+      if (!person || !dose) return [];
+      const uvci = buildUvci(`VACC/${randomUvciOpaque(16)}`);
+      return [
+        encodeHcert({
+          payload: vaccinationPayload(
+            { fullName: person.full_name, birthDate: person.birth_date, birthYear: person.birth_year },
+            dose,
+            catalogue,
+            uvci,
+          ),
+          issuer: 'VN',
+          issuedAt: now,
+          expiresAt,
+          kid: key.kidBytes,
+          privateKey: key.privateKey,
+          deflate: nativeZlib,
+        }).then((hc1) => ({ personId, uvci, doseId: dose.id, hc1 })),
+      ];
+    }),
   );
-  return { uvci };
+  if (signed.length)
+    await tx.query(
+      `insert into vaccination_certificates (uvci, person_id, dose_id, hc1, kid, issued_at, expires_at)
+       select u, p, d, h, $5, $6, $7 from unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[]) as t(u, p, d, h)`,
+      [
+        signed.map((c) => c.uvci),
+        signed.map((c) => c.personId),
+        signed.map((c) => c.doseId),
+        signed.map((c) => c.hc1),
+        key.kid,
+        now,
+        expiresAt,
+      ],
+    );
+  return signed.map(({ personId, uvci }) => ({ personId, uvci }));
 }

@@ -3,6 +3,6 @@ export { citizenAccount, findPerson, loadPerson, locationOf, familyOf } from '..
 export { sendMessage } from '../outbox';
 export { emitEvent } from '../../core/events/emit';
 export { addWorklistItem } from '../worklist';
-export { signingKey, revoke, type SigningKey } from '../keys';
-export { dccName, DCC_ISSUER, CERTIFICATE_VALIDITY_DAYS, drawQr } from '../certificates';
+export { signingKey, activeSigningKeyIn, revoke, type SigningKey } from '../keys';
+export { dccName, DCC_ISSUER, CERTIFICATE_VALIDITY_DAYS, drawQr, nativeZlib } from '../certificates';
 export { locationOfCommune, findUnit } from '../geo';

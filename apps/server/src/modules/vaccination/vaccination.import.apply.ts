@@ -13,8 +13,6 @@ import {
   matchPeople,
   type PersonFields,
 } from './vaccination.import.deps';
-import { reissueVaccinationCertificate } from './vaccination.certificates';
-import type { SigningKey } from './vaccination.deps';
 import { normaliseDoseRow, type DoseColumn, type DoseRowData } from './vaccination.import.columns';
 
 const DISEASE = 'covid-19';
@@ -75,8 +73,9 @@ function newPersonKey(d: DoseRowData): string {
  * Applies rows of one file in the caller's transaction, set-wise: normalise every row, match all of them
  * against the registry tier by tier (people's batched matcher), create the new people in one statement,
  * write the doses as source 'import' in one statement (same person + same day already recorded = the
- * same dose, nothing new), number each person's doses by date, emit `vaccination.dose_recorded`, reissue
- * the certificates of the people who got a dose, and audit the batch. A row is applied whole or reported.
+ * same dose, nothing new), number each person's doses by date, emit `vaccination.dose_recorded` (the
+ * certificates follow after commit, from those events: vaccination.certificates.after-dose.ts), and
+ * audit the batch. A row is applied whole or reported.
  */
 export async function applyDoseRows(
   tx: Queryable,
@@ -84,7 +83,6 @@ export async function applyDoseRows(
   scope: ImportScope,
   rows: readonly ImportRowInput[],
   catalogue: VaccinationCatalogue,
-  key: SigningKey | null,
   now = new Date(),
 ): Promise<RowOutcome[]> {
   const outcomes = new Map<number, RowOutcome>();
@@ -319,8 +317,6 @@ export async function applyDoseRows(
           : [];
       }),
     );
-    if (key)
-      for (const personId of touched) await reissueVaccinationCertificate(tx, key, personId, catalogue, now);
     for (const d of doses) {
       const doseId = doseOf.get(d.row);
       outcomes.set(

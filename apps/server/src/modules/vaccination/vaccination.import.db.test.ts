@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { foldVietnamese } from '@phongdich/domain';
 import { dbTargets } from '../../test-support/test-db';
-import { buildTestApp } from '../../test-support/test-app';
+import { buildTestApp, testConfig } from '../../test-support/test-app';
+import { withKeysSecret } from '../../core/crypto/keys-secret';
+import type { DomainEvent } from '../../core/events/handler';
+import { vaccinationCertificateHandler } from './vaccination.certificates.after-dose';
 import { signInAs, type SessionHeaders } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
 import type { Actor } from '../../core/auth/actor';
@@ -152,11 +155,41 @@ for (const target of dbTargets()) {
         `select count(*)::int as n from domain_events where type = 'vaccination.dose_recorded' and payload->>'source' = 'import'`,
       );
       assert.equal(events[0]!.n, 4);
+      // Certificates follow after the import commits, from those events (#12 §4), never inside it.
+      await app.events.pass();
       const certs = await db.query<{ n: number }>(
         'select count(*)::int as n from vaccination_certificates where person_id = any($1::uuid[])',
         [[a, b, c, made[0]!.id]],
       );
       assert.equal(certs[0]!.n, 4);
+      const sameTransaction = await db.query<{ n: number }>(
+        `select count(*)::int as n from vaccination_certificates c join vaccination_doses d on d.id = c.dose_id
+         where c.person_id = any($1::uuid[]) and c.xmin::text = d.xmin::text`,
+        [[a, b, c, made[0]!.id]],
+      );
+      assert.equal(sameTransaction[0]!.n, 0, 'no certificate signed in the import transaction');
+      // An event handled again (another server, a retry) or a second event for the same dose issues nothing.
+      const keyed = withKeysSecret(db, testConfig().secret);
+      const handler = vaccinationCertificateHandler(keyed);
+      const event = (
+        await db.query<{ id: number; payload: DomainEvent<'vaccination.dose_recorded'>['payload'] }>(
+          `select id::int, payload from domain_events where type = 'vaccination.dose_recorded' and payload->>'personId' = $1`,
+          [a],
+        )
+      )[0]!;
+      await keyed.transaction((tx) =>
+        handler.handle(tx, {
+          id: event.id,
+          type: 'vaccination.dose_recorded',
+          payload: event.payload,
+          createdAt: new Date(),
+        }),
+      );
+      const after = await db.query<{ n: number }>(
+        'select count(*)::int as n from vaccination_certificates where person_id = any($1::uuid[])',
+        [[a, b, c, made[0]!.id]],
+      );
+      assert.equal(after[0]!.n, 4);
 
       const rows = await app.inject({
         method: 'GET',

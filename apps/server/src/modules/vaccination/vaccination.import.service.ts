@@ -173,7 +173,8 @@ export async function runImport(
   const rows = rowsOf(sheet, at, job.columns);
   const ctx: AuditContext = { actor: job.actor };
   const catalogue = await catalogueInForce(db, 'covid-19', new Date());
-  const key = await signingKey(db, 'dcc');
+  // Made now if it is not yet, outside any transaction: the certificates' handler only reads it.
+  await signingKey(db, 'dcc');
   const scope: ImportScope = {
     importId: id,
     actor: job.actor,
@@ -193,7 +194,7 @@ export async function runImport(
         )
       )[0];
       if (!now || now.rows_done !== first) throw new Error('import moved on elsewhere');
-      const outcomes = await applyDoseRows(tx, ctx, scope, batch, catalogue, key);
+      const outcomes = await applyDoseRows(tx, ctx, scope, batch, catalogue);
       await storeOutcomes(tx, id, outcomes);
       const c = counts(outcomes);
       const done = first + batch.length >= rows.length;
@@ -478,7 +479,7 @@ export function vaccinationImportService(db: Db) {
     ) {
       const job = await ownImport(db, ctx, id);
       const catalogue = await catalogueInForce(db, 'covid-19', new Date());
-      const key = await signingKey(db, 'dcc');
+      await signingKey(db, 'dcc'); // see above: the certificate follows from the dose event
       return db.transaction(async (tx) => {
         const r = (
           await tx.query<{ status: string; candidates: string[] }>(
@@ -535,7 +536,6 @@ export function vaccinationImportService(db: Db) {
           scope,
           [{ ...input, force: decision.action === 'pick' ? { personId: decision.personId } : 'create' }],
           catalogue,
-          key,
         );
         if (!outcome || (outcome.kind !== 'applied' && outcome.kind !== 'duplicate'))
           throw new AppError('VALIDATION_FAILED', outcome?.kind === 'error' ? outcome.errors : undefined);

@@ -54,6 +54,12 @@ export async function verifyOffline(hc1: string, trust: TrustList): Promise<Veri
     },
     // A signer's certificate may restrict the types it signs (e.g. test certificates only).
     allowedTypes: (kid) => byKid.get(kid)?.allowedTypes,
+    signerValidity: (kid) => {
+      const k = byKid.get(kid);
+      return k?.notBefore && k.notAfter
+        ? { notBefore: new Date(k.notBefore), notAfter: new Date(k.notAfter) }
+        : undefined;
+    },
     isRevoked: (uvci) => revoked.has(uvci),
   });
   if (!r.valid) return { valid: false, reason: r.reason, message: FAILURE_MESSAGES[r.reason] };

@@ -25,6 +25,9 @@ export interface TrustList {
     allowedTypes?: ('v' | 't' | 'r')[];
     country?: string;
     source?: 'own' | 'imported';
+    /** The DSC's validity period (ISO 8601), when the signer has one. */
+    notBefore?: string;
+    notAfter?: string;
   }[];
   revokedDcc: string[];
 }
