@@ -80,6 +80,19 @@ export async function dispatchEventsOnce(
   handlers: readonly EventHandler[],
   opts: DispatchOptions = {},
 ): Promise<number> {
+  return (await dispatchPass(db, handlers, opts)).runs;
+}
+
+/**
+ * The pass itself: how many events it took (handled, failed or with no handler) and how many
+ * handler runs happened. A pass of events no handler wants runs nothing yet still clears them, so
+ * callers looping "until nothing is due" count events, not runs.
+ */
+export async function dispatchPass(
+  db: Db,
+  handlers: readonly EventHandler[],
+  opts: DispatchOptions = {},
+): Promise<{ events: number; runs: number }> {
   const maxAttempts = opts.maxAttempts ?? EVENT_MAX_ATTEMPTS;
   const backoff = opts.backoffMs ?? defaultBackoffMs;
   const rows = await db.query<EventRow>(
@@ -135,5 +148,5 @@ export async function dispatchEventsOnce(
       'update domain_events set processed_at = now(), last_error = null where id = any($1::bigint[])',
       [done],
     );
-  return runs;
+  return { events: events.length, runs };
 }

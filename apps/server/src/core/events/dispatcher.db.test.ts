@@ -259,6 +259,25 @@ for (const target of dbTargets()) {
       assert.equal(left!.n, 0);
     });
 
+    it('a pass goes on past a batch of events no handler wants (they once stopped it)', async () => {
+      await db.exec('delete from outbox_messages; delete from domain_events');
+      await db.transaction(async (tx) => {
+        for (let i = 1; i <= 5; i++)
+          await emitEvent(tx, 'sample.collected', {
+            sampleId: `s${i}`,
+            barcode: 'b',
+            personId: 'p',
+            sessionId: 'x',
+            testType: 'pcr',
+          });
+        await emitEvent(tx, 'declaration.submitted', submitted(1));
+      });
+      const d = new EventDispatcher(db, { batch: 5 });
+      d.register(recording('later'));
+      await d.pass();
+      assert.deepEqual(await effects(db, 'later'), [submitted(1).declarationId]);
+    });
+
     it('a handler name registered twice for one type is refused', () => {
       const d = new EventDispatcher(db);
       d.register(recording('once'));
