@@ -3,8 +3,10 @@
  *  Product: N `test.positive` events (default 10,000), as lab's release emits them, each with its
  *  person's released positive result, handled by the real dispatcher and the real handler
  *  (`cases.open-from-result`: reads the result, applies the confirmation rule, opens the case with its
- *  confirmation, treatment place, history row, audit entry and `case.opened` event, one transaction
- *  per event). Checked complete: N open cases for the N people, none twice.
+ *  confirmation, treatment place, history row, audit entry and `case.opened` event; a batch handler:
+ *  the dispatcher's 500 events of a pass in one transaction, set-based in cases.open-batch.ts). The
+ *  timed pass also clears the `case.opened` events it emits (no tracing handler here). Checked
+ *  complete: N open cases for the N people, none twice.
  *  Reference: a raw batched insert of the same N case rows (2,000 a statement) into a copy of `cases`
  *  (same columns, defaults and indexes; dropped afterwards).
  *  Rounds alternate reference and product (order swapped each round), fresh people each round.
@@ -12,6 +14,7 @@
  *
  *   npx tsx bench/cases-open.bench.ts [--results 10000] [--rounds 3]
  *   DATABASE_URL=postgres://… npx tsx bench/cases-open.bench.ts
+ *   BENCH_PG=throwaway npx tsx bench/cases-open.bench.ts   (a PostgreSQL of its own, fsync on)
  */
 import { randomUUID } from 'node:crypto';
 import { arg } from './lib/args';

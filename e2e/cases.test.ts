@@ -10,7 +10,7 @@ import { openFromMenu } from './support/nav';
 
 const name = `Đỗ Thị Ca ${['An', 'Bình', 'Cúc', 'Dạ'][Math.floor(Math.random() * 4)]} ${Math.floor(Math.random() * 900) + 100}`;
 
-describe('cases: a released positive result becomes a case; a case at home reports SpO2 94 % (360 px)', () => {
+describe('cases: a released positive result becomes a case; a case at home reports SpO2 94 % (360 px; the officer also at 1280 px)', () => {
   let server: TestServer;
   let browser: Browser;
   const phone = randomPhone();
@@ -51,6 +51,25 @@ describe('cases: a released positive result becomes a case; a case at home repor
       await item.getByRole('link').click();
       await page.getByRole('heading', { name: `Hồ sơ ca bệnh: ${name}` }).waitFor();
       await page.getByText('Chưa có báo cáo.').waitFor();
+    });
+    await context.close();
+  });
+
+  it('at a desk (1280 px) the officer’s case list and record use the width without overflowing', async () => {
+    const { context, page } = await newPage(browser, server.url, { width: 1280, height: 800 });
+    await withScreenshot(page, 'cases-officer-desk', async () => {
+      await signInStaff(page, server.demoAccount('commune_officer', 'Phúc Xá'));
+      await openFromMenu(page, 'Ca bệnh (F0)');
+      const item = page.getByTestId('case-list').getByRole('listitem').filter({ hasText: name });
+      await item.waitFor();
+      const overflow = () => page.evaluate<number>('document.documentElement.scrollWidth');
+      assert.ok((await overflow()) <= 1280, 'the list page does not scroll sideways');
+      const box = await item.boundingBox();
+      assert.ok(box && box.width > 360 && box.x + box.width <= 1280, `the row is ${box?.width} px wide`);
+      await item.getByRole('link').click();
+      await page.getByRole('heading', { name: `Hồ sơ ca bệnh: ${name}` }).waitFor();
+      await page.getByText('Chưa có báo cáo.').waitFor();
+      assert.ok((await overflow()) <= 1280, 'the record does not scroll sideways');
     });
     await context.close();
   });

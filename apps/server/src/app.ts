@@ -27,7 +27,7 @@ import { declarationsRoutes, declarationStatusSource } from './modules/declarati
 import { personalQrRoutes } from './modules/personal-qr';
 import { scanRoutes } from './modules/scan';
 import { statusRoutes, registerStatusSource } from './modules/status';
-import { casesRoutes, casesStatusSource, openCaseFromResult } from './modules/cases';
+import { casesRoutes, casesStatusSource, followResultCorrection, openCaseFromResult } from './modules/cases';
 import { checkinsRoutes } from './modules/checkins';
 import { labRoutes, testingFiguresRoutes, labStatusSource } from './modules/lab';
 import { resultsRoutes } from './modules/results';
@@ -76,6 +76,7 @@ declare module 'fastify' {
  */
 const EVENT_HANDLERS: readonly EventHandler[] = [
   openCaseFromResult,
+  followResultCorrection,
   ...(tracingEventHandlers as readonly EventHandler[]),
   // vaccination's coverage counts and next-due list follow every dose, whatever its source
   vaccinationFiguresHandler,

@@ -116,7 +116,10 @@ export const AUDIT_ACTIONS = [
   'worklist.read',
   'worklist.update',
   // written by modules merged in session 5 (cases, tracing, vaccination import/corrections/site)
+  'case.annul',
   'case.confirmation_add',
+  'case.confirmation_annul',
+  'case.confirmation_restore',
   'case.investigation_read',
   'case.investigation_save',
   'case.list',

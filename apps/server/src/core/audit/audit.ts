@@ -85,6 +85,57 @@ export async function recordAudit(q: Queryable, ctx: AuditContext, entry: AuditE
 }
 
 /**
+ * Many entries by one actor in one statement (an event handler's batch), each with its own MAC, in
+ * the caller's transaction: the same entries `recordAudit` would write one by one.
+ */
+export async function recordAudits(
+  q: Queryable,
+  ctx: AuditContext,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  if (!entries.length) return;
+  const a = ctx.actor;
+  const at = new Date();
+  const contents: EntryContent[] = entries.map((entry) => ({
+    at,
+    actor_account_id: a.kind === 'anonymous' ? null : a.accountId,
+    actor_role: a.kind === 'anonymous' ? 'anonymous' : a.role,
+    actor_unit: a.kind === 'staff' || a.kind === 'machine' ? a.unitCode : null,
+    action: entry.action,
+    person_id: storedUuid(entry.personId),
+    ip: ctx.ip ?? null,
+    request_id: ctx.requestId ?? null,
+    reason: entry.reason ?? null,
+    break_glass: entry.breakGlass ?? false,
+    details: storedDetails(entry.details),
+  }));
+  const key = auditKeysOf(q).entry;
+  const c = contents[0]!;
+  await q.query(
+    `insert into audit_log (at, actor_account_id, actor_role, actor_unit, action, person_id, ip, request_id,
+       reason, break_glass, details, mac)
+     select $1, $2, $3, $4, u.action, u.person_id, $5, $6, u.reason, u.break_glass, u.details, u.mac
+     from unnest($7::text[], $8::uuid[], $9::text[], $10::boolean[], $11::jsonb[], $12::text[])
+       with ordinality as u(action, person_id, reason, break_glass, details, mac, o)
+     order by u.o`,
+    [
+      at,
+      c.actor_account_id,
+      c.actor_role,
+      c.actor_unit,
+      c.ip,
+      c.request_id,
+      contents.map((e) => e.action),
+      contents.map((e) => e.person_id),
+      contents.map((e) => e.reason),
+      contents.map((e) => e.break_glass),
+      contents.map((e) => JSON.stringify(e.details)),
+      contents.map((e) => entryMac(key, e)),
+    ],
+  );
+}
+
+/**
  * For writers that store many records in one statement (the check-in group commit): a CTE that
  * appends one entry (anonymous, or the given actor's) with `details` when `source` returned exactly `rows` rows, in the
  * same statement, so the records and their audit commit together in a single round trip. The

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { dbTargets } from '../../test-support/test-db';
 import type { Db, Queryable } from '../db/db';
 import { emitEvent } from './emit';
-import { onEvent, type EventHandler } from './handler';
+import { onEvent, onEvents, type EventHandler } from './handler';
 import { dispatchEventsOnce } from './dispatch';
 import { EventDispatcher } from './dispatcher';
 import { listDeadEvents, retryDeadEvent } from './dead-letters';
@@ -16,6 +16,28 @@ function recording(name: string, fail: () => boolean = () => false): EventHandle
       [name, e.payload.declarationId],
     );
     if (fail()) throw new Error(`${name} not yet`);
+  });
+}
+
+/**
+ * A batch handler with the same effect, one statement per batch; it notes each batch's size and
+ * fails any batch holding an event `poison` says is bad.
+ */
+function batchRecording(
+  name: string,
+  sizes: number[],
+  poison: (declarationId: string) => boolean = () => false,
+): EventHandler<'declaration.submitted'> {
+  return onEvents('declaration.submitted', name, async (tx: Queryable, events) => {
+    sizes.push(events.length);
+    const ids = events.map((e) => e.payload.declarationId);
+    await tx.query(
+      `insert into outbox_messages (channel, recipient, subject, body)
+       select 'notice', $1, 'event', b from unnest($2::text[]) b`,
+      [name, ids],
+    );
+    const bad = ids.find(poison);
+    if (bad) throw new Error(`${name} cannot take ${bad.slice(-3)}`);
   });
 }
 
@@ -141,6 +163,119 @@ for (const target of dbTargets()) {
         [submitted(7).declarationId],
         'failed runs left nothing',
       );
+    });
+
+    it('a batch handler takes a pass’s events in one transaction; other handlers still take one each', async () => {
+      await db.exec('delete from outbox_messages; delete from domain_events');
+      const ids: string[] = [];
+      await db.transaction(async (tx) => {
+        for (let i = 1; i <= 25; i++) {
+          await emitEvent(tx, 'declaration.submitted', submitted(i));
+          ids.push(submitted(i).declarationId);
+        }
+      });
+      const sizes: number[] = [];
+      const d = new EventDispatcher(db, { batch: 10 });
+      d.register(batchRecording('batched', sizes));
+      d.register(recording('single'));
+      await d.pass();
+      assert.deepEqual(sizes, [10, 10, 5], 'one call per pass of 10');
+      assert.deepEqual(await effects(db, 'batched'), ids);
+      assert.deepEqual(await effects(db, 'single'), ids);
+      const [handled] = await db.query<{ n: number }>(
+        "select count(*)::int as n from domain_event_handlings where handler = 'batched'",
+      );
+      assert.equal(handled!.n, 25, 'each event recorded as handled by the batch handler');
+      const [left] = await db.query<{ n: number }>(
+        'select count(*)::int as n from domain_events where processed_at is null',
+      );
+      assert.equal(left!.n, 0);
+    });
+
+    it('a bad event in a batch: the others commit, it alone is retried and becomes a dead letter', async () => {
+      await db.exec('delete from outbox_messages; delete from domain_events');
+      const ids: number[] = [];
+      await db.transaction(async (tx) => {
+        for (let i = 1; i <= 6; i++) ids.push(await emitEvent(tx, 'declaration.submitted', submitted(i)));
+      });
+      const bad = submitted(4).declarationId;
+      const sizes: number[] = [];
+      const handlers = [batchRecording('picky', sizes, (id) => id === bad), recording('bystander')];
+      const opts = { maxAttempts: 2, backoffMs: () => 0 };
+      assert.equal(await dispatchEventsOnce(db, handlers, opts), 5 + 6, 'picky took 5 alone, bystander 6');
+      assert.deepEqual(sizes, [6, 1, 1, 1, 1, 1, 1], 'the batch failed, then each event alone');
+      assert.deepEqual(
+        await effects(db, 'picky'),
+        [1, 2, 3, 5, 6].map((i) => submitted(i).declarationId),
+        'the failed batch left nothing; the good events committed once',
+      );
+      const state = await db.query<{ id: string; attempts: number; processed: boolean; dead: boolean }>(
+        `select id::text as id, attempts, processed_at is not null as processed, dead_at is not null as dead
+         from domain_events order by id`,
+      );
+      assert.deepEqual(
+        state.map((r) => [r.attempts, r.processed]),
+        [
+          [0, true],
+          [0, true],
+          [0, true],
+          [1, false],
+          [0, true],
+          [0, true],
+        ],
+      );
+      sizes.length = 0;
+      assert.equal(await dispatchEventsOnce(db, handlers, opts), 0, 'second attempt fails again');
+      assert.deepEqual(sizes, [1], 'retried alone, not as a batch with others');
+      const dead = await listDeadEvents(db);
+      assert.deepEqual(
+        dead.map((e) => [e.id, e.attempts, e.lastError]),
+        [[ids[3], 2, 'picky: picky cannot take 004']],
+      );
+      assert.deepEqual(
+        await effects(db, 'bystander'),
+        ids.map((_, i) => submitted(i + 1).declarationId),
+      );
+    });
+
+    it('two servers with batch handlers at once: each event handled once', async () => {
+      await db.exec('delete from outbox_messages; delete from domain_events');
+      const ids: string[] = [];
+      await db.transaction(async (tx) => {
+        for (let i = 1; i <= 60; i++) {
+          await emitEvent(tx, 'declaration.submitted', submitted(i));
+          ids.push(submitted(i).declarationId);
+        }
+      });
+      // A zero lease lets both servers take the same events: only the handling records keep it to once.
+      const a = new EventDispatcher(db, { batch: 17, leaseMs: 0, backoffMs: () => 0 });
+      const b = new EventDispatcher(db, { batch: 23, leaseMs: 0, backoffMs: () => 0 });
+      for (const d of [a, b]) d.register(batchRecording('shared', []));
+      await Promise.all([a.pass(), b.pass(), a.pass(), b.pass()]);
+      assert.deepEqual(await effects(db, 'shared'), ids);
+      const [left] = await db.query<{ n: number }>(
+        'select count(*)::int as n from domain_events where processed_at is null',
+      );
+      assert.equal(left!.n, 0);
+    });
+
+    it('a pass goes on past a batch of events no handler wants (they once stopped it)', async () => {
+      await db.exec('delete from outbox_messages; delete from domain_events');
+      await db.transaction(async (tx) => {
+        for (let i = 1; i <= 5; i++)
+          await emitEvent(tx, 'sample.collected', {
+            sampleId: `s${i}`,
+            barcode: 'b',
+            personId: 'p',
+            sessionId: 'x',
+            testType: 'pcr',
+          });
+        await emitEvent(tx, 'declaration.submitted', submitted(1));
+      });
+      const d = new EventDispatcher(db, { batch: 5 });
+      d.register(recording('later'));
+      await d.pass();
+      assert.deepEqual(await effects(db, 'later'), [submitted(1).declarationId]);
     });
 
     it('a handler name registered twice for one type is refused', () => {

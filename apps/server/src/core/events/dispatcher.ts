@@ -1,7 +1,7 @@
 import type { EventType } from '@phongdich/contracts';
 import type { Db } from '../db/db';
 import type { EventHandler } from './handler';
-import { dispatchEventsOnce, type DispatchOptions } from './dispatch';
+import { dispatchPass, type DispatchOptions } from './dispatch';
 
 /**
  * The app's event dispatcher. Handlers are registered explicitly where modules are wired (app.ts);
@@ -21,8 +21,8 @@ export class EventDispatcher {
     this.handlers.push(handler as unknown as EventHandler);
   }
 
-  /** Dispatches until nothing is due. */
+  /** Dispatches until nothing is due (a pass that took no event). */
   async pass(): Promise<void> {
-    while ((await dispatchEventsOnce(this.db, this.handlers, this.opts)) > 0);
+    while ((await dispatchPass(this.db, this.handlers, this.opts)).events > 0);
   }
 }

@@ -7,6 +7,8 @@ import type { Db } from '../../core/db/db';
 import { personStatus } from '../status';
 import { createTube, labWithStaff } from '../lab/lab.fixtures';
 import { createCasePerson, releaseResult } from './cases.fixtures';
+import { openCaseForPerson } from './index';
+import { sealAudit, verifyAuditChain } from '../../core/audit/audit';
 
 for (const target of dbTargets()) {
   describe(`cases: opened from released positive results (${target.name})`, () => {
@@ -103,6 +105,59 @@ for (const target of dbTargets()) {
       );
       await app.events.pass();
       for (const p of [negative, ...pooled, rapid]) assert.equal((await casesOf(p)).length, 0);
+    });
+
+    it('a burst handled in one pass: one case each, a person twice or already open added to, audited as the system', async () => {
+      const [twice, one, other, open] = [
+        await createCasePerson(db),
+        await createCasePerson(db),
+        await createCasePerson(db),
+        await createCasePerson(db),
+      ];
+      const existing = await db.transaction((tx) =>
+        openCaseForPerson(tx, open!, { kind: 'manual', sampleDate: '2026-11-20', ruleVersion: 'vn-2022.1' }),
+      );
+      const tubes = [twice, twice, one, other, open];
+      for (const p of tubes)
+        await releaseResult(app, staff, await createTube(db, { labId, members: [p!] }), 'positive');
+      await app.events.pass();
+      const cases = await db.query<{ person_id: string; id: string; n: number }>(
+        `select c.person_id::text as person_id, c.id::text as id,
+           (select count(*)::int from case_confirmations k where k.case_id = c.id) as n
+         from cases c where c.person_id = any($1::uuid[]) order by c.person_id`,
+        [[twice, one, other, open]],
+      );
+      const byPerson = new Map(cases.map((c) => [c.person_id, c]));
+      assert.equal(cases.length, 4, 'one case per person');
+      assert.equal(byPerson.get(twice!)!.n, 2);
+      assert.equal(byPerson.get(one!)!.n, 1);
+      assert.equal(byPerson.get(open!)!.id, existing.caseId, 'the open case got the confirmation');
+      assert.equal(byPerson.get(open!)!.n, 2);
+      const audit = await db.query<{ action: string; actor_account_id: string | null; n: number }>(
+        `select action, actor_account_id, count(*)::int as n from audit_log
+         where person_id = any($1::uuid[]) and action like 'case.%'
+         group by action, actor_account_id order by action`,
+        [[twice, one, other, open]],
+      );
+      assert.deepEqual(audit, [
+        { action: 'case.confirmation_add', actor_account_id: 'system:cases.open-from-result', n: 2 },
+        // the open case's own entry included: opened without a named actor, it too is the platform's
+        { action: 'case.open', actor_account_id: 'system:cases.open-from-result', n: 4 },
+      ]);
+      const history = await db.query<{ by: string | null }>(
+        `select changed_by_account_id as by from case_history where case_id = $1 order by version`,
+        [byPerson.get(one!)!.id],
+      );
+      assert.deepEqual(history, [{ by: 'system:cases.open-from-result' }]);
+      const opened = await db.query<{ n: number }>(
+        `select count(*)::int as n from domain_events where type = 'case.opened' and payload->>'personId' = any($1::text[])`,
+        [[twice, one, other]],
+      );
+      assert.equal(opened[0]!.n, 3, 'one case.opened per new case');
+      await sealAudit(db, { wait: true });
+      const chain = await verifyAuditChain(db);
+      assert.equal(chain.ok, true, 'the batch’s entries carry valid MACs and chain');
+      assert.equal(chain.unsealed, 0);
     });
   });
 }

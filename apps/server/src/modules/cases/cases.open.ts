@@ -1,4 +1,4 @@
-import { ANONYMOUS } from '../../core/auth/actor';
+import type { Actor } from '../../core/auth/actor';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import type { Queryable } from '../../core/db/db';
 import { AppError } from '../../core/errors';
@@ -25,7 +25,20 @@ export interface OpenCaseResult {
   added: boolean;
 }
 
-const SYSTEM: AuditContext = { actor: ANONYMOUS };
+/**
+ * Who the platform is when it opens a case by itself (a released result's event): the audit log and the
+ * case history show "system:cases.open-from-result", not an empty actor.
+ */
+export const CASES_FROM_RESULTS: Actor = {
+  kind: 'machine',
+  accountId: 'system:cases.open-from-result',
+  role: 'national_admin',
+  unitCode: null,
+  facilityId: null,
+  displayName: 'cases.open-from-result',
+};
+
+const SYSTEM: AuditContext = { actor: CASES_FROM_RESULTS };
 
 /**
  * Opens a case for a person, or adds the confirmation to the person's open case: never a second
@@ -118,7 +131,7 @@ export async function openCaseForPerson(
   return { caseId: open.id, opened: false, added: true };
 }
 
-function confirmationJson(c: CaseConfirmationInput): Record<string, unknown> {
+export function confirmationJson(c: CaseConfirmationInput): Record<string, unknown> {
   return {
     kind: c.kind,
     ...(c.barcode ? { barcode: c.barcode } : {}),

@@ -200,7 +200,10 @@ export async function caseDetail(q: Queryable, c: CaseRow): Promise<CaseDetail> 
     [c.id],
   );
   const history = await q.query<{ version: number; changed: string[]; at: Date; by: string | null }>(
-    `select h.version, h.changed, h.at, a.display_name as by from case_history h
+    `select h.version, h.changed, h.at,
+       -- a change the platform made itself (a released result's event) names its handler
+       coalesce(a.display_name, case when h.changed_by_account_id like 'system:%' then h.changed_by_account_id end) as by
+     from case_history h
      left join accounts a on a.id::text = h.changed_by_account_id
      where h.case_id = $1 order by h.version`,
     [c.id],

@@ -8,6 +8,7 @@ export { caseForTracing } from './cases.repository';
 export { openCaseForPerson, type OpenCaseOptions, type OpenCaseResult } from './cases.open';
 export type { CaseForTracing, CaseConfirmationInput } from './cases.types';
 export { openCaseFromResult } from './cases.events';
+export { followResultCorrection } from './cases.correction';
 export { casesStatusSource } from './cases.status-source';
 export { casesRoutes } from './cases.routes';
 export { setCaseCluster, setSourceCase } from './cases.links';

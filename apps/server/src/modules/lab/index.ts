@@ -5,4 +5,9 @@
 export { labRoutes } from './lab.routes';
 export { testingFiguresRoutes } from './testing.figures';
 export { labStatusSource } from './lab.status-source';
-export { releasedResultOf, releasedResultsSince, type ReleasedResult } from './lab.person-results';
+export {
+  releasedResultOf,
+  releasedResultsOf,
+  releasedResultsSince,
+  type ReleasedResult,
+} from './lab.person-results';

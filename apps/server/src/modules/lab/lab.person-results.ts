@@ -28,6 +28,23 @@ export async function releasedResultOf(
   return rows[0];
 }
 
+/**
+ * Released results of many (person, tube) pairs at once, as they stand now: an event handler's batch.
+ * Keyed `personId|barcode`; pairs without a released result are absent.
+ */
+export async function releasedResultsOf(
+  q: Queryable,
+  pairs: readonly { personId: string; barcode: string }[],
+): Promise<Map<string, ReleasedResult & { personId: string }>> {
+  if (!pairs.length) return new Map();
+  const rows = await q.query<ReleasedResult & { personId: string }>(
+    `select person_id::text as "personId", ${COLUMNS} from person_results
+     where (person_id, barcode) in (select * from unnest($1::uuid[], $2::text[]))`,
+    [pairs.map((p) => p.personId), pairs.map((p) => p.barcode)],
+  );
+  return new Map(rows.map((r) => [`${r.personId}|${r.barcode}`, r]));
+}
+
 /** The person's released results since `since`, newest first (at most 50). */
 export async function releasedResultsSince(
   q: Queryable,
