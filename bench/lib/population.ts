@@ -2,10 +2,11 @@
  * A population for the HTTP load benchmarks, made set-based straight in the database (signing thousands
  * of citizens in through the one-time-code flow would take longer than the benchmark): `citizens`
  * generated people, each with a citizen account and a live session; `venues` active check-in points, each
- * owned by one of those citizens (its staff, who scan visitors) with its signed poster token.
+ * owned by one of those citizens (its staff, who scan visitors) with its signed poster token. Each
+ * citizen also has a personal app code (a stored token, signed), which venue staff scan.
  */
 import { randomBytes } from 'node:crypto';
-import { signQrToken } from '@phongdich/domain';
+import { newQrId, signQrToken } from '@phongdich/domain';
 import type { Db } from '../../apps/server/src/core/db/db';
 import { tokenHash, SESSION_COOKIE } from '../../apps/server/src/core/auth/tokens';
 import { generatePeople } from '../../apps/server/src/demo/generate-people';
@@ -16,6 +17,8 @@ import { loadConfig } from '../../apps/server/src/core/config';
 export interface Citizen {
   cookie: string;
   personId: string;
+  /** The citizen's personal app QR code, as their phone shows it to venue staff (a staff scan sends it). */
+  code: string;
 }
 export interface Venue {
   id: string;
@@ -55,7 +58,25 @@ export async function seedPopulation(
      select a, h, now() + interval '30 days' from unnest($1::uuid[], $2::text[]) as t(a, h)`,
     [people.map((p) => byPerson.get(p.id)!), tokens.map(tokenHash)],
   );
-  const citizens = people.map((p, i) => ({ cookie: `${SESSION_COOKIE}=${tokens[i]}`, personId: p.id }));
+  // Personal app codes: one stored token per person, signed as the personal-qr module signs it.
+  const issuedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const qrIds = people.map(() => newQrId());
+  await db.query(
+    `insert into personal_qr_tokens (id, person_id, type, issued_at)
+     select i, p, 'P', $3 from unnest($1::text[], $2::uuid[]) as t(i, p)`,
+    [qrIds, people.map((p) => p.id), issuedAt],
+  );
+  // The server signs with the keys secret of its configuration (the same environment as this process):
+  // the seeded codes are signed with that secret's key.
+  const key = await signingKey(withKeysSecret(db, loadConfig().secret), 'qr');
+  const expiresAt = new Date(issuedAt.getTime() + 30 * 86_400_000);
+  const citizens: Citizen[] = [];
+  for (const [i, p] of people.entries())
+    citizens.push({
+      cookie: `${SESSION_COOKIE}=${tokens[i]}`,
+      personId: p.id,
+      code: await signQrToken({ type: 'P', id: qrIds[i]!, issuedAt, expiresAt }, key),
+    });
 
   const owners = people.slice(0, opts.venues).map((p) => byPerson.get(p.id)!);
   const venueRows = await db.query<{ id: string; owner_account_id: string }>(
@@ -66,9 +87,6 @@ export async function seedPopulation(
      returning id, owner_account_id`,
     [owners],
   );
-  // The server signs with the keys secret of its configuration (the same environment as this process):
-  // the seeded posters' codes are signed with that secret's key.
-  const key = await signingKey(withKeysSecret(db, loadConfig().secret), 'qr');
   const cookieOf = new Map(people.map((p, i) => [byPerson.get(p.id)!, citizens[i]!.cookie]));
   const venues: Venue[] = [];
   for (const v of venueRows)

@@ -42,8 +42,8 @@ export function requestFor(
     body = {
       id: uuid(),
       venueId: v.id,
-      personId: citizen.personId,
-      method: 'personal_qr',
+      // Staff scan the visitor's personal app code; the server finds the person (never a bare id).
+      code: citizen.code,
       deviceTime: new Date(now).toISOString(),
     };
   } else

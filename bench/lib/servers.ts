@@ -50,7 +50,11 @@ async function freePort(): Promise<number> {
 export async function startProduct(opts: { dataDir: string; publicUrl?: string }): Promise<Proc> {
   const port = await freePort();
   const heads = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-bench-heads-'));
-  const child = spawn(process.execPath, [...tsx, path.join(root, 'apps/server/src/main.ts')], {
+  // BENCH_CPU_PROF=<dir>: the product writes a V8 CPU profile there when it stops (the profile of #11).
+  const prof = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const child = spawn(process.execPath, [...prof, ...tsx, path.join(root, 'apps/server/src/main.ts')], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {

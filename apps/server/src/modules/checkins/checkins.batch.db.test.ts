@@ -107,6 +107,26 @@ for (const target of dbTargets()) {
       assert.equal(await count([id]), 1);
     });
 
+    it('commits a batch of 1000 at 40 venues not seen before in one transaction, one audit entry', async () => {
+      const venues = await Promise.all(Array.from({ length: 40 }, () => createVenue(db)));
+      const tokens = await Promise.all(venues.map((v) => venueToken(db, v)));
+      const items = Array.from({ length: 1000 }, (_, i) => ({
+        kind: 'visitor',
+        id: randomUUID(),
+        venueToken: tokens[i % tokens.length],
+        deviceTime: nowIso(-((i * 7_919) % DAY)),
+      }));
+      const res = await sync(items);
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(await count(items.map((i) => i.id)), 1000);
+      // A batch split over several group commits flushes once per part: the sync path's per-row cost.
+      const entries = await db.query<{ n: number }>(
+        `select count(*)::int as n from audit_log where action = 'checkin.create' and details->'checkinIds' ?| $1`,
+        [items.map((i) => i.id)],
+      );
+      assert.equal(entries[0]!.n, 1);
+    });
+
     it('refuses an oversized batch with a code', async () => {
       const items = Array.from({ length: 1001 }, () => ({
         kind: 'visitor',

@@ -174,5 +174,35 @@ for (const target of dbTargets()) {
         },
       );
     });
+
+    it('audits a staff scan of a personal code once, in the check-in, and refuses a revoked code', async () => {
+      const other = await citizenWithPerson(app, '0977400004');
+      const code = await personCode(db, other.personId);
+      const scan = () =>
+        app.inject({
+          method: 'POST',
+          url: '/api/checkins/staff',
+          headers: staff.headers,
+          payload: { id: randomUUID(), venueId, code, deviceTime: nowIso() },
+        });
+      const res = await scan();
+      assert.equal(res.statusCode, 201, res.body);
+      // The staff see no person data (the answer names the venue), so the check-in's own entry, which
+      // names the person, is the whole record: no separate flushed "resolve" entry per scan (#11).
+      const entries = await db.query<{ action: string }>(
+        `select action from audit_log where person_id = $1 or details->'personIds' ? $1::text order by id`,
+        [other.personId],
+      );
+      assert.deepEqual(
+        entries.map((e) => e.action).filter((a) => a !== 'person.create' && !a.startsWith('qr.')),
+        ['checkin.create'],
+      );
+      await db.query(`update personal_qr_tokens set revoked_at = now() where person_id = $1`, [
+        other.personId,
+      ]);
+      const revoked = await scan();
+      assert.equal(revoked.statusCode, 422, revoked.body);
+      assert.equal(revoked.json().error.details[0].code, 'REVOKED');
+    });
   });
 }

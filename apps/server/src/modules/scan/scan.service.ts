@@ -58,10 +58,30 @@ async function authorizeScanner(db: Db, ctx: AuditContext, venueId?: string): Pr
   throw new AppError('FORBIDDEN', undefined, 'not a venue of this account');
 }
 
-async function verifyToken(db: Db, raw: string) {
-  const keys = new Map((await publicKeys(db, 'qr')).map((k) => [k.kid, k.publicKeyJwk as EcJwk]));
+const KEYS_TTL_MS = 60_000;
+type KeyFor = (kid: string) => Promise<EcJwk | undefined>;
+
+/**
+ * The published QR keys, read once a minute and at once for a kid not in the list (a key rotated on
+ * another server). The same key objects are kept, so the domain's import cache imports each key once:
+ * a scan costs neither a key query nor a key import (issue #11: the staff check-in's hot path).
+ */
+function qrKeyCache(db: Db): KeyFor {
+  let cache: { at: number; keys: Map<string, EcJwk> } | null = null;
+  const load = async () => {
+    const list = await publicKeys(db, 'qr');
+    cache = { at: Date.now(), keys: new Map(list.map((k) => [k.kid, k.publicKeyJwk as EcJwk])) };
+    return cache.keys;
+  };
+  return async (kid) => {
+    const keys = cache && Date.now() - cache.at < KEYS_TTL_MS ? cache.keys : await load();
+    return keys.get(kid) ?? (await load()).get(kid);
+  };
+}
+
+async function verifyToken(db: Db, keys: KeyFor, raw: string) {
   const result = await verifyQrToken(raw, {
-    keys: (kid) => keys.get(kid),
+    keys,
     now: new Date(),
     isRevoked: (type, id) => isRevoked(db, type, id),
   });
@@ -91,6 +111,17 @@ async function scanningCommune(db: Db, ctx: AuditContext, venueId?: string): Pro
 }
 
 export function scanService(db: Db) {
+  const keys = qrKeyCache(db);
+
+  /** The person an app or printed code names: authentic, current, its stored token not revoked. */
+  async function personOfToken(token: { type: 'P' | 'C'; id: string }): Promise<PersonRow> {
+    const row = await findToken(db, token.id);
+    const person =
+      row && row.type === token.type && !row.revoked_at ? await findPerson(db, row.person_id) : undefined;
+    if (!person) throw qrInvalid(row?.revoked_at ? 'REVOKED' : 'UNKNOWN_ID');
+    return person;
+  }
+
   async function personAnswer(
     ctx: AuditContext,
     row: PersonRow,
@@ -196,18 +227,13 @@ export function scanService(db: Db) {
       const code = classifyScannedCode(input.code);
       switch (code.kind) {
         case 'phongdich': {
-          const token = await verifyToken(db, code.raw);
+          const token = await verifyToken(db, keys, code.raw);
           if (token.type === 'V') {
             const venue = isUuid(token.id) ? await findVenue(db, token.id) : undefined;
             if (!venue) throw qrInvalid('UNKNOWN_ID');
             return { kind: 'venue', venueId: venue.id, name: venue.name, status: venue.status };
           }
-          const row = await findToken(db, token.id);
-          const person =
-            row && row.type === token.type && !row.revoked_at
-              ? await findPerson(db, row.person_id)
-              : undefined;
-          if (!person) throw qrInvalid(row?.revoked_at ? 'REVOKED' : 'UNKNOWN_ID');
+          const person = await personOfToken({ type: token.type, id: token.id });
           return personAnswer(ctx, person, false, token.type === 'P' ? 'personal_qr' : 'printed_qr');
         }
         case 'cccd_chip': {
@@ -275,11 +301,23 @@ export function scanService(db: Db) {
       ctx: AuditContext,
       input: { code: string; venueId: string },
     ): Promise<{ personId: string; method: ScanMethod }> {
-      const answer = await service.resolve(ctx, input);
-      if (answer.kind !== 'person') {
+      const notPerson = () => {
         const m = UNKNOWN_CODE_HINTS.notPerson;
-        throw new AppError('UNKNOWN_CODE', [fieldError('code', 'NOT_A_PERSONAL_CODE', m.vi, m.en)]);
+        return new AppError('UNKNOWN_CODE', [fieldError('code', 'NOT_A_PERSONAL_CODE', m.vi, m.en)]);
+      };
+      const code = classifyScannedCode(input.code);
+      if (code.kind === 'phongdich') {
+        // An app or printed code: the same checks as resolve, without the answer's status and audit
+        // entry. The caller records a check-in, whose audit entry names this person, and shows the
+        // scanner no person data; a second entry per scan was one more flushed commit per request.
+        await authorizeScanner(db, ctx, input.venueId);
+        const token = await verifyToken(db, keys, code.raw);
+        if (token.type === 'V') throw notPerson();
+        const person = await personOfToken({ type: token.type, id: token.id });
+        return { personId: person.id, method: token.type === 'P' ? 'personal_qr' : 'printed_qr' };
       }
+      const answer = await service.resolve(ctx, input);
+      if (answer.kind !== 'person') throw notPerson();
       return { personId: answer.person.id, method: answer.method };
     },
   };
