@@ -51,7 +51,6 @@ import {
   registerCorrectionCandidateSource,
   importCorrectionCandidates,
 } from './modules/vaccination';
-import { LOCKS } from './core/db/locks';
 import { scheduleAuditSealing } from './core/audit/sealer';
 import { deriveAuditKeys, withAuditKeys } from './core/audit/audit-keys';
 import { HeadStore } from './core/audit/heads';
