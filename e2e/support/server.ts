@@ -147,7 +147,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
     if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
 
-  const deadline = Date.now() + 120_000;
+  // Seeding the demo takes ~20 s on a quiet 2-core machine and several times that when the
+  // machine is loaded; a server that is stuck still fails, with its output, after 5 minutes.
+  const startLimitS = 300;
+  const deadline = Date.now() + startLimitS * 1000;
   for (;;) {
     if (exited) throw new Error(`server exited during start-up:\n${output}`);
     // The demo accounts are printed just after listen; wait for them too.
@@ -158,7 +161,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
     if (ready && output.includes('is running')) break;
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`server did not start within 120 s:\n${output}`);
+      throw new Error(`server did not start within ${startLimitS} s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
