@@ -9,7 +9,12 @@ const Text = Type.Object({ vi: Type.String(), en: Type.String() });
 const MyQrSchema = Type.Object({
   personId: Type.String(),
   token: Type.String(),
-  colour: Type.Union([Type.Literal('green'), Type.Literal('yellow'), Type.Literal('red')]),
+  colour: Type.Union([
+    Type.Literal('green'),
+    Type.Literal('yellow'),
+    Type.Literal('orange'),
+    Type.Literal('red'),
+  ]),
   reasons: Type.Array(Text),
   ruleSetVersion: Type.String(),
   expiresAt: Type.String(),

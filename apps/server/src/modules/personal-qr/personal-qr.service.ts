@@ -1,4 +1,4 @@
-import { newQrId, signQrToken } from '@phongdich/domain';
+import { newQrId, signQrToken, type StatusColour } from '@phongdich/domain';
 import type { Db, Queryable } from '../../core/db/db';
 import { type AuditContext, recordAudit } from '../../core/audit/audit';
 import type { Actor } from '../../core/auth/actor';
@@ -15,7 +15,7 @@ export const APP_CODE_DAYS = 30;
 export interface MyQr {
   personId: string;
   token: string;
-  colour: 'green' | 'yellow' | 'red';
+  colour: StatusColour;
   reasons: { vi: string; en: string }[];
   ruleSetVersion: string;
   expiresAt: string;

@@ -1,4 +1,4 @@
-export type Colour = 'green' | 'yellow' | 'red';
+export type Colour = 'green' | 'yellow' | 'orange' | 'red';
 export interface Bilingual {
   vi: string;
   en: string;
