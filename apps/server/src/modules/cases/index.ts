@@ -11,3 +11,4 @@ export { openCaseFromResult } from './cases.events';
 export { casesStatusSource } from './cases.status-source';
 export { casesRoutes } from './cases.routes';
 export { setCaseCluster, setSourceCase } from './cases.links';
+export { investigationAnswers } from './cases.investigation';
