@@ -30,6 +30,7 @@ import {
   visitsOfPersons,
 } from '../apps/server/src/modules/checkins/checkins.query.repository';
 import { Prng } from '../apps/server/src/demo/prng';
+import { generateCheckins } from './lib/checkins-data';
 
 const rows = arg('rows', 10_000_000);
 const runs = arg('runs', 300);
@@ -64,35 +65,15 @@ try {
     const t = performance.now();
     // A bulk load: the secondary indexes are dropped and afterwards rebuilt from their own
     // definitions (sorted builds instead of 100 million random b-tree inserts). Same schema in the end.
-    const indexes = await db.query<{ name: string; def: string }>(
-      `select indexname as name, indexdef as def from pg_indexes
-        where tablename in ('checkins', 'checkin_ids') and indexname not like '%pkey'`,
-    );
-    for (const ix of indexes) await db.exec(`drop index ${ix.name}`);
-    for (let from = 0; from < rows; from += CHUNK) {
-      const to = Math.min(rows, from + CHUNK) - 1;
-      // A pseudo-random spread in time (i × prime mod span); persons and venues by modulo.
-      await db.query(
-        `with g as (
-           select i, $3::timestamptz - ((i * 7919) % ${SPAN_S}) * interval '1 second' as t
-             from generate_series($1::bigint, $2::bigint) i
-         ), ins as (
-           insert into checkin_ids (id, server_time) select lpad(to_hex(i), 32, '0')::uuid, t from g
-         )
-         insert into checkins (id, person_id, venue_id, method, device_time, server_time, commune_code,
-           district_code, province_code, recorded_by_account_id, source)
-         select lpad(to_hex(i), 32, '0')::uuid, md5('p' || (i % ${persons}))::uuid, md5('v' || (i % ${venues}))::uuid,
-                'venue_qr', t, t, '00001', '001', '01', null, 'live'
-           from g`,
-        [from, to, anchor],
-      );
-      process.stdout.write(`\rgenerated ${(to + 1).toLocaleString('en')} check-ins`);
-    }
-    console.log(`\nrebuilding ${indexes.map((ix) => ix.name).join(', ')}`);
-    if (where === 'postgresql') await db.exec(`set maintenance_work_mem = '1GB'`);
-    // pg_indexes shows a partitioned index as `ON ONLY parent`; built that way it would stay invalid.
-    for (const ix of indexes) await db.exec(ix.def.replace(' ON ONLY ', ' ON '));
-    await db.exec('analyze checkins; analyze checkin_ids');
+    await generateCheckins(db, {
+      rows,
+      anchor,
+      spanSeconds: SPAN_S,
+      persons,
+      venueIndexSql: `i % ${venues}`,
+      checkouts: false,
+      postgres: opened.kind === 'postgresql',
+    });
     await db.query('insert into bench_checkins_meta (rows, anchor) values ($1, $2)', [rows, anchor]);
     console.log(` in ${((performance.now() - t) / 1000).toFixed(0)} s`);
     meta = { anchor };

@@ -7,8 +7,7 @@
  * (person_id, server_time) and, for each of them, the point's check-ins by (venue_id, server_time) in the
  * same time range, no overlap arithmetic, no venue family, no household. Warm rounds alternate reference
  * and product (order swapped each round); ratio = product p50 ÷ reference p50 (time), median and range.
- * Then F2 expansion for a cluster of 100 cases: each case's F1 candidates, and for its 5 highest-scored
- * F1 their own candidates from exposure until now (the product's expansion window), timed as a whole.
+ * F2 expansion for a cluster of 100 cases: bench/tracing-f2.bench.ts (on this data set).
  * Goal: p95 < 50 ms for one case's F1.
  * Data: persons = rows/20, venues = rows/1000 (a tenth of them stalls of a market), kinds mixed; check-ins
  * spread over 16 days into daily partitions, 60 % with a check-out; generated set-based (generate_series),
@@ -24,7 +23,8 @@ import { percentile, timeEach } from './lib/stats';
 import type { Db } from '../apps/server/src/core/db/db';
 import { ensurePartitions } from '../apps/server/src/core/db/partitions';
 import { Prng } from '../apps/server/src/demo/prng';
-import { VN_2021_TRACING_RULES as RULES, type Evidence } from '@phongdich/domain';
+import { generateCheckins } from './lib/checkins-data';
+import { VN_2021_TRACING_RULES as RULES } from '@phongdich/domain';
 // A benchmark times the module's own discovery code (bench/ may import module files).
 import { findCandidates, type Subject } from '../apps/server/src/modules/tracing/tracing.discovery';
 
@@ -77,34 +77,16 @@ try {
       `${persons.toLocaleString('en')} people, ${venues.toLocaleString('en')} venues in ${((performance.now() - t) / 1000).toFixed(0)} s`,
     );
     await ensurePartitions(db, 'checkins', 'day', new Date(anchor.getTime() - 17 * DAY), 19);
-    const indexes = await db.query<{ name: string; def: string }>(
-      `select indexname as name, indexdef as def from pg_indexes
-        where tablename in ('checkins', 'checkin_ids') and indexname not like '%pkey'`,
-    );
-    for (const ix of indexes) await db.exec(`drop index ${ix.name}`);
-    for (let from = 0; from < rows; from += CHUNK) {
-      const to = Math.min(rows, from + CHUNK) - 1;
-      await db.query(
-        `with g as (
-           select i, $3::timestamptz - ((i * 7919) % ${SPAN_S}) * interval '1 second' as t
-             from generate_series($1::bigint, $2::bigint) i
-         ), ins as (
-           insert into checkin_ids (id, server_time) select lpad(to_hex(i), 32, '0')::uuid, t from g
-         )
-         insert into checkins (id, person_id, venue_id, method, device_time, server_time, checkout_time,
-           commune_code, district_code, province_code, source)
-         select lpad(to_hex(i), 32, '0')::uuid, md5('p' || (i % ${persons}))::uuid,
-                md5('v' || ((i * 31) % ${venues}))::uuid, 'venue_qr', t, t,
-                case when i % 10 < 6 then t + (5 + i % 120) * interval '1 minute' end, '00001', '001', '01', 'live'
-           from g`,
-        [from, to, anchor],
-      );
-      process.stdout.write(`\rgenerated ${(to + 1).toLocaleString('en')} check-ins`);
-    }
-    console.log(`\nrebuilding ${indexes.map((ix) => ix.name).join(', ')}`);
-    if (opened.where === 'postgresql') await db.exec(`set maintenance_work_mem = '1GB'`);
-    for (const ix of indexes) await db.exec(ix.def.replace(' ON ONLY ', ' ON '));
-    await db.exec('analyze checkins; analyze checkin_ids; analyze persons; analyze venues');
+    await generateCheckins(db, {
+      rows,
+      anchor,
+      spanSeconds: SPAN_S,
+      persons,
+      venueIndexSql: `(i * 31) % ${venues}`,
+      checkouts: true,
+      postgres: opened.kind === 'postgresql',
+    });
+    await db.exec('analyze persons; analyze venues');
     await db.query('insert into bench_tracing_meta (rows, anchor) values ($1, $2)', [rows, anchor]);
     console.log(`generated in ${((performance.now() - t) / 1000).toFixed(0)} s`);
     meta = { anchor };
@@ -112,7 +94,7 @@ try {
   const total = (await db.query<{ n: number }>('select count(*)::int8 as n from checkin_ids'))[0]!.n;
   const anchor = meta.anchor.getTime();
   const window = { start: new Date(anchor - 14 * DAY), end: new Date(anchor) };
-  let rng = new Prng(11);
+  const rng = new Prng(11);
   const personId = () =>
     db.query<{ id: string }>(`select md5('p' || $1::text)::uuid::text as id`, [
       Math.floor(rng.next() * persons),
@@ -174,43 +156,7 @@ try {
   console.log(
     `RESULT tracing-candidates F1 14-day window: product ÷ reference (time) = ${fmtSpread(timeRatio, 2, '×')} over ${rounds} rounds; p95 ${spread(p95).median.toFixed(1)} ms (goal < 50 ms)`,
   );
-
-  // F2 expansion for a cluster of 100 cases.
-  rng = new Prng(99);
-  const t0 = performance.now();
-  let f1s = 0;
-  let f2s = 0;
-  for (let i = 0; i < 100; i++) {
-    const s = await subjectOf();
-    const { found: f1 } = await findCandidates(db, s, RULES);
-    f1s += f1.size;
-    const top = [...f1].map(([id, ev]) => ({ id, ev, last: lastEnd(ev) })).slice(0, 5);
-    for (const c of top) {
-      const f2 = await findCandidates(
-        db,
-        {
-          ...s,
-          personId: c.id,
-          generation: 2,
-          window: { start: c.last ?? window.start, end: window.end },
-          exclude: [s.personId, ...f1.keys()],
-        },
-        RULES,
-      );
-      f2s += f2.found.size;
-    }
-  }
-  const secs = (performance.now() - t0) / 1000;
-  console.log(
-    `RESULT tracing-candidates F2 expansion, cluster of 100 cases: ${secs.toFixed(1)} s (${f1s} F1 candidates, ${f2s} F2 candidates from the top 5 F1 of each case)`,
-  );
 } finally {
   await db.close();
   (await benchTarget({ reuse: true })).cleanup();
-}
-
-function lastEnd(ev: Evidence[]): Date | null {
-  let t = 0;
-  for (const e of ev) if (e.kind === 'checkin') t = Math.max(t, Date.parse(e.to));
-  return t ? new Date(t) : null;
 }

@@ -95,7 +95,7 @@ describe('contact tracing: positive result → candidates → confirm two, dismi
       await notice.waitFor();
       assert.match((await notice.textContent()) ?? '', /tiếp xúc gần \(F1\)/);
       await page.getByTestId('my-colour').waitFor();
-      assert.match((await page.getByTestId('my-colour').textContent()) ?? '', /Đỏ/);
+      assert.match((await page.getByTestId('my-colour').textContent()) ?? '', /Cam/);
       const text = (await page.locator('main').textContent()) ?? '';
       assert.ok(!text.includes(CASE_NAME) && !text.includes(SHOP), 'no case name, no place');
     });

@@ -141,6 +141,7 @@ export const AUDIT_ACTIONS = [
   'contact.dismiss',
   'contact.graph',
   'contact.name',
+  'contact.named_read',
   'contact.read',
   'contact.readOwn',
   'proximity.code',

@@ -432,6 +432,12 @@ export const ERRORS = {
   },
   CLUSTER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy ổ dịch', en: 'Cluster not found' },
   CLUSTER_CLOSED: { status: 409, vi: 'Ổ dịch đã đóng', en: 'The cluster is closed' },
+  // tracing (#13, task tracing s6): named contacts from the investigation
+  NAMED_CONTACT_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy dòng người tiếp xúc đã khai',
+    en: 'Named contact line not found',
+  },
   // trust (#8 item 1): identity claims resolved by the commune officer
   IDENTITY_CLAIM_NOT_FOUND: {
     status: 404,

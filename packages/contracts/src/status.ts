@@ -4,7 +4,13 @@
  */
 import { Type, type Static } from 'typebox';
 
-export const ColourSchema = Type.Union([Type.Literal('green'), Type.Literal('yellow'), Type.Literal('red')]);
+// Orange is a contact (F1) under the vn-2021.2 rules; red stays a case (F0).
+export const ColourSchema = Type.Union([
+  Type.Literal('green'),
+  Type.Literal('yellow'),
+  Type.Literal('orange'),
+  Type.Literal('red'),
+]);
 export type Colour = Static<typeof ColourSchema>;
 
 export const BilingualSchema = Type.Object({ vi: Type.String(), en: Type.String() });

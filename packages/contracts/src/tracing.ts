@@ -41,6 +41,23 @@ export const NamedBody = Type.Object(
   { additionalProperties: false },
 );
 
+// A line of the investigation's "close contacts" answer that waits for an officer (task tracing).
+export const NamedLine = Type.Object({
+  id: Type.String(),
+  fullName: Nullable(Type.String()),
+  phones: Type.Array(Type.String()),
+  idNumbers: Type.Array(Type.String()),
+  status: Type.Union([
+    Type.Literal('matched'),
+    Type.Literal('pending'),
+    Type.Literal('ambiguous'),
+    Type.Literal('registered'),
+  ]),
+  personId: Nullable(Type.String()),
+});
+export const NamedLines = Type.Object({ items: Type.Array(NamedLine) });
+export const ResolveNamedBody = Type.Object({ personId: Uuid }, { additionalProperties: false });
+
 export const Evidence = Type.Object(
   {
     kind: Type.Union([
@@ -61,6 +78,7 @@ export const Evidence = Type.Object(
     durationMinutes: Type.Optional(Type.Number()),
     rssi: Type.Optional(Type.Number()),
     note: Type.Optional(Type.String()),
+    namedId: Type.Optional(Type.String()),
   },
   { additionalProperties: true },
 );

@@ -19,6 +19,9 @@ import type { Scheduler } from './jobs/scheduler';
  *   `proximity-retention` job (runProximityRetention); contacts, clusters and traced cases are part of
  *   the epidemiological investigation record of a case (kept with the case, by law); proximity
  *   secrets are kept while the person exists (deleting one only re-keys their future identifiers);
+ *   named_contacts lines the case named that matched nobody (pending, ambiguous: a name and a phone
+ *   outside the registry) go with the encounter logs, after proximity.retentionDays (the follow-up
+ *   they were leads for is over); matched lines only point at registry people and stay with the case;
  * - keys, revocations, reference data, units, question sets, review policies: configuration, kept;
  *   so are the DCC CSCA and the trust list of other issuers' signers (dcc_cscas, dcc_trusted_signers:
  *   public certificates; a removed signer's row stays as the record of who trusted it and when);

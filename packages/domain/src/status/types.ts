@@ -1,11 +1,12 @@
 // Health-status colour model. Rule sets are plain JSON-able data so they can be versioned,
 // stored and reviewed; new status sources plug in as new facts + rules, not engine code.
 
-export const COLOURS = ['green', 'yellow', 'red'] as const;
+// Orange (cam) is the close contact's colour in the Vietnamese scheme: red F0, orange F1, yellow F2.
+export const COLOURS = ['green', 'yellow', 'orange', 'red'] as const;
 export type StatusColour = (typeof COLOURS)[number];
 
 /** Higher = more severe. The engine reports the most severe matching colour. */
-export const COLOUR_SEVERITY: Record<StatusColour, number> = { green: 0, yellow: 1, red: 2 };
+export const COLOUR_SEVERITY: Record<StatusColour, number> = { green: 0, yellow: 1, orange: 2, red: 3 };
 
 export interface BilingualText {
   vi: string;

@@ -47,6 +47,11 @@ export interface TracingRuleSet {
     minCases: number;
     /** …confirmed within this many days of each other. */
     windowDays: number;
+    /**
+     * A commune with at least this many traced cases living in it within the window is proposed as an
+     * area cluster (community spread no single point explains). Absent: no area clusters.
+     */
+    areaMinCases?: number;
   };
 }
 
@@ -92,7 +97,8 @@ export type Evidence =
     }
   | { kind: 'household'; relation: 'family_link' | 'same_address' }
   | { kind: 'proximity'; at: string; durationMinutes: number; rssi: number; uploadId: string }
-  | { kind: 'named'; note?: string };
+  /** `namedId`: the line of the investigation's answer (named_contacts); none when added by hand. */
+  | { kind: 'named'; note?: string; namedId?: string };
 
 export interface Interval {
   start: Date;

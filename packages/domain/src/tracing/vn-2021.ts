@@ -74,3 +74,15 @@ export const VN_2021_TRACING_RULES: TracingRuleSet = {
   },
   cluster: { minCases: 3, windowDays: 14 },
 };
+
+/**
+ * vn-tracing-2021.2: vn-tracing-2021.1 plus the area rule of issue #13 §3: a commune with 10 or more
+ * cases living in it within 14 days is proposed as an area cluster (ổ dịch cộng đồng) for its officers
+ * to confirm, name or close. Everything else as in 2021.1, which stays as it was in force.
+ */
+export const VN_2021_2_TRACING_RULES: TracingRuleSet = {
+  ...VN_2021_TRACING_RULES,
+  version: 'vn-tracing-2021.2',
+  effectiveFrom: '2026-12-01T00:00:00+07:00',
+  cluster: { ...VN_2021_TRACING_RULES.cluster, areaMinCases: 10 },
+};

@@ -214,6 +214,8 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /api/tracing/cases/:id/discover': { action: 'contact.manage', note: 'the case must be in the officer’s area; not found otherwise' },
   'GET /api/tracing/cases/:id/contacts': { action: 'contact.read', masked: true, note: 'the case’s officers: all, masked outside their area; others: those living in their area' },
   'POST /api/tracing/cases/:id/contacts': { action: 'contact.manage', note: 'the case must be in the officer’s area' },
+  'GET /api/tracing/cases/:id/named': { action: 'contact.manage', note: 'the case must be in the officer’s area; not found otherwise (names and numbers the case gave)' },
+  'POST /api/tracing/named/:id/resolve': { action: 'contact.manage', note: 'the line’s case must be in the officer’s area; not found otherwise' },
   'POST /api/tracing/cases/:id/contacts/bulk': { action: 'contact.manage', note: 'only contacts living in the officer’s area are decided' },
   'GET /api/tracing/cases': { action: 'contact.read', note: 'cases of the caller’s area: ids, windows and counts, no person' },
   'GET /api/tracing/contacts': { action: 'contact.read', note: 'contacts living in the caller’s area only' },

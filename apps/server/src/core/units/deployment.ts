@@ -24,6 +24,7 @@ export const UNIT_TABLES = [
   'contacts',
   'clusters',
   'traced_cases',
+  'named_contacts',
   'vaccination_corrections',
   'vaccination_next_due',
   'vaccination_coverage_people',

@@ -2,6 +2,7 @@ import type { Investigation, InvestigationBody } from '@phongdich/contracts/case
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import type { Queryable } from '../../core/db/db';
 import { AppError } from '../../core/errors';
+import { emitEvent } from '../../core/events/emit';
 import { checkinsOfPerson } from '../checkins';
 import {
   declarationsOfPerson,
@@ -101,6 +102,15 @@ export async function investigationOf(q: Queryable, c: CaseRow): Promise<Investi
   };
 }
 
+/** The saved answers of a case's investigation (ids of the question set as keys), or null before any. */
+export async function investigationAnswers(q: Queryable, caseId: string) {
+  const rows = await q.query<{ answers: Record<string, unknown> }>(
+    'select answers from case_investigations where case_id = $1',
+    [caseId],
+  );
+  return rows[0]?.answers ?? null;
+}
+
 /** Saves the answers (validated against the set; optimistic version: 0 for the first save). */
 export async function saveInvestigation(tx: Queryable, ctx: AuditContext, c: CaseRow, b: InvestigationBody) {
   const saved = (
@@ -122,6 +132,8 @@ export async function saveInvestigation(tx: Queryable, ctx: AuditContext, c: Cas
        updated_by_account_id = excluded.updated_by_account_id, updated_at = now()`,
     [c.id, set.version, JSON.stringify(answers), account],
   );
+  // Tracing reads the contacts the case named (named_contacts) when the answers change.
+  await emitEvent(tx, 'case.updated', { caseId: c.id, personId: c.person_id, changed: ['investigation'] });
   await recordAudit(tx, ctx, {
     action: 'case.investigation_save',
     personId: c.person_id,

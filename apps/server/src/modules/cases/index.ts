@@ -12,3 +12,4 @@ export { followResultCorrection } from './cases.correction';
 export { casesStatusSource } from './cases.status-source';
 export { casesRoutes } from './cases.routes';
 export { setCaseCluster, setSourceCase } from './cases.links';
+export { investigationAnswers } from './cases.investigation';

@@ -36,24 +36,35 @@ export async function presencesOf(q: Queryable, personId: string, from: Date, to
 /**
  * Everyone who checked in at each slot's point with `from <= server_time < to` (several slots in one
  * round trip: one index range scan of checkins_venue_time_idx per slot, by a lateral join, so only the
- * partitions of each slot's days are read).
+ * partitions of each slot's days are read). With `leftAfter` and `estimatedFrom` the window is bounded
+ * by who can still have been there: a check-out after `leftAfter`, or, without one, a check-in after
+ * `estimatedFrom` (the point kind's default stay before) — `from` has to reach back the longest stay
+ * for the first kind, which otherwise returns every visit of those hours (tracing: 3× fewer rows).
  */
 export async function presentAt(
   q: Queryable,
-  slots: readonly { venueId: string; from: Date; to: Date }[],
+  slots: readonly { venueId: string; from: Date; to: Date; leftAfter?: Date; estimatedFrom?: Date }[],
 ): Promise<Presence[]> {
   if (!slots.length) return [];
+  const bound = `(s.left_after is null or checkout_time > s.left_after or server_time > s.estimated_from)`;
   const rows = await q.query<Row>(
     `select c.person_id, c.venue_id, c.server_time, c.checkout_time
-       from unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) as s(venue_id, t1, t2)
+       from unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::timestamptz[], $5::timestamptz[])
+         as s(venue_id, t1, t2, left_after, estimated_from)
        cross join lateral (
          select person_id, venue_id, server_time, checkout_time from checkins
-          where venue_id = s.venue_id and server_time >= s.t1 and server_time < s.t2
+          where venue_id = s.venue_id and server_time >= s.t1 and server_time < s.t2 and ${bound}
          union all
          select person_id, venue_id, server_time, checkout_time from checkins_held
-          where venue_id = s.venue_id and server_time >= s.t1 and server_time < s.t2
+          where venue_id = s.venue_id and server_time >= s.t1 and server_time < s.t2 and ${bound}
        ) c`,
-    [slots.map((s) => s.venueId), slots.map((s) => s.from), slots.map((s) => s.to)],
+    [
+      slots.map((s) => s.venueId),
+      slots.map((s) => s.from),
+      slots.map((s) => s.to),
+      slots.map((s) => s.leftAfter ?? null),
+      slots.map((s) => s.estimatedFrom ?? s.from),
+    ],
   );
   return rows.map(toPresence);
 }

@@ -8,7 +8,7 @@ export { loadPerson, validPersonFields, isUniqueViolation } from './people.commo
 export { normalizePersonInput, type PersonInput } from './people.input';
 export { citizenPersonId, citizenMayRead } from './people.policy';
 export { findPerson, familyOf, findByIdNumbers } from './people.repository';
-export { personIdByPhone, citizenAccount } from './people.search.repository';
+export { personIdByPhone, citizenAccount, searchPersons } from './people.search.repository';
 export type { PersonRow } from './people.types';
 export { locationOf, toSummary } from './people.view';
 export { createPersonIn, peopleWriteService } from './people.write.service';

@@ -39,7 +39,7 @@ for (const target of dbTargets()) {
       assert.equal((await read()).json().colour, 'green');
       facts.set(id, [{ source: 'contact', kind: 'f1_active', at: new Date().toISOString() }]);
       const red = (await read()).json();
-      assert.equal(red.colour, 'red');
+      assert.equal(red.colour, 'orange', 'an F1 is orange (vn-2021.2)');
       assert.ok(red.ruleSetVersion);
       const far = await signInAs(app, db, { role: 'commune_officer', unitCode: '26800' });
       const denied = await app.inject({

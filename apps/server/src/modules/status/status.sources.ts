@@ -1,4 +1,10 @@
-import { computeStatus, VN_2021_RULE_SET, type StatusFact, type StatusResult } from '@phongdich/domain';
+import {
+  computeStatus,
+  VN_2021_RULE_SET,
+  VN_2021_2_RULE_SET,
+  type StatusFact,
+  type StatusResult,
+} from '@phongdich/domain';
 import type { Queryable } from '../../core/db/db';
 
 /**
@@ -22,7 +28,7 @@ export function statusSources(): string[] {
 }
 
 /** Rule sets in force by effective date; new versions are added here as data. */
-export const RULE_SETS = [VN_2021_RULE_SET];
+export const RULE_SETS = [VN_2021_RULE_SET, VN_2021_2_RULE_SET];
 
 export async function personStatus(q: Queryable, personId: string, now = new Date()): Promise<StatusResult> {
   const facts = (await Promise.all([...sources.values()].map((s) => s.facts(q, personId, now)))).flat();

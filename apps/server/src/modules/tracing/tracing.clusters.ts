@@ -70,7 +70,8 @@ async function propose(
 
 /**
  * Cluster rule (data: rules.cluster): a point (a workplace when its kind is one) or a household with at
- * least `minCases` traced cases whose windows fall within `windowDays` of this case's is proposed.
+ * least `minCases` traced cases whose windows fall within `windowDays` of this case's is proposed; so is
+ * the case's commune with `areaMinCases` traced cases living in it (when the rules have an area rule).
  */
 export async function detectClusters(tx: Queryable, caseId: string): Promise<string[]> {
   const [me] = await tx.query<{ person_id: string; window_start: Date; window_end: Date }>(
@@ -78,7 +79,9 @@ export async function detectClusters(tx: Queryable, caseId: string): Promise<str
     [caseId],
   );
   if (!me) return [];
-  const rules = tracingRulesAt(me.window_start);
+  // The cluster rule in force when the cluster is proposed (now), not when the case was infectious:
+  // proposing is today's decision, by today's rule.
+  const rules = tracingRulesAt(new Date());
   const since = new Date(me.window_start.getTime() - rules.cluster.windowDays * DAY_MS);
   const until = new Date(me.window_end.getTime() + rules.cluster.windowDays * DAY_MS);
   const proposed: string[] = [];
@@ -115,6 +118,22 @@ export async function detectClusters(tx: Queryable, caseId: string): Promise<str
       rules.version,
     );
     if (id) proposed.push(id);
+  }
+  // The area: the case's commune (on its map) with enough traced cases living there in the window.
+  if (rules.cluster.areaMinCases) {
+    const [area] = await tx.query<{ anchor: string; case_ids: string[] }>(
+      `select t.unit_structure || ':' || t.commune_code as anchor, array_agg(o.case_id order by o.case_id) as case_ids
+         from traced_cases t
+         join traced_cases o on o.commune_code = t.commune_code and o.unit_structure = t.unit_structure
+                            and o.window_end >= $2 and o.window_start < $3
+        where t.case_id = $1
+        group by t.unit_structure, t.commune_code having count(*) >= $4`,
+      [caseId, since, until, rules.cluster.areaMinCases],
+    );
+    if (area) {
+      const id = await propose(tx, 'area', area.anchor, area.case_ids, caseId, rules.version);
+      if (id) proposed.push(id);
+    }
   }
   return proposed;
 }

@@ -11,6 +11,7 @@ import { sendMessage } from '../outbox';
 import { findVenue } from '../venues';
 import { caseSubject, findCandidates, saveCandidates, type Subject } from './tracing.discovery';
 import { recordTracedCase } from './tracing.traced';
+import { namedFromInvestigation, type NamedRow } from './tracing.named';
 import { detectClusters } from './tracing.clusters';
 import { DAY_MS, TRACING_MACHINE, tracingRulesAt } from './tracing.rules';
 import { contactNotice } from './tracing.sms';
@@ -80,6 +81,10 @@ async function loadCase(q: Queryable, caseId: string) {
   return { c, loc };
 }
 
+function mergeEvidence(into: Map<string, Evidence[]>, more: Map<string, Evidence[]>) {
+  for (const [id, ev] of more) into.set(id, [...(into.get(id) ?? []), ...ev]);
+}
+
 /** Discovery for a case, in the caller's transaction (the event handler's, or an officer's request). */
 export async function discoverForCase(tx: Queryable, caseId: string, ctx: AuditContext, now = new Date()) {
   const c = await caseForTracing(tx, caseId);
@@ -87,6 +92,7 @@ export async function discoverForCase(tx: Queryable, caseId: string, ctx: AuditC
   const rules = tracingRulesAt(new Date(`${c.sampleDate}T12:00:00+07:00`));
   const subject = caseSubject(c, rules, now);
   const { found, visits } = await findCandidates(tx, subject, rules);
+  mergeEvidence(found, await namedFromInvestigation(tx, c));
   const saved = await saveCandidates(tx, subject, found, rules);
   await recordTracedCase(tx, c.id, c.personId, subject.window, visits);
   const clusters = await detectClusters(tx, c.id);
@@ -444,6 +450,7 @@ export function contactsService(db: Db) {
         const rules = tracingRulesAt(new Date(`${c.sampleDate}T12:00:00+07:00`));
         const subject = caseSubject(c, rules, new Date());
         const { found } = await findCandidates(tx, subject, rules);
+        mergeEvidence(found, await namedFromInvestigation(tx, c));
         const named: Evidence = { kind: 'named', ...(input.note ? { note: input.note.slice(0, 200) } : {}) };
         // Existing named evidence is merged in by saveCandidates; this one is added now.
         const existing = await tx.query<{ evidence: Evidence[] }>(
@@ -463,6 +470,78 @@ export function contactsService(db: Db) {
         return view(
           row!,
           (await personBriefs(tx, [input.personId])).get(input.personId),
+          !inJurisdiction(ctx.actor, locOf(row!)),
+        );
+      });
+    },
+
+    /**
+     * The lines of the case's "close contacts" answer, read afresh, with what each matched: the case's
+     * officers complete the pending ones (the names and numbers are theirs to see, never masked away
+     * from them, never shown to anyone else).
+     */
+    async named(ctx: AuditContext, caseId: string) {
+      authorize(ctx.actor, 'contact.manage');
+      const { loc } = await loadCase(db, caseId);
+      if (!inJurisdiction(ctx.actor, loc)) throw new AppError('TRACING_CASE_NOT_FOUND');
+      authorize(ctx.actor, 'contact.manage', loc);
+      return db.transaction(async (tx) => {
+        await discoverForCase(tx, caseId, ctx);
+        const rows = await tx.query<NamedRow>(
+          `select * from named_contacts where case_id = $1 order by line_no, id`,
+          [caseId],
+        );
+        await recordAudit(tx, ctx, {
+          action: 'contact.named_read',
+          details: { caseId, lines: rows.length, personIds: rows.flatMap((r) => r.person_id ?? []) },
+        });
+        return {
+          items: rows.map((r) => ({
+            id: r.id,
+            fullName: r.full_name,
+            phones: r.phones,
+            idNumbers: r.id_numbers,
+            status: r.status,
+            personId: r.person_id,
+          })),
+        };
+      });
+    },
+
+    /**
+     * A pending (or ambiguous) line resolved by the case's officer: the person they registered or
+     * picked. The line keeps pointing at them whatever the answer says later; discovery runs again.
+     */
+    async resolveNamed(ctx: AuditContext, lineId: string, personId: string) {
+      authorize(ctx.actor, 'contact.manage');
+      if (!UUID.test(lineId)) throw new AppError('NAMED_CONTACT_NOT_FOUND');
+      return db.transaction(async (tx) => {
+        const [line] = await tx.query<NamedRow>('select * from named_contacts where id = $1 for update', [
+          lineId,
+        ]);
+        if (!line || !inJurisdiction(ctx.actor, locOf(line))) throw new AppError('NAMED_CONTACT_NOT_FOUND');
+        authorize(ctx.actor, 'contact.manage', locOf(line));
+        const c = await caseForTracing(tx, line.case_id);
+        if (!c) throw new AppError('TRACING_CASE_NOT_FOUND');
+        if (personId === c.personId) throw new AppError('VALIDATION_FAILED');
+        if (!(await personAreas(tx, [personId])).has(personId)) throw new AppError('PERSON_NOT_FOUND');
+        await tx.query(
+          `update named_contacts set status = 'registered', person_id = $2, updated_at = now() where id = $1`,
+          [lineId, personId],
+        );
+        await recordAudit(tx, ctx, {
+          action: 'contact.name',
+          personId,
+          details: { caseId: c.id, namedId: lineId },
+        });
+        await discoverForCase(tx, c.id, ctx);
+        const [row] = await tx.query<ContactRow>(
+          `select ${COLUMNS} from contacts where subject_id = $1 and person_id = $2`,
+          [c.id, personId],
+        );
+        return view(
+          row!,
+          (await personBriefs(tx, [personId])).get(personId),
           !inJurisdiction(ctx.actor, locOf(row!)),
         );
       });

@@ -187,7 +187,7 @@ for (const target of dbTargets()) {
       assert.equal(events[0]!.payload.generation, 1);
       assert.equal(events[1]!.payload.reason, 'contact');
       const status = await get(`/api/people/${p.A}/status`, phucXa);
-      assert.equal(status.json().colour, 'red', status.body);
+      assert.equal(status.json().colour, 'orange', 'an F1 is orange, not an F0’s red');
 
       const e = await contactOf(p.E);
       const noReason = await post(`/api/tracing/contacts/${e!.id}/dismiss`, phucXa, { reason: ' ' });

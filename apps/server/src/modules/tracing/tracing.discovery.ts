@@ -1,4 +1,5 @@
 import {
+  defaultStayMinutes,
   exposureScore,
   infectiousWindow,
   latestExposure,
@@ -109,6 +110,17 @@ export async function findCandidates(
       venueId: sl.venueId,
       from: new Date(sl.exposure.start.getTime() - maxStay),
       to: sl.exposure.end,
+      // Bounded: still there when the exposure began — checked out after it, or, with no check-out,
+      // checked in less than the point kind's default stay before it (presenceInterval's rule).
+      leftAfter: sl.exposure.start,
+      estimatedFrom: new Date(
+        sl.exposure.start.getTime() -
+          Math.min(
+            defaultStayMinutes(rules, venue(sl.venueId)?.kind ?? 'other'),
+            rules.presence.maxStayMinutes,
+          ) *
+            MIN_MS,
+      ),
     })),
   );
   const slotsAt = new Map<string, Slot[]>();
@@ -193,8 +205,13 @@ export async function saveCandidates(
     [s.id],
   );
   for (const row of existing) {
-    const named = row.evidence.filter((e) => e.kind === 'named');
-    if (named.length) found.set(row.person_id, [...(found.get(row.person_id) ?? []), ...named]);
+    // Lines of the investigation's answer come fresh with every run (namedFromInvestigation); only
+    // those an officer added by hand are carried over, and never twice.
+    const mine = found.get(row.person_id) ?? [];
+    const named = row.evidence.filter(
+      (e) => e.kind === 'named' && !e.namedId && !mine.some((m) => JSON.stringify(m) === JSON.stringify(e)),
+    );
+    if (named.length) found.set(row.person_id, [...mine, ...named]);
   }
   const areas = await personAreas(tx, [...found.keys()]);
   const rows = [...found].filter(([id]) => areas.has(id));

@@ -11,7 +11,8 @@ export const tracingEventHandlers = [
     await discoverForCase(tx, event.payload.caseId, { actor: TRACING_MACHINE });
   }),
   onEvent('case.updated', 'tracing.rediscover-on-case-updated', async (tx, event) => {
-    const relevant = ['symptomOnset', 'isolatedAt', 'sampleDate', 'confirmation'];
+    // `investigation`: the contacts the case named may have changed (tracing.named.ts).
+    const relevant = ['symptomOnset', 'isolatedAt', 'sampleDate', 'confirmation', 'investigation'];
     if (!event.payload.changed.some((c) => relevant.includes(c))) return;
     await discoverForCase(tx, event.payload.caseId, { actor: TRACING_MACHINE });
   }),

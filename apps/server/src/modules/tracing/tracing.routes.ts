@@ -53,6 +53,30 @@ export function tracingRoutes(root: FastifyInstance, db: Db): void {
     },
     async (req) => contacts.addNamed(auditContext(req), req.params.id, req.body),
   );
+  app.get(
+    '/api/tracing/cases/:id/named',
+    {
+      schema: {
+        tags,
+        summary: 'Người ca bệnh khai trong phiếu điều tra / Contacts named in the investigation',
+        params: S.IdParams,
+        response: { 200: S.NamedLines },
+      },
+    },
+    async (req) => contacts.named(auditContext(req), req.params.id),
+  );
+  app.post(
+    '/api/tracing/named/:id/resolve',
+    {
+      schema: {
+        tags,
+        summary: 'Gán người trong sổ cho dòng khai báo / Resolve a named line to a person',
+        params: S.IdParams,
+        body: S.ResolveNamedBody,
+      },
+    },
+    async (req) => contacts.resolveNamed(auditContext(req), req.params.id, req.body.personId),
+  );
   app.post(
     '/api/tracing/cases/:id/contacts/bulk',
     {

@@ -1,9 +1,14 @@
-import { selectTracingRules, VN_2021_TRACING_RULES, type TracingRuleSet } from '@phongdich/domain';
+import {
+  selectTracingRules,
+  VN_2021_TRACING_RULES,
+  VN_2021_2_TRACING_RULES,
+  type TracingRuleSet,
+} from '@phongdich/domain';
 import type { Actor } from '../../core/auth/actor';
 import { AppError } from '../../core/errors';
 
 /** Tracing rule sets by effective date; a new policy is a new version added here, as data. */
-export const TRACING_RULE_SETS: readonly TracingRuleSet[] = [VN_2021_TRACING_RULES];
+export const TRACING_RULE_SETS: readonly TracingRuleSet[] = [VN_2021_TRACING_RULES, VN_2021_2_TRACING_RULES];
 
 /** The rule set in force at `at` (the oldest when `at` predates them all: a replay of early 2021 data). */
 export function tracingRulesAt(at: Date): TracingRuleSet {

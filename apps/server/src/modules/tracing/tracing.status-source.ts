@@ -2,7 +2,7 @@ import type { StatusSource } from '../status';
 import { DAY_MS, tracingRulesAt } from './tracing.rules';
 
 /**
- * A confirmed contact's colour: `f1_active` (red in vn-2021) for generation 1, `f2_active` (yellow)
+ * A confirmed contact's colour: `f1_active` (orange from vn-2021.2) for generation 1, `f2_active` (yellow)
  * beyond, from the confirmation until the follow-up days of the rules after the exposure day.
  * The colours themselves are the status rule set's data (packages/domain/src/status).
  */

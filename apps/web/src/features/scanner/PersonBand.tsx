@@ -2,7 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { currentLang } from '../../i18n';
 import type { Bilingual, Colour } from './types';
 
-const COLOURS: Record<Colour, string> = { green: '#2e7d32', yellow: '#f9a825', red: '#c62828' };
+const COLOURS: Record<Colour, string> = {
+  green: '#2e7d32',
+  yellow: '#f9a825',
+  orange: '#ef6c00',
+  red: '#c62828',
+};
 
 /** The health-status colour band with the reasons, as shown beside a QR or a scan result. */
 export function PersonBand({

@@ -14,7 +14,7 @@ export const scannerVi = {
   cameraOn: 'Bật camera',
   cameraOff: 'Tắt camera',
   cameraUnavailable: 'Không mở được camera. Hãy dùng máy quét hoặc dán mã.',
-  colours: { green: 'Xanh', yellow: 'Vàng', red: 'Đỏ' },
+  colours: { green: 'Xanh', yellow: 'Vàng', orange: 'Cam', red: 'Đỏ' },
   created: 'Đã thêm người mới vào sổ dân cư.',
   pendingIdentity: 'Khách chưa có trong sổ dân cư: lượt vào được ghi theo thẻ, chờ xã xác nhận.',
   communeAssumed: 'Xã/phường ghi theo điểm quét; hãy cập nhật nếu khác.',
@@ -56,7 +56,7 @@ export const scannerEn: typeof scannerVi = {
   cameraOn: 'Start camera',
   cameraOff: 'Stop camera',
   cameraUnavailable: 'Cannot open the camera. Use a scanner or paste the code.',
-  colours: { green: 'Green', yellow: 'Yellow', red: 'Red' },
+  colours: { green: 'Green', yellow: 'Yellow', orange: 'Orange', red: 'Red' },
   created: 'New person added to the registry.',
   pendingIdentity:
     'Visitor not in the registry: the visit is recorded by the card, for the commune to confirm.',

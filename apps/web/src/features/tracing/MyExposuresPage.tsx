@@ -12,7 +12,7 @@ import { formatDate } from '../../components/format';
 export default function MyExposuresPage() {
   const { t } = useTranslation();
   const [data, setData] = useState<MyExposures | null>(null);
-  const [colour, setColour] = useState<'green' | 'yellow' | 'red' | null>(null);
+  const [colour, setColour] = useState<'green' | 'yellow' | 'orange' | 'red' | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     api
@@ -22,7 +22,7 @@ export default function MyExposuresPage() {
         const own = r.items[0]?.personId;
         if (own)
           return api
-            .get<{ colour: 'green' | 'yellow' | 'red' }>('/api/me/qr', { personId: own })
+            .get<{ colour: 'green' | 'yellow' | 'orange' | 'red' }>('/api/me/qr', { personId: own })
             .then((q) => setColour(q.colour));
       })
       .catch(setError);

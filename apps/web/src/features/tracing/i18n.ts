@@ -65,7 +65,7 @@ export const tracingVi = {
     advice:
       'Hãy ở nhà, đeo khẩu trang, tự theo dõi sức khỏe đến hết ngày {{until}} và chờ trạm y tế xã liên hệ. Có sốt, ho, khó thở: gọi 115.',
     colour: 'Màu mã của bạn: {{colour}}',
-    colours: { green: 'Xanh', yellow: 'Vàng', red: 'Đỏ' },
+    colours: { green: 'Xanh', yellow: 'Vàng', orange: 'Cam', red: 'Đỏ' },
   },
 };
 
@@ -136,6 +136,6 @@ export const tracingEn: typeof tracingVi = {
     advice:
       'Stay home, wear a mask, watch your health until {{until}} and wait for the commune health station to call. Fever, cough, short of breath: call 115.',
     colour: 'Your code colour: {{colour}}',
-    colours: { green: 'Green', yellow: 'Yellow', red: 'Red' },
+    colours: { green: 'Green', yellow: 'Yellow', orange: 'Orange', red: 'Red' },
   },
 };
