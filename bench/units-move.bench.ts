@@ -5,11 +5,15 @@
  * from their kept old path), then:
  *  1. search p95 for commune and province officers with the old rule (code column only) and the new one
  *     (structure + the unit's level), same data, same sampled terms;
- *  2. the move itself (`runMove`, as `npm run units:move` runs it), timed;
+ *  2. the move itself (`runMove`, as `npm run units:move` runs it), timed, beside a same-run reference
+ *     for every batch: just before the product moves a key range, a bare `UPDATE persons … FROM
+ *     unit_move_map` of the same rows (same bound query, the name-word trigger standing aside, no review
+ *     list, no name-word entries, no audit, rolled back so the product still finds the rows); printed as
+ *     product ÷ reference in speed per batch, median and range, and the totals;
  *  3. search p95 with the new rule on the moved data (2025 officers).
- * Use a PostgreSQL cluster with fsync on (the default) for figures:
+ * Goal (issue #10): 10 M people under 5 minutes on PostgreSQL with fsync on:
  *
- *   DATABASE_URL=postgres://…/pdbench npx tsx bench/units-move.bench.ts 1000000
+ *   DATABASE_URL=postgres://…/pdbench npx tsx bench/units-move.bench.ts 10000000
  */
 import { openBenchDb } from './lib/bench-db';
 import { summary, timeEach } from './lib/stats';
@@ -20,10 +24,17 @@ import type { LevelName, UnitStructure } from '../apps/server/src/core/units/str
 import { applyDeploymentStructure } from '../apps/server/src/core/units/deployment';
 import { runMove } from '../apps/server/src/modules/geo/move/move.service';
 import { Prng } from '../apps/server/src/demo/prng';
+import { OLD_PATH_SQL, type MoveTable } from '../apps/server/src/modules/geo/move/move.tables';
+import { fmtSpread, spread } from './lib/rounds';
 
 const target = Number(process.argv[2] ?? 100_000);
 const runs = Number(process.env.BENCH_RUNS ?? 200);
+/** Thrown to roll the reference's transaction back. */
+class RolledBack extends Error {}
 const batchSize = Number(process.env.BENCH_MOVE_BATCH ?? 50_000);
+// BENCH_MOVE_BATCHES: stop after this many batches (the run stays resumable) and extrapolate the
+// people-batch rate to the whole table; unset = the whole move.
+const maxBatches = process.env.BENCH_MOVE_BATCHES ? Number(process.env.BENCH_MOVE_BATCHES) : undefined;
 // reuse: the generated people stay in the DATABASE_URL database for the next run (see above).
 const { db, where } = await openBenchDb({ reuse: true });
 try {
@@ -101,16 +112,80 @@ try {
     facilityId: null,
     displayName: 'bench',
   };
+  // The reference for one batch of people: the same bound query and a bare UPDATE … FROM of the same
+  // rows, rolled back (its commit's one flush is the only work it skips).
+  async function reference(t: MoveTable, after: string | null, size: number): Promise<number> {
+    if (t.table !== 'persons') throw new Error('the reference moves people only');
+    const started = performance.now();
+    await db
+      .transaction(async (tx) => {
+        const from = after === null ? 'true' : `t.id > $1::uuid`;
+        const bound = await tx.query<{ k: string }>(
+          `select t.id::text as k from persons t where ${from} order by t.id offset ${size - 1} limit 1`,
+          after === null ? [] : [after],
+        );
+        const upper = bound[0]?.k ?? null;
+        const params = [after, upper].filter((v): v is string => v !== null);
+        const to = upper === null ? 'true' : `t.id <= $${params.length}::uuid`;
+        await tx.query(`select set_config('phongdich.name_words_by_caller', 'on', true)`);
+        await tx.query(
+          `update persons t set unit_structure = '2025', moved_from_unit = ${OLD_PATH_SQL('t')},
+             province_code = coalesce(c.new_province_code, p.new_code), district_code = null, commune_code = c.new_code
+           from unit_move_map c, unit_move_map p
+           where c.old_code = t.commune_code and p.old_code = t.province_code and c.new_code is not null
+             and ${from} and ${to} and t.unit_structure = 'pre2025' and t.moved_from_unit is null`,
+          params,
+        );
+        throw new RolledBack();
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof RolledBack)) throw e;
+      });
+    return performance.now() - started;
+  }
+  const refMs: number[] = [];
+  const prodMs: number[] = [];
+  let batchStart = 0;
+  let refPending = false;
   const t = performance.now();
   const run = await runMove(db, ctx(admin), {
     batchSize,
-    onProgress: (r) => process.stdout.write(`\rmoved ${r.progress.persons?.moved.toLocaleString('en') ?? 0}`),
+    ...(maxBatches === undefined ? {} : { maxBatches }),
+    beforeBatch: async (table, after, size) => {
+      if (table.table === 'persons') {
+        refMs.push(await reference(table, after, size));
+        refPending = true;
+      }
+      batchStart = performance.now();
+    },
+    onProgress: (r) => {
+      if (refPending) prodMs.push(performance.now() - batchStart);
+      refPending = false;
+      process.stdout.write(`\rmoved ${r.progress.persons?.moved.toLocaleString('en') ?? 0}`);
+    },
   });
-  const seconds = (performance.now() - t) / 1000;
+  const seconds = (performance.now() - t - refMs.reduce((a, b) => a + b, 0)) / 1000;
   const p = run.progress.persons!;
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / 1000;
+  const ratios = prodMs.map((ms, i) => refMs[i]! / ms);
   console.log(
     `\nmove: ${p.moved.toLocaleString('en')} people moved, ${p.review.toLocaleString('en')} to review, ` +
-      `${seconds.toFixed(1)} s (${Math.round(total / seconds).toLocaleString('en')} people/s, batch ${batchSize})`,
+      `${seconds.toFixed(1)} s without the references (${Math.round((p.moved + p.review) / seconds).toLocaleString('en')} people/s, batch ${batchSize})`,
+  );
+  console.log(
+    `people batches: product ${sum(prodMs).toFixed(1)} s, reference (bare UPDATE … FROM) ${sum(refMs).toFixed(1)} s; ` +
+      `product ÷ reference per batch ${fmtSpread(spread(ratios), 2, '×')} over ${ratios.length} batches`,
+  );
+  const movedPerSecond = p.moved / (sum(prodMs) || 1);
+  if (run.status !== 'done')
+    console.log(
+      `partial run (${prodMs.length} batches): people batches ${Math.round(movedPerSecond).toLocaleString('en')} moved/s, ` +
+        `${(total / movedPerSecond).toFixed(0)} s for all ${total.toLocaleString('en')} at that rate; searches after the move skipped`,
+    );
+  if (run.status !== 'done') process.exit(0);
+  console.log(
+    `RESULT units-move ${total.toLocaleString('en')} people: ${seconds.toFixed(0)} s (goal < 300 s), ` +
+      `product ÷ reference ${fmtSpread(spread(ratios), 2, '×')}`,
   );
   await db.exec('vacuum analyze persons');
   const after = await db.query<Row>(

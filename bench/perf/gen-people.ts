@@ -8,7 +8,8 @@ import { openBenchDb } from '../lib/bench-db';
 import { generatePeople } from '../../apps/server/src/demo/generate-people';
 
 const target = Number(process.argv[2] ?? 1_000_000);
-const { db, where } = await openBenchDb();
+// reuse: the people stay in the DATABASE_URL database (a fresh one would be dropped at exit).
+const { db, where } = await openBenchDb({ reuse: true });
 try {
   const have = (await db.query<{ n: number }>('select count(*)::int8 as n from persons'))[0]?.n ?? 0;
   if (have < target) {

@@ -10,7 +10,12 @@ import { cccdFor } from '../modules/people/people.fixtures';
 import { signInAs, signInCitizen, type StaffRole } from './auth';
 
 /** The records' area: Phường Phúc Xá (00001), Quận Ba Đình (001), Hà Nội (01). */
-export const RECORD_AREA: Location = { provinceCode: '01', districtCode: '001', communeCode: '00001' };
+export const RECORD_AREA: Location = {
+  provinceCode: '01',
+  districtCode: '001',
+  communeCode: '00001',
+  structure: 'pre2025',
+};
 
 export type IdentityName =
   | 'anonymous'

@@ -4,14 +4,25 @@ import type { LevelName, UnitStructure } from '../units/structure';
 /**
  * Where a person (or a record) lies: its unit's ancestors' codes at each level, top down (the
  * record's materialized path), and the structure they belong to. Units of the 2025 map have no
- * district. `structure` may be left out by callers that predate it: the check then trusts the codes.
+ * district. The structure is required: codes without their map would let an officer of a 2025
+ * commune reach the 2021 commune that had the same code. A record with no unit at all is NOWHERE.
  */
-export interface Location {
-  provinceCode: string | null;
-  districtCode: string | null;
-  communeCode: string | null;
-  structure?: UnitStructure;
-}
+export type Location =
+  | {
+      provinceCode: string | null;
+      districtCode: string | null;
+      communeCode: string | null;
+      structure: UnitStructure;
+    }
+  | typeof NOWHERE;
+
+/** No unit (a national account's scope, the whole country): only a national account reaches it. */
+export const NOWHERE = Object.freeze({
+  provinceCode: null,
+  districtCode: null,
+  communeCode: null,
+  structure: null,
+});
 
 /** A record row's unit columns, its structure included: what every record table names a unit by. */
 export interface UnitColumns {
@@ -75,7 +86,8 @@ export function reachOf(actor: Actor): Reach {
 export function inJurisdiction(actor: Actor, loc: Location): boolean {
   const reach = reachOf(actor);
   if (reach.kind !== 'under') return reach.kind === 'all';
-  if (reach.structure && loc.structure && reach.structure !== loc.structure) return false;
+  if (loc.structure === null) return false;
+  if (reach.structure && reach.structure !== loc.structure) return false;
   return loc[AT_LEVEL[reach.level].field] === reach.code;
 }
 

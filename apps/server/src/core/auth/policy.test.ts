@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { ACTIONS, ROLES, type Action, type Role } from '@phongdich/contracts';
 import { AppError } from '../errors';
 import { ANONYMOUS, type Actor } from './actor';
-import type { Location } from './jurisdiction';
+import { NOWHERE, type Location } from './jurisdiction';
 import { authorize, can, canAt, requiresJurisdiction } from './policy';
 
 /**
@@ -12,10 +12,10 @@ import { authorize, can, canAt, requiresJurisdiction } from './policy';
  * C same commune · D same district, other commune · P other province · N a record with no location.
  */
 const TARGETS: Record<'C' | 'D' | 'P' | 'N', Location> = {
-  C: { provinceCode: '01', districtCode: '001', communeCode: '00001' },
-  D: { provinceCode: '01', districtCode: '001', communeCode: '00004' },
-  P: { provinceCode: '79', districtCode: '769', communeCode: '26800' },
-  N: { provinceCode: null, districtCode: null, communeCode: null },
+  C: { provinceCode: '01', districtCode: '001', communeCode: '00001', structure: 'pre2025' },
+  D: { provinceCode: '01', districtCode: '001', communeCode: '00004', structure: 'pre2025' },
+  P: { provinceCode: '79', districtCode: '769', communeCode: '26800', structure: 'pre2025' },
+  N: NOWHERE,
 };
 const COLUMNS = ['C', 'D', 'P', 'N'] as const;
 
@@ -45,7 +45,7 @@ const TARGETS_2025: Record<'C' | 'D' | 'P' | 'N', Location> = {
   C: { provinceCode: '01', districtCode: null, communeCode: '00004', structure: '2025' },
   D: { provinceCode: '01', districtCode: null, communeCode: '00008', structure: '2025' },
   P: { provinceCode: '79', districtCode: null, communeCode: '26734', structure: '2025' },
-  N: { provinceCode: null, districtCode: null, communeCode: null },
+  N: NOWHERE,
 };
 const UNIT_2025 = (who: Exclude<Role, 'citizen'>): string | null => {
   const old = UNIT[who];

@@ -7,9 +7,12 @@ export const UNIT_TABLES = [
   'persons',
   'worklist_items',
   'declarations',
+  // rows an investigation holds past their partition's drop (0016): records like the others
+  'declarations_held',
   'venues',
   'daily_venue_counts',
   'checkins',
+  'checkins_held',
   'qr_card_batches',
   'labs',
   'testing_sessions',

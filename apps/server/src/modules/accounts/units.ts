@@ -1,5 +1,5 @@
 import type { Queryable } from '../../core/db/db';
-import type { Location } from '../../core/auth/jurisdiction';
+import { NOWHERE, type Location } from '../../core/auth/jurisdiction';
 import { DEPLOYMENT_STRUCTURE_SQL } from '../../core/units/deployment';
 import type { LevelName, UnitStructure } from '../../core/units/structure';
 
@@ -53,7 +53,7 @@ export async function findUnit(
 }
 
 /** Where an account's scope lies: national (null unit) has no location, so only national reaches it. */
-export const NATIONAL: Location = { provinceCode: null, districtCode: null, communeCode: null };
+export const NATIONAL: Location = NOWHERE;
 
 export async function unitNames(q: Queryable, codes: (string | null)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(codes.filter((c): c is string => !!c))];

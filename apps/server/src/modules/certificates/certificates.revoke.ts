@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../../core/db/db';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
-import { inJurisdiction, type Location } from '../../core/auth/jurisdiction';
+import { inJurisdiction, NOWHERE, type Location } from '../../core/auth/jurisdiction';
 import { AppError } from '../../core/errors';
 import { idempotencyScope, runIdempotent } from '../../core/http/idempotency';
 import { revoke } from '../keys';
@@ -51,18 +51,23 @@ async function certificateByUvci(q: Queryable, uvci: string): Promise<Certificat
  * certificate is refused as FORBIDDEN without showing anything about it.
  */
 function assertReach(ctx: AuditContext, c: CertificateRow): void {
-  const person: Location = {
-    provinceCode: c.person_province,
-    districtCode: c.person_district,
-    communeCode: c.person_commune,
-    structure: c.person_structure ?? undefined,
-  };
-  const lab: Location = {
-    provinceCode: c.lab_province,
-    districtCode: c.lab_district,
-    communeCode: c.lab_commune,
-    structure: c.lab_structure ?? undefined,
-  };
+  // No structure: the person or lab was not found (left joins), so it lies nowhere.
+  const person: Location = c.person_structure
+    ? {
+        provinceCode: c.person_province,
+        districtCode: c.person_district,
+        communeCode: c.person_commune,
+        structure: c.person_structure,
+      }
+    : NOWHERE;
+  const lab: Location = c.lab_structure
+    ? {
+        provinceCode: c.lab_province,
+        districtCode: c.lab_district,
+        communeCode: c.lab_commune,
+        structure: c.lab_structure,
+      }
+    : NOWHERE;
   if (!inJurisdiction(ctx.actor, person) && !inJurisdiction(ctx.actor, lab))
     throw new AppError('FORBIDDEN', undefined, 'certificate.revoke outside jurisdiction');
 }

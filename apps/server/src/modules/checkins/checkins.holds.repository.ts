@@ -1,6 +1,6 @@
 import type { Actor } from '../../core/auth/actor';
 import { canAt } from '../../core/auth/policy';
-import { jurisdictionSql, type Location } from '../../core/auth/jurisdiction';
+import { jurisdictionSql, NOWHERE, type Location } from '../../core/auth/jurisdiction';
 import type { Param, Queryable } from '../../core/db/db';
 import type { UnitStructure } from '../../core/units/structure';
 import { activeHoldSql, findHold, type HoldKind, type HoldRowBase } from '../../core/holds.kind';
@@ -48,21 +48,25 @@ const SELECT = `select h.id, h.person_id, h.venue_id, v.name as venue_name,
 
 export const personLocationOf = (r: CheckinHoldRow): Location | null =>
   r.person_id
-    ? {
-        provinceCode: r.p_province,
-        districtCode: r.p_district,
-        communeCode: r.p_commune,
-        structure: r.p_structure ?? undefined,
-      }
+    ? r.p_structure
+      ? {
+          provinceCode: r.p_province,
+          districtCode: r.p_district,
+          communeCode: r.p_commune,
+          structure: r.p_structure,
+        }
+      : NOWHERE
     : null;
 export const venueLocationOf = (r: CheckinHoldRow): Location | null =>
   r.venue_id
-    ? {
-        provinceCode: r.v_province,
-        districtCode: r.v_district,
-        communeCode: r.v_commune,
-        structure: r.v_structure ?? undefined,
-      }
+    ? r.v_structure
+      ? {
+          provinceCode: r.v_province,
+          districtCode: r.v_district,
+          communeCode: r.v_commune,
+          structure: r.v_structure,
+        }
+      : NOWHERE
     : null;
 
 /** Check-ins as a kind of held data (core/holds.kind.ts): a person's, or a point's, in a time range. */

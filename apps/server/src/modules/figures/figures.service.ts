@@ -1,4 +1,5 @@
 import type { Db } from '../../core/db/db';
+import { NOWHERE } from '../../core/auth/jurisdiction';
 import type { AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { AppError, assertNoFieldErrors, fieldError } from '../../core/errors';
@@ -76,11 +77,7 @@ export function figuresService(db: Db) {
         unitName = unit.name;
       } else {
         // No unit: the whole country, for national accounts only.
-        authorize(actor, 'stats.readAggregates', {
-          provinceCode: null,
-          districtCode: null,
-          communeCode: null,
-        });
+        authorize(actor, 'stats.readAggregates', NOWHERE);
       }
       await ensureFreshCounts(db, from, to, now);
       return {

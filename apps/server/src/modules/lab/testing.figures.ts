@@ -5,6 +5,8 @@ import type { Actor } from '../../core/auth/actor';
 import { authorize } from '../../core/auth/policy';
 import { AppError } from '../../core/errors';
 import { findUnit } from '../geo';
+import { NOWHERE, type Location } from '../../core/auth/jurisdiction';
+import { deploymentStructure } from '../../core/units/deployment';
 import { auditContext } from '../../core/http/request-audit';
 import { samplingFigures } from '../sampling';
 
@@ -14,7 +16,7 @@ const COLUMN: Record<Level, string> = {
   district: 'district_code',
   commune: 'commune_code',
 };
-const LEVEL_OF_CODE: Record<number, Level> = { 2: 'province', 3: 'district', 5: 'commune' };
+const LEVEL_OF_UNIT: Record<number, Level> = { 1: 'province', 2: 'district', 3: 'commune' };
 const DEPTH: Record<Level, number> = { province: 1, district: 2, commune: 3 };
 
 // Days and hours in Vietnam time; turnaround = sample collected → result released.
@@ -74,18 +76,19 @@ const measures = (r: MeasureRow) => ({
 async function areaOf(q: Queryable, actor: Actor, unitCode: string | undefined) {
   const code = unitCode ?? (actor.kind === 'staff' || actor.kind === 'machine' ? actor.unitCode : null);
   if (!code) return null; // national
-  const unit = await findUnit(q, 'pre2025', code);
-  const level = LEVEL_OF_CODE[code.length];
+  // The unit on the deployment's map, its level as recorded (a 2025 commune has no district; the
+  // code's length says nothing about the level there).
+  const structure = await deploymentStructure(q);
+  const unit = await findUnit(q, structure, code);
+  const level = unit && LEVEL_OF_UNIT[unit.level];
   if (!unit || !level) throw new AppError('UNIT_NOT_FOUND');
-  return {
-    code,
-    level,
-    loc: {
-      provinceCode: unit.provinceCode,
-      districtCode: level === 'province' ? null : (unit.districtCode ?? code),
-      communeCode: level === 'commune' ? code : null,
-    },
+  const loc: Location = {
+    provinceCode: unit.provinceCode,
+    districtCode: level === 'province' ? null : level === 'district' ? code : unit.districtCode,
+    communeCode: level === 'commune' ? code : null,
+    structure,
   };
+  return { code, level, structure, loc };
 }
 
 /** Per unit and day, and per lab: samples taken, in transit, pending, resulted, positivity and turnaround. */
@@ -97,7 +100,7 @@ export async function testingFigures(
   authorize(actor, 'testing.figures');
   const area = await areaOf(q, actor, f.unitCode);
   if (area) authorize(actor, 'testing.figures', area.loc);
-  else authorize(actor, 'testing.figures', { provinceCode: null, districtCode: null, communeCode: null });
+  else authorize(actor, 'testing.figures', NOWHERE);
   const level =
     f.level ??
     (area ? (['province', 'district', 'commune'] as const)[Math.min(DEPTH[area.level], 2)]! : 'province');
@@ -105,7 +108,7 @@ export async function testingFigures(
     throw new AppError('VALIDATION_FAILED', undefined, 'level above the unit');
   const where = `t.collected_at >= ($1::date)::timestamp at time zone 'Asia/Ho_Chi_Minh'
     and t.collected_at < ($2::date + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh'
-    ${area ? `and t.${COLUMN[area.level]} = $3` : ''}`;
+    ${area ? `and t.unit_structure = '${area.structure}' and t.${COLUMN[area.level]} = $3` : ''}`;
   const params = area ? [f.from, f.to, area.code] : [f.from, f.to];
   const byUnit = await q.query<MeasureRow & { unit_code: string | null; day: string }>(
     `select t.${COLUMN[level]} as unit_code, (t.collected_at at time zone 'Asia/Ho_Chi_Minh')::date::text as day, ${MEASURES}

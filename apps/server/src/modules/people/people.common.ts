@@ -1,4 +1,5 @@
 import type { FieldError } from '@phongdich/contracts';
+import type { UnitStructure } from '../../core/units/structure';
 import type { Queryable } from '../../core/db/db';
 import { AppError, assertNoFieldErrors, fieldError, valueDetail } from '../../core/errors';
 import { locationOfCommune } from '../geo';
@@ -17,8 +18,11 @@ export async function fullPerson(q: Queryable, row: PersonRow): Promise<Person> 
   return toPerson(row, await familyOf(q, row.id), { masked: false, canBreakGlass: false });
 }
 
-/** Validates the input and resolves its commune; throws VALIDATION_FAILED listing every problem. */
-export async function validPersonFields(q: Queryable, input: PersonInput): Promise<PersonFields> {
+/** Validates the input and resolves its commune (on the deployment's map, named); throws VALIDATION_FAILED listing every problem. */
+export async function validPersonFields(
+  q: Queryable,
+  input: PersonInput,
+): Promise<PersonFields & { unitStructure: UnitStructure }> {
   const { fields, errors } = normalizePersonInput(input);
   const loc = fields.communeCode ? await locationOfCommune(q, fields.communeCode) : undefined;
   if (!loc) {
@@ -27,7 +31,12 @@ export async function validPersonFields(q: Queryable, input: PersonInput): Promi
     );
   }
   assertNoFieldErrors(errors);
-  return { ...fields, districtCode: loc!.districtCode, provinceCode: loc!.provinceCode };
+  return {
+    ...fields,
+    districtCode: loc!.districtCode,
+    provinceCode: loc!.provinceCode,
+    unitStructure: loc!.structure,
+  };
 }
 
 /** 409 DUPLICATE_PERSON; details[0] = {field: 'existingId', code: <the existing record's id>}. */

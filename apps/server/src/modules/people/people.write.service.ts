@@ -67,6 +67,7 @@ export function peopleWriteService(db: Db) {
         provinceCode: f.provinceCode,
         districtCode: f.districtCode,
         communeCode: f.communeCode,
+        structure: f.unitStructure,
       });
       return translateDuplicate(db, f, () =>
         runIdempotent(

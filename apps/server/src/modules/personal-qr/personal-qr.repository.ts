@@ -1,4 +1,6 @@
 import type { Queryable } from '../../core/db/db';
+import type { Actor } from '../../core/auth/actor';
+import { jurisdictionSql } from '../../core/auth/jurisdiction';
 import type { UnitStructure } from '../../core/units/structure';
 import { DEPLOYMENT_STRUCTURE_SQL } from '../../core/units/deployment';
 
@@ -75,12 +77,12 @@ export async function findBatch(q: Queryable, id: string): Promise<BatchRow | un
 }
 
 /** Latest batches within a unit (2-digit province, 3-digit district, 5-digit commune; null = all). */
-export async function batchesIn(q: Queryable, unitCode: string | null): Promise<BatchRow[]> {
+/** The card batches in the actor's area, by the one jurisdiction rule (structure and level, not a code match). */
+export async function batchesIn(q: Queryable, actor: Actor): Promise<BatchRow[]> {
+  const j = jurisdictionSql(actor, 'b', 1);
   return q.query<BatchRow>(
-    `select * from qr_card_batches where $1::text is null or commune_code = $1
-       or district_code = $1 or province_code = $1
-     order by created_at desc limit 100`,
-    [unitCode],
+    `select b.* from qr_card_batches b where ${j.sql} order by b.created_at desc limit 100`,
+    j.params,
   );
 }
 

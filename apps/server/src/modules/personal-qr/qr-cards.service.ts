@@ -93,7 +93,7 @@ export function qrCardsService(db: Db) {
 
     async listBatches(ctx: AuditContext) {
       authorize(ctx.actor, 'qrCard.manage');
-      return { items: (await batchesIn(db, unitOf(ctx))).map(batchView) };
+      return { items: (await batchesIn(db, ctx.actor)).map(batchView) };
     },
 
     async batchPdf(ctx: AuditContext, batchId: string): Promise<Buffer> {

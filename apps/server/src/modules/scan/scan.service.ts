@@ -1,4 +1,5 @@
 // The one scanner: every code in use, resolved to a person, a venue or a certificate.
+import { NOWHERE } from '../../core/auth/jurisdiction';
 import {
   classifyScannedCode,
   maskName,
@@ -212,11 +213,8 @@ export function scanService(db: Db) {
       authorize(
         ctx.actor,
         'person.create',
-        (await locationOfCommune(q, commune)) ?? {
-          communeCode: commune,
-          districtCode: null,
-          provinceCode: null,
-        },
+        // An unknown commune lies nowhere: only a national account may register there.
+        (await locationOfCommune(q, commune)) ?? NOWHERE,
       );
     return db.transaction((tx) => createFromScan(tx, ctx, input, method, rematch));
   }

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, randomInt } from 'node:crypto';
+import { NOWHERE } from '../../core/auth/jurisdiction';
 import { rotationInterval } from '@phongdich/domain';
 import type { Db, Queryable } from '../../core/db/db';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
@@ -106,7 +107,8 @@ export function proximityService(db: Db) {
       authorize(
         ctx.actor,
         'proximity.code',
-        area ? { ...area } : { communeCode: c.communeCode, districtCode: null, provinceCode: null },
+        // A case whose person is gone lies nowhere: only a national account reaches it.
+        area ? { ...area } : NOWHERE,
       );
       const rules = tracingRulesAt(now);
       const code = Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');

@@ -1,7 +1,8 @@
 import type { Db, Queryable } from '../../core/db/db';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
-import { jurisdictionSql } from '../../core/auth/jurisdiction';
+import { jurisdictionSql, type Location } from '../../core/auth/jurisdiction';
+import { deploymentStructure } from '../../core/units/deployment';
 import { AppError } from '../../core/errors';
 import { idempotentCreate } from './vaccination.idempotent';
 import { findUnit, locationOfCommune } from './vaccination.deps';
@@ -59,13 +60,17 @@ export const siteView = (s: SiteRow) => ({
 
 /** An area code of any level as the location of that unit, for the jurisdiction check. */
 async function areaLocation(q: Queryable, code: string) {
-  const unit = await findUnit(q, 'pre2025', code);
+  // On the deployment's map, at the unit's recorded level (not the code's length).
+  const structure = await deploymentStructure(q);
+  const unit = await findUnit(q, structure, code);
   if (!unit) throw new AppError('UNIT_NOT_FOUND');
-  return {
+  const loc: Location = {
     provinceCode: unit.provinceCode,
-    districtCode: code.length === 3 ? code : code.length === 5 ? unit.districtCode : null,
-    communeCode: code.length === 5 ? code : null,
+    districtCode: unit.level === 2 ? code : unit.level === 3 ? unit.districtCode : null,
+    communeCode: unit.level === 3 ? code : null,
+    structure,
   };
+  return loc;
 }
 
 export function sitesService(db: Db) {

@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../../core/db/db';
 import { AppError } from '../../core/errors';
 import { authorize, canAt } from '../../core/auth/policy';
-import { jurisdictionSql, rowLocation } from '../../core/auth/jurisdiction';
+import { jurisdictionSql, NOWHERE, rowLocation } from '../../core/auth/jurisdiction';
 import type { UnitStructure } from '../../core/units/structure';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { locationOfCommune } from '../geo';
@@ -46,8 +46,8 @@ export async function addWorklistItem(tx: Queryable, item: NewWorklistItem): Pro
   if (!loc) throw new AppError('UNIT_NOT_FOUND', undefined, 'worklist commune unknown');
   await tx.query(
     `insert into worklist_items (kind, person_id, commune_code, district_code, province_code, title, priority,
-                                 source_type, source_id, data)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                                 source_type, source_id, data, unit_structure)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
      on conflict (kind, source_type, source_id) do nothing`,
     [
       item.kind,
@@ -60,6 +60,8 @@ export async function addWorklistItem(tx: Queryable, item: NewWorklistItem): Pro
       item.sourceType,
       item.sourceId,
       JSON.stringify(item.data ?? {}),
+      // the map the commune was resolved on, written rather than left to the column's default
+      loc.structure,
     ],
   );
 }
@@ -95,12 +97,18 @@ function personNameFor(
   r: Row,
 ): { personName: string | null; personMasked: boolean } {
   if (!r.p_full_name || !r.p_province_code) return { personName: null, personMasked: false };
-  const inside = canAt(actor, 'person.read', {
-    provinceCode: r.p_province_code,
-    districtCode: r.p_district_code ?? null,
-    communeCode: r.p_commune_code ?? null,
-    structure: r.p_unit_structure ?? undefined,
-  });
+  const inside = canAt(
+    actor,
+    'person.read',
+    r.p_unit_structure
+      ? {
+          provinceCode: r.p_province_code,
+          districtCode: r.p_district_code ?? null,
+          communeCode: r.p_commune_code ?? null,
+          structure: r.p_unit_structure,
+        }
+      : NOWHERE,
+  );
   return inside
     ? { personName: r.p_full_name, personMasked: false }
     : { personName: maskName(r.p_full_name), personMasked: true };

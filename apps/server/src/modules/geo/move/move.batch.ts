@@ -34,6 +34,9 @@ export async function moveBatch(
   const params = [after, upper].filter((v): v is string => v !== null);
   const to = upper === null ? 'true' : `t.${k} <= $${params.length}${cast}`;
   const range = `${from} and ${to} and t.unit_structure = 'pre2025' and t.moved_from_unit is null`;
+  // People's name-word entries carry their area (the search filters on them): the range's entries are
+  // updated below in one statement, so the words trigger stands aside for this batch (migration 0060).
+  if (t.nameWords) await tx.query(`select set_config('phongdich.name_words_by_caller', 'on', true)`);
   const moved = await tx.query<{ n: number }>(
     `with x as (
        select t.${k} as key, c.new_code as commune, coalesce(c.new_province_code, p.new_code) as province
@@ -69,6 +72,21 @@ export async function moveBatch(
      ) select count(*)::int as n from marked`,
     params,
   );
+  if (t.nameWords) {
+    const inRange = (alias: string) =>
+      [from, to].map((c) => c.replaceAll(`t.${k}`, `${alias}`)).join(' and ');
+    // Both sides read by the same key range: a merge of the batch's people with their entries.
+    await tx.query(
+      `update person_name_words w set unit_structure = t.unit_structure, province_code = t.province_code,
+         district_code = t.district_code, commune_code = t.commune_code
+       from persons t
+       where t.id = w.person_id and ${inRange('t.id')} and ${inRange('w.person_id')} and t.merged_into is null
+         and (w.unit_structure, w.province_code, w.district_code, w.commune_code)
+             is distinct from (t.unit_structure, t.province_code, t.district_code, t.commune_code)`,
+      params,
+    );
+    await tx.query(`select set_config('phongdich.name_words_by_caller', 'off', true)`);
+  }
   return { moved: moved[0]?.n ?? 0, review: review[0]?.n ?? 0, upper };
 }
 

@@ -17,13 +17,17 @@ const admin: Actor = {
 };
 const ctx = { actor: admin, ip: '127.0.0.1', requestId: 'move-remainders' };
 
-/** Every record table the move must carry, with one row of Phúc Xá (00001 → 2025 Hồng Hà, 00097). */
+/** Record tables the move must carry (held, vaccination, cases and tracing), with one row of Phúc Xá (00001 → 2025 Hồng Hà, 00097). */
 const TABLES = [
   'declarations_held',
   'checkins_held',
   'vaccination_sites',
   'vaccination_doses',
   'vaccination_adverse_events',
+  'cases',
+  'contacts',
+  'clusters',
+  'traced_cases',
 ] as const;
 
 for (const target of dbTargets()) {
@@ -66,6 +70,26 @@ for (const target of dbTargets()) {
         `insert into persons (id, full_name, name_folded, birth_year, sex, commune_code, district_code, province_code)
          values ($1, 'Đỗ Thu Hà', 'do thu ha', 1990, 'female', ${place})`,
         [person],
+      );
+      const [kase] = await db.query<{ id: string }>(
+        `insert into cases (person_id, confirmed_at, confirmation, sample_date, commune_code, district_code, province_code)
+         values ($1, now(), '{}', current_date, ${place}) returning id`,
+        [person],
+      );
+      await db.query(
+        `insert into contacts (subject_kind, subject_id, root_case_id, person_id, generation, score, rules_version,
+           commune_code, district_code, province_code)
+         values ('case', $1, $1, $2, 1, 1, 'r1', ${place})`,
+        [kase!.id, person],
+      );
+      await db.query(
+        `insert into clusters (kind, anchor, rules_version, commune_code, district_code, province_code)
+         values ('area', '00001', 'r1', ${place})`,
+      );
+      await db.query(
+        `insert into traced_cases (case_id, person_id, window_start, window_end, commune_code, district_code, province_code)
+         values ($1, $2, now() - interval '2 days', now(), ${place})`,
+        [kase!.id, person],
       );
       await applyDeploymentStructure(db, '2025');
     });

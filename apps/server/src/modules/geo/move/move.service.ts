@@ -63,6 +63,8 @@ export interface MoveOptions {
   /** Stop after this many batches, leaving the run to resume (tests; a page's step). */
   maxBatches?: number;
   onProgress?: (run: MoveRun) => void;
+  /** Runs before each batch's transaction with its table and start (the benchmark's same-range reference). */
+  beforeBatch?: (table: (typeof MOVE_TABLES)[number], after: string | null, size: number) => Promise<void>;
 }
 
 /**
@@ -83,6 +85,7 @@ export async function runMove(db: Db, ctx: AuditContext, opts: MoveOptions = {})
       if (opts.maxBatches !== undefined && batches >= opts.maxBatches) return toRun(run);
       batches++;
       const before = p;
+      await opts.beforeBatch?.(t, before.after, size);
       // The range, the run's progress and the audit entry commit together (or not at all).
       run = await db.transaction(async (tx) => {
         const r = await moveBatch(tx, t, before.after, size);

@@ -6,10 +6,12 @@ export interface MoveTable {
   table: string;
   key: string;
   keyType: 'uuid' | 'text';
+  /** persons: the batch also updates its people's name-word entries (person_name_words) itself. */
+  nameWords?: boolean;
 }
 
 export const MOVE_TABLES: readonly MoveTable[] = [
-  { table: 'persons', key: 'id', keyType: 'uuid' },
+  { table: 'persons', key: 'id', keyType: 'uuid', nameWords: true },
   { table: 'venues', key: 'id', keyType: 'uuid' },
   { table: 'labs', key: 'id', keyType: 'uuid' },
   { table: 'testing_sessions', key: 'id', keyType: 'uuid' },
@@ -26,6 +28,15 @@ export const MOVE_TABLES: readonly MoveTable[] = [
   { table: 'vaccination_sites', key: 'id', keyType: 'uuid' },
   { table: 'vaccination_doses', key: 'id', keyType: 'uuid' },
   { table: 'vaccination_adverse_events', key: 'id', keyType: 'uuid' },
+  // Cases and tracing (0041, 0043, 0044): where the case or the contact lives; where the cluster is.
+  { table: 'cases', key: 'id', keyType: 'uuid' },
+  { table: 'contacts', key: 'id', keyType: 'uuid' },
+  { table: 'clusters', key: 'id', keyType: 'uuid' },
+  { table: 'traced_cases', key: 'case_id', keyType: 'uuid' },
+  // Vaccination rows per person (keyed by person and disease: a person's rows move in one batch).
+  { table: 'vaccination_corrections', key: 'id', keyType: 'uuid' },
+  { table: 'vaccination_next_due', key: 'person_id', keyType: 'uuid' },
+  { table: 'vaccination_coverage_people', key: 'person_id', keyType: 'uuid' },
 ];
 
 export const MOVE_TABLE_NAMES = new Set([...MOVE_TABLES.map((t) => t.table), 'accounts']);
