@@ -33,10 +33,14 @@ export const MOVE_TABLES: readonly MoveTable[] = [
   { table: 'contacts', key: 'id', keyType: 'uuid' },
   { table: 'clusters', key: 'id', keyType: 'uuid' },
   { table: 'traced_cases', key: 'case_id', keyType: 'uuid' },
+  // A case's named contacts not yet matched to a person (0059): where the line says they live.
+  { table: 'named_contacts', key: 'id', keyType: 'uuid' },
   // Vaccination rows per person (keyed by person and disease: a person's rows move in one batch).
   { table: 'vaccination_corrections', key: 'id', keyType: 'uuid' },
   { table: 'vaccination_next_due', key: 'person_id', keyType: 'uuid' },
   { table: 'vaccination_coverage_people', key: 'person_id', keyType: 'uuid' },
+  // Invitations (0056): the invited person's unit, as the officer's list reaches it.
+  { table: 'vaccination_invitations', key: 'id', keyType: 'uuid' },
 ];
 
 export const MOVE_TABLE_NAMES = new Set([...MOVE_TABLES.map((t) => t.table), 'accounts']);
