@@ -21,11 +21,11 @@ describe('validateRuleSet', () => {
 
   it('rejects unknown colours, for rules and the default', () => {
     const rs = clone();
-    rs.rules[0].colour = 'orange';
+    rs.rules[0].colour = 'purple';
     rs.defaultColour = 'blue';
     assert.deepEqual(problemsOf(rs), [
       "rule set: unknown default colour 'blue'",
-      "rule #1: unknown colour 'orange'",
+      "rule #1: unknown colour 'purple'",
     ]);
   });
 
