@@ -146,24 +146,35 @@ describe('citizen pages at 360 px: QR cards, nationality by name, nothing wider 
       headless: true,
       args: ['--no-sandbox', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
     });
-    const { context, page } = await newPage(camBrowser, server.url);
-    await context.grantPermissions(['camera']);
-    await withScreenshot(page, 'citizen-checkin-in-view', async () => {
-      await signInCitizenUi(page, server, phone);
-      await openFromMenu(page, 'Quét mã điểm');
-      await page.getByRole('button', { name: 'Bật camera' }).click();
-      await page.locator('video').waitFor();
-      await page.getByRole('button', { name: 'Tắt camera' }).waitFor();
-      await page.getByLabel('Dán mã điểm').fill(token);
-      await page.getByLabel('Dán mã điểm').press('Enter');
-      const done = page.getByRole('status').filter({ hasText: `Tiệm bánh ${suffix}` });
-      await done.waitFor();
-      // boundingBox is relative to the viewport: on screen means inside 0…740.
-      const box = await done.boundingBox();
-      assert.ok(box && box.y >= 0 && box.y + box.height <= 740, `result at y=${box?.y}`);
-    });
-    await context.close();
-    await camBrowser.close();
+    try {
+      const { context, page } = await newPage(camBrowser, server.url);
+      await context.grantPermissions(['camera']);
+      await withScreenshot(page, 'citizen-checkin-in-view', async () => {
+        await signInCitizenUi(page, server, phone);
+        await openFromMenu(page, 'Quét mã điểm');
+        await page.getByRole('button', { name: 'Bật camera' }).click();
+        await page.locator('video').waitFor();
+        await page.getByRole('button', { name: 'Tắt camera' }).waitFor();
+        await page.getByLabel('Dán mã điểm').fill(token);
+        await page.getByLabel('Dán mã điểm').press('Enter');
+        const done = page.getByRole('status').filter({ hasText: `Tiệm bánh ${suffix}` });
+        await done.waitFor();
+        // The page scrolls the result into view just after it renders: wait for that, then measure.
+        // boundingBox is relative to the viewport: on screen means inside 0…740.
+        const onScreen = (b: { y: number; height: number } | null) =>
+          !!b && b.y >= 0 && b.y + b.height <= 740;
+        let box = await done.boundingBox();
+        for (let i = 0; i < 30 && !onScreen(box); i++) {
+          await page.waitForTimeout(100);
+          box = await done.boundingBox();
+        }
+        assert.ok(onScreen(box), `result at y=${box?.y}`);
+      });
+      await context.close();
+    } finally {
+      // A failed step must not leave this second browser open: it keeps the test process alive.
+      await camBrowser.close();
+    }
   });
 
   it('a district officer creating a testing session picks the commune by name', async () => {

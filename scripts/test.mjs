@@ -76,16 +76,29 @@ else
 jobs.sort((a, b) => guess(b) - guess(a));
 
 const started = Date.now();
+// The longest file takes about two minutes on a loaded 2-core machine; ten is a hang.
+const FILE_LIMIT_S = Number(process.env.TEST_FILE_LIMIT_S ?? 600);
 const results = [];
 
 function run(job) {
   return new Promise((resolve) => {
     const t0 = Date.now();
-    const child = spawn(process.execPath, job.argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so a file that hangs (a browser left open keeps its event loop alive)
+    // is ended with everything it started, and reported, instead of holding the whole run.
+    const child = spawn(process.execPath, job.argv, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const timer = setTimeout(() => {
+      out.push(Buffer.from(`\n(still running after ${FILE_LIMIT_S} s: ended)\n`));
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, FILE_LIMIT_S * 1000);
     const out = [];
     child.stdout.on('data', (d) => out.push(d));
     child.stderr.on('data', (d) => out.push(d));
     child.on('close', (code, signal) => {
+      clearTimeout(timer);
       const seconds = (Date.now() - t0) / 1000;
       const ok = code === 0;
       const label = job.name === BATCH ? `${BATCH}: ${units.length} files` : job.name;
