@@ -47,10 +47,11 @@ export interface AuditRowStored extends EntryContent {
  * is chained by the sealer (`sealAudit`) shortly after commit: no lock is taken here, so audited
  * writes across the country do not wait on each other.
  */
-export async function recordAudit(q: Queryable, ctx: AuditContext, entry: AuditEntry): Promise<void> {
+/** What an entry stores (and its MAC covers), from who acted and what they did. */
+function contentOf(ctx: AuditContext, entry: AuditEntry, at: Date): EntryContent {
   const a = ctx.actor;
-  const content: EntryContent = {
-    at: new Date(),
+  return {
+    at,
     actor_account_id: a.kind === 'anonymous' ? null : a.accountId,
     actor_role: a.kind === 'anonymous' ? 'anonymous' : a.role,
     actor_unit: a.kind === 'staff' || a.kind === 'machine' ? a.unitCode : null,
@@ -62,7 +63,10 @@ export async function recordAudit(q: Queryable, ctx: AuditContext, entry: AuditE
     break_glass: entry.breakGlass ?? false,
     details: storedDetails(entry.details),
   };
-  const c = content;
+}
+
+export async function recordAudit(q: Queryable, ctx: AuditContext, entry: AuditEntry): Promise<void> {
+  const c = contentOf(ctx, entry, new Date());
   await q.query(
     `insert into audit_log (at, actor_account_id, actor_role, actor_unit, action, person_id, ip, request_id,
        reason, break_glass, details, mac)
@@ -94,21 +98,8 @@ export async function recordAudits(
   entries: readonly AuditEntry[],
 ): Promise<void> {
   if (!entries.length) return;
-  const a = ctx.actor;
   const at = new Date();
-  const contents: EntryContent[] = entries.map((entry) => ({
-    at,
-    actor_account_id: a.kind === 'anonymous' ? null : a.accountId,
-    actor_role: a.kind === 'anonymous' ? 'anonymous' : a.role,
-    actor_unit: a.kind === 'staff' || a.kind === 'machine' ? a.unitCode : null,
-    action: entry.action,
-    person_id: storedUuid(entry.personId),
-    ip: ctx.ip ?? null,
-    request_id: ctx.requestId ?? null,
-    reason: entry.reason ?? null,
-    break_glass: entry.breakGlass ?? false,
-    details: storedDetails(entry.details),
-  }));
+  const contents = entries.map((entry) => contentOf(ctx, entry, at));
   const key = auditKeysOf(q).entry;
   const c = contents[0]!;
   await q.query(
