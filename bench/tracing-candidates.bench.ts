@@ -23,7 +23,7 @@ import { percentile, timeEach } from './lib/stats';
 import type { Db } from '../apps/server/src/core/db/db';
 import { ensurePartitions } from '../apps/server/src/core/db/partitions';
 import { Prng } from '../apps/server/src/demo/prng';
-import { generateCheckins } from './lib/checkins-data';
+import { bareCandidateScans, generateCheckins } from './lib/checkins-data';
 import { VN_2021_TRACING_RULES as RULES } from '@phongdich/domain';
 // A benchmark times the module's own discovery code (bench/ may import module files).
 import { findCandidates, type Subject } from '../apps/server/src/modules/tracing/tracing.discovery';
@@ -119,19 +119,7 @@ try {
   };
   const reference = async () => {
     const s = await subjectOf();
-    const own = await db.query<{ venue_id: string; server_time: Date }>(
-      'select venue_id, server_time from checkins where person_id = $1 and server_time >= $2 and server_time < $3',
-      [s.personId, new Date(window.start.getTime() - maxStay), window.end],
-    );
-    for (const c of own)
-      await db.query(
-        'select person_id, server_time, checkout_time from checkins where venue_id = $1 and server_time >= $2 and server_time < $3',
-        [
-          c.venue_id,
-          new Date(c.server_time.getTime() - maxStay),
-          new Date(c.server_time.getTime() + 2 * 3_600_000),
-        ],
-      );
+    await bareCandidateScans(db, s.personId, window.start, window.end, maxStay);
   };
   console.log(
     `tracing candidates on ${opened.where}: ${total.toLocaleString('en')} check-ins, ${venues.toLocaleString('en')} venues, ${persons.toLocaleString('en')} people; ${runs} cases a round`,

@@ -14,6 +14,7 @@
  *   DATABASE_URL=postgres://…/tracing10m npx tsx bench/tracing-f2.bench.ts --rows 10000000 --rounds 3
  */
 import { arg } from './lib/args';
+import { bareCandidateScans } from './lib/checkins-data';
 import { benchTarget, openBenchDb } from './lib/bench-db';
 import { fmtSpread, spread } from './lib/rounds';
 import { VN_2021_TRACING_RULES as RULES, exposureScore, type Evidence } from '@phongdich/domain';
@@ -83,21 +84,7 @@ try {
     }
   };
   const reference = async () => {
-    for (const s of searched) {
-      const own = await db.query<{ venue_id: string; server_time: Date }>(
-        'select venue_id, server_time from checkins where person_id = $1 and server_time >= $2 and server_time < $3',
-        [s.personId, new Date(s.start.getTime() - maxStay), window.end],
-      );
-      for (const c of own)
-        await db.query(
-          'select person_id, server_time, checkout_time from checkins where venue_id = $1 and server_time >= $2 and server_time < $3',
-          [
-            c.venue_id,
-            new Date(c.server_time.getTime() - maxStay),
-            new Date(c.server_time.getTime() + 2 * 3_600_000),
-          ],
-        );
-    }
+    for (const s of searched) await bareCandidateScans(db, s.personId, s.start, window.end, maxStay);
   };
   const time = async (f: () => Promise<void>) => {
     const t = performance.now();

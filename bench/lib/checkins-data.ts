@@ -1,4 +1,4 @@
-import type { Db } from '../../apps/server/src/core/db/db';
+import type { Db, Queryable } from '../../apps/server/src/core/db/db';
 
 /**
  * Bulk-generates check-ins set-based (generate_series, 1 M a statement) for the check-in and tracing
@@ -53,4 +53,30 @@ export async function generateCheckins(
   // pg_indexes shows a partitioned index as `ON ONLY parent`; built that way it would stay invalid.
   for (const ix of indexes) await db.exec(ix.def.replace(' ON ONLY ', ' ON '));
   await db.exec('analyze checkins; analyze checkin_ids');
+}
+
+/**
+ * The tracing benchmarks' reference: the bare index scans a candidate search cannot do without (the
+ * person's own check-ins in the window, then each venue's check-ins around each visit).
+ */
+export async function bareCandidateScans(
+  db: Queryable,
+  personId: string,
+  from: Date,
+  to: Date,
+  maxStayMs: number,
+): Promise<void> {
+  const own = await db.query<{ venue_id: string; server_time: Date }>(
+    'select venue_id, server_time from checkins where person_id = $1 and server_time >= $2 and server_time < $3',
+    [personId, new Date(from.getTime() - maxStayMs), to],
+  );
+  for (const c of own)
+    await db.query(
+      'select person_id, server_time, checkout_time from checkins where venue_id = $1 and server_time >= $2 and server_time < $3',
+      [
+        c.venue_id,
+        new Date(c.server_time.getTime() - maxStayMs),
+        new Date(c.server_time.getTime() + 2 * 3_600_000),
+      ],
+    );
 }
