@@ -27,7 +27,7 @@ export function CameraScanner({ onCode }: { onCode: (text: string) => void }) {
         {on ? t('scanner.cameraOff') : t('scanner.cameraOn')}
       </button>
       {error && <p role="alert">{error}</p>}
-      {on && <video ref={video} muted playsInline style={{ width: '100%', maxWidth: 420 }} />}
+      {on && <video ref={video} muted playsInline />}
     </div>
   );
 }
