@@ -111,7 +111,16 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', opts.entry ?? 'apps/server/src/main.ts'],
+    [
+      // E2E_SERVER_CPU_PROF=<dir> writes the server's CPU profile there when it stops (where a browser
+      // test's time goes; NODE_OPTIONS may not carry --cpu-prof).
+      ...(process.env.E2E_SERVER_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.E2E_SERVER_CPU_PROF}`]
+        : []),
+      '--import',
+      'tsx',
+      opts.entry ?? 'apps/server/src/main.ts',
+    ],
     {
       cwd: repoRoot,
       env: {
