@@ -158,9 +158,13 @@ describe('citizen pages at 360 px: QR cards, nationality by name, nothing wider 
         // The picture's box is reserved before the first frame: a stream that starts later must not
         // move the field and the result below it (it pushed a result off the screen on a slow phone).
         const before = await page.locator('video').boundingBox();
-        await page.waitForFunction(() => (document.querySelector('video')?.videoWidth ?? 0) > 0);
+        await page.waitForFunction("(document.querySelector('video')?.videoWidth ?? 0) > 0");
         const after = await page.locator('video').boundingBox();
-        assert.equal(Math.round(after!.height), Math.round(before!.height), 'the camera box keeps its height');
+        assert.equal(
+          Math.round(after!.height),
+          Math.round(before!.height),
+          'the camera box keeps its height',
+        );
         await page.getByLabel('Dán mã điểm').fill(token);
         await page.getByLabel('Dán mã điểm').press('Enter');
         const done = page.getByRole('status').filter({ hasText: `Tiệm bánh ${suffix}` });

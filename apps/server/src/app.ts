@@ -7,6 +7,7 @@ import { registerInputRules } from './core/http/input-rules';
 import { addStrictFormats } from './core/http/strict-formats';
 import { registerWebApp } from './core/http/web-app';
 import { registerCompression } from './core/http/compression';
+import { sharedSerializerBuilder, sharedValidatorBuilder } from './core/http/schema-compilers';
 import { registerSecurityHeaders } from './core/http/security-headers';
 import { scheduleRetention } from './core/retention';
 import { registerAuthentication } from './core/auth/authenticate';
@@ -133,6 +134,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true },
       onCreate: addStrictFormats,
+    },
+    // Compiled once per process, not once per app (core/http/schema-compilers.ts).
+    schemaController: {
+      compilersFactory: { buildValidator: sharedValidatorBuilder, buildSerializer: sharedSerializerBuilder },
     },
   });
   // A plain field on every request (stable object shape); the authentication hook sets it first thing.
