@@ -1,5 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -103,11 +113,81 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
   if (!existsSync(path.join(repoRoot, 'apps/web/dist/index.html'))) {
     throw new Error('apps/web/dist is missing: run `npm run build:web` first');
   }
-  const port = await freePort();
-  const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'pd-e2e-'));
-  // A new deployment (no database folder yet) starts from the template's copy.
-  if (!existsSync(path.join(dataDir, 'pglite')))
+  if (opts.dataDir) {
+    // A new deployment (no database folder yet) starts from the migrated template's copy.
+    if (!existsSync(path.join(opts.dataDir, 'pglite')))
+      cpSync(await templateDataFolder(), path.join(opts.dataDir, 'pglite'), { recursive: true });
+    return launch(opts.dataDir, opts, false);
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'pd-e2e-'));
+  if (opts.demo === false)
     cpSync(await templateDataFolder(), path.join(dataDir, 'pglite'), { recursive: true });
+  else cpSync(await demoDeployment(opts.structure ?? '2021'), dataDir, { recursive: true });
+  return launch(dataDir, opts, true);
+}
+
+const demoDeployments = new Map<string, Promise<string>>();
+
+/**
+ * A whole demo deployment's folder (database and audit heads) as the server leaves it after its first
+ * start and a clean stop, built once per map, day and server code: the demo's seeding (accounts with
+ * their password hashes, people, labs, vaccination, and on 2025 the move) cost every browser test
+ * file seconds of CPU. A test server started from a copy finds its demo in place, as on a second
+ * start, and prints the same accounts. Keyed by the day because the demo's slots start today.
+ */
+function demoDeployment(structure: '2021' | '2025'): Promise<string> {
+  const day = new Date().toISOString().slice(0, 10);
+  const key = `${structure}-${day}-${serverCodeKey()}`;
+  let found = demoDeployments.get(key);
+  if (!found) {
+    found = (async () => {
+      const dir = path.join(tmpdir(), `phongdich-e2e-demo-${key}`);
+      if (existsSync(path.join(dir, 'pglite', 'PG_VERSION'))) return dir;
+      const building = `${dir}.${process.pid}`;
+      rmSync(building, { recursive: true, force: true });
+      cpSync(await templateDataFolder(), path.join(building, 'pglite'), { recursive: true });
+      const first = await launch(building, { structure }, false);
+      if (!(await first.stopCleanly())) {
+        rmSync(building, { recursive: true, force: true });
+        throw new Error('the demo deployment did not stop cleanly');
+      }
+      try {
+        renameSync(building, dir);
+      } catch (err) {
+        // Another test process finished its copy first: use that one.
+        rmSync(building, { recursive: true, force: true });
+        if (!existsSync(path.join(dir, 'pglite', 'PG_VERSION'))) throw err;
+      }
+      return dir;
+    })();
+    found.catch(() => demoDeployments.delete(key));
+    demoDeployments.set(key, found);
+  }
+  return found;
+}
+
+/** The migrated template's key plus every server and package source file: what the demo is made by. */
+function serverCodeKey(): string {
+  const hash = createHash('sha256').update(templateKey());
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name === 'node_modules' || name === 'dist' || name.startsWith('.')) continue;
+      const p = path.join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(ts|json|sql)$/.test(name) && !/\.test\.ts$/.test(name))
+        hash.update(p).update(readFileSync(p));
+    }
+  };
+  for (const root of ['apps/server/src', 'packages']) walk(path.join(repoRoot, root));
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function launch(
+  dataDir: string,
+  opts: ServerOptions,
+  removeOnStop: boolean,
+): Promise<TestServer & { stopCleanly(): Promise<boolean> }> {
+  const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
     process.execPath,
@@ -143,9 +223,13 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   let exited = false;
-  child.on('exit', () => (exited = true));
+  let clean = false;
+  child.on('exit', (code, signal) => {
+    exited = true;
+    clean = code === 0 && signal === null;
+  });
 
-  const stop = async () => {
+  const stopCleanly = async () => {
     if (!exited) {
       const done = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
@@ -153,7 +237,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
       await done;
       clearTimeout(timer);
     }
-    if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    return clean;
+  };
+  const stop = async () => {
+    await stopCleanly();
+    if (removeOnStop) rmSync(dataDir, { recursive: true, force: true });
   };
 
   // Seeding the demo takes ~20 s on a quiet 2-core machine and several times that when the
@@ -180,6 +268,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
     url,
     demoAccounts,
     stop,
+    stopCleanly,
     demoAccount(role, noteContains) {
       const found = demoAccounts.find(
         (a) => a.role === role && (!noteContains || a.note.includes(noteContains)),
