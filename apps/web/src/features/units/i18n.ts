@@ -55,6 +55,10 @@ export const unitMoveVi = {
     vaccination_doses: 'Mũi tiêm',
     vaccination_adverse_events: 'Phản ứng sau tiêm',
     daily_venue_counts: 'Số liệu theo ngày',
+    vaccination_campaigns: 'Chiến dịch tiêm chủng',
+    vaccination_imports: 'Tệp nhập mũi tiêm',
+    venue_review_policies: 'Thiết lập duyệt điểm quét',
+    vaccination_coverage: 'Số liệu bao phủ tiêm chủng',
   } as Record<string, string>,
 };
 
@@ -114,5 +118,9 @@ export const unitMoveEn: typeof unitMoveVi = {
     vaccination_doses: 'Doses',
     vaccination_adverse_events: 'Adverse events',
     daily_venue_counts: 'Daily figures',
+    vaccination_campaigns: 'Vaccination campaigns',
+    vaccination_imports: 'Dose import files',
+    venue_review_policies: 'Check-in point review settings',
+    vaccination_coverage: 'Vaccination coverage figures',
   },
 };
