@@ -28,7 +28,7 @@ export const unitMoveVi = {
   records: '{{count}} hồ sơ',
   reason_split: 'xã cũ bị chia',
   reason_unmapped: 'không có đơn vị mới',
-  reason_district: 'tài khoản cấp huyện',
+  reason_district: 'đơn vị cấp huyện (không còn từ 2025)',
   chooseNew: 'Chọn xã, phường mới',
   anyCommune: 'Nhập mã xã, phường mới (5 chữ số) của tỉnh',
   recordsOfGroup: 'Hồ sơ trong nhóm',
@@ -58,7 +58,6 @@ export const unitMoveVi = {
     vaccination_campaigns: 'Chiến dịch tiêm chủng',
     vaccination_imports: 'Tệp nhập mũi tiêm',
     venue_review_policies: 'Thiết lập duyệt điểm quét',
-    vaccination_coverage: 'Số liệu bao phủ tiêm chủng',
   } as Record<string, string>,
 };
 
@@ -91,7 +90,7 @@ export const unitMoveEn: typeof unitMoveVi = {
   records: '{{count}} records',
   reason_split: 'old commune split',
   reason_unmapped: 'no new unit',
-  reason_district: 'district-level account',
+  reason_district: 'district-level unit (none since 2025)',
   chooseNew: 'Choose the new commune',
   anyCommune: 'Type the new commune’s code (5 digits) in the province',
   recordsOfGroup: 'Records in this group',
@@ -121,6 +120,5 @@ export const unitMoveEn: typeof unitMoveVi = {
     vaccination_campaigns: 'Vaccination campaigns',
     vaccination_imports: 'Dose import files',
     venue_review_policies: 'Check-in point review settings',
-    vaccination_coverage: 'Vaccination coverage figures',
   },
 };

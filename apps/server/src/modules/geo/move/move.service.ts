@@ -120,9 +120,9 @@ export async function runMove(db: Db, ctx: AuditContext, opts: MoveOptions = {})
     codes[REVIEW_POLICIES] = { after: null, ...(await moveReviewPolicies(tx)), done: true };
     const figures = await moveVenueFigures(tx);
     codes.daily_venue_counts = { after: null, moved: figures, review: 0, done: true };
-    // Counts per commune, recounted from the people just carried (move.figures.ts).
-    const coverage = await recountVaccinationFigures(tx);
-    codes.vaccination_coverage = { after: null, moved: coverage, review: 0, done: true };
+    // Counts per commune, recounted from the people just carried (move.figures.ts). Not progress: a
+    // re-run recounts the same rows and moves nothing.
+    const coverageRows = await recountVaccinationFigures(tx);
     const rows = await tx.query<RunRow>(
       `update unit_move_runs set status = 'done', finished_at = now(), progress = progress || $2::jsonb
        where id = $1 returning *`,
@@ -131,7 +131,13 @@ export async function runMove(db: Db, ctx: AuditContext, opts: MoveOptions = {})
     const accounts = codes.accounts!;
     await recordAudit(tx, ctx, {
       action: 'units.move.finish',
-      details: { runId: run.id, accounts: accounts.moved, accountsReview: accounts.review, figures },
+      details: {
+        runId: run.id,
+        accounts: accounts.moved,
+        accountsReview: accounts.review,
+        figures,
+        coverageRows,
+      },
     });
     return rows[0]!;
   });
