@@ -82,13 +82,29 @@ export function reachOf(actor: Actor): Reach {
   return { kind: 'under', structure, level, code };
 }
 
-/** Does the record at `loc` lie under the actor's unit (any depth)? A national account reaches all. */
-export function inJurisdiction(actor: Actor, loc: Location): boolean {
-  const reach = reachOf(actor);
+/**
+ * The reach of a unit given as its own Location (its code at its level, its parents above, as
+ * accounts' `findUnit` answers it): what an account scoped there reaches. NOWHERE (a national
+ * scope) reaches all; a location naming no unit reaches nothing.
+ */
+export function reachOfUnit(unit: Location): Reach {
+  if (unit.structure === null) return { kind: 'all' };
+  const level = (['commune', 'district', 'province'] as const).find((l) => unit[AT_LEVEL[l].field] !== null);
+  if (!level) return { kind: 'none' };
+  return { kind: 'under', structure: unit.structure, level, code: unit[AT_LEVEL[level].field]! };
+}
+
+/** Does the record at `loc` lie inside a reach? The one rule `inJurisdiction` applies. */
+export function liesWithin(reach: Reach, loc: Location): boolean {
   if (reach.kind !== 'under') return reach.kind === 'all';
   if (loc.structure === null) return false;
   if (reach.structure && reach.structure !== loc.structure) return false;
   return loc[AT_LEVEL[reach.level].field] === reach.code;
+}
+
+/** Does the record at `loc` lie under the actor's unit (any depth)? A national account reaches all. */
+export function inJurisdiction(actor: Actor, loc: Location): boolean {
+  return liesWithin(reachOf(actor), loc);
 }
 
 /**

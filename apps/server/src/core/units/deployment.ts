@@ -33,6 +33,10 @@ export const UNIT_TABLES = [
   'vaccination_coverage_people',
   // vaccination invitations (issue #12 §2): where the invited person lives
   'vaccination_invitations',
+  // one unit code of any level (0067): a campaign's area, an import's default commune, a review policy's unit
+  'vaccination_campaigns',
+  'vaccination_imports',
+  'venue_review_policies',
 ] as const;
 
 const SETTING = 'unit_structure';
@@ -82,10 +86,19 @@ export async function applyDeploymentStructure(
       'select value from deployment_settings where name = $1 for update',
       [SETTING],
     );
-    if (stored[0]?.value === structure) return structure;
+    // Only the columns whose default differs: a table added since the structure was recorded (a new
+    // migration on a running deployment) takes it too, and a start that changes nothing takes no lock.
+    const defaults = await tx.query<{ table_name: string; column_default: string | null }>(
+      `select table_name, column_default from information_schema.columns
+        where table_schema = current_schema() and column_name = 'unit_structure' and table_name = any($1::text[])`,
+      [[...UNIT_TABLES]],
+    );
+    const current = new Map(defaults.map((d) => [d.table_name, d.column_default ?? '']));
     // The structure is one of two fixed words (checked above), never user text.
     for (const table of UNIT_TABLES)
-      await tx.exec(`alter table ${table} alter column unit_structure set default '${structure}'`);
+      if (!current.get(table)?.startsWith(`'${structure}'`))
+        await tx.exec(`alter table ${table} alter column unit_structure set default '${structure}'`);
+    if (stored[0]?.value === structure) return structure;
     await tx.query(
       `insert into deployment_settings (name, value) values ($1, $2)
        on conflict (name) do update set value = excluded.value, changed_at = now()`,

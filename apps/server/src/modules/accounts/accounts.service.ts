@@ -3,7 +3,13 @@ import type { Db } from '../../core/db/db';
 import { AppError, fieldError } from '../../core/errors';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize, canAt } from '../../core/auth/policy';
-import type { Location } from '../../core/auth/jurisdiction';
+import {
+  liesWithin,
+  reachOfUnit,
+  rowLocation,
+  type Location,
+  type UnitColumns,
+} from '../../core/auth/jurisdiction';
 import { assertStrongPassword, hashPassword } from '../../core/auth/password';
 import { deleteAccountSessions } from '../../core/auth/sessions';
 import { newApiToken, tokenHash } from '../../core/auth/tokens';
@@ -91,18 +97,16 @@ async function scopeOf(db: Db, role: string, unitCode: string | null): Promise<L
 async function assertFacilityInScope(db: Db, facilityId: string | null | undefined, scope: Location) {
   if (!facilityId) return;
   const rows = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(facilityId)
-    ? await db.query<{ province_code: string; district_code: string | null; commune_code: string }>(
-        `select province_code, district_code, commune_code from labs where id = $1
-         union all select province_code, district_code, commune_code from venues where id = $1`,
+    ? await db.query<UnitColumns>(
+        `select province_code, district_code, commune_code, unit_structure from labs where id = $1
+         union all select province_code, district_code, commune_code, unit_structure from venues where id = $1`,
         [facilityId],
       )
     : [];
   const f = rows[0];
-  const inside =
-    !!f &&
-    (scope.provinceCode === null || scope.provinceCode === f.province_code) &&
-    (scope.districtCode === null || scope.districtCode === f.district_code) &&
-    (scope.communeCode === null || scope.communeCode === f.commune_code);
+  // The one jurisdiction rule, map included: a facility of a 2021 commune is not in the 2025
+  // commune that kept its code (a split ward's lab may lie in a neighbour).
+  const inside = !!f && liesWithin(reachOfUnit(scope), rowLocation(f));
   if (!inside) {
     throw new AppError('VALIDATION_FAILED', [
       fieldError(

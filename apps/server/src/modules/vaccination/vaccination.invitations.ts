@@ -15,6 +15,8 @@ import { assertPriorityGroup } from './vaccination.priority';
 import {
   areaHolds,
   assertSiteReach,
+  campaignAreaSql,
+  type CampaignArea,
   findSite,
   siteLocation,
   vnDate,
@@ -25,16 +27,16 @@ import { invitationSms } from './vaccination.sms';
 const DISEASE = 'covid-19';
 const MIN_AGE: Record<AgeBandT, number> = { all: 0, '18+': 18, '50+': 50, '65+': 65 };
 
-interface CampaignRow {
+interface CampaignRow extends CampaignArea {
   id: string;
-  area_code: string;
   target_groups: string[];
   ends_on: string;
 }
 
 async function findCampaign(q: Queryable, id: string): Promise<CampaignRow> {
   const rows = await q.query<CampaignRow>(
-    'select id::text, area_code, target_groups, ends_on::text from vaccination_campaigns where id = $1',
+    `select c.id::text, ${campaignAreaSql('c')}, c.target_groups, c.ends_on::text from vaccination_campaigns c
+     where c.id = $1`,
     [id],
   );
   if (!rows[0]) throw new AppError('VACCINATION_CAMPAIGN_NOT_FOUND');
@@ -138,7 +140,7 @@ export async function invitationTarget(q: Queryable, ctx: AuditContext, campaign
   const campaign = await findCampaign(q, campaignId);
   const site = await findSite(q, siteId);
   assertSiteReach(ctx, site);
-  if (!areaHolds(campaign.area_code, siteLocation(site))) throw refused('siteId', 'outside_campaign');
+  if (!areaHolds(campaign, siteLocation(site))) throw refused('siteId', 'outside_campaign');
   if (campaign.ends_on < vnDate(new Date())) throw refused('campaignId', 'campaign_ended');
   return { campaign, site };
 }

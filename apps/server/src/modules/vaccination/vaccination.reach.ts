@@ -1,7 +1,13 @@
 import type { Queryable } from '../../core/db/db';
-import type { UnitStructure } from '../../core/units/structure';
+import type { LevelName, UnitStructure } from '../../core/units/structure';
 import type { AuditContext } from '../../core/audit/audit';
-import { inJurisdiction, rowLocation } from '../../core/auth/jurisdiction';
+import {
+  inJurisdiction,
+  liesWithin,
+  rowLocation,
+  type Location,
+  type Reach,
+} from '../../core/auth/jurisdiction';
 import { AppError } from '../../core/errors';
 
 export interface SiteRow {
@@ -49,12 +55,26 @@ export function vnDate(at: Date): string {
   return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
-/** Whether an area code of any level (2, 3 or 5 digits) holds a location. */
-export function areaHolds(
-  areaCode: string,
-  loc: { provinceCode: string | null; districtCode: string | null; communeCode: string | null },
-): boolean {
-  if (areaCode.length === 2) return loc.provinceCode === areaCode;
-  if (areaCode.length === 3) return loc.districtCode === areaCode;
-  return loc.communeCode === areaCode;
+/** A campaign's area as its row names it: a unit of any level on one map (its level looked up; null: unknown). */
+export interface CampaignArea {
+  area_code: string;
+  unit_structure: UnitStructure;
+  area_level: LevelName | null;
+}
+
+/** The columns of a `CampaignArea`, from a vaccination_campaigns row aliased `alias`. */
+export const campaignAreaSql = (alias: string) =>
+  `${alias}.area_code, ${alias}.unit_structure, (select u.level_name from admin_units u
+     where u.structure = ${alias}.unit_structure and u.code = ${alias}.area_code) as area_level`;
+
+/**
+ * Whether a campaign's area holds a location: the one jurisdiction rule, map included (a 2021
+ * district's campaign does not hold a 2025 commune that has the same digits; a moved site is in the
+ * moved campaign's area).
+ */
+export function areaHolds(area: CampaignArea, loc: Location): boolean {
+  const reach: Reach = area.area_level
+    ? { kind: 'under', structure: area.unit_structure, level: area.area_level, code: area.area_code }
+    : { kind: 'none' };
+  return liesWithin(reach, loc);
 }

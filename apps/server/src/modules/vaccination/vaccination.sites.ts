@@ -10,6 +10,8 @@ import { catalogueInForce } from './vaccination.catalogue';
 import {
   areaHolds,
   assertSiteReach,
+  campaignAreaSql,
+  type CampaignArea,
   findSite,
   siteLocation,
   vnDate,
@@ -161,7 +163,8 @@ export function sitesService(db: Db) {
 
     async createCampaign(ctx: AuditContext, input: CampaignInput, idempotencyKey?: string) {
       authorize(ctx.actor, 'vaccination.site.manage');
-      authorize(ctx.actor, 'vaccination.site.manage', await areaLocation(db, input.areaCode));
+      const area = await areaLocation(db, input.areaCode);
+      authorize(ctx.actor, 'vaccination.site.manage', area);
       if (input.endsOn < input.startsOn)
         throw new AppError('VALIDATION_FAILED', [
           {
@@ -172,8 +175,9 @@ export function sitesService(db: Db) {
         ]);
       return idempotentCreate(db, ctx, 'vaccination.campaign.create', idempotencyKey, input, async (tx) => {
         const rows = await tx.query<{ id: string }>(
-          `insert into vaccination_campaigns (name, disease, products, target_groups, area_code, starts_on, ends_on)
-           values ($1, $2, $3, $4, $5, $6, $7) returning id::text`,
+          `insert into vaccination_campaigns (name, disease, products, target_groups, area_code, starts_on, ends_on,
+             unit_structure)
+           values ($1, $2, $3, $4, $5, $6, $7, $8) returning id::text`,
           [
             input.name,
             input.disease,
@@ -182,6 +186,7 @@ export function sitesService(db: Db) {
             input.areaCode,
             input.startsOn,
             input.endsOn,
+            area.structure,
           ],
         );
         await recordAudit(tx, ctx, {
@@ -194,14 +199,15 @@ export function sitesService(db: Db) {
 
     async createSlot(ctx: AuditContext, campaignId: string, input: SlotInput, idempotencyKey?: string) {
       authorize(ctx.actor, 'vaccination.site.manage');
-      const campaign = await db.query<{ starts_on: string; ends_on: string; area_code: string }>(
-        `select starts_on::text, ends_on::text, area_code from vaccination_campaigns where id = $1`,
+      const campaign = await db.query<CampaignArea & { starts_on: string; ends_on: string }>(
+        `select c.starts_on::text, c.ends_on::text, ${campaignAreaSql('c')} from vaccination_campaigns c
+         where c.id = $1`,
         [campaignId],
       );
       if (!campaign[0]) throw new AppError('VACCINATION_CAMPAIGN_NOT_FOUND');
       const site = await findSite(db, input.siteId);
       assertSiteReach(ctx, site);
-      if (!areaHolds(campaign[0].area_code, siteLocation(site)))
+      if (!areaHolds(campaign[0], siteLocation(site)))
         throw new AppError('VALIDATION_FAILED', [
           {
             field: 'siteId',

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../core/db/db';
 import type { VenueRow, VenueStatus } from './venues.types';
 import type { UnitStructure } from '../../core/units/structure';
+import type { Location } from '../../core/auth/jurisdiction';
 import { DEPLOYMENT_STRUCTURE_SQL } from '../../core/units/deployment';
 
 const COLUMNS = `v.id, v.kind, v.name, v.name_folded, v.commune_code, v.district_code, v.province_code, v.street,
@@ -75,14 +76,18 @@ export async function setVenueStatus(
 }
 
 /**
- * Most specific setting first (commune, district, province). With no setting a new point waits for
- * its commune's review: a self-registered point must not reach the people of an area unchecked.
+ * Most specific setting first (commune, district, province) among the units the point lies under,
+ * on its own map. With no setting a new point waits for its commune's review: a self-registered
+ * point must not reach the people of an area unchecked.
  */
-export async function autoApproves(q: Queryable, codes: (string | null)[]): Promise<boolean> {
+export async function autoApproves(q: Queryable, loc: Location): Promise<boolean> {
+  if (loc.structure === null) return false;
   const rows = await q.query<{ auto_approve: boolean }>(
-    `select auto_approve from venue_review_policies where unit_code = any($1::text[])
-     order by length(unit_code) desc limit 1`,
-    [codes.filter((c): c is string => !!c)],
+    `select p.auto_approve from venue_review_policies p
+     join admin_units u on u.structure = p.unit_structure and u.code = p.unit_code
+     where p.unit_structure = $1 and p.unit_code = any($2::text[])
+     order by u.level desc limit 1`,
+    [loc.structure, [loc.communeCode, loc.districtCode, loc.provinceCode].filter((c): c is string => !!c)],
   );
   return rows[0]?.auto_approve ?? false;
 }

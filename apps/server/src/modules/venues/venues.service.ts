@@ -47,8 +47,7 @@ export function venuesService(db: Db) {
           // An officer registering in their own area is the reviewer; anyone else waits for the
           // commune, unless the unit has explicitly chosen to approve points at once.
           const byReviewer = canAt(actor, 'venue.review', loc);
-          const auto =
-            byReviewer || (await autoApproves(tx, [loc.communeCode, loc.districtCode, loc.provinceCode]));
+          const auto = byReviewer || (await autoApproves(tx, loc));
           const row = await insertVenue(tx, {
             kind: v.kind,
             name: v.name,

@@ -28,7 +28,7 @@ export const unitMoveVi = {
   records: '{{count}} hồ sơ',
   reason_split: 'xã cũ bị chia',
   reason_unmapped: 'không có đơn vị mới',
-  reason_district: 'tài khoản cấp huyện',
+  reason_district: 'đơn vị cấp huyện (không còn từ 2025)',
   chooseNew: 'Chọn xã, phường mới',
   anyCommune: 'Nhập mã xã, phường mới (5 chữ số) của tỉnh',
   recordsOfGroup: 'Hồ sơ trong nhóm',
@@ -55,6 +55,9 @@ export const unitMoveVi = {
     vaccination_doses: 'Mũi tiêm',
     vaccination_adverse_events: 'Phản ứng sau tiêm',
     daily_venue_counts: 'Số liệu theo ngày',
+    vaccination_campaigns: 'Chiến dịch tiêm chủng',
+    vaccination_imports: 'Tệp nhập mũi tiêm',
+    venue_review_policies: 'Thiết lập duyệt điểm quét',
   } as Record<string, string>,
 };
 
@@ -87,7 +90,7 @@ export const unitMoveEn: typeof unitMoveVi = {
   records: '{{count}} records',
   reason_split: 'old commune split',
   reason_unmapped: 'no new unit',
-  reason_district: 'district-level account',
+  reason_district: 'district-level unit (none since 2025)',
   chooseNew: 'Choose the new commune',
   anyCommune: 'Type the new commune’s code (5 digits) in the province',
   recordsOfGroup: 'Records in this group',
@@ -114,5 +117,8 @@ export const unitMoveEn: typeof unitMoveVi = {
     vaccination_doses: 'Doses',
     vaccination_adverse_events: 'Adverse events',
     daily_venue_counts: 'Daily figures',
+    vaccination_campaigns: 'Vaccination campaigns',
+    vaccination_imports: 'Dose import files',
+    venue_review_policies: 'Check-in point review settings',
   },
 };

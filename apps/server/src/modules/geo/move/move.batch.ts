@@ -92,42 +92,6 @@ export async function moveBatch(
   return { moved: moved[0]?.n ?? 0, review: review[0]?.n ?? 0, upper };
 }
 
-/** Accounts are few: one statement moves those with one new unit, one lists the rest. */
-export async function moveAccounts(tx: Queryable): Promise<{ moved: number; review: number }> {
-  const moved = await tx.query<{ n: number }>(
-    `with done as (
-       update accounts a set unit_structure = '2025',
-         moved_from_unit = coalesce(u.path, '/'), unit_code = m.new_code
-       from accounts a2
-       left join admin_units u on u.structure = 'pre2025' and u.code = a2.unit_code
-       left join unit_move_map m on m.old_code = a2.unit_code
-       where a.id = a2.id and a.unit_structure = 'pre2025' and a.moved_from_unit is null
-         and (a2.unit_code is null or m.new_code is not null)
-       returning 1
-     ) select count(*)::int as n from done`,
-  );
-  const review = await tx.query<{ n: number }>(
-    `with x as (
-       select a.id, u.path, u.full_name, u.level, coalesce(c.candidates, '{}') as candidates,
-         coalesce(c.new_province_code, p.new_code) as province
-       from accounts a
-       join admin_units u on u.structure = 'pre2025' and u.code = a.unit_code
-       left join unit_move_map c on c.old_code = a.unit_code
-       left join unit_move_map p on p.old_code = u.province_code
-       where a.unit_structure = 'pre2025' and a.moved_from_unit is null
-     ), listed as (
-       insert into unit_move_reviews (table_name, record_key, reason, old_path, old_name, candidates, province_code)
-       select 'accounts', x.id::text,
-         case when x.level = 2 then 'district' when cardinality(x.candidates) > 1 then 'split' else 'unmapped' end,
-         x.path, x.full_name, x.candidates, x.province
-       from x on conflict (table_name, record_key) do nothing
-     ), marked as (
-       update accounts a set moved_from_unit = x.path from x where a.id = x.id returning 1
-     ) select count(*)::int as n from marked`,
-  );
-  return { moved: moved[0]?.n ?? 0, review: review[0]?.n ?? 0 };
-}
-
 /** Figures follow their point: the day counts of moved venues take the venue's new codes. */
 export async function moveVenueFigures(tx: Queryable, venueId?: string): Promise<number> {
   const rows = await tx.query<{ n: number }>(

@@ -2,26 +2,22 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { dbTargets } from '../../../test-support/test-db';
 import type { Db } from '../../../core/db/db';
-import { UNIT_TABLES } from '../../../core/units/deployment';
+import { applyDeploymentStructure, UNIT_TABLES } from '../../../core/units/deployment';
 import { MOVE_TABLE_NAMES } from './move.tables';
 
 /**
- * Tables that name a unit by a column the move and the deployment's structure do not handle, each
- * with the reason. Anything else with a unit column must be in UNIT_TABLES and carried by the move.
+ * Tables derived from others that name a unit: the move carries each by rewriting it from its
+ * source, not row by row (no gap remains: every other table with a unit column must be in
+ * UNIT_TABLES and carried by the move).
  */
-const NOT_CARRIED: Record<string, string> = {
-  // derived from persons: the move updates its entries with each batch of people (move.batch.ts)
-  person_name_words: 'derived',
+const DERIVED: Record<string, string> = {
+  // the move updates a person's entries with each batch of people (move.batch.ts)
+  person_name_words: 'persons',
   // daily counts follow their venue (moveVenueFigures)
-  daily_venue_counts: 'follows venues',
-  // Still to carry (issue #10), reported: a campaign's area, an import's default commune, a venue
-  // review policy's unit and the vaccination aggregates (recomputed from their people) name units
-  // without being moved.
-  vaccination_campaigns: 'not yet carried',
-  vaccination_imports: 'not yet carried',
-  venue_review_policies: 'not yet carried',
-  vaccination_coverage: 'aggregate, not yet carried',
-  vaccination_population: 'aggregate, not yet carried',
+  daily_venue_counts: 'venues',
+  // counts per commune, recounted from the people carried (move.figures.ts)
+  vaccination_coverage: 'vaccination_coverage_people',
+  vaccination_population: 'persons',
 };
 
 const UNIT_COLUMN = /(^|_)(commune_code|unit_code|area_code)$/;
@@ -50,7 +46,7 @@ for (const target of dbTargets()) {
       );
       const unitTables = new Set<string>(UNIT_TABLES);
       const missing = tables.filter(
-        (t) => !(t in NOT_CARRIED) && !(unitTables.has(t) && MOVE_TABLE_NAMES.has(t)),
+        (t) => !(t in DERIVED) && !(unitTables.has(t) && MOVE_TABLE_NAMES.has(t)),
       );
       assert.deepEqual(missing, [], 'tables naming a unit that UNIT_TABLES or the move leave out');
       // Every carried table keeps its old path and says which map its codes are on.
@@ -59,8 +55,25 @@ for (const target of dbTargets()) {
         assert.ok(columns.has(`${t}.moved_from_unit`), `${t}.moved_from_unit`);
         assert.ok(columns.has(`${t}.unit_structure`), `${t}.unit_structure`);
       }
-      // The list of exceptions stays true: a table that no longer names a unit leaves it.
-      for (const t of Object.keys(NOT_CARRIED)) assert.ok(tables.includes(t), `${t} still names a unit`);
+      // The list of exceptions stays true: a table that no longer names a unit leaves it; its source is carried.
+      for (const [t, source] of Object.entries(DERIVED)) {
+        assert.ok(tables.includes(t), `${t} still names a unit`);
+        assert.ok(MOVE_TABLE_NAMES.has(source), `${t}'s source ${source} is carried`);
+      }
+    });
+
+    it('a unit table added since the structure was recorded takes it as its default at the next start', async () => {
+      await applyDeploymentStructure(db, '2025');
+      // As a migration on a running 2025 deployment leaves a new table (the setting is unchanged).
+      await db.exec(`alter table vaccination_campaigns alter column unit_structure set default 'pre2025'`);
+      await applyDeploymentStructure(db, '2025');
+      const defaults = await db.query<{ table_name: string; column_default: string }>(
+        `select table_name, column_default from information_schema.columns
+          where table_schema = current_schema() and column_name = 'unit_structure' and table_name = any($1::text[])`,
+        [[...UNIT_TABLES]],
+      );
+      assert.equal(defaults.length, UNIT_TABLES.length, 'every unit table has the column');
+      for (const d of defaults) assert.match(d.column_default, /^'2025'/, d.table_name);
     });
   });
 }

@@ -6,6 +6,7 @@ import type { Db } from '../../../core/db/db';
 import type { Actor } from '../../../core/auth/actor';
 import { applyDeploymentStructure } from '../../../core/units/deployment';
 import { runMove } from './move.service';
+import { listReviews, resolveReview } from './move.reviews';
 
 const admin: Actor = {
   kind: 'staff',
@@ -16,6 +17,16 @@ const admin: Actor = {
   displayName: 'Quản trị',
 };
 const ctx = { actor: admin, ip: '127.0.0.1', requestId: 'move-remainders' };
+const hanoi: Actor = {
+  kind: 'staff',
+  accountId: '00000000-0000-4000-8000-000000000002',
+  role: 'province_officer',
+  unitCode: '01',
+  unitStructure: '2025',
+  unitLevel: 'province',
+  facilityId: null,
+  displayName: 'Cán bộ Hà Nội',
+};
 
 /** Record tables the move must carry (held, vaccination, cases and tracing), with one row of Phúc Xá (00001 → 2025 Hồng Hà, 00097). */
 const TABLES = [
@@ -37,6 +48,7 @@ for (const target of dbTargets()) {
       db = await target.open();
       const place = `'00001', '001', '01'`;
       const person = randomUUID();
+      const split = randomUUID();
       await db.query(
         `insert into declarations_held (id, person_id, kind, question_set_version, answers, commune_code,
            district_code, province_code)
@@ -91,6 +103,59 @@ for (const target of dbTargets()) {
          values ($1, $2, now() - interval '2 days', now(), ${place})`,
         [kase!.id, person],
       );
+      await db.query(
+        `insert into vaccination_coverage_people (person_id, disease, commune_code, district_code, province_code,
+           birth_year, doses, primary_complete, boosters)
+         values ($1, 'covid-19', ${place}, 1990, 2, true, 0)`,
+        [person],
+      );
+      // Cống Vị (00007) was split between Ngọc Hà (00008) and Giảng Võ (00025): its person waits.
+      await db.query(
+        `insert into persons (id, full_name, name_folded, birth_year, sex, commune_code, district_code, province_code)
+         values ($1, 'Lê Văn Tách', 'le van tach', 1985, 'male', '00007', '001', '01')`,
+        [split],
+      );
+      await db.query(
+        `insert into vaccination_coverage_people (person_id, disease, commune_code, district_code, province_code,
+           birth_year, doses, primary_complete, boosters)
+         values ($1, 'covid-19', '00007', '001', '01', 1985, 3, true, 1)`,
+        [split],
+      );
+      await db.query(
+        `insert into vaccination_coverage (disease, unit_structure, commune_code, birth_year, at_least_one, full_primary, booster)
+         values ('covid-19', 'pre2025', '00001', 1990, 1, 1, 0), ('covid-19', 'pre2025', '00007', 1985, 1, 1, 1)`,
+      );
+      await db.query(
+        `insert into vaccination_population (unit_structure, commune_code, birth_year, people)
+         values ('pre2025', '00001', 1990, 1), ('pre2025', '00007', 1985, 1)`,
+      );
+      // Campaign areas of every level: a commune, a province, a former district (no 2025 unit).
+      for (const [name, area] of [
+        ['Phúc Xá', '00001'],
+        ['Hà Nội', '01'],
+        ['Ba Đình', '001'],
+      ] as const)
+        await db.query(
+          `insert into vaccination_campaigns (name, disease, products, target_groups, area_code, starts_on, ends_on)
+           values ($1, 'covid-19', '{EU/1/20/1528}', '{}', $2, current_date, current_date)`,
+          [name, area],
+        );
+      await db.query(
+        `insert into vaccination_imports (kind, sha256, format, header_row, columns, rows_total,
+           uploaded_by_account_id, actor, default_commune_code)
+         values ('doses', 'x', 'csv', 1, '{}', 1, 'a', '{}', '00001')`,
+      );
+      // Phúc Xá and Phúc Tân both went into Hồng Hà (00097); Trúc Bạch into Ba Đình (00004, same code).
+      for (const [unit, auto] of [
+        ['00001', true],
+        ['00037', false],
+        ['00004', true],
+        ['001', true],
+      ] as const)
+        await db.query(`insert into venue_review_policies (unit_code, auto_approve) values ($1, $2)`, [
+          unit,
+          auto,
+        ]);
       await applyDeploymentStructure(db, '2025');
     });
     after(() => db.close());
@@ -137,6 +202,116 @@ for (const target of dbTargets()) {
         'select unit_structure, moved_from_unit from declarations_all',
       );
       assert.deepEqual(rows, [{ unit_structure: '2025', moved_from_unit: '/01/001/00001/' }]);
+    });
+
+    it('campaign areas, import communes and review settings take their new unit; a former district waits', async () => {
+      // The first run (the test above) carried them.
+      const [run] = await db.query<{ progress: Record<string, { moved: number; review: number }> }>(
+        'select progress from unit_move_runs order by started_at limit 1',
+      );
+      const campaigns = await db.query<{ name: string; unit: string; moved_from_unit: string }>(
+        `select name, unit_structure || ' ' || area_code as unit, moved_from_unit from vaccination_campaigns
+         order by name collate "C"`,
+      );
+      assert.deepEqual(
+        campaigns.map((c) => [c.name, c.unit, c.moved_from_unit]),
+        [
+          ['Ba Đình', 'pre2025 001', '/01/001/'],
+          ['Hà Nội', '2025 01', '/01/'],
+          ['Phúc Xá', '2025 00097', '/01/001/00001/'],
+        ],
+      );
+      assert.deepEqual(
+        {
+          moved: run!.progress.vaccination_campaigns?.moved,
+          review: run!.progress.vaccination_campaigns?.review,
+        },
+        { moved: 2, review: 1 },
+      );
+      const [imp] = await db.query<{ unit: string; moved_from_unit: string }>(
+        `select unit_structure || ' ' || default_commune_code as unit, moved_from_unit from vaccination_imports`,
+      );
+      assert.deepEqual(imp, { unit: '2025 00097', moved_from_unit: '/01/001/00001/' });
+      const policies = await db.query<{ unit: string; auto_approve: boolean; moved_from_unit: string }>(
+        `select unit_structure || ' ' || unit_code as unit, auto_approve, moved_from_unit from venue_review_policies
+         order by unit_structure, unit_code`,
+      );
+      assert.deepEqual(
+        policies.map((p) => [p.unit, p.auto_approve, p.moved_from_unit]),
+        [
+          ['2025 00004', true, '/01/001/00004/'],
+          // merged: a point auto-approves only if both former wards let it
+          ['2025 00097', false, '/01/001/00001/ /01/002/00037/'],
+          ['pre2025 001', true, '/01/001/'],
+        ],
+      );
+      const reviews = await db.query<{ table_name: string; reason: string }>(
+        `select table_name, reason from unit_move_reviews order by table_name`,
+      );
+      assert.deepEqual(
+        reviews.map((r) => `${r.table_name} ${r.reason}`),
+        [
+          'persons split',
+          'vaccination_campaigns district',
+          'vaccination_coverage_people split',
+          'venue_review_policies district',
+        ],
+      );
+      const again = await runMove(db, ctx, { batchSize: 10 });
+      for (const t of ['vaccination_campaigns', 'vaccination_imports', 'venue_review_policies'])
+        assert.deepEqual([again.progress[t]?.moved, again.progress[t]?.review], [0, 0], t);
+    });
+
+    const figures = async () => ({
+      coverage: (
+        await db.query<{ r: string }>(
+          `select concat_ws(' ', unit_structure, commune_code, birth_year, at_least_one, full_primary, booster) as r
+           from vaccination_coverage where at_least_one + full_primary + booster > 0 order by 1`,
+        )
+      ).map((x) => x.r),
+      population: (
+        await db.query<{ r: string }>(
+          `select concat_ws(' ', unit_structure, commune_code, birth_year, people) as r
+           from vaccination_population where people > 0 order by 1`,
+        )
+      ).map((x) => x.r),
+    });
+
+    it('the coverage counts and the population follow their people to the 2025 commune', async () => {
+      assert.deepEqual(await figures(), {
+        coverage: ['2025 00097 1990 1 1 0', 'pre2025 00007 1985 1 1 1'],
+        population: ['2025 00097 1990 1', 'pre2025 00007 1985 1'],
+      });
+    });
+
+    it('a split ward’s person, a former district’s campaign and setting take the commune an officer chooses', async () => {
+      const officer = { ...ctx, actor: hanoi };
+      const items = await listReviews(db, officer);
+      const of = (table: string) => items.find((i) => i.table === table)!;
+      await resolveReview(db, officer, of('persons').id, '00025');
+      await resolveReview(db, officer, of('vaccination_coverage_people').id, '00025');
+      await resolveReview(db, officer, of('vaccination_campaigns').id, '00004');
+      await resolveReview(db, officer, of('venue_review_policies').id, '00004');
+      const resolved = await figures();
+      assert.deepEqual(resolved, {
+        coverage: ['2025 00025 1985 1 1 1', '2025 00097 1990 1 1 0'],
+        population: ['2025 00025 1985 1', '2025 00097 1990 1'],
+      });
+      const [campaign] = await db.query<{ unit: string }>(
+        `select unit_structure || ' ' || area_code as unit from vaccination_campaigns where name = 'Ba Đình'`,
+      );
+      assert.equal(campaign!.unit, '2025 00004');
+      const policies = await db.query<{ unit: string; auto_approve: boolean; moved_from_unit: string }>(
+        `select unit_structure || ' ' || unit_code as unit, auto_approve, moved_from_unit from venue_review_policies
+         where unit_code in ('001', '00004') order by 1`,
+      );
+      assert.deepEqual(
+        policies.map((p) => [p.unit, p.auto_approve, p.moved_from_unit]),
+        [['2025 00004', true, '/01/001/00004/ /01/001/']],
+      );
+      // A later run recounts the same figures from the people.
+      await runMove(db, ctx, { batchSize: 10 });
+      assert.deepEqual(await figures(), resolved);
     });
   });
 }

@@ -6,7 +6,9 @@ import { forgetAccountActors } from '../../../core/auth/sessions';
 import { jurisdictionSql } from '../../../core/auth/jurisdiction';
 import { AppError, fieldError } from '../../../core/errors';
 import { moveVenueFigures } from './move.batch';
-import { MOVE_TABLES, MOVE_TABLE_NAMES } from './move.tables';
+import { resolveReviewPolicy } from './move.codes';
+import { moveResolvedShare } from './move.figures';
+import { CODE_TABLES, MOVE_TABLES, MOVE_TABLE_NAMES, REVIEW_POLICIES } from './move.tables';
 
 /** One record waiting for its new commune, as the review list answers it. */
 export type ReviewItem = MoveReview;
@@ -108,14 +110,19 @@ export async function resolveReview(
           'Choose one of the new communes the old unit went into.',
         ),
       ]);
-    if (review.table_name === 'accounts') {
+    const codes = CODE_TABLES.find((c) => c.table === review.table_name);
+    if (codes) {
       await tx.query(
-        `update accounts set unit_structure = '2025', unit_code = $2 where id = $1::uuid and unit_structure = 'pre2025'`,
+        `update ${codes.table} set unit_structure = '2025', ${codes.column} = $2
+         where ${codes.key} = $1::${codes.keyType} and unit_structure = 'pre2025'`,
         [review.record_key, unit.code],
       );
-      forgetAccountActors(review.record_key);
+      if (codes.table === 'accounts') forgetAccountActors(review.record_key);
+    } else if (review.table_name === REVIEW_POLICIES) {
+      await resolveReviewPolicy(tx, review.record_key, unit.code);
     } else {
       const t = MOVE_TABLES.find((m) => m.table === review.table_name)!;
+      await moveResolvedShare(tx, t.table, review.record_key, unit.code);
       await tx.query(
         `update ${t.table} set unit_structure = '2025', province_code = $2, district_code = null, commune_code = $3
          where ${t.key} = $1::${t.keyType} and unit_structure = 'pre2025'`,

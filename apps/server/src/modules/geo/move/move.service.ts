@@ -6,8 +6,10 @@ import { forgetAllActors } from '../../../core/auth/sessions';
 import { AppError } from '../../../core/errors';
 import { deploymentStructure } from '../../../core/units/deployment';
 import { buildMovePlan } from './move.plan';
-import { moveAccounts, moveBatch, moveVenueFigures } from './move.batch';
-import { MOVE_TABLES } from './move.tables';
+import { moveBatch, moveVenueFigures } from './move.batch';
+import { moveReviewPolicies, moveUnitCodes } from './move.codes';
+import { recountVaccinationFigures } from './move.figures';
+import { CODE_TABLES, MOVE_TABLES, REVIEW_POLICIES } from './move.tables';
 
 export type TableProgress = MoveTableProgress;
 
@@ -111,21 +113,31 @@ export async function runMove(db: Db, ctx: AuditContext, opts: MoveOptions = {})
     }
   }
   const finished = await db.transaction(async (tx) => {
-    const accounts = await moveAccounts(tx);
+    // Tables naming one code (accounts, campaigns, imports) and the review settings are few rows each.
+    const codes: Record<string, TableProgress> = {};
+    for (const t of CODE_TABLES)
+      codes[t.table] = { after: null, ...(await moveUnitCodes(tx, t)), done: true };
+    codes[REVIEW_POLICIES] = { after: null, ...(await moveReviewPolicies(tx)), done: true };
     const figures = await moveVenueFigures(tx);
+    codes.daily_venue_counts = { after: null, moved: figures, review: 0, done: true };
+    // Counts per commune, recounted from the people just carried (move.figures.ts). Not progress: a
+    // re-run recounts the same rows and moves nothing.
+    const coverageRows = await recountVaccinationFigures(tx);
     const rows = await tx.query<RunRow>(
-      `update unit_move_runs set status = 'done', finished_at = now(),
-         progress = progress || jsonb_build_object('accounts', $2::jsonb, 'daily_venue_counts', $3::jsonb)
+      `update unit_move_runs set status = 'done', finished_at = now(), progress = progress || $2::jsonb
        where id = $1 returning *`,
-      [
-        run.id,
-        JSON.stringify({ after: null, ...accounts, done: true }),
-        JSON.stringify({ after: null, moved: figures, review: 0, done: true }),
-      ],
+      [run.id, JSON.stringify(codes)],
     );
+    const accounts = codes.accounts!;
     await recordAudit(tx, ctx, {
       action: 'units.move.finish',
-      details: { runId: run.id, accounts: accounts.moved, accountsReview: accounts.review, figures },
+      details: {
+        runId: run.id,
+        accounts: accounts.moved,
+        accountsReview: accounts.review,
+        figures,
+        coverageRows,
+      },
     });
     return rows[0]!;
   });

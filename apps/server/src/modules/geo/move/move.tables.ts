@@ -43,7 +43,34 @@ export const MOVE_TABLES: readonly MoveTable[] = [
   { table: 'vaccination_invitations', key: 'id', keyType: 'uuid' },
 ];
 
-export const MOVE_TABLE_NAMES = new Set([...MOVE_TABLES.map((t) => t.table), 'accounts']);
+/**
+ * Tables that name their unit by one code of any level (a province, a former district, a commune)
+ * instead of the record's three columns. Few rows each: one statement moves a table (move.codes.ts).
+ */
+export interface CodeTable {
+  table: string;
+  key: string;
+  keyType: 'uuid' | 'text';
+  /** The unit code column; null means no unit (a national account, an import without a default). */
+  column: string;
+}
+
+export const CODE_TABLES: readonly CodeTable[] = [
+  { table: 'accounts', key: 'id', keyType: 'uuid', column: 'unit_code' },
+  // A campaign's area (0040, 0067): its sites must lie in it.
+  { table: 'vaccination_campaigns', key: 'id', keyType: 'uuid', column: 'area_code' },
+  // An import's commune for rows that name none (0046, 0067): a resumed job goes on with it.
+  { table: 'vaccination_imports', key: 'id', keyType: 'uuid', column: 'default_commune_code' },
+];
+
+/** Venue review settings per unit: merged, not moved row by row (move.codes.ts `moveReviewPolicies`). */
+export const REVIEW_POLICIES = 'venue_review_policies';
+
+export const MOVE_TABLE_NAMES = new Set([
+  ...MOVE_TABLES.map((t) => t.table),
+  ...CODE_TABLES.map((t) => t.table),
+  REVIEW_POLICIES,
+]);
 
 /** The pre2025 path of a row's unit, from its own columns ('/01/001/00001/'). */
 export const OLD_PATH_SQL = (t: string) =>
