@@ -172,6 +172,8 @@ export const AUDIT_ACTIONS = [
   'vaccination.reminder.send',
   // vaccination officers' invitations page and the DCC signer's renewal (issue #12, task vacc12)
   'keys.renew',
+  'vaccination.invitations.map',
+  'vaccination.invitations.errors.download',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

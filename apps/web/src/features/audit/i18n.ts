@@ -99,6 +99,11 @@ export const AUDIT_ACTIONS: Partial<Record<AuditAction, Words>> = {
   'declaration.hold.release': { vi: 'Thôi giữ tờ khai', en: 'Released a declaration hold' },
   'declaration.read': { vi: 'Xem tờ khai', en: 'Read declarations' },
   'keys.rotate': { vi: 'Đổi khóa ký', en: 'Rotated signing keys' },
+  'vaccination.invitations.map': { vi: 'Lưu cột danh sách mời', en: 'Saved an invitation list column map' },
+  'vaccination.invitations.errors.download': {
+    vi: 'Tải các dòng lỗi của danh sách mời',
+    en: 'Downloaded an invitation list’s refused rows',
+  },
   'keys.renew': {
     vi: 'Gia hạn khóa ký chứng nhận (tự động)',
     en: 'Renewed the certificate signer (automatic)',
