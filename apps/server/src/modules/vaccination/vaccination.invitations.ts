@@ -13,14 +13,7 @@ import { jurisdictionSql } from '../../core/auth/jurisdiction';
 import { AppError } from '../../core/errors';
 import { sendMessage } from './vaccination.deps';
 import { assertPriorityGroup } from './vaccination.priority';
-import {
-  areaHolds,
-  assertSiteReach,
-  findSite,
-  siteLocation,
-  vnDate,
-  type SiteRow,
-} from './vaccination.reach';
+import { campaignHoldsSite, assertSiteReach, findSite, vnDate, type SiteRow } from './vaccination.reach';
 import { invitationSms } from './vaccination.sms';
 
 const DISEASE = 'covid-19';
@@ -139,7 +132,7 @@ export async function invitationTarget(q: Queryable, ctx: AuditContext, campaign
   const campaign = await findCampaign(q, campaignId);
   const site = await findSite(q, siteId);
   assertSiteReach(ctx, site);
-  if (!areaHolds(campaign.area_code, siteLocation(site))) throw refused('siteId', 'outside_campaign');
+  if (!(await campaignHoldsSite(q, campaign.area_code, site))) throw refused('siteId', 'outside_campaign');
   if (campaign.ends_on < vnDate(new Date())) throw refused('campaignId', 'campaign_ended');
   return { campaign, site };
 }

@@ -3,6 +3,8 @@ import type { UnitStructure } from '../../core/units/structure';
 import type { AuditContext } from '../../core/audit/audit';
 import { inJurisdiction, rowLocation } from '../../core/auth/jurisdiction';
 import { AppError } from '../../core/errors';
+import { deploymentStructure } from '../../core/units/deployment';
+import { findUnit } from './vaccination.deps';
 
 export interface SiteRow {
   id: string;
@@ -49,12 +51,18 @@ export function vnDate(at: Date): string {
   return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
-/** Whether an area code of any level (2, 3 or 5 digits) holds a location. */
-export function areaHolds(
-  areaCode: string,
-  loc: { provinceCode: string | null; districtCode: string | null; communeCode: string | null },
-): boolean {
-  if (areaCode.length === 2) return loc.provinceCode === areaCode;
-  if (areaCode.length === 3) return loc.districtCode === areaCode;
-  return loc.communeCode === areaCode;
+/**
+ * Whether a campaign's area holds a site. The area is a unit of the deployment's map (where campaigns
+ * are created, vaccination.sites.ts) at the level the unit is recorded at, never read from the code's
+ * length; a site on another map is outside it even when its codes match (a 2021 commune and the 2025
+ * commune that took its code are different places).
+ */
+export async function campaignHoldsSite(q: Queryable, areaCode: string, site: SiteRow): Promise<boolean> {
+  const structure = await deploymentStructure(q);
+  if (site.unit_structure !== structure) return false;
+  const unit = await findUnit(q, structure, areaCode);
+  if (!unit) return false;
+  const atLevel =
+    unit.level === 1 ? site.province_code : unit.level === 2 ? site.district_code : site.commune_code;
+  return atLevel === areaCode;
 }

@@ -7,14 +7,7 @@ import { AppError } from '../../core/errors';
 import { idempotentCreate } from './vaccination.idempotent';
 import { findUnit, locationOfCommune } from './vaccination.deps';
 import { catalogueInForce } from './vaccination.catalogue';
-import {
-  areaHolds,
-  assertSiteReach,
-  findSite,
-  siteLocation,
-  vnDate,
-  type SiteRow,
-} from './vaccination.reach';
+import { campaignHoldsSite, assertSiteReach, findSite, vnDate, type SiteRow } from './vaccination.reach';
 
 export interface SiteInput {
   name: string;
@@ -82,8 +75,8 @@ export function sitesService(db: Db) {
       authorize(ctx.actor, 'vaccination.site.manage', loc);
       return idempotentCreate(db, ctx, 'vaccination.site.create', idempotencyKey, input, async (tx) => {
         const rows = await tx.query<{ id: string }>(
-          `insert into vaccination_sites (name, kind, commune_code, district_code, province_code, daily_capacity,
-             opens_at, closes_at) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id::text`,
+          `insert into vaccination_sites (name, kind, commune_code, district_code, province_code, unit_structure,
+             daily_capacity, opens_at, closes_at) values ($1, $2, $3, $4, $5, $9, $6, $7, $8) returning id::text`,
           [
             input.name,
             input.kind,
@@ -93,6 +86,8 @@ export function sitesService(db: Db) {
             input.dailyCapacity,
             input.opensAt,
             input.closesAt,
+            // The commune's own map (the one it was looked up on), not a column default.
+            loc.structure,
           ],
         );
         await recordAudit(tx, ctx, { action: 'vaccination.site.create', details: { siteId: rows[0]!.id } });
@@ -201,7 +196,7 @@ export function sitesService(db: Db) {
       if (!campaign[0]) throw new AppError('VACCINATION_CAMPAIGN_NOT_FOUND');
       const site = await findSite(db, input.siteId);
       assertSiteReach(ctx, site);
-      if (!areaHolds(campaign[0].area_code, siteLocation(site)))
+      if (!(await campaignHoldsSite(db, campaign[0].area_code, site)))
         throw new AppError('VALIDATION_FAILED', [
           {
             field: 'siteId',
