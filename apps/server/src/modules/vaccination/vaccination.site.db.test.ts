@@ -581,6 +581,39 @@ for (const target of dbTargets()) {
       assert.equal(invite.statusCode, 400, invite.body);
       assert.equal(invite.json().error.details[0].code, 'outside_campaign');
 
+      // Someone still on the 2021 map, dosed at the 2025 site: the dose and the reaction name their own map.
+      const visitor = await createPerson(db, { communeCode: '00004' });
+      await db.query(`update persons set unit_structure = 'pre2025' where id = $1`, [visitor]);
+      const vaccinator = (
+        await signInAs(app, db, { role: 'vaccinator', unitCode: '00004', facilityId: site.id })
+      ).headers;
+      const dose = await post(
+        vaccinator,
+        '/api/vaccination/doses',
+        doseBody({ personId: visitor, siteId: site.id, lotId: lot.json().id }),
+      );
+      assert.equal(dose.statusCode, 201, dose.body);
+      const aefi = await post(vaccinator, '/api/vaccination/adverse-events', {
+        clientId: randomUUID(),
+        personId: visitor,
+        siteId: site.id,
+        symptoms: ['sốt'],
+        onsetAt: new Date().toISOString(),
+        severity: 'mild',
+      });
+      assert.equal(aefi.statusCode, 201, aefi.body);
+      for (const table of ['vaccination_doses', 'vaccination_adverse_events'])
+        assert.deepEqual(
+          (
+            await db.query(
+              `select unit_structure, commune_code, district_code from ${table} where person_id = $1`,
+              [visitor],
+            )
+          )[0],
+          { unit_structure: 'pre2025', commune_code: '00004', district_code: '001' },
+          table,
+        );
+
       // A citizen looking for slots in 2025's 00004 finds Phường Ba Đình's, not Trúc Bạch's.
       assert.equal((await slot(admin, provinceCampaign, oldSiteId, 3)).statusCode, 400);
       await db.query(
