@@ -170,6 +170,10 @@ export const AUDIT_ACTIONS = [
   'vaccination.invitations.read',
   'vaccination.priorityGroup.set',
   'vaccination.reminder.send',
+  // vaccination officers' invitations page and the DCC signer's renewal (issue #12, task vacc12)
+  'keys.renew',
+  'vaccination.invitations.map',
+  'vaccination.invitations.errors.download',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

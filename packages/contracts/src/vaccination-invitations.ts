@@ -90,3 +90,65 @@ export const PriorityGroupSchema = Type.Object({
 });
 
 export const InvitationImportQuery = Type.Object({ siteId: Uuid });
+
+// --- the officers' invitations page (task vacc12) ---
+
+/** How many people an invitation by group and age band would reach now, before it is sent. */
+export const DueCountQuery = Type.Object(
+  { siteId: Uuid, priorityGroup: GroupCode, ageBand: Type.Optional(AgeBand) },
+  { additionalProperties: false },
+);
+export const DueCountSchema = Type.Object({ due: Type.Integer() });
+export type DueCount = Static<typeof DueCountSchema>;
+
+/** The columns an invitation list is read by. */
+export const INVITATION_COLUMNS = ['fullName', 'birth', 'idNumber', 'bhyt', 'phone', 'group'] as const;
+export type InvitationColumn = (typeof INVITATION_COLUMNS)[number];
+
+const HeaderText = Type.String({ minLength: 1, maxLength: 200 });
+/** The header text of the uploader's own file for each column, saved once and used for the next lists. */
+export const InvitationColumnMapSchema = Type.Object(
+  {
+    fullName: Type.Optional(HeaderText),
+    birth: Type.Optional(HeaderText),
+    idNumber: Type.Optional(HeaderText),
+    bhyt: Type.Optional(HeaderText),
+    phone: Type.Optional(HeaderText),
+    group: Type.Optional(HeaderText),
+  },
+  { additionalProperties: false },
+);
+export type InvitationColumnMap = Static<typeof InvitationColumnMapSchema>;
+
+const Bilingual = Type.Object({ vi: Type.String(), en: Type.String() });
+/** What the page shows before an invitation list is sent: the header found and each column's cell. */
+export const InvitationPreviewSchema = Type.Object({
+  headerRow: Type.Integer(),
+  header: Type.Array(Type.String()),
+  columns: Type.Record(Type.String(), Type.Integer()),
+  rows: Type.Integer(),
+  labels: Type.Record(Type.String(), Bilingual),
+});
+export type InvitationPreview = Static<typeof InvitationPreviewSchema>;
+
+export const InvitationRowErrorSchema = Type.Object({
+  row: Type.Integer(),
+  field: Type.String(),
+  code: Type.String(),
+  message: Bilingual,
+});
+export type InvitationRowError = Static<typeof InvitationRowErrorSchema>;
+
+export const InvitationImportResultSchema = Type.Object({
+  /** The list's refused rows, downloadable as an error sheet; null when no row was refused. */
+  importId: Type.Union([Uuid, Type.Null()]),
+  rows: Type.Integer(),
+  matched: Type.Integer(),
+  invited: Type.Integer(),
+  sms: Type.Integer(),
+  noPhone: Type.Integer(),
+  errors: Type.Array(InvitationRowErrorSchema),
+});
+export type InvitationImportResult = Static<typeof InvitationImportResultSchema>;
+
+export const InvitationImportParams = Type.Object({ id: Uuid });

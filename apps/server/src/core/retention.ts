@@ -40,6 +40,8 @@ import type { Scheduler } from './jobs/scheduler';
  *   person exists (an officer clears it); vaccination_invitations and vaccination_booking_reminders:
  *   the record that someone was invited or reminded (ids and a channel, no phone or text: the
  *   message itself is in outbox_messages and goes with it), kept with the campaign's records;
+ *   vaccination_invitation_lists: an invitation list's refused rows (cells as uploaded) for its error
+ *   sheet, deleted 7 days after the upload (vaccination.invitations.lists.ts purgeInvitationLists);
  * - below: sessions, one-time codes, sent messages, idempotency keys, password guesses, handled
  *   domain events, resolved or stale pending identities, revoked API tokens, daily count markers.
  */

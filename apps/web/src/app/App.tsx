@@ -50,6 +50,7 @@ const MyVaccinationPage = lazy(() => import('../features/vaccination/MyVaccinati
 const VaccinatorPage = lazy(() => import('../features/vaccination/VaccinatorPage'));
 const CataloguePage = lazy(() => import('../features/vaccination/CataloguePage'));
 const VaccinationImportPage = lazy(() => import('../features/vaccination/vaccination-import-page'));
+const InvitationsPage = lazy(() => import('../features/vaccination/InvitationsPage'));
 const CorrectionsReviewPage = lazy(() => import('../features/vaccination/CorrectionsReviewPage'));
 const TrustListPage = lazy(() => import('../features/verify/TrustListPage'));
 const CasesPage = lazy(() => import('../features/cases/CasesPage'));
@@ -219,6 +220,10 @@ export function App() {
         <Route
           path="/vaccination/imports"
           element={<RequireAuth action="vaccination.import">{page(<VaccinationImportPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/vaccination/invitations"
+          element={<RequireAuth action="vaccination.import">{page(<InvitationsPage />)}</RequireAuth>}
         />
         <Route
           path="/vaccination/corrections"

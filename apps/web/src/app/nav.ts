@@ -42,6 +42,7 @@ export type NavKey =
   | 'vaccinationSite'
   | 'vaccineCatalogue'
   | 'vaccinationImport'
+  | 'vaccinationInvite'
   | 'vaccinationCorrections'
   | 'trustList'
   | 'cases'
@@ -103,6 +104,7 @@ const GROUP_OF: Record<NavKey, NavGroup> = {
   vaccinationSite: 'people',
   vaccineCatalogue: 'admin',
   vaccinationImport: 'people',
+  vaccinationInvite: 'people',
   vaccinationCorrections: 'people',
   trustList: 'admin',
   cases: 'people',
@@ -143,6 +145,11 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
   { key: 'myIsolation', to: '/my-case', allowed: (_, can) => can('case.readOwn') },
   { key: 'vaccinationSite', to: '/vaccination/site', allowed: (_, can) => can('vaccination.administer') },
   { key: 'vaccinationImport', to: '/vaccination/imports', allowed: (_, can) => can('vaccination.import') },
+  {
+    key: 'vaccinationInvite',
+    to: '/vaccination/invitations',
+    allowed: (_, can) => can('vaccination.import'),
+  },
   {
     key: 'vaccinationCorrections',
     to: '/vaccination/corrections',

@@ -5,6 +5,7 @@ import { samplingEn } from '../features/sampling/i18n';
 import { resultsEn } from '../features/results/i18n';
 import { vaccinationEn } from '../features/vaccination/i18n';
 import { vaccinationImportEn } from '../features/vaccination/vaccination-import-i18n';
+import { vaccinationInviteEn } from '../features/vaccination/invite-i18n';
 import { casesEn } from '../features/cases/i18n';
 import { vaccinationSiteEn } from '../features/vaccination/site-i18n';
 import { verifyEn } from '../features/verify/i18n';
@@ -38,6 +39,7 @@ export const en: Messages = {
   results: resultsEn,
   vaccination: vaccinationEn,
   vaccinationImport: vaccinationImportEn,
+  vaccinationInvite: vaccinationInviteEn,
   vaccinationCorrections: vaccinationCorrectionsEn,
   cases: casesEn,
   vaccinationSite: vaccinationSiteEn,
@@ -88,6 +90,7 @@ export const en: Messages = {
     vaccinationFigures: 'Vaccination coverage',
     vaccinationSite: 'Vaccination site',
     vaccinationImport: 'Import dose records',
+    vaccinationInvite: 'Vaccination invitations',
     cases: 'Cases (F0)',
     newCase: 'Enter a case',
     myIsolation: 'Home isolation (F0)',

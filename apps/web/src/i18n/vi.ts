@@ -5,6 +5,7 @@ import { samplingVi } from '../features/sampling/i18n';
 import { resultsVi } from '../features/results/i18n';
 import { vaccinationVi } from '../features/vaccination/i18n';
 import { vaccinationImportVi } from '../features/vaccination/vaccination-import-i18n';
+import { vaccinationInviteVi } from '../features/vaccination/invite-i18n';
 import { casesVi } from '../features/cases/i18n';
 import { vaccinationSiteVi } from '../features/vaccination/site-i18n';
 import { verifyVi } from '../features/verify/i18n';
@@ -36,6 +37,7 @@ export const vi = {
   results: resultsVi,
   vaccination: vaccinationVi,
   vaccinationImport: vaccinationImportVi,
+  vaccinationInvite: vaccinationInviteVi,
   vaccinationCorrections: vaccinationCorrectionsVi,
   cases: casesVi,
   vaccinationSite: vaccinationSiteVi,
@@ -86,6 +88,7 @@ export const vi = {
     vaccinationFigures: 'Độ bao phủ tiêm chủng',
     vaccinationSite: 'Điểm tiêm',
     vaccinationImport: 'Nhập danh sách tiêm',
+    vaccinationInvite: 'Mời tiêm chủng',
     cases: 'Ca bệnh (F0)',
     newCase: 'Nhập ca bệnh',
     myIsolation: 'Cách ly tại nhà (F0)',

@@ -251,6 +251,13 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /api/vaccination/campaigns/:id/invitations/import': { action: 'vaccination.import', inArea: true, note: 'the site must be in the officer’s area; rows naming people outside it are row errors' },
   'GET /api/vaccination/campaigns/:id/invitations': { action: 'vaccination.import', inArea: true, note: 'invitations of people in the officer’s area' },
   'PUT /api/vaccination/people/:personId/priority-group': { action: 'vaccination.import', inArea: true, note: 'the person must live in the officer’s area' },
+  // the officers' invitations page (issue #12 §2, task vacc12)
+  'GET /api/vaccination/campaigns': { action: 'vaccination.site.manage', note: 'campaigns in the officer’s area or covering it; no personal data' },
+  'GET /api/vaccination/campaigns/:id/invitations/due': { action: 'vaccination.import', inArea: true, note: 'a count of the site’s due people in the officer’s area; the site must be in it' },
+  'GET /api/vaccination/invitations/column-map': { action: 'vaccination.import', note: 'the caller’s own saved map, header texts only' },
+  'PUT /api/vaccination/invitations/column-map': { action: 'vaccination.import', note: 'the caller’s own saved map' },
+  'POST /api/vaccination/invitations/preview': { action: 'vaccination.import', note: 'reads the posted file, stores nothing' },
+  'GET /api/vaccination/invitation-lists/:id/error-sheet': { action: 'vaccination.import', note: 'the uploader’s own list only; its refused rows as uploaded' },
   'GET /api/lab/results/:barcode': { action: 'lab.result.verify', note: 'the supervisor’s lab only; no identity' },
   'POST /api/lab/results/:barcode/correction': { action: 'lab.result.verify' },
   'GET /api/lab/certificate-failures': { action: 'lab.result.verify' },

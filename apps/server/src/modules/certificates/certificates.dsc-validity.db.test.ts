@@ -87,6 +87,14 @@ for (const target of dbTargets()) {
       assert.ok(renewed.notAfter.getTime() - now.getTime() > 395 * DAY);
       assert.equal((await signingKey(db, 'dcc')).kid, renewed.kid, 'new certificates use the new key');
       assert.equal(await renewExpiringSigner(db, now), false, 'once');
+      // One audit entry per renewal, as the renewal job's machine actor, naming both keys.
+      const audits = await db.query<{ actor_account_id: string; details: Record<string, unknown> }>(
+        `select actor_account_id, details from audit_log where action = 'keys.renew' order by id`,
+      );
+      assert.deepEqual(
+        audits.map((a) => [a.actor_account_id, a.details.purpose, a.details.kid, a.details.retiredKid]),
+        [['system:dcc-signer-renewal', 'dcc', renewed.kid, dsc.kid]],
+      );
       const keys = await publicKeys(db, 'dcc');
       assert.equal(keys.find((k) => k.kid === dsc.kid)?.status, 'retired');
       assert.equal((await verifyCertificate(db, signed, new Date(now.getTime() + DAY))).valid, true);

@@ -4,6 +4,7 @@ import { fromBase64, readSignerCertificate } from '@phongdich/dcc';
 import { qrKeyIdFor } from '@phongdich/domain';
 import { baseOf, type Db, type Queryable } from '../../core/db/db';
 import { LOCKS } from '../../core/db/locks';
+import type { Actor } from '../../core/auth/actor';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { keysSecretOf } from '../../core/crypto/keys-secret';
@@ -167,6 +168,16 @@ export async function rotateSigningKey(
  */
 export const DSC_RENEW_BEFORE_DAYS = 365 + 30;
 
+/** What the renewal job (app.jobs `dcc-signer-renewal`) is recorded as in the audit log. */
+const RENEWAL_MACHINE: Actor = {
+  kind: 'machine',
+  accountId: 'system:dcc-signer-renewal',
+  role: 'national_admin',
+  unitCode: null,
+  facilityId: null,
+  displayName: 'DCC signer renewal',
+};
+
 /**
  * The interval job's check (app.ts, one server at a time): when the active DCC key's DSC ends within
  * DSC_RENEW_BEFORE_DAYS of `now`, a new key and DSC take over; the old key stays in the trust list
@@ -175,14 +186,24 @@ export const DSC_RENEW_BEFORE_DAYS = 365 + 30;
  */
 export async function renewExpiringSigner(db: Db, now = new Date()): Promise<boolean> {
   const row = (
-    await db.query<{ certificate: string | null }>(
-      `select certificate from signing_keys where purpose = 'dcc' and status = 'active'`,
+    await db.query<{ kid: string; certificate: string | null }>(
+      `select kid, certificate from signing_keys where purpose = 'dcc' and status = 'active'`,
     )
   )[0];
   if (!row?.certificate) return false; // none yet (made on first use), or no DSC to expire
   const { notAfter } = readSignerCertificate(fromBase64(row.certificate));
   if (notAfter.getTime() - now.getTime() > DSC_RENEW_BEFORE_DAYS * 864e5) return false;
-  await createKey(db, 'dcc');
+  // The new key and its audit entry commit together: no renewal goes unrecorded.
+  await createKey(db, 'dcc', (tx, kid) =>
+    recordAudit(
+      tx,
+      { actor: RENEWAL_MACHINE },
+      {
+        action: 'keys.renew',
+        details: { purpose: 'dcc', kid, retiredKid: row.kid, retiredNotAfter: notAfter.toISOString() },
+      },
+    ),
+  );
   cache.delete(`dcc:${dbId(db)}`);
   return true;
 }

@@ -54,8 +54,8 @@ export function aefiService(db: Db) {
       return db.transaction(async (tx) => {
         const rows = await tx.query<{ id: string }>(
           `insert into vaccination_adverse_events (client_id, person_id, dose_id, site_id, symptoms, onset_at, severity,
-             reported_by, reporter_account_id, note, commune_code, district_code, province_code)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+             reported_by, reporter_account_id, note, commune_code, district_code, province_code, unit_structure)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
            on conflict (client_id) do nothing returning id::text`,
           [
             input.clientId,
@@ -71,6 +71,8 @@ export function aefiService(db: Db) {
             person.commune_code,
             person.district_code,
             person.province_code,
+            // The person's own map, with their codes (not the column's default).
+            person.unit_structure,
           ],
         );
         const id = rows[0]?.id;

@@ -1,3 +1,4 @@
+import { DEPLOYMENT_STRUCTURE_SQL } from '../../core/units/deployment';
 import type { Db } from '../../core/db/db';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
@@ -45,10 +46,12 @@ export function bookingsService(db: Db) {
     /** Slots with room from now on, near a unit the citizen names (their district by default is the web's choice). */
     async openSlots(ctx: AuditContext, area: { communeCode?: string; districtCode?: string }) {
       authorize(ctx.actor, 'vaccination.book');
+      // The code the citizen names is a unit of the deployment's map: a site on another map with the
+      // same code is another place.
       const where = area.communeCode
-        ? 's.commune_code = $1'
+        ? `s.commune_code = $1 and s.unit_structure = ${DEPLOYMENT_STRUCTURE_SQL}`
         : area.districtCode
-          ? 's.district_code = $1'
+          ? `s.district_code = $1 and s.unit_structure = ${DEPLOYMENT_STRUCTURE_SQL}`
           : '$1::text is null';
       const rows = await db.query<SlotRow>(
         `${SLOT_SELECT} where ${where} and sl.starts_at > now() and sl.booked < sl.capacity

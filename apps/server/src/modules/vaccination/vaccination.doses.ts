@@ -283,8 +283,8 @@ export function dosesService(db: Db) {
         const rows = await tx.query<{ id: string }>(
           `insert into vaccination_doses (client_id, person_id, disease, product_mp, lot_id, lot_number, dose_number, site_id,
              vaccinator_account_id, screening_id, administered_at, administered_on, source, flags,
-             commune_code, district_code, province_code, recorded_by_account_id)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'site', $13, $14, $15, $16, $9)
+             commune_code, district_code, province_code, recorded_by_account_id, unit_structure)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'site', $13, $14, $15, $16, $9, $17)
            returning id::text`,
           [
             input.clientId,
@@ -303,6 +303,8 @@ export function dosesService(db: Db) {
             person.commune_code,
             person.district_code,
             person.province_code,
+            // The person's own map: their codes mean nothing without it (not the column's default).
+            person.unit_structure,
           ],
         );
         const doseId = rows[0]!.id;

@@ -7,7 +7,9 @@ import { buildTestApp } from '../../test-support/test-app';
 import { SITE_ORIGIN, signInAs, signInCitizen } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
 import { createPerson, createSiteWithSlot } from './vaccination.fixtures';
+import ExcelJS from 'exceljs';
 import { coverageOf, refreshPersonVaccination, sendBookingReminders } from './index';
+import { purgeInvitationLists } from './vaccination.invitations.lists';
 
 const DAY = 864e5;
 let phoneSeq = 0;
@@ -84,9 +86,21 @@ for (const target of dbTargets()) {
           headers: { ...officer, origin: SITE_ORIGIN },
           payload: { siteId: site.id, priorityGroup: 'older_65', ageBand: '65+' },
         });
+      const due = async () => {
+        const res = await app.inject({
+          method: 'GET',
+          url: `/api/vaccination/campaigns/${campaign.id}/invitations/due?siteId=${site.id}&priorityGroup=older_65&ageBand=65%2B`,
+          headers: officer,
+        });
+        assert.equal(res.statusCode, 200, res.body);
+        return res.json().due;
+      };
+      // The number the officer confirms before sending is the number invited.
+      assert.equal(await due(), 3);
       const first = await invite();
       assert.equal(first.statusCode, 200, first.body);
       assert.deepEqual(first.json(), { invited: 3, sms: 2, noPhone: 1, more: false });
+      assert.equal(await due(), 0);
       const again = await invite();
       assert.deepEqual(again.json(), { invited: 0, sms: 0, noPhone: 0, more: false });
 
@@ -222,6 +236,7 @@ for (const target of dbTargets()) {
           [withId, 'teacher', 'import'],
         ],
       );
+      assert.match(r.importId, /^[0-9a-f-]{36}$/);
       const again = await upload();
       assert.equal(again.json().invited, 0, 're-importing the list invites nobody twice');
       const sms = await db.query(
@@ -238,6 +253,220 @@ for (const target of dbTargets()) {
       ).json();
       assert.equal(listed.counts.invited, 2);
       assert.ok(listed.items.every((i: { source: string }) => i.source === 'import'));
+    });
+
+    it('lists the campaigns of the officer’s area and those covering it (ended ones when asked), paged', async () => {
+      const admin = (await signInAs(app, db, { role: 'national_admin', unitCode: null })).headers;
+      const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+      const yesterday = new Date(Date.now() + 7 * 3_600_000 - DAY).toISOString().slice(0, 10);
+      const tag = randomUUID().slice(0, 8);
+      const make = async (name: string, unitCode: string, endsOn = '2099-12-31', startsOn = today) => {
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/vaccination/campaigns',
+          headers: admin,
+          payload: {
+            name: `${name} ${tag}`,
+            disease: 'covid-19',
+            products: ['EU/1/21/1529'],
+            targetGroups: ['older_65'],
+            unitCode,
+            startsOn: endsOn < startsOn ? yesterday : startsOn,
+            endsOn,
+          },
+        });
+        assert.equal(res.statusCode, 201, res.body);
+        return res.json().id as string;
+      };
+      // Hoàn Kiếm (002): Phúc Tân 00037 and Đồng Xuân 00040.
+      const own = await make('Phúc Tân', '00037');
+      const neighbour = await make('Đồng Xuân', '00040');
+      const district = await make('Hoàn Kiếm', '002');
+      const province = await make('Hà Nội', '01');
+      const ended = await make('Phúc Tân cũ', '00037', yesterday);
+      const ours = (ids: { id: string }[]) => ids.map((c) => c.id).filter((id) => mine.has(id));
+      const mine = new Set([own, neighbour, district, province, ended]);
+      const list = async (headers: Record<string, string>, query = '') => {
+        const res = await app.inject({ method: 'GET', url: `/api/vaccination/campaigns${query}`, headers });
+        assert.equal(res.statusCode, 200, res.body);
+        return res.json() as { items: { id: string; areaName: string }[]; total: number };
+      };
+      const commune = (await signInAs(app, db, { role: 'commune_officer', unitCode: '00037' })).headers;
+      const seen = await list(commune);
+      assert.deepEqual(new Set(ours(seen.items)), new Set([own, district, province]));
+      assert.equal(seen.items.find((c) => c.id === own)?.areaName, 'Phường Phúc Tân');
+      const withEnded = await list(commune, '?current=false');
+      assert.deepEqual(new Set(ours(withEnded.items)), new Set([own, district, province, ended]));
+      const districtOfficer = (await signInAs(app, db, { role: 'district_officer', unitCode: '002' }))
+        .headers;
+      assert.deepEqual(
+        new Set(ours((await list(districtOfficer)).items)),
+        new Set([own, neighbour, district, province]),
+      );
+      // Pages of 2: together the whole list, each campaign once; the total is the whole list's.
+      const pages = [await list(commune, '?limit=2'), await list(commune, '?limit=2&offset=2')];
+      assert.equal(pages[0]!.items.length, 2);
+      assert.ok(pages.every((p) => p.total === seen.total));
+      assert.deepEqual(
+        pages.flatMap((p) => p.items.map((c) => c.id)),
+        seen.items.map((c) => c.id),
+      );
+      const vaccinator = (await signInAs(app, db, { role: 'vaccinator', unitCode: '00037' })).headers;
+      assert.equal(
+        (await app.inject({ method: 'GET', url: '/api/vaccination/campaigns', headers: vaccinator }))
+          .statusCode,
+        403,
+      );
+      const bad = await app.inject({
+        method: 'GET',
+        url: '/api/vaccination/campaigns?limit=1000',
+        headers: commune,
+      });
+      assert.equal(bad.statusCode, 400);
+    });
+
+    it('a list with its own headers is mapped once and reused; its refused rows download as an error sheet (audited, the uploader’s only)', async () => {
+      const { officer, site, campaign } = await createSiteWithSlot(app, db);
+      const phone = nextPhone();
+      const matched = await createPerson(db, {
+        fullName: 'Phạm Thị Khớp',
+        birthYear: 1950,
+        phone: `+84${phone.slice(1)}`,
+      });
+      const outside = nextPhone();
+      await createPerson(db, {
+        fullName: 'Người Ngoài Địa Bàn',
+        birthYear: 1949,
+        phone: `+84${outside.slice(1)}`,
+        communeCode: '00004',
+      });
+      const csv = [
+        'Tên người;Năm sinh;Di động;Diện ưu tiên',
+        `Phạm Thị Khớp;1950;${phone};Người từ 65 tuổi trở lên`,
+        `Không Ai;1961;${nextPhone()};older_65`,
+        `Ngoài Xã;1949;${outside};older_65`,
+      ].join('\r\n');
+      const post = (url: string, body: string | Buffer, type = 'text/csv') =>
+        app.inject({ method: 'POST', url, headers: { ...officer, 'content-type': type }, payload: body });
+      const preview = async (body: string | Buffer, type?: string) => {
+        const res = await post('/api/vaccination/invitations/preview', body, type);
+        assert.equal(res.statusCode, 200, res.body);
+        return res.json() as { headerRow: number; header: string[]; columns: Record<string, number> };
+      };
+      const before = await preview(csv);
+      assert.deepEqual(before.columns, { birth: 1 }, 'only "Năm sinh" is a known header');
+      const map = { fullName: 'Tên người', phone: 'Di động', group: 'Diện ưu tiên' };
+      const put = await app.inject({
+        method: 'PUT',
+        url: '/api/vaccination/invitations/column-map',
+        headers: officer,
+        payload: map,
+      });
+      assert.equal(put.statusCode, 200, put.body);
+      const saved = await app.inject({
+        method: 'GET',
+        url: '/api/vaccination/invitations/column-map',
+        headers: officer,
+      });
+      assert.deepEqual(saved.json(), map);
+      assert.deepEqual((await preview(csv)).columns, { fullName: 0, birth: 1, phone: 2, group: 3 });
+      const unknownColumn = await app.inject({
+        method: 'PUT',
+        url: '/api/vaccination/invitations/column-map',
+        headers: officer,
+        payload: { shoeSize: 'Cỡ giày' },
+      });
+      assert.equal(unknownColumn.statusCode, 400);
+
+      const upload = await post(
+        `/api/vaccination/campaigns/${campaign.id}/invitations/import?siteId=${site.id}`,
+        csv,
+      );
+      assert.equal(upload.statusCode, 200, upload.body);
+      const r = upload.json();
+      assert.equal(r.invited, 1);
+      assert.deepEqual(
+        r.errors.map((e: { row: number; code: string }) => [e.row, e.code]),
+        [
+          [3, 'PERSON_NOT_FOUND'],
+          [4, 'OUT_OF_AREA'],
+        ],
+      );
+      const invited = await db.query(
+        'select 1 from vaccination_invitations where campaign_id = $1 and person_id = $2',
+        [campaign.id, matched],
+      );
+      assert.equal(invited.length, 1);
+
+      const sheetUrl = `/api/vaccination/invitation-lists/${r.importId}/error-sheet`;
+      const sheet = await app.inject({ method: 'GET', url: sheetUrl, headers: officer });
+      assert.equal(sheet.statusCode, 200, sheet.body);
+      assert.match(String(sheet.headers['content-type']), /^text\/csv/);
+      assert.match(
+        String(sheet.headers['content-disposition']),
+        /attachment; filename="loi-danh-sach-moi\.csv"/,
+      );
+      assert.equal(sheet.headers['cache-control'], 'no-store');
+      const lines = sheet.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
+      // The header and the two refused rows as uploaded, then their codes and messages: nothing else.
+      assert.deepEqual(lines, [
+        'Tên người,Năm sinh,Di động,Diện ưu tiên,Mã lỗi / Code,Lỗi,Error',
+        `Không Ai,1961,${csv.split('\r\n')[2]!.split(';')[2]},older_65,PERSON_NOT_FOUND,Không tìm thấy người này trong sổ dân,Nobody in the registry matches`,
+        `Ngoài Xã,1949,${outside},older_65,OUT_OF_AREA,Người này ở ngoài địa bàn của bạn,This person lives outside your area`,
+      ]);
+      assert.ok(
+        !sheet.body.includes('Người Ngoài Địa Bàn'),
+        'the registry’s name of a refused row is not added',
+      );
+      assert.ok(!sheet.body.includes('Phạm Thị Khớp'), 'an invited row is not in the sheet');
+      const audits = await db.query<{ details: { listId: string; rows: number } }>(
+        `select details from audit_log where action = 'vaccination.invitations.errors.download' and details->>'listId' = $1`,
+        [r.importId],
+      );
+      assert.deepEqual(
+        audits.map((a) => a.details.rows),
+        [2],
+      );
+      // Another officer, even of the same commune, does not get the list's rows.
+      const colleague = (await signInAs(app, db, { role: 'commune_officer', unitCode: '00001' })).headers;
+      assert.equal((await app.inject({ method: 'GET', url: sheetUrl, headers: colleague })).statusCode, 404);
+
+      // An .xlsx list gets an .xlsx sheet with the same rows.
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Danh sách');
+      for (const line of csv.split('\r\n')) ws.addRow(line.split(';'));
+      const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+      const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      const fromXlsx = await post(
+        `/api/vaccination/campaigns/${campaign.id}/invitations/import?siteId=${site.id}`,
+        xlsx,
+        xlsxType,
+      );
+      assert.equal(fromXlsx.statusCode, 200, fromXlsx.body);
+      const xlsxSheet = await app.inject({
+        method: 'GET',
+        url: `/api/vaccination/invitation-lists/${fromXlsx.json().importId}/error-sheet`,
+        headers: officer,
+      });
+      assert.equal(xlsxSheet.headers['content-type'], xlsxType);
+      const read = new ExcelJS.Workbook();
+      await read.xlsx.load(xlsxSheet.rawPayload as unknown as ArrayBuffer);
+      const values = read.worksheets[0]!.getSheetValues().slice(1) as unknown[][];
+      assert.deepEqual(
+        values.map((v) => [v[1], v[5]]),
+        [
+          ['Tên người', 'Mã lỗi / Code'],
+          ['Không Ai', 'PERSON_NOT_FOUND'],
+          ['Ngoài Xã', 'OUT_OF_AREA'],
+        ],
+      );
+
+      // Kept only to be fixed: gone after its retention.
+      await purgeInvitationLists(db, new Date(Date.now() + 8 * DAY));
+      assert.equal((await app.inject({ method: 'GET', url: sheetUrl, headers: officer })).statusCode, 404);
     });
 
     it('coverage by priority group counts the vaccinated members of each group', async () => {

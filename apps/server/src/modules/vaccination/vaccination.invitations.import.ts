@@ -1,43 +1,22 @@
 import type { FieldError } from '@phongdich/contracts';
+import type { InvitationColumn, InvitationImportResult } from '@phongdich/contracts/vaccination-invitations';
 import { foldVietnamese, normaliseTypedPhone, parseBirth, parseIdNumber } from '@phongdich/domain';
 import type { Db } from '../../core/db/db';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { inJurisdiction } from '../../core/auth/jurisdiction';
-import {
-  detectHeader,
-  loadColumnMap,
-  readSpreadsheet,
-  withSavedMap,
-  type ColumnAliases,
-} from '../../core/import';
+import { detectHeader, loadColumnMap, readSpreadsheet, withSavedMap } from '../../core/import';
 import { findPerson, locationOf } from './vaccination.deps';
 import { matchPeople, type PersonMatchKey } from '../people';
 import { catalogueInForce } from './vaccination.catalogue';
-import { DOSE_ALIASES } from './vaccination.import.columns';
+import {
+  INVITATION_ALIASES,
+  INVITATION_IMPORT_KIND,
+  INVITATION_LIST_LIMITS,
+  keepRefusedRows,
+  type RefusedRow,
+} from './vaccination.invitations.lists';
 import { invitationTarget, writeInvitations, type Invitee } from './vaccination.invitations';
 import { setPriorityGroup } from './vaccination.priority';
-
-type InviteColumn = 'fullName' | 'birth' | 'idNumber' | 'bhyt' | 'phone' | 'group';
-export const INVITATION_IMPORT_KIND = 'vaccination.invitations';
-/** Invitation lists are a commune's: a few thousand rows, read and applied in the request. */
-const LIMITS = { maxRows: 20_000, maxUncompressedBytes: 32 * 1024 * 1024 };
-
-const ALIASES: ColumnAliases<InviteColumn> = {
-  fullName: DOSE_ALIASES.fullName,
-  birth: DOSE_ALIASES.birth,
-  idNumber: DOSE_ALIASES.idNumber,
-  bhyt: DOSE_ALIASES.bhyt,
-  phone: DOSE_ALIASES.phone,
-  group: [
-    'nhóm ưu tiên',
-    'nhóm',
-    'đối tượng',
-    'nhóm đối tượng',
-    'đối tượng ưu tiên',
-    'priority group',
-    'group',
-  ],
-};
 
 const rowError = (row: number, field: string, code: FieldError['code'], vi: string, en: string) => ({
   row,
@@ -61,12 +40,12 @@ export async function importInvitationList(
   siteId: string,
   bytes: Uint8Array,
   bookingUrl: string,
-) {
+): Promise<InvitationImportResult> {
   const { site } = await invitationTarget(db, ctx, campaignId, siteId);
   const accountId = ctx.actor.kind === 'anonymous' ? '' : ctx.actor.accountId;
-  const sheet = await readSpreadsheet(bytes, LIMITS);
-  const saved = await loadColumnMap<InviteColumn>(db, accountId, INVITATION_IMPORT_KIND);
-  const header = detectHeader(sheet.rows, withSavedMap(ALIASES, saved));
+  const sheet = await readSpreadsheet(bytes, INVITATION_LIST_LIMITS);
+  const saved = await loadColumnMap<InvitationColumn>(db, accountId, INVITATION_IMPORT_KIND);
+  const header = detectHeader(sheet.rows, withSavedMap(INVITATION_ALIASES, saved));
   const catalogue = await catalogueInForce(db, 'covid-19', new Date());
   const groupOf = new Map<string, string>();
   for (const g of catalogue.priorityGroups)
@@ -75,7 +54,7 @@ export async function importInvitationList(
   const errors: InvitationRowError[] = [];
   const keys: { row: number; key: PersonMatchKey; group: string }[] = [];
   for (const r of sheet.rows.slice(header.at + 1)) {
-    const cell = (c: InviteColumn) => {
+    const cell = (c: InvitationColumn) => {
       const at = header.columns.get(c);
       return at === undefined ? '' : (r.cells[at] ?? '').trim();
     };
@@ -169,6 +148,17 @@ export async function importInvitationList(
       unitStructure: person.unit_structure,
     });
   }
+  errors.sort((a, b) => a.row - b.row);
+  // The refused rows as uploaded, for the error sheet: the file's own cells, nothing from the registry.
+  const cellsOf = new Map(sheet.rows.map((r) => [r.row, r.cells]));
+  const refused: RefusedRow[] = [];
+  for (const e of errors) {
+    const last = refused[refused.length - 1];
+    const error = { field: e.field, code: e.code, message: e.message };
+    if (last?.row === e.row) last.errors.push(error);
+    else refused.push({ row: e.row, cells: cellsOf.get(e.row) ?? [], errors: [error] });
+  }
+  const rowsTotal = sheet.rows.length - header.at - 1;
   const written = await db.transaction(async (tx) => {
     for (const p of invitees) {
       await setPriorityGroup(tx, { personId: p.personId, group: p.group, source: 'import', accountId });
@@ -178,8 +168,18 @@ export async function importInvitationList(
         details: { group: p.group, source: 'import' },
       });
     }
-    return writeInvitations(tx, ctx, { campaignId, site, source: 'import', bookingUrl, invitees });
+    const importId = await keepRefusedRows(tx, {
+      campaignId,
+      siteId: site.id,
+      accountId,
+      format: sheet.format,
+      header: header.header,
+      refused,
+      rowsTotal,
+      matched: invitees.length,
+    });
+    const res = await writeInvitations(tx, ctx, { campaignId, site, source: 'import', bookingUrl, invitees });
+    return { importId, ...res };
   });
-  errors.sort((a, b) => a.row - b.row);
-  return { rows: sheet.rows.length - header.at - 1, matched: invitees.length, ...written, errors };
+  return { rows: rowsTotal, matched: invitees.length, ...written, errors };
 }

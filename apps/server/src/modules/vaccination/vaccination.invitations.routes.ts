@@ -1,26 +1,45 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import * as S from '@phongdich/contracts/vaccination-invitations';
+import { CampaignListQuery, CampaignListSchema } from '@phongdich/contracts/vaccination-campaigns';
 import type { Db } from '../../core/db/db';
 import { recordAudit } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { AppError } from '../../core/errors';
 import { auditContext } from '../../core/http/request-audit';
 import { findPerson, locationOf } from './vaccination.deps';
+import { campaignsService } from './vaccination.campaigns';
 import { invitationsService } from './vaccination.invitations';
+import { invitationListsService, purgeInvitationLists } from './vaccination.invitations.lists';
 import { importInvitationList } from './vaccination.invitations.import';
 import { assertPriorityGroup, setPriorityGroup } from './vaccination.priority';
 
 const tags = ['vaccination'];
 
-/** Invitations by priority group, their list with counts, and a person's priority group (issue #12 §2). */
+/**
+ * Campaigns of the officer's area, invitations by priority group (the number due first), invitation
+ * lists (column maps, preview, the refused rows' error sheet), the list with counts, and a person's
+ * priority group (issue #12 §2).
+ */
 export function vaccinationInvitationsRoutes(root: FastifyInstance, db: Db, publicUrl: string): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   // The link in an invitation opens the citizen's own page (sign-in first): nothing personal in it.
   const bookingUrl = `${publicUrl.replace(/\/$/, '')}/vaccination/mine`;
   const invitations = invitationsService(db, bookingUrl);
+  const lists = invitationListsService(db);
+  const campaigns = campaignsService(db);
+  // A list's refused rows are only kept to be fixed: deleted after their retention.
+  root.jobs.add({
+    name: 'vaccination-invitation-lists',
+    everyMs: 3_600_000,
+    run: async () => void (await purgeInvitationLists(db)),
+  });
 
-  // An invitation list arrives as the raw body (CSV or .xlsx); the parser applies to this route only.
+  const fileOf = (body: unknown) => {
+    if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('UPLOAD_EMPTY');
+    return new Uint8Array(body);
+  };
+  // An invitation list arrives as the raw body (CSV or .xlsx); the parser applies to these routes only.
   void app.register(async (scope) => {
     scope.addContentTypeParser(
       [
@@ -40,21 +59,98 @@ export function vaccinationInvitationsRoutes(root: FastifyInstance, db: Db, publ
           summary: 'Nhập danh sách mời (CSV/Excel) / Import an invitation list',
           params: S.CampaignParams,
           querystring: S.InvitationImportQuery,
+          response: { 200: S.InvitationImportResultSchema },
         },
       },
-      async (req) => {
-        if (!Buffer.isBuffer(req.body) || req.body.length === 0) throw new AppError('UPLOAD_EMPTY');
-        return importInvitationList(
+      async (req) =>
+        importInvitationList(
           db,
           auditContext(req),
           req.params.id,
           req.query.siteId,
-          new Uint8Array(req.body),
+          fileOf(req.body),
           bookingUrl,
-        );
+        ),
+    );
+    scope.withTypeProvider<TypeBoxTypeProvider>().post(
+      '/api/vaccination/invitations/preview',
+      {
+        schema: {
+          tags,
+          summary: 'Xem trước cột của danh sách mời / Which columns an invitation list has',
+          response: { 200: S.InvitationPreviewSchema },
+        },
       },
+      async (req) => lists.preview(auditContext(req), fileOf(req.body)),
     );
   });
+
+  app.get(
+    '/api/vaccination/campaigns',
+    {
+      schema: {
+        tags,
+        summary: 'Chiến dịch trong địa bàn (phân trang) / Campaigns of your area (paged)',
+        querystring: CampaignListQuery,
+        response: { 200: CampaignListSchema },
+      },
+    },
+    async (req) => campaigns.list(auditContext(req), req.query),
+  );
+  app.get(
+    '/api/vaccination/campaigns/:id/invitations/due',
+    {
+      schema: {
+        tags,
+        summary: 'Số người đến hạn sẽ được mời / How many due people an invitation would reach',
+        params: S.CampaignParams,
+        querystring: S.DueCountQuery,
+        response: { 200: S.DueCountSchema },
+      },
+    },
+    async (req) => invitations.dueCount(auditContext(req), req.params.id, req.query),
+  );
+  app.get(
+    '/api/vaccination/invitations/column-map',
+    {
+      schema: {
+        tags,
+        summary: 'Cột đã lưu cho danh sách mời / Saved column map of invitation lists',
+        response: { 200: S.InvitationColumnMapSchema },
+      },
+    },
+    async (req) => lists.getColumnMap(auditContext(req)),
+  );
+  app.put(
+    '/api/vaccination/invitations/column-map',
+    {
+      schema: {
+        tags,
+        summary: 'Lưu cột cho các danh sách mời sau / Save the column map for the next invitation lists',
+        body: S.InvitationColumnMapSchema,
+        response: { 200: S.InvitationColumnMapSchema },
+      },
+    },
+    async (req) => lists.putColumnMap(auditContext(req), req.body),
+  );
+  app.get(
+    '/api/vaccination/invitation-lists/:id/error-sheet',
+    {
+      schema: {
+        tags,
+        summary: 'Các dòng bị từ chối của danh sách mời / The refused rows of an invitation list',
+        params: S.InvitationImportParams,
+      },
+    },
+    async (req, reply) => {
+      const sheet = await lists.errorSheet(auditContext(req), req.params.id);
+      return reply
+        .header('content-type', sheet.contentType)
+        .header('content-disposition', `attachment; filename="loi-danh-sach-moi.${sheet.extension}"`)
+        .header('cache-control', 'no-store')
+        .send(sheet.bytes);
+    },
+  );
 
   app.post(
     '/api/vaccination/campaigns/:id/invitations',

@@ -1,5 +1,6 @@
 import type {
   AgeBandT,
+  DueCount,
   InvitationList,
   InvitationStatusT,
   InviteBodyT,
@@ -145,6 +146,50 @@ export async function invitationTarget(q: Queryable, ctx: AuditContext, campaign
   return { campaign, site };
 }
 
+type DueCountInput = Pick<InviteBodyT, 'siteId' | 'priorityGroup' | 'ageBand'>;
+
+/** The campaign and site checked for an invitation by group: the group must be in the catalogue and the campaign's. */
+async function groupTarget(db: Db, ctx: AuditContext, campaignId: string, input: DueCountInput) {
+  const target = await invitationTarget(db, ctx, campaignId, input.siteId);
+  await assertPriorityGroup(db, input.priorityGroup, 'priorityGroup');
+  const groups = target.campaign.target_groups;
+  if (groups.length && !groups.includes(input.priorityGroup))
+    throw refused('priorityGroup', 'not_campaign_group');
+  return target;
+}
+
+/**
+ * The due people of the site's commune in a group and age band, as `from … where …` over persons `p`:
+ * no dose yet, or due for their next dose by the schedule in force (vaccination_next_due) today, and
+ * not yet invited to this campaign. One text for the count and the invitation, so the number the
+ * officer confirms is the number invited.
+ */
+function dueSql(ctx: AuditContext, campaign: CampaignRow, site: SiteRow, input: DueCountInput) {
+  const today = vnDate(new Date());
+  const maxBirthYear = new Date().getUTCFullYear() - MIN_AGE[input.ageBand ?? 'all'];
+  const j = jurisdictionSql(ctx.actor, 'p', 8);
+  return {
+    sql: `from vaccination_priority_members m join persons p on p.id = m.person_id
+      where m.disease = $1 and m.group_code = $2 and p.unit_structure = $3 and p.commune_code = $4
+        and p.merged_into is null and p.birth_year <= $5 and ${j.sql}
+        and (not exists (select 1 from vaccination_doses d
+                         where d.person_id = p.id and d.disease = $1 and d.status = 'active')
+             or exists (select 1 from vaccination_next_due n
+                        where n.person_id = p.id and n.disease = $1 and n.due_from <= $6::date))
+        and not exists (select 1 from vaccination_invitations i where i.campaign_id = $7 and i.person_id = p.id)`,
+    params: [
+      DISEASE,
+      input.priorityGroup,
+      site.unit_structure,
+      site.commune_code,
+      maxBirthYear,
+      today,
+      campaign.id,
+      ...j.params,
+    ],
+  };
+}
+
 export function invitationsService(db: Db, bookingUrl: string) {
   return {
     /**
@@ -152,14 +197,9 @@ export function invitationsService(db: Db, bookingUrl: string) {
      * yet, or due for their next dose by the schedule in force (vaccination_next_due) today.
      */
     async invite(ctx: AuditContext, campaignId: string, input: InviteBodyT): Promise<InviteResult> {
-      const { campaign, site } = await invitationTarget(db, ctx, campaignId, input.siteId);
-      await assertPriorityGroup(db, input.priorityGroup, 'priorityGroup');
-      if (campaign.target_groups.length && !campaign.target_groups.includes(input.priorityGroup))
-        throw refused('priorityGroup', 'not_campaign_group');
+      const { campaign, site } = await groupTarget(db, ctx, campaignId, input);
       const limit = input.limit ?? 1000;
-      const today = vnDate(new Date());
-      const maxBirthYear = new Date().getUTCFullYear() - MIN_AGE[input.ageBand ?? 'all'];
-      const j = jurisdictionSql(ctx.actor, 'p', 8);
+      const dueFrom = dueSql(ctx, campaign, site, input);
       return db.transaction(async (tx) => {
         const due = await tx.query<{
           id: string;
@@ -170,25 +210,8 @@ export function invitationsService(db: Db, bookingUrl: string) {
           unit_structure: string;
         }>(
           `select p.id::text, p.phones[1] as phone, p.commune_code, p.district_code, p.province_code, p.unit_structure
-           from vaccination_priority_members m join persons p on p.id = m.person_id
-           where m.disease = $1 and m.group_code = $2 and p.unit_structure = $3 and p.commune_code = $4
-             and p.merged_into is null and p.birth_year <= $5 and ${j.sql}
-             and (not exists (select 1 from vaccination_doses d
-                              where d.person_id = p.id and d.disease = $1 and d.status = 'active')
-                  or exists (select 1 from vaccination_next_due n
-                             where n.person_id = p.id and n.disease = $1 and n.due_from <= $6::date))
-             and not exists (select 1 from vaccination_invitations i where i.campaign_id = $7 and i.person_id = p.id)
-           order by p.id limit ${limit + 1}`,
-          [
-            DISEASE,
-            input.priorityGroup,
-            site.unit_structure,
-            site.commune_code,
-            maxBirthYear,
-            today,
-            campaign.id,
-            ...j.params,
-          ],
+           ${dueFrom.sql} order by p.id limit ${limit + 1}`,
+          dueFrom.params,
         );
         const res = await writeInvitations(tx, ctx, {
           campaignId: campaign.id,
@@ -207,6 +230,14 @@ export function invitationsService(db: Db, bookingUrl: string) {
         });
         return { ...res, more: due.length > limit };
       });
+    },
+
+    /** How many people `invite` would invite now (the page shows it before the officer confirms). */
+    async dueCount(ctx: AuditContext, campaignId: string, input: DueCountInput): Promise<DueCount> {
+      const { campaign, site } = await groupTarget(db, ctx, campaignId, input);
+      const from = dueSql(ctx, campaign, site, input);
+      const rows = await db.query<{ n: string }>(`select count(*)::text as n ${from.sql}`, from.params);
+      return { due: Number(rows[0]?.n ?? 0) };
     },
 
     /** The campaign's invitations in the officer's area, with counts per status (booked and came from bookings). */

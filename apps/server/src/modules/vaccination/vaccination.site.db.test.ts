@@ -7,6 +7,7 @@ import { buildTestApp } from '../../test-support/test-app';
 import { signInAs, signInCitizen } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
 import { createPerson, createSiteWithSlot, doseBody, linkFamily } from './vaccination.fixtures';
+import { applyDeploymentStructure } from '../../core/units/deployment';
 import { coverageOf, rebuildVaccinationFigures, refreshPersonVaccination } from './index';
 
 const DAY = 864e5;
@@ -460,6 +461,176 @@ for (const target of dbTargets()) {
         oldAll,
       );
       assert.equal((await coverageOf(db, { structure: '2025', unitCode: a.code })).bands[0]!.population, 2);
+    });
+  });
+}
+
+/**
+ * A deployment on the 2025 map (province → commune) with one site still on the 2021 map: Trúc Bạch,
+ * 00004, where 00004 is now Phường Ba Đình — the same code, another place (see
+ * checkins.structure.http.db.test.ts). Sites, campaigns and slots follow each unit's map and level.
+ */
+for (const target of dbTargets()) {
+  describe(`vaccination sites on the 2025 map (${target.name})`, () => {
+    let db: Db;
+    let app: FastifyInstance;
+    let oldSiteId: string;
+    before(async () => {
+      db = await target.open();
+      oldSiteId = (
+        await db.query<{ id: string }>(
+          `insert into vaccination_sites (name, kind, commune_code, district_code, province_code, unit_structure,
+             daily_capacity, opens_at, closes_at)
+           values ('Trạm Y tế phường Trúc Bạch', 'fixed', '00004', '001', '01', 'pre2025', 100, '07:30', '17:00')
+           returning id::text`,
+        )
+      )[0]!.id;
+      await applyDeploymentStructure(db, '2025');
+      app = await buildTestApp(db);
+    });
+    after(async () => {
+      await app.close();
+      await db.close();
+    });
+
+    it('a 2025 commune’s site, campaigns and slots; a 2021 site with the same code is neither in its area nor in its campaigns', async () => {
+      const officer = (await signInAs(app, db, { role: 'commune_officer', unitCode: '00004' })).headers;
+      const post = (headers: Record<string, string>, url: string, payload: object) =>
+        app.inject({ method: 'POST', url, headers, payload });
+      const created = await post(officer, '/api/vaccination/sites', {
+        name: 'Trạm Y tế phường Ba Đình',
+        kind: 'fixed',
+        communeCode: '00004',
+        dailyCapacity: 200,
+        opensAt: '07:30',
+        closesAt: '17:00',
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      const site = created.json();
+      assert.deepEqual(
+        (
+          await db.query(
+            'select unit_structure, commune_code, district_code, province_code from vaccination_sites where id = $1',
+            [site.id],
+          )
+        )[0],
+        { unit_structure: '2025', commune_code: '00004', district_code: null, province_code: '01' },
+      );
+      const sites = await app.inject({ method: 'GET', url: '/api/vaccination/sites', headers: officer });
+      assert.deepEqual(
+        sites.json().map((s: { id: string }) => s.id),
+        [site.id],
+        'the 2021 site with the same code is not in the 2025 commune',
+      );
+      const lot = await post(officer, `/api/vaccination/sites/${site.id}/lots`, {
+        productMp: 'EU/1/21/1529',
+        lotNumber: 'AZ2025',
+        expiresOn: '2099-12-31',
+        quantity: 10,
+      });
+      assert.equal(lot.statusCode, 201, lot.body);
+      const neighbour = (await signInAs(app, db, { role: 'commune_officer', unitCode: '00008' })).headers;
+      assert.equal(
+        (
+          await app.inject({
+            method: 'GET',
+            url: `/api/vaccination/sites/${site.id}/lots`,
+            headers: neighbour,
+          })
+        ).statusCode,
+        403,
+      );
+
+      const campaign = async (headers: Record<string, string>, unitCode: string) => {
+        const res = await post(headers, '/api/vaccination/campaigns', {
+          name: `Chiến dịch ${unitCode}`,
+          disease: 'covid-19',
+          products: ['EU/1/21/1529'],
+          targetGroups: ['older_65'],
+          unitCode,
+          startsOn: vnToday(),
+          endsOn: '2099-12-31',
+        });
+        assert.equal(res.statusCode, 201, res.body);
+        return res.json().id as string;
+      };
+      const province = (await signInAs(app, db, { role: 'province_officer', unitCode: '01' })).headers;
+      const communeCampaign = await campaign(officer, '00004');
+      const provinceCampaign = await campaign(province, '01');
+      const start = new Date(Date.now() + 3 * 3_600_000);
+      const slot = (headers: Record<string, string>, campaignId: string, siteId: string, hours = 0) => {
+        const at = new Date(start.getTime() + hours * 3_600_000);
+        return post(headers, `/api/vaccination/campaigns/${campaignId}/slots`, {
+          siteId,
+          startsAt: at.toISOString(),
+          endsAt: new Date(at.getTime() + 3_600_000).toISOString(),
+          capacity: 5,
+        });
+      };
+      assert.equal((await slot(officer, communeCampaign, site.id)).statusCode, 201);
+      assert.equal((await slot(officer, provinceCampaign, site.id, 1)).statusCode, 201);
+      // Trúc Bạch (2021) is not in Phường Ba Đình's (2025) campaign, whatever its code says.
+      const admin = (await signInAs(app, db, { role: 'national_admin', unitCode: null })).headers;
+      const outside = await slot(admin, communeCampaign, oldSiteId, 2);
+      assert.equal(outside.statusCode, 400, outside.body);
+      assert.equal(outside.json().error.details[0].code, 'outside_campaign');
+      const invite = await post(admin, `/api/vaccination/campaigns/${communeCampaign}/invitations`, {
+        siteId: oldSiteId,
+        priorityGroup: 'older_65',
+      });
+      assert.equal(invite.statusCode, 400, invite.body);
+      assert.equal(invite.json().error.details[0].code, 'outside_campaign');
+
+      // Someone still on the 2021 map, dosed at the 2025 site: the dose and the reaction name their own map.
+      const visitor = await createPerson(db, { communeCode: '00004' });
+      await db.query(`update persons set unit_structure = 'pre2025' where id = $1`, [visitor]);
+      const vaccinator = (
+        await signInAs(app, db, { role: 'vaccinator', unitCode: '00004', facilityId: site.id })
+      ).headers;
+      const dose = await post(
+        vaccinator,
+        '/api/vaccination/doses',
+        doseBody({ personId: visitor, siteId: site.id, lotId: lot.json().id }),
+      );
+      assert.equal(dose.statusCode, 201, dose.body);
+      const aefi = await post(vaccinator, '/api/vaccination/adverse-events', {
+        clientId: randomUUID(),
+        personId: visitor,
+        siteId: site.id,
+        symptoms: ['sốt'],
+        onsetAt: new Date().toISOString(),
+        severity: 'mild',
+      });
+      assert.equal(aefi.statusCode, 201, aefi.body);
+      for (const table of ['vaccination_doses', 'vaccination_adverse_events'])
+        assert.deepEqual(
+          (
+            await db.query(
+              `select unit_structure, commune_code, district_code from ${table} where person_id = $1`,
+              [visitor],
+            )
+          )[0],
+          { unit_structure: 'pre2025', commune_code: '00004', district_code: '001' },
+          table,
+        );
+
+      // A citizen looking for slots in 2025's 00004 finds Phường Ba Đình's, not Trúc Bạch's.
+      assert.equal((await slot(admin, provinceCampaign, oldSiteId, 3)).statusCode, 400);
+      await db.query(
+        `insert into vaccination_slots (site_id, campaign_id, starts_at, ends_at, capacity)
+         values ($1, $2, now() + interval '5 hours', now() + interval '6 hours', 5)`,
+        [oldSiteId, provinceCampaign],
+      );
+      const phone = nextPhone();
+      await createPerson(db, { phone: `+84${phone.slice(1)}` });
+      const citizen = (await signInCitizen(app, phone)).headers;
+      const open = await app.inject({
+        method: 'GET',
+        url: '/api/vaccination/slots?communeCode=00004',
+        headers: citizen,
+      });
+      assert.equal(open.statusCode, 200, open.body);
+      assert.deepEqual([...new Set(open.json().map((s: { siteId: string }) => s.siteId))], [site.id]);
     });
   });
 }

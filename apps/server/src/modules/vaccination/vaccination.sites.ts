@@ -84,8 +84,8 @@ export function sitesService(db: Db) {
       authorize(ctx.actor, 'vaccination.site.manage', loc);
       return idempotentCreate(db, ctx, 'vaccination.site.create', idempotencyKey, input, async (tx) => {
         const rows = await tx.query<{ id: string }>(
-          `insert into vaccination_sites (name, kind, commune_code, district_code, province_code, daily_capacity,
-             opens_at, closes_at) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id::text`,
+          `insert into vaccination_sites (name, kind, commune_code, district_code, province_code, unit_structure,
+             daily_capacity, opens_at, closes_at) values ($1, $2, $3, $4, $5, $9, $6, $7, $8) returning id::text`,
           [
             input.name,
             input.kind,
@@ -95,6 +95,8 @@ export function sitesService(db: Db) {
             input.dailyCapacity,
             input.opensAt,
             input.closesAt,
+            // The commune's own map (the one it was looked up on), not a column default.
+            loc.structure,
           ],
         );
         await recordAudit(tx, ctx, { action: 'vaccination.site.create', details: { siteId: rows[0]!.id } });

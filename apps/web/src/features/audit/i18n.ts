@@ -99,6 +99,15 @@ export const AUDIT_ACTIONS: Partial<Record<AuditAction, Words>> = {
   'declaration.hold.release': { vi: 'Thôi giữ tờ khai', en: 'Released a declaration hold' },
   'declaration.read': { vi: 'Xem tờ khai', en: 'Read declarations' },
   'keys.rotate': { vi: 'Đổi khóa ký', en: 'Rotated signing keys' },
+  'vaccination.invitations.map': { vi: 'Lưu cột danh sách mời', en: 'Saved an invitation list column map' },
+  'vaccination.invitations.errors.download': {
+    vi: 'Tải các dòng lỗi của danh sách mời',
+    en: 'Downloaded an invitation list’s refused rows',
+  },
+  'keys.renew': {
+    vi: 'Gia hạn khóa ký chứng nhận (tự động)',
+    en: 'Renewed the certificate signer (automatic)',
+  },
   'events.retry': { vi: 'Thử lại sự kiện bị lỗi', en: 'Retried a failed event' },
   'lab.mapping.save': { vi: 'Lưu cấu hình tệp kết quả', en: 'Saved a result file mapping' },
   'lab.result.enter': { vi: 'Nhập kết quả xét nghiệm', en: 'Entered a test result' },
