@@ -1,7 +1,8 @@
 /**
  * Where one F1 candidate search spends its time: every query findCandidates sends, timed, for `--cases`
  * random people of the tracing benchmark's data set (bench/tracing-candidates.bench.ts, which must have
- * generated it), then EXPLAIN (ANALYZE, BUFFERS) of each query of the last case.
+ * generated it), with the median planning and execution times PostgreSQL reports for them (EXPLAIN
+ * ANALYZE right after, warm), then EXPLAIN (ANALYZE, BUFFERS) of each query of the last case.
  *
  *   DATABASE_URL=postgres://…/tracing10m npx tsx bench/perf/tracing-candidates-explain.ts --rows 10000000 --cases 20
  *   BENCH_DATA_DIR=/var/tmp/pd-tracing-10m npx tsx bench/perf/tracing-candidates-explain.ts --rows 10000000
@@ -29,6 +30,8 @@ try {
   const window = { start: new Date(meta.anchor.getTime() - 14 * DAY), end: meta.anchor };
   const rng = new Prng(11);
   const times = new Map<string, number[]>();
+  const planning = new Map<string, number[]>();
+  const execution = new Map<string, number[]>();
   let last: { sql: string; params: readonly Param[] | undefined }[] = [];
   const spy: Queryable = {
     async query<T>(sql: string, params?: readonly Param[]) {
@@ -54,12 +57,25 @@ try {
       { kind: 'contact', id: z, rootCaseId: z, personId, generation: 1, window, exclude: [] },
       RULES,
     );
+    // The same queries again under EXPLAIN ANALYZE (warm now): what planning and execution take.
+    for (const { sql, params } of last) {
+      const key = sql.replace(/\s+/g, ' ').slice(0, 70);
+      const [row] = await db.query<{ 'QUERY PLAN': [{ 'Planning Time': number; 'Execution Time': number }] }>(
+        `explain (analyze, format json) ${sql}`,
+        params,
+      );
+      const plan = row!['QUERY PLAN'][0];
+      planning.set(key, [...(planning.get(key) ?? []), plan['Planning Time']]);
+      execution.set(key, [...(execution.get(key) ?? []), plan['Execution Time']]);
+    }
   }
+  const median = (xs: number[] = []) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
   console.log(opened.where);
   for (const [key, ms] of times) {
     const s = [...ms].sort((a, b) => a - b);
     console.log(
-      `${s[Math.floor(s.length / 2)]!.toFixed(2).padStart(8)} ms median, max ${s.at(-1)!.toFixed(2).padStart(8)}, ${s.length}×  ${key}`,
+      `${s[Math.floor(s.length / 2)]!.toFixed(2).padStart(8)} ms median, max ${s.at(-1)!.toFixed(2).padStart(8)}, ${s.length}×; ` +
+        `warm EXPLAIN: planning ${median(planning.get(key)).toFixed(2)} ms, execution ${median(execution.get(key)).toFixed(2)} ms  ${key}`,
     );
   }
   for (const { sql, params } of last) {
