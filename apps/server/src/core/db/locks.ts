@@ -9,6 +9,8 @@ export const LOCKS = {
   retention: 727278,
   checkinHousekeeping: 727279,
   declarationHousekeeping: 727280,
+  /** VACUUM of the closed check-in days (modules/checkins/checkins.vacuum.ts). */
+  checkinVacuum: 727330,
   /** Vaccination imports: one server works through the queued files at a time. */
   vaccinationImports: 727312,
   /** Vaccination reminders the day before a booked slot: one server queues them at a time. */

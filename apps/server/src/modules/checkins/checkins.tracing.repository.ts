@@ -46,7 +46,15 @@ export async function presentAt(
   slots: readonly { venueId: string; from: Date; to: Date; leftAfter?: Date; estimatedFrom?: Date }[],
 ): Promise<Presence[]> {
   if (!slots.length) return [];
-  const bound = `(s.left_after is null or checkout_time > s.left_after or server_time > s.estimated_from)`;
+  // The slots' whole span as plain parameters too: the planner prunes the partitions outside it when
+  // it plans (a slot's own bounds come from the lateral row, so they prune only while executing, and
+  // every partition of the retention period and the week ahead would be planned for each query).
+  const bound = `(s.left_after is null or checkout_time > s.left_after or server_time > s.estimated_from)
+    and server_time >= $6 and server_time < $7`;
+  const span = slots.reduce(
+    (a, s) => ({ from: s.from < a.from ? s.from : a.from, to: s.to > a.to ? s.to : a.to }),
+    { from: slots[0]!.from, to: slots[0]!.to },
+  );
   const rows = await q.query<Row>(
     `select c.person_id, c.venue_id, c.server_time, c.checkout_time
        from unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::timestamptz[], $5::timestamptz[])
@@ -64,6 +72,8 @@ export async function presentAt(
       slots.map((s) => s.to),
       slots.map((s) => s.leftAfter ?? null),
       slots.map((s) => s.estimatedFrom ?? s.from),
+      span.from,
+      span.to,
     ],
   );
   return rows.map(toPresence);

@@ -4,6 +4,7 @@
  */
 export { checkinsRoutes } from './checkins.routes';
 export { runCheckinRetention } from './retention';
+export { vacuumClosedCheckinDays } from './checkins.vacuum';
 export { repointCheckins } from './checkins.repository';
 export { presencesOf, presentAt, type Presence } from './checkins.tracing.repository';
 export { checkinsOfPerson } from './checkins.of-person';

@@ -72,24 +72,16 @@ export async function findCandidates(
 
   // 1. The subject's own visits that reach into the window (a check-in up to the longest stay before it).
   const own = await presencesOf(q, s.personId, new Date(s.window.start.getTime() - maxStay), s.window.end);
-  const visited = await venuesForTracing(q, [...new Set(own.map((p) => p.venueId))]);
-  const related = new Set<string>();
-  for (const v of visited.values()) {
-    if (v.parentId) related.add(v.parentId);
-    for (const c of v.childIds) related.add(c);
-  }
-  const family = await venuesForTracing(
-    q,
-    [...related].filter((id) => !visited.has(id)),
-  );
-  const venue = (id: string): VenueForTracing | undefined => visited.get(id) ?? family.get(id);
+  // The points visited and their parents and children (a market and its stalls), in one query.
+  const points = await venuesForTracing(q, [...new Set(own.map((p) => p.venueId))], { family: true });
+  const venue = (id: string): VenueForTracing | undefined => points.get(id);
 
   type Slot = { venueId: string; via?: 'parent' | 'child'; exposure: Interval; estimated: boolean };
   const slots: Slot[] = [];
   // The points the subject was at during the window, first to last (clusters are found from them).
   const visits = new Map<string, Interval>();
   for (const p of own) {
-    const v = visited.get(p.venueId);
+    const v = venue(p.venueId);
     const iv = presenceInterval({ ...p, venueKind: v?.kind ?? 'other' }, rules);
     const exposure = overlap(iv, s.window);
     if (!exposure) continue;
