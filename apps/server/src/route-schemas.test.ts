@@ -12,8 +12,6 @@ import ts from 'typescript';
  * stay inline.
  */
 const src = new URL('.', import.meta.url).pathname;
-// People, venues and worklist still keep a few schemas in their route files (people.schemas.ts,
-// venues.routes.ts): add them here when they move.
 const MODULES = [
   'audit',
   'declarations',
@@ -21,11 +19,14 @@ const MODULES = [
   'geo',
   'keys',
   'outbox',
+  'people',
   'personal-qr',
   'results',
   'sampling',
   'scan',
   'status',
+  'venues',
+  'worklist',
 ];
 const SCHEMA_KEYS = new Set(['body', 'querystring', 'params', 'headers', 'response']);
 

@@ -31,6 +31,9 @@ const contractModules = [
 
 /** Per moved module: the shapes the web reads, each of which must come from the contracts. */
 const webShapes: Record<string, string[]> = {
+  people: ['Person', 'PersonSummary', 'PersonInput', 'HistoryItem', 'DuplicateReason'],
+  venues: ['Venue', 'VenueStatus', 'StaffMember', 'VenueKindOption'],
+  worklist: ['WorklistItem', 'AreaSummary'],
   geo: ['Unit', 'UnitDetail', 'MoveRun', 'MoveReview'],
   status: ['Colour', 'Bilingual', 'PersonStatus'],
   scan: ['ScanResult', 'PendingIdentity'],
