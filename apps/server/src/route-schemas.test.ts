@@ -14,6 +14,7 @@ import ts from 'typescript';
 const src = new URL('.', import.meta.url).pathname;
 const MODULES = [
   'audit',
+  'checkins',
   'declarations',
   'figures',
   'geo',

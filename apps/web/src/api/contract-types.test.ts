@@ -27,6 +27,7 @@ const contractModules = [
   'packages/contracts/src/results.ts',
   'packages/contracts/src/declarations.ts',
   'packages/contracts/src/sampling.ts',
+  'packages/contracts/src/checkins.ts',
 ];
 
 /** Per moved module: the shapes the web reads, each of which must come from the contracts. */
@@ -34,6 +35,7 @@ const webShapes: Record<string, string[]> = {
   people: ['Person', 'PersonSummary', 'PersonInput', 'HistoryItem', 'DuplicateReason'],
   venues: ['Venue', 'VenueStatus', 'StaffMember', 'VenueKindOption'],
   worklist: ['WorklistItem', 'AreaSummary'],
+  checkins: ['CheckinResult', 'Visit', 'OfPersonResult', 'MyCheckins', 'CheckinHold'],
   geo: ['Unit', 'UnitDetail', 'MoveRun', 'MoveReview'],
   status: ['Colour', 'Bilingual', 'PersonStatus'],
   scan: ['ScanResult', 'PendingIdentity'],
