@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import ts from 'typescript';
 
 /**
- * The routes of these modules validate and serialize with the schemas in packages/contracts, the same
+ * The routes of these modules (in any of their files, not only *.routes.ts) validate and serialize with the schemas in packages/contracts, the same
  * ones the web derives its types from: a schema written in a route file (inline or as a local
  * constant) would let the server's answer and the web's expectation drift apart, and fails here.
  * A bare `Type.String()` (a CSV or PDF body) or `Type.Null()` (an empty answer) names no shape and may
@@ -14,11 +14,13 @@ import ts from 'typescript';
 const src = new URL('.', import.meta.url).pathname;
 const MODULES = [
   'audit',
+  'certificates',
   'checkins',
   'declarations',
   'figures',
   'geo',
   'keys',
+  'lab',
   'outbox',
   'people',
   'personal-qr',
@@ -35,7 +37,7 @@ function routeFiles(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) routeFiles(p, out);
-    else if (/\.routes\.ts$/.test(name)) out.push(p);
+    else if (/\.ts$/.test(name) && !/\.test\.ts$/.test(name)) out.push(p);
   }
   return out;
 }

@@ -28,6 +28,8 @@ const contractModules = [
   'packages/contracts/src/declarations.ts',
   'packages/contracts/src/sampling.ts',
   'packages/contracts/src/checkins.ts',
+  'packages/contracts/src/certificates.ts',
+  'packages/contracts/src/lab.ts',
 ];
 
 /** Per moved module: the shapes the web reads, each of which must come from the contracts. */
@@ -36,6 +38,24 @@ const webShapes: Record<string, string[]> = {
   venues: ['Venue', 'VenueStatus', 'StaffMember', 'VenueKindOption'],
   worklist: ['WorklistItem', 'AreaSummary'],
   checkins: ['CheckinResult', 'Visit', 'OfPersonResult', 'MyCheckins', 'CheckinHold'],
+  certificates: ['VerificationAnswer', 'CertificateLookup', 'Revoked'],
+  lab: [
+    'ResultValue',
+    'ColumnMapping',
+    'EnterResult',
+    'PendingResult',
+    'PendingResults',
+    'VerifyResult',
+    'LabResultView',
+    'CorrectionResult',
+    'CertificateFailure',
+    'CertificateFailures',
+    'RetryResult',
+    'LabUpload',
+    'LabUploadAccepted',
+    'TestingFigures',
+    'TestingMeasures',
+  ],
   geo: ['Unit', 'UnitDetail', 'MoveRun', 'MoveReview'],
   status: ['Colour', 'Bilingual', 'PersonStatus'],
   scan: ['ScanResult', 'PendingIdentity'],
