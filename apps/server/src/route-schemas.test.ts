@@ -13,6 +13,7 @@ import ts from 'typescript';
  */
 const src = new URL('.', import.meta.url).pathname;
 const MODULES = [
+  'accounts',
   'audit',
   'certificates',
   'checkins',

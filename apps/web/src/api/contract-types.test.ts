@@ -38,6 +38,7 @@ const webShapes: Record<string, string[]> = {
   venues: ['Venue', 'VenueStatus', 'StaffMember', 'VenueKindOption'],
   worklist: ['WorklistItem', 'AreaSummary'],
   checkins: ['CheckinResult', 'Visit', 'OfPersonResult', 'MyCheckins', 'CheckinHold'],
+  accounts: ['Me', 'AccountSummary', 'AccountList', 'OtpRequested', 'TotpSetup'],
   certificates: ['VerificationAnswer', 'CertificateLookup', 'Revoked'],
   lab: [
     'ResultValue',
