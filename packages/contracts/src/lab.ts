@@ -11,11 +11,13 @@ export const ResultValueSchema = Type.Union([
   Type.Literal('negative'),
   Type.Literal('invalid'),
 ]);
+export type ResultValue = Static<typeof ResultValueSchema>;
 const Ct = Type.Number({ minimum: 0, maximum: 45 });
 export const CtValuesSchema = Type.Object(
   { E: Type.Optional(Ct), N: Type.Optional(Ct), RdRp: Type.Optional(Ct), ORF1ab: Type.Optional(Ct) },
   { additionalProperties: false },
 );
+export type CtValues = Static<typeof CtValuesSchema>;
 const Barcode = Type.String({ minLength: 1, maxLength: 64 });
 
 // `result` may be absent or null in the body so the service can answer RESULT_CHOICE_REQUIRED (a stable
@@ -29,11 +31,13 @@ export const EnterBody = Type.Object(
   },
   { additionalProperties: false },
 );
+export type EnterInput = Static<typeof EnterBody>;
 export const EnterResult = Type.Object({
   barcode: Type.String(),
   status: Type.Literal('entered'),
   changed: Type.Boolean(),
 });
+export type EnterResult = Static<typeof EnterResult>;
 
 export const VerifyBody = Type.Object(
   { barcodes: Type.Array(Barcode, { minItems: 1, maxItems: 2000 }) },
@@ -45,6 +49,7 @@ export const VerifyResult = Type.Object({
   /** Released results whose certificate could not be signed (recorded, retried from the lab page). */
   certificateFailures: Type.Integer(),
 });
+export type VerifyResult = Static<typeof VerifyResult>;
 
 export const QueueResult = Type.Object({
   items: Type.Array(
@@ -60,6 +65,8 @@ export const QueueResult = Type.Object({
     }),
   ),
 });
+export type PendingResult = Static<typeof QueueResult>['items'][number];
+export type PendingResults = Static<typeof QueueResult>;
 
 const Col = Type.String({ minLength: 1, maxLength: 100 });
 // Each value must hold a visible character: a blank one would match blank cells.
@@ -87,6 +94,7 @@ export const MappingBody = Type.Object(
   },
   { additionalProperties: false },
 );
+export type ColumnMapping = Static<typeof MappingBody>;
 
 const uploadFields = {
   id: Type.String(),
@@ -100,7 +108,9 @@ const uploadFields = {
   finishedAt: Type.Union([Type.String(), Type.Null()]),
 };
 export const UploadView = Type.Object(uploadFields);
+export type LabUpload = Static<typeof UploadView>;
 export const UploadAccepted = Type.Object({ ...uploadFields, duplicate: Type.Boolean() });
+export type LabUploadAccepted = Static<typeof UploadAccepted>;
 
 export const CorrectionBody = Type.Object(
   {
@@ -111,6 +121,7 @@ export const CorrectionBody = Type.Object(
   },
   { additionalProperties: false },
 );
+export type CorrectionInput = Static<typeof CorrectionBody>;
 export const CorrectionResult = Type.Object({
   barcode: Type.String(),
   correctionId: Type.String(),
@@ -120,6 +131,7 @@ export const CorrectionResult = Type.Object({
   certificatesRevoked: Type.Integer(),
   certificatesIssued: Type.Integer(),
 });
+export type CorrectionResult = Static<typeof CorrectionResult>;
 export const BarcodeParams = Type.Object({ barcode: Barcode });
 export const UploadParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 export const ResultView = Type.Object({
@@ -141,6 +153,7 @@ export const ResultView = Type.Object({
     }),
   ),
 });
+export type LabResultView = Static<typeof ResultView>;
 export const CertificateFailures = Type.Object({
   items: Type.Array(
     Type.Object({
@@ -152,23 +165,9 @@ export const CertificateFailures = Type.Object({
     }),
   ),
 });
-export const RetryResult = Type.Object({ issued: Type.Integer(), stillFailing: Type.Integer() });
-
-export type ResultValue = Static<typeof ResultValueSchema>;
-export type CtValues = Static<typeof CtValuesSchema>;
-export type EnterInput = Static<typeof EnterBody>;
-export type EnterResult = Static<typeof EnterResult>;
-export type VerifyResult = Static<typeof VerifyResult>;
-export type PendingResult = Static<typeof QueueResult>['items'][number];
-export type PendingResults = Static<typeof QueueResult>;
-export type ColumnMapping = Static<typeof MappingBody>;
-export type LabUpload = Static<typeof UploadView>;
-export type LabUploadAccepted = Static<typeof UploadAccepted>;
-export type CorrectionInput = Static<typeof CorrectionBody>;
-export type CorrectionResult = Static<typeof CorrectionResult>;
-export type LabResultView = Static<typeof ResultView>;
 export type CertificateFailure = Static<typeof CertificateFailures>['items'][number];
 export type CertificateFailures = Static<typeof CertificateFailures>;
+export const RetryResult = Type.Object({ issued: Type.Integer(), stillFailing: Type.Integer() });
 export type RetryResult = Static<typeof RetryResult>;
 
 // Testing figures by area, day and lab (officers and the steering committee).
