@@ -5,27 +5,32 @@ import { join } from 'node:path';
 import ts from 'typescript';
 
 /**
- * The routes of these modules validate and serialize with the schemas in packages/contracts, the same
+ * The routes of these modules (in any of their files, not only *.routes.ts) validate and serialize with the schemas in packages/contracts, the same
  * ones the web derives its types from: a schema written in a route file (inline or as a local
  * constant) would let the server's answer and the web's expectation drift apart, and fails here.
  * A bare `Type.String()` (a CSV or PDF body) or `Type.Null()` (an empty answer) names no shape and may
  * stay inline.
  */
 const src = new URL('.', import.meta.url).pathname;
-// People, venues and worklist still keep a few schemas in their route files (people.schemas.ts,
-// venues.routes.ts): add them here when they move.
 const MODULES = [
+  'accounts',
   'audit',
+  'certificates',
+  'checkins',
   'declarations',
   'figures',
   'geo',
   'keys',
+  'lab',
   'outbox',
+  'people',
   'personal-qr',
   'results',
   'sampling',
   'scan',
   'status',
+  'venues',
+  'worklist',
 ];
 const SCHEMA_KEYS = new Set(['body', 'querystring', 'params', 'headers', 'response']);
 
@@ -33,7 +38,7 @@ function routeFiles(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) routeFiles(p, out);
-    else if (/\.routes\.ts$/.test(name)) out.push(p);
+    else if (/\.ts$/.test(name) && !/\.test\.ts$/.test(name)) out.push(p);
   }
   return out;
 }

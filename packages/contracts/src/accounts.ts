@@ -55,6 +55,65 @@ export const UnitCode = Type.String({ pattern: '^(\\d{2}|\\d{3}|\\d{5})$' });
 export const Uuid = Type.String({ format: 'uuid' });
 export const NoContent = Type.Null();
 
+export const AccountIdParams = Type.Object({ id: Uuid });
+export const TokenParams = Type.Object({ id: Uuid, tokenId: Uuid });
+
+// Account administration (`account.manage`). The bodies keep their extra properties allowed, as before.
+export const AccountListQuery = Type.Object({
+  role: Type.Optional(StaffRole),
+  unitCode: Type.Optional(UnitCode),
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+});
+export const AccountList = Type.Object({ items: Type.Array(AccountSummary), total: Type.Integer() });
+export const NewAccountBody = Type.Object({
+  username: Username,
+  displayName: Type.String({ minLength: 1, maxLength: 200 }),
+  role: StaffRole,
+  unitCode: Type.Union([UnitCode, Type.Null()]),
+  facilityId: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
+  password: Password,
+  kind: Type.Optional(Type.Union([Type.Literal('staff'), Type.Literal('machine')])),
+});
+export const AccountPatchBody = Type.Object({
+  displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  role: Type.Optional(StaffRole),
+  unitCode: Type.Optional(Type.Union([UnitCode, Type.Null()])),
+  disabled: Type.Optional(Type.Boolean()),
+});
+export const ResetPasswordBody = Type.Object({ password: Password });
+export const TokenBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) });
+/** The token itself is shown once, in this answer. */
+export const TokenCreated = Type.Object({ id: Type.String(), token: Type.String() });
+
+// Sign-in and one's own account.
+export const LoginBody = Type.Object({
+  username: Type.String({ maxLength: 100 }),
+  password: Password,
+  totp: Type.Optional(Type.String({ maxLength: 10 })),
+});
+export const OtpRequestBody = Type.Object({ phone: Type.String({ maxLength: 30 }) });
+export const OtpRequestedSchema = Type.Object({
+  sent: Type.Boolean(),
+  expiresInSeconds: Type.Integer(),
+  devInbox: Type.Boolean(),
+});
+export const OtpVerifyBody = Type.Object({
+  phone: Type.String({ maxLength: 30 }),
+  code: Type.String({ maxLength: 10 }),
+});
+export const TotpSetupSchema = Type.Object({ secret: Type.String(), otpauthUrl: Type.String() });
+export const TotpEnableBody = Type.Object({ code: Type.String({ maxLength: 10 }) });
+export const PasswordChangeBody = Type.Object({ currentPassword: Password, newPassword: Password });
+
 /** The signed-in account as GET /api/auth/me shows it. */
 export type Me = Static<typeof Me>;
 export type AccountSummary = Static<typeof AccountSummary>;
+export type AccountList = Static<typeof AccountList>;
+export type AccountListQuery = Static<typeof AccountListQuery>;
+export type NewAccount = Static<typeof NewAccountBody>;
+export type AccountPatch = Static<typeof AccountPatchBody>;
+export type TokenCreated = Static<typeof TokenCreated>;
+export type OtpRequested = Static<typeof OtpRequestedSchema>;
+export type TotpSetup = Static<typeof TotpSetupSchema>;

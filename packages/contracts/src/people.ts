@@ -37,6 +37,15 @@ export const PatchBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** Opening a record outside the officer's area needs a written reason (audited). */
+export const BreakGlassBody = Type.Object(
+  { reason: Type.String({ maxLength: 500 }) },
+  { additionalProperties: false },
+);
+export const MergeBody = Type.Object({ duplicateId: Uuid }, { additionalProperties: false });
+export type BreakGlassInput = Static<typeof BreakGlassBody>;
+export type MergeInput = Static<typeof MergeBody>;
+
 export const SearchBody = Type.Object(
   {
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),

@@ -4,6 +4,26 @@
  */
 import { Type, type Static } from 'typebox';
 
+/** Kinds of check-in point, as data: the web shows the labels, the server validates the codes. */
+export const VENUE_KINDS = {
+  office: { vi: 'Cơ quan, văn phòng', en: 'Office' },
+  shop: { vi: 'Cửa hàng', en: 'Shop' },
+  market: { vi: 'Chợ', en: 'Market' },
+  factory: { vi: 'Nhà máy, xí nghiệp', en: 'Factory' },
+  school: { vi: 'Trường học', en: 'School' },
+  hospital: { vi: 'Bệnh viện, cơ sở y tế', en: 'Hospital, clinic' },
+  restaurant: { vi: 'Nhà hàng, quán ăn', en: 'Restaurant' },
+  bus_coach: { vi: 'Xe buýt, xe khách', en: 'Bus or coach' },
+  truck: { vi: 'Xe tải', en: 'Truck' },
+  ferry: { vi: 'Phà, tàu thuyền', en: 'Ferry or boat' },
+  checkpoint: { vi: 'Chốt kiểm soát', en: 'Checkpoint' },
+  event: { vi: 'Sự kiện', en: 'Event' },
+  other: { vi: 'Khác', en: 'Other' },
+} as const satisfies Record<string, { vi: string; en: string }>;
+
+export type VenueKind = keyof typeof VENUE_KINDS;
+export const VENUE_KIND_CODES = Object.keys(VENUE_KINDS) as VenueKind[];
+
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 export const StatusSchema = Type.Union([
   Type.Literal('pending'),
@@ -12,6 +32,20 @@ export const StatusSchema = Type.Union([
 ]);
 
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+export const ListQuerySchema = Type.Object(
+  {
+    status: Type.Optional(StatusSchema),
+    kind: Type.Optional(Type.Union(VENUE_KIND_CODES.map((k) => Type.Literal(k)))),
+    q: Type.Optional(Type.String({ maxLength: 100 })),
+    communeCode: Type.Optional(Type.String({ pattern: '^[0-9]{5}$' })),
+    parentId: Type.Optional(Type.String({ format: 'uuid' })),
+    unreviewed: Type.Optional(Type.Boolean()),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
+  },
+  { additionalProperties: false },
+);
 
 export const VenueSchema = Type.Object({
   id: Type.String(),
@@ -102,9 +136,13 @@ export const KindsResult = Type.Object({
   ),
 });
 
+/** A poster as a PDF file (the answer is the file's bytes, not JSON). */
+export const PdfFile = Type.String({ format: 'binary', description: 'PDF (A4)' });
+
 export type VenueStatus = Static<typeof StatusSchema>;
 /** A check-in point as the API shows it; the server narrows `Kind` to its list of venue kinds. */
 export type Venue<Kind extends string = string> = Omit<Static<typeof VenueSchema>, 'kind'> & { kind: Kind };
+export type VenueListQuery = Static<typeof ListQuerySchema>;
 export type VenueRegistration = Static<typeof RegisterBody>;
 export type StaffMember = Static<typeof StaffList>['items'][number];
 export type VenueKindOption = Static<typeof KindsResult>['items'][number];

@@ -44,6 +44,8 @@ export type WorklistQuery = Static<typeof WorklistQuery>;
 export const WorklistList = Type.Object({ items: Type.Array(WorklistItemSchema) });
 export type WorklistList = Static<typeof WorklistList>;
 
+export const WorklistItemParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
 export const WorklistPatch = Type.Object(
   { status: WorklistStatusSchema, note: Type.Optional(Type.String({ maxLength: 2000 })) },
   { additionalProperties: false },

@@ -1,13 +1,7 @@
 /** Shapes of the API responses the web app reads (see the server's OpenAPI docs at /docs). */
 
 // Accounts' shapes come from the server's schemas (packages/contracts).
-export type { AccountSummary, Me } from '@phongdich/contracts/accounts';
-
-export interface OtpRequested {
-  sent: boolean;
-  expiresInSeconds: number;
-  devInbox: boolean;
-}
+export type { AccountSummary, Me, OtpRequested } from '@phongdich/contracts/accounts';
 
 // The development inbox's messages come from the server's schemas (packages/contracts).
 export type { InboxMessage } from '@phongdich/contracts/outbox';

@@ -1,7 +1,19 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  AccountIdParams,
+  AccountList,
+  AccountListQuery,
+  AccountPatchBody,
+  AccountSummary,
+  NewAccountBody,
+  NoContent,
+  ResetPasswordBody,
+  TokenBody,
+  TokenCreated,
+  TokenParams,
+} from '@phongdich/contracts/accounts';
 import type { Db } from '../../core/db/db';
-import { AccountSummary, NoContent, Password, StaffRole, UnitCode, Username, Uuid } from './accounts.schemas';
 import {
   createManagedAccount,
   createManagedToken,
@@ -9,31 +21,24 @@ import {
   resetManagedPassword,
   revokeManagedToken,
   updateManagedAccount,
-  type NewAccountInput,
 } from './accounts.service';
 import { auditContext } from '../../core/http/request-audit';
 
-const IdParams = Type.Object({ id: Uuid });
-
 /** Account administration (`account.manage`): officers manage accounts within their own unit. */
-export function accountsRoutes(app: FastifyInstance, db: Db): void {
+export function accountsRoutes(root: FastifyInstance, db: Db): void {
+  // Handlers get params, query and body types from their schemas: no casts.
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/api/accounts',
     {
       schema: {
         tags: ['accounts'],
         summary: 'Staff and machine accounts within the caller’s unit',
-        querystring: Type.Object({
-          role: Type.Optional(StaffRole),
-          unitCode: Type.Optional(UnitCode),
-          q: Type.Optional(Type.String({ maxLength: 100 })),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-          offset: Type.Optional(Type.Integer({ minimum: 0 })),
-        }),
-        response: { 200: Type.Object({ items: Type.Array(AccountSummary), total: Type.Integer() }) },
+        querystring: AccountListQuery,
+        response: { 200: AccountList },
       },
     },
-    async (request) => listManagedAccounts(db, auditContext(request), request.query as Record<string, never>),
+    async (request) => listManagedAccounts(db, auditContext(request), request.query),
   );
 
   app.post(
@@ -42,20 +47,12 @@ export function accountsRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags: ['accounts'],
         summary: 'Create a staff (or machine) account',
-        body: Type.Object({
-          username: Username,
-          displayName: Type.String({ minLength: 1, maxLength: 200 }),
-          role: StaffRole,
-          unitCode: Type.Union([UnitCode, Type.Null()]),
-          facilityId: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
-          password: Password,
-          kind: Type.Optional(Type.Union([Type.Literal('staff'), Type.Literal('machine')])),
-        }),
+        body: NewAccountBody,
         response: { 201: AccountSummary },
       },
     },
     async (request, reply) => {
-      const created = await createManagedAccount(db, auditContext(request), request.body as NewAccountInput);
+      const created = await createManagedAccount(db, auditContext(request), request.body);
       return reply.status(201).send(created);
     },
   );
@@ -66,19 +63,13 @@ export function accountsRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags: ['accounts'],
         summary: 'Change an account’s name, role, unit or disabled state',
-        params: IdParams,
-        body: Type.Object({
-          displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-          role: Type.Optional(StaffRole),
-          unitCode: Type.Optional(Type.Union([UnitCode, Type.Null()])),
-          disabled: Type.Optional(Type.Boolean()),
-        }),
+        params: AccountIdParams,
+        body: AccountPatchBody,
         response: { 200: AccountSummary },
       },
     },
     async (request) => {
-      const { id } = request.params as { id: string };
-      return updateManagedAccount(db, auditContext(request), id, request.body as never);
+      return updateManagedAccount(db, auditContext(request), request.params.id, request.body);
     },
   );
 
@@ -88,20 +79,14 @@ export function accountsRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags: ['accounts'],
         summary: 'Set a new password (ends the account’s sessions and lifts a lock-out)',
-        params: IdParams,
-        body: Type.Object({ password: Password }),
+        params: AccountIdParams,
+        body: ResetPasswordBody,
         response: { 204: NoContent },
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      await resetManagedPassword(
-        db,
-        auditContext(request),
-        id,
-        (request.body as { password: string }).password,
-      );
-      return reply.status(204).send();
+      await resetManagedPassword(db, auditContext(request), request.params.id, request.body.password);
+      return reply.status(204).send(null);
     },
   );
 
@@ -111,18 +96,17 @@ export function accountsRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags: ['accounts'],
         summary: 'Issue an API token (shown once) for Authorization: Bearer',
-        params: IdParams,
-        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }),
-        response: { 201: Type.Object({ id: Type.String(), token: Type.String() }) },
+        params: AccountIdParams,
+        body: TokenBody,
+        response: { 201: TokenCreated },
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
       const created = await createManagedToken(
         db,
         auditContext(request),
-        id,
-        (request.body as { name: string }).name,
+        request.params.id,
+        request.body.name,
       );
       return reply.status(201).send(created);
     },
@@ -134,14 +118,14 @@ export function accountsRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags: ['accounts'],
         summary: 'Revoke an API token',
-        params: Type.Object({ id: Uuid, tokenId: Uuid }),
+        params: TokenParams,
         response: { 204: NoContent },
       },
     },
     async (request, reply) => {
-      const { id, tokenId } = request.params as { id: string; tokenId: string };
+      const { id, tokenId } = request.params;
       await revokeManagedToken(db, auditContext(request), id, tokenId);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

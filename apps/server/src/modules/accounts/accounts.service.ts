@@ -1,4 +1,5 @@
 import type { Role } from '@phongdich/contracts';
+import type { AccountSummary } from '@phongdich/contracts/accounts';
 import type { Db } from '../../core/db/db';
 import { AppError, fieldError } from '../../core/errors';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
@@ -25,21 +26,8 @@ import {
 import { insertApiToken, revokeApiToken } from './tokens.repository';
 import { findUnit, NATIONAL, unitNames } from './units';
 
-export interface AccountSummary {
-  id: string;
-  kind: AccountRow['kind'];
-  username: string | null;
-  displayName: string;
-  role: string;
-  unitCode: string | null;
-  unitName: string | null;
-  disabled: boolean;
-  totpEnabled: boolean;
-  lockedUntil: string | null;
-  createdAt: string;
-  /** Null when never signed in, or when the answer does not say (create and update). */
-  lastSignInAt: string | null;
-}
+// An account as the administration answers it: the contracts' shape.
+export type { AccountSummary };
 
 export async function presentAccounts(db: Db, rows: AccountRow[]): Promise<AccountSummary[]> {
   const names = await unitNames(
@@ -51,7 +39,8 @@ export async function presentAccounts(db: Db, rows: AccountRow[]): Promise<Accou
     kind: a.kind,
     username: a.username,
     displayName: a.display_name,
-    role: a.role,
+    // Stored roles are the catalogue's (accounts are created with StaffRole or 'citizen').
+    role: a.role as Role,
     unitCode: a.unit_code,
     unitName: a.unit_code ? (names.get(a.unit_code) ?? null) : null,
     disabled: a.disabled,

@@ -1,5 +1,16 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { Type } from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  LoginBody,
+  MeResponse,
+  NoContent,
+  OtpRequestBody,
+  OtpRequestedSchema,
+  OtpVerifyBody,
+  PasswordChangeBody,
+  TotpEnableBody,
+  TotpSetupSchema,
+} from '@phongdich/contracts/accounts';
 import type { Config } from '../../core/config';
 import type { Db } from '../../core/db/db';
 import { AppError } from '../../core/errors';
@@ -7,7 +18,6 @@ import { auditContext, requestContext } from '../../core/http/request-audit';
 import { deleteSession } from '../../core/auth/sessions';
 import { SESSION_COOKIE } from '../../core/auth/tokens';
 import { findAccountById } from './accounts.repository';
-import { MeResponse, NoContent, Password } from './accounts.schemas';
 import { presentMe } from './me';
 import { OTP_TTL_SECONDS, requestOtp, verifyOtp } from './otp.service';
 import { changePassword, enableTotp, setupTotp } from './self.service';
@@ -17,7 +27,9 @@ import { encryptLegacyTotpSecrets } from './totp-secret';
 /** Per-IP limits on the routes that guess at secrets, on top of the per-account and per-phone limits. */
 const limited = { rateLimit: { max: 20, timeWindow: '1 minute' } };
 
-export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
+export function authRoutes(root: FastifyInstance, db: Db, config: Config): void {
+  // Handlers get body types from their schemas: no casts.
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   // One-off: TOTP secrets stored in clear before they were encrypted get sealed at start. Sign-in
   // still reads clear ones, so a failure here is logged and does not stop the server.
   app.addHook('onReady', async () => {
@@ -47,17 +59,12 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
       schema: {
         tags: ['auth'],
         summary: 'Staff sign-in with username, password and (if enabled) a two-factor code',
-        body: Type.Object({
-          username: Type.String({ maxLength: 100 }),
-          password: Password,
-          totp: Type.Optional(Type.String({ maxLength: 10 })),
-        }),
+        body: LoginBody,
         response: { 200: MeResponse },
       },
     },
     async (request, reply) => {
-      const body = request.body as { username: string; password: string; totp?: string };
-      return startSession(reply, await signInStaff(db, config.secret, auditContext(request), body));
+      return startSession(reply, await signInStaff(db, config.secret, auditContext(request), request.body));
     },
   );
 
@@ -68,18 +75,12 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
       schema: {
         tags: ['auth'],
         summary: 'Send a one-time sign-in code to a citizen’s mobile number',
-        body: Type.Object({ phone: Type.String({ maxLength: 30 }) }),
-        response: {
-          202: Type.Object({
-            sent: Type.Boolean(),
-            expiresInSeconds: Type.Integer(),
-            devInbox: Type.Boolean(),
-          }),
-        },
+        body: OtpRequestBody,
+        response: { 202: OtpRequestedSchema },
       },
     },
     async (request, reply) => {
-      await requestOtp(db, config.secret, auditContext(request), (request.body as { phone: string }).phone);
+      await requestOtp(db, config.secret, auditContext(request), request.body.phone);
       void app.outbox.kick();
       const devInbox = config.messageTransport === 'dev' && !config.production;
       return reply.status(202).send({ sent: true, expiresInSeconds: OTP_TTL_SECONDS, devInbox });
@@ -93,13 +94,12 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
       schema: {
         tags: ['auth'],
         summary: 'Sign a citizen in with the one-time code (creates the account on first sign-in)',
-        body: Type.Object({ phone: Type.String({ maxLength: 30 }), code: Type.String({ maxLength: 10 }) }),
+        body: OtpVerifyBody,
         response: { 200: MeResponse },
       },
     },
     async (request, reply) => {
-      const body = request.body as { phone: string; code: string };
-      return startSession(reply, await verifyOtp(db, config.secret, auditContext(request), body));
+      return startSession(reply, await verifyOtp(db, config.secret, auditContext(request), request.body));
     },
   );
 
@@ -110,7 +110,7 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await deleteSession(db, token);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -138,7 +138,7 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
       schema: {
         tags: ['auth'],
         summary: 'Start two-factor set-up: a new secret for an authenticator app',
-        response: { 200: Type.Object({ secret: Type.String(), otpauthUrl: Type.String() }) },
+        response: { 200: TotpSetupSchema },
       },
     },
     async (request) => setupTotp(db, config.secret, auditContext(request)),
@@ -151,13 +151,13 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
       schema: {
         tags: ['auth'],
         summary: 'Turn two-factor sign-in on with a code from the app',
-        body: Type.Object({ code: Type.String({ maxLength: 10 }) }),
+        body: TotpEnableBody,
         response: { 204: NoContent },
       },
     },
     async (request, reply) => {
-      await enableTotp(db, config.secret, auditContext(request), (request.body as { code: string }).code);
-      return reply.status(204).send();
+      await enableTotp(db, config.secret, auditContext(request), request.body.code);
+      return reply.status(204).send(null);
     },
   );
 
@@ -168,18 +168,13 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
       schema: {
         tags: ['auth'],
         summary: 'Change one’s own password',
-        body: Type.Object({ currentPassword: Password, newPassword: Password }),
+        body: PasswordChangeBody,
         response: { 204: NoContent },
       },
     },
     async (request, reply) => {
-      await changePassword(
-        db,
-        config.secret,
-        auditContext(request),
-        request.body as { currentPassword: string; newPassword: string },
-      );
-      return reply.status(204).send();
+      await changePassword(db, config.secret, auditContext(request), request.body);
+      return reply.status(204).send(null);
     },
   );
 }

@@ -1,4 +1,5 @@
-import { ACTIONS, type Action } from '@phongdich/contracts';
+import { ACTIONS, type Role } from '@phongdich/contracts';
+import type { Me } from '@phongdich/contracts/accounts';
 import { maskPhone } from '@phongdich/domain';
 import type { Queryable } from '../../core/db/db';
 import { can } from '../../core/auth/policy';
@@ -6,21 +7,8 @@ import { actorFromAccount } from '../../core/auth/sessions';
 import type { AccountRow } from './accounts.repository';
 import { unitNames } from './units';
 
-export interface Me {
-  id: string;
-  kind: AccountRow['kind'];
-  role: string;
-  displayName: string;
-  username: string | null;
-  phoneMasked: string | null;
-  unitCode: string | null;
-  unitName: string | null;
-  personId: string | null;
-  totpEnabled: boolean;
-  /** Owns or staffs a check-in point: the web app then offers the staff scanner. */
-  staffsVenue: boolean;
-  permissions: Action[];
-}
+// The answer's shape is the contracts' (GET /api/auth/me and every sign-in answer it).
+export type { Me };
 
 /** Does this account own a venue or appear on a venue's staff list (by account or by its phone)? */
 async function staffsVenue(q: Queryable, a: AccountRow): Promise<boolean> {
@@ -41,7 +29,8 @@ export async function presentMe(q: Queryable, a: AccountRow): Promise<Me> {
   return {
     id: a.id,
     kind: a.kind,
-    role: a.role,
+    // Stored roles are the catalogue's (accounts are created with StaffRole or 'citizen').
+    role: a.role as Role,
     displayName: a.display_name,
     username: a.username,
     phoneMasked: a.phone ? maskPhone(a.phone) : null,

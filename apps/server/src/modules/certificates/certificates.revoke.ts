@@ -1,3 +1,4 @@
+import type { ResultValue } from '@phongdich/contracts/lab';
 import type { Db, Queryable } from '../../core/db/db';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
@@ -11,7 +12,7 @@ interface CertificateRow {
   uvci: string;
   person_id: string;
   full_name: string | null;
-  result: string;
+  result: ResultValue;
   test_type: string;
   pooled: boolean;
   issued_at: Date;

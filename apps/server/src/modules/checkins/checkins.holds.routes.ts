@@ -1,23 +1,17 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import * as S from '@phongdich/contracts/checkins';
 import type { Db } from '../../core/db/db';
 import { optionalBody } from '../../core/http/optional-body';
 import { auditContext, idempotencyKeyOf } from '../../core/http/request-audit';
-import * as S from './checkins.holds.schemas';
-import { checkinHoldsService, type HoldInput, type HoldQuery } from './checkins.holds.service';
-
-const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
+import { checkinHoldsService } from './checkins.holds.service';
 
 /** Investigation holds on check-ins (officers of the person's or the point's area). */
-export function checkinHoldsRoutes(app: FastifyInstance, db: Db): void {
+export function checkinHoldsRoutes(root: FastifyInstance, db: Db): void {
+  // Handlers get params, query and body types from their schemas: no casts.
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const holds = checkinHoldsService(db);
   const tags = ['checkins'];
-  const place = (subject: 'personId' | 'venueId') => async (request: FastifyRequest, reply: FastifyReply) => {
-    const at = { [subject]: idOf(request) } as { personId: string } | { venueId: string };
-    const body = request.body as HoldInput;
-    const res = await holds.place(auditContext(request), at, body, idempotencyKeyOf(request));
-    return reply.status(201).send(res.body);
-  };
-  const created = { 201: S.CheckinHoldSchema };
 
   app.post(
     '/api/people/:id/checkin-holds',
@@ -28,10 +22,14 @@ export function checkinHoldsRoutes(app: FastifyInstance, db: Db): void {
           'Giữ lượt quét của một người phục vụ điều tra (hỗ trợ Idempotency-Key) / Hold a person’s check-ins for an investigation',
         params: S.HoldIdParams,
         body: S.CheckinHoldBody,
-        response: created,
+        response: { 201: S.CheckinHoldSchema },
       },
     },
-    place('personId'),
+    async (request, reply) => {
+      const at = { personId: request.params.id };
+      const res = await holds.place(auditContext(request), at, request.body, idempotencyKeyOf(request));
+      return reply.status(201).send(res.body);
+    },
   );
   app.post(
     '/api/venues/:id/checkin-holds',
@@ -42,10 +40,14 @@ export function checkinHoldsRoutes(app: FastifyInstance, db: Db): void {
           'Giữ lượt quét tại một điểm phục vụ điều tra (hỗ trợ Idempotency-Key) / Hold a point’s check-ins for an investigation',
         params: S.HoldIdParams,
         body: S.CheckinHoldBody,
-        response: created,
+        response: { 201: S.CheckinHoldSchema },
       },
     },
-    place('venueId'),
+    async (request, reply) => {
+      const at = { venueId: request.params.id };
+      const res = await holds.place(auditContext(request), at, request.body, idempotencyKeyOf(request));
+      return reply.status(201).send(res.body);
+    },
   );
   app.get(
     '/api/checkin-holds',
@@ -58,7 +60,7 @@ export function checkinHoldsRoutes(app: FastifyInstance, db: Db): void {
         response: { 200: S.CheckinHoldList },
       },
     },
-    async (request) => holds.list(auditContext(request), request.query as HoldQuery),
+    async (request) => holds.list(auditContext(request), request.query),
   );
   app.post(
     '/api/checkin-holds/:id/release',
@@ -72,7 +74,6 @@ export function checkinHoldsRoutes(app: FastifyInstance, db: Db): void {
         response: { 200: S.CheckinHoldSchema },
       },
     },
-    async (request) =>
-      holds.release(auditContext(request), idOf(request), (request.body as { reason?: string }).reason),
+    async (request) => holds.release(auditContext(request), request.params.id, request.body.reason),
   );
 }

@@ -1,3 +1,4 @@
+import type { CheckinHoldInput, CheckinHoldQuery } from '@phongdich/contracts/checkins';
 import type { AuditContext } from '../../core/audit/audit';
 import type { Actor } from '../../core/auth/actor';
 import { authorize } from '../../core/auth/policy';
@@ -15,18 +16,6 @@ import {
 } from './checkins.holds.repository';
 import { venueLocation } from './venue-cache';
 
-export interface HoldInput {
-  from: string;
-  to: string;
-  until: string;
-  reason: string;
-}
-export interface HoldQuery {
-  personId?: string;
-  venueId?: string;
-  active?: boolean;
-  limit?: number;
-}
 type Subject = { personId: string; venueId?: never } | { venueId: string; personId?: never };
 
 export const toCheckinHold = (r: CheckinHoldRow) => ({
@@ -38,7 +27,7 @@ export const toCheckinHold = (r: CheckinHoldRow) => ({
 });
 export type CheckinHold = ReturnType<typeof toCheckinHold>;
 
-function validInput(input: HoldInput) {
+function validInput(input: CheckinHoldInput) {
   const from = new Date(input.from);
   const to = new Date(input.to);
   const until = new Date(input.until);
@@ -66,7 +55,7 @@ async function subjectLocation(q: Queryable, actor: Actor, s: Subject) {
 export function checkinHoldsService(db: Db) {
   return {
     /** Idempotency-Key supported: a retry answers the stored hold instead of placing a second one. */
-    async place(ctx: AuditContext, subject: Subject, input: HoldInput, key: string | undefined) {
+    async place(ctx: AuditContext, subject: Subject, input: CheckinHoldInput, key: string | undefined) {
       authorize(ctx.actor, 'checkin.hold');
       const h = validInput(input);
       const route = subject.personId
@@ -96,7 +85,7 @@ export function checkinHoldsService(db: Db) {
     },
 
     /** A person's or a point's holds, or, with neither, every hold in the actor's area. Newest first. */
-    async list(ctx: AuditContext, query: HoldQuery): Promise<{ items: CheckinHold[] }> {
+    async list(ctx: AuditContext, query: CheckinHoldQuery): Promise<{ items: CheckinHold[] }> {
       authorize(ctx.actor, 'checkin.hold');
       const { personId, venueId, active } = query;
       if (personId && venueId) {

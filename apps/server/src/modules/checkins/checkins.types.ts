@@ -40,33 +40,8 @@ export interface CheckinRow {
   source: 'live' | 'sync';
 }
 
-/** What the API answers for a recorded (or replayed) check-in. */
-export interface CheckinResult {
-  id: string;
-  venueId: string;
-  venueName: string;
-  serverTime: string;
-  duplicate: boolean;
-  /** This scan was of a person already checked in here within the same-visit window (see rules). */
-  sameVisit?: boolean;
-  declarationRequired: boolean;
-}
-
-export interface VisitorInput {
-  id: string;
-  venueToken: string;
-  personId?: string;
-  deviceTime: string;
-  method?: 'venue_qr';
-}
-
-/** A staff check-in names the code it scanned; the server resolves the person (never a client id). */
-export interface StaffInput {
-  id: string;
-  venueId: string;
-  code: string;
-  deviceTime: string;
-}
+// The API's shapes (the answer, the two bodies) are the contracts' (@phongdich/contracts/checkins).
+export type { CheckinResult, StaffInput, VisitorInput } from '@phongdich/contracts/checkins';
 
 /** Same id, same content: what decides "duplicate" versus "conflict". */
 export function sameContent(a: NewCheckin, b: CheckinRow): boolean {

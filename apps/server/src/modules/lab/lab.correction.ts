@@ -1,3 +1,4 @@
+import type { CorrectionInput } from '@phongdich/contracts/lab';
 import type { Db, Queryable } from '../../core/db/db';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
@@ -12,12 +13,8 @@ import { labOf, normalizeCt, sameResult } from './lab.common';
 import { closeRetests, openRetest, reportPositive, type MemberRow } from './lab.release';
 import type { CtValues, LabResultValue } from './lab.types';
 
-export interface CorrectionInput {
-  result: LabResultValue;
-  ctValues?: CtValues;
-  kit?: string;
-  reason: string;
-}
+// What the supervisor sends is the route's body (packages/contracts).
+export type { CorrectionInput };
 
 export interface CorrectionOutcome {
   barcode: string;

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Db } from '../../core/db/db';
 import { AppError } from '../../core/errors';
 import { auditContext, idempotencyKeyOf } from '../../core/http/request-audit';
 import { labResultAdminService } from './lab.certificates';
-import { labCorrectionService, type CorrectionInput } from './lab.correction';
+import { labCorrectionService } from './lab.correction';
 import {
   BarcodeParams,
   CertificateFailures,
@@ -17,12 +17,12 @@ import {
   MappingBody,
   QueueResult,
   UploadAccepted,
+  UploadParams,
   UploadView,
   VerifyBody,
   VerifyResult,
-} from './lab.schemas';
-import { labService, type EnterInput } from './lab.service';
-import type { ColumnMapping } from './lab.upload.parse';
+} from '@phongdich/contracts/lab';
+import { labService } from './lab.service';
 import { drainUploads, labUploadService } from './lab.upload.service';
 import { firstFilePart } from './lab.multipart';
 
@@ -38,7 +38,9 @@ const FILE_TYPES = [
 const tags = ['lab'];
 
 /** Result entry, bulk upload and the supervisor's release, for the lab the account belongs to. */
-export function labRoutes(app: FastifyInstance, db: Db): void {
+export function labRoutes(root: FastifyInstance, db: Db): void {
+  // Handlers get params and body types from their schemas: no casts.
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const lab = labService(db);
   const uploads = labUploadService(db);
   const admin = labResultAdminService(db);
@@ -57,7 +59,7 @@ export function labRoutes(app: FastifyInstance, db: Db): void {
         response: { 200: EnterResult },
       },
     },
-    async (request) => lab.enter(auditContext(request), request.body as EnterInput),
+    async (request) => lab.enter(auditContext(request), request.body),
   );
   app.get(
     '/api/lab/results/pending',
@@ -80,7 +82,7 @@ export function labRoutes(app: FastifyInstance, db: Db): void {
         response: { 200: VerifyResult },
       },
     },
-    async (request) => lab.verify(auditContext(request), (request.body as { barcodes: string[] }).barcodes),
+    async (request) => lab.verify(auditContext(request), request.body.barcodes),
   );
   app.get(
     '/api/lab/results/:barcode',
@@ -92,7 +94,7 @@ export function labRoutes(app: FastifyInstance, db: Db): void {
         response: { 200: ResultView },
       },
     },
-    async (request) => admin.result(auditContext(request), (request.params as { barcode: string }).barcode),
+    async (request) => admin.result(auditContext(request), request.params.barcode),
   );
   app.post(
     '/api/lab/results/:barcode/correction',
@@ -109,8 +111,8 @@ export function labRoutes(app: FastifyInstance, db: Db): void {
     async (request) =>
       corrections.correct(
         auditContext(request),
-        (request.params as { barcode: string }).barcode,
-        request.body as CorrectionInput,
+        request.params.barcode,
+        request.body,
         idempotencyKeyOf(request),
       ),
   );
@@ -146,7 +148,7 @@ export function labRoutes(app: FastifyInstance, db: Db): void {
         response: { 200: MappingBody },
       },
     },
-    async (request) => uploads.putMapping(auditContext(request), request.body as ColumnMapping),
+    async (request) => uploads.putMapping(auditContext(request), request.body),
   );
   app.get(
     '/api/lab/mappings',
@@ -165,11 +167,11 @@ export function labRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags,
         summary: 'Tiến độ tải tệp / Upload progress and row errors',
-        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        params: UploadParams,
         response: { 200: UploadView },
       },
     },
-    async (request) => uploads.get(auditContext(request), (request.params as { id: string }).id),
+    async (request) => uploads.get(auditContext(request), request.params.id),
   );
 
   // The file arrives as the raw body (CSV or .xlsx); the parsers only apply to this route.

@@ -1,3 +1,4 @@
+import type { EnterInput } from '@phongdich/contracts/lab';
 import type { Db } from '../../core/db/db';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
@@ -9,8 +10,8 @@ import { applyRelease } from './lab.release';
 import { entryQueue, markTubesResulted } from './lab.repository';
 import type { ResultInput } from './lab.types';
 
-/** The bench body: `result` may be missing, which is refused, never defaulted. */
-export type EnterInput = Omit<ResultInput, 'result'> & { result?: ResultInput['result'] | null };
+// The bench body (the route's, packages/contracts): `result` may be missing, which is refused, never defaulted.
+export type { EnterInput };
 
 function explicitResult(body: EnterInput): ResultInput {
   if (!body.result)

@@ -1,3 +1,4 @@
+import type { ColumnMapping } from '@phongdich/contracts/lab';
 import { AppError, fieldError } from '../../core/errors';
 import {
   DEFAULT_SPREADSHEET_LIMITS,
@@ -7,15 +8,10 @@ import {
   readSpreadsheet,
   type SheetFormat,
 } from '../../core/import';
-import { type CtTarget, type CtValues, type LabResultValue, type ResultInput } from './lab.types';
+import { type CtTarget, type CtValues, type ResultInput } from './lab.types';
 
-export interface ColumnMapping {
-  barcodeColumn: string;
-  resultColumn: string;
-  resultValues: Record<LabResultValue, string[]>;
-  ctColumns?: Partial<Record<CtTarget, string>>;
-  kitColumn?: string;
-}
+// A lab's saved column mapping is the API's shape (the PUT body and the GET answer).
+export type { ColumnMapping };
 
 /** A sheet as text: the header and each non-empty data row with its row number in the file. */
 export interface Sheet {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { TestingFiguresQuery, TestingFiguresSchema } from '@phongdich/contracts/lab';
 import type { Db, Queryable } from '../../core/db/db';
 import type { Actor } from '../../core/auth/actor';
 import { authorize } from '../../core/auth/policy';
@@ -143,61 +144,18 @@ export async function testingFigures(
   };
 }
 
-const Positivity = Type.Object({
-  resulted: Type.Integer(),
-  positives: Type.Integer(),
-  positivityRate: Type.Union([Type.Number(), Type.Null()]),
-});
-const Measures = {
-  samplesTaken: Type.Integer(),
-  inTransit: Type.Integer(),
-  pending: Type.Integer(),
-  resulted: Type.Integer(),
-  positives: Type.Integer(),
-  /** All tubes alike; prefer `individual` and `pools`, which count the two kinds apart. */
-  positivityRate: Type.Union([Type.Number(), Type.Null()]),
-  individual: Positivity,
-  pools: Positivity,
-  turnaroundP50Hours: Type.Union([Type.Number(), Type.Null()]),
-  turnaroundP90Hours: Type.Union([Type.Number(), Type.Null()]),
-};
-const NullStr = Type.Union([Type.String(), Type.Null()]);
-const Day = Type.String({ format: 'date' });
-
-export function testingFiguresRoutes(app: FastifyInstance, db: Db): void {
+export function testingFiguresRoutes(root: FastifyInstance, db: Db): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/api/testing/figures',
     {
       schema: {
         tags: ['lab'],
         summary: 'Số liệu xét nghiệm theo địa bàn, ngày và phòng / Testing figures by area, day and lab',
-        querystring: Type.Object({
-          level: Type.Optional(
-            Type.Union([Type.Literal('province'), Type.Literal('district'), Type.Literal('commune')]),
-          ),
-          unitCode: Type.Optional(Type.String({ pattern: '^(\\d{2}|\\d{3}|\\d{5})$' })),
-          from: Day,
-          to: Day,
-        }),
-        response: {
-          200: Type.Object({
-            level: Type.String(),
-            unitCode: NullStr,
-            rows: Type.Array(
-              Type.Object({
-                unitCode: NullStr,
-                day: Type.String(),
-                ...Measures,
-                tubes: Type.Integer(),
-                peopleSampled: Type.Integer(),
-              }),
-            ),
-            labs: Type.Array(Type.Object({ labId: NullStr, labName: NullStr, ...Measures })),
-          }),
-        },
+        querystring: TestingFiguresQuery,
+        response: { 200: TestingFiguresSchema },
       },
     },
-    async (request) =>
-      testingFigures(db, auditContext(request).actor, request.query as Parameters<typeof testingFigures>[2]),
+    async (request) => testingFigures(db, auditContext(request).actor, request.query),
   );
 }

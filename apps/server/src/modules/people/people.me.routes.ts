@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Db } from '../../core/db/db';
 import { peopleMeService } from './people.me.service';
 import { auditContext, idempotencyKeyOf } from '../../core/http/request-audit';
-import { FamilyBody, MeResult, PatchBody, PersonBody, PersonSchema } from './people.schemas';
+import { FamilyBody, MeResult, PatchBody, PersonBody, PersonSchema } from '@phongdich/contracts/people';
 
 /** The signed-in citizen's own record and the family members they declared. */
 export function peopleMeRoutes(root: FastifyInstance, db: Db): void {

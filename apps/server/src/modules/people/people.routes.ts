@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import type { Db } from '../../core/db/db';
 import { auditContext, idempotencyKeyOf } from '../../core/http/request-audit';
 import { identityClaimRoutes } from './people.claims.routes';
@@ -8,15 +7,17 @@ import { peopleMergeService } from './people.merge.service';
 import { peopleReadService } from './people.service';
 import { peopleWriteService } from './people.write.service';
 import {
+  BreakGlassBody,
   DuplicatesResult,
   HistoryResult,
   IdParams,
+  MergeBody,
   PatchBody,
   PersonBody,
   PersonSchema,
   SearchBody,
   SearchResult,
-} from './people.schemas';
+} from '@phongdich/contracts/people';
 
 /** The people registry. Search terms are personal data, so search is a POST (never in a URL). */
 export function peopleRoutes(root: FastifyInstance, db: Db): void {
@@ -26,7 +27,6 @@ export function peopleRoutes(root: FastifyInstance, db: Db): void {
   const write = peopleWriteService(db);
   const merge = peopleMergeService(db);
   const tags = ['people'];
-  const person = { 200: PersonSchema };
   identityClaimRoutes(root, db);
 
   app.post(
@@ -43,7 +43,14 @@ export function peopleRoutes(root: FastifyInstance, db: Db): void {
   );
   app.get(
     '/api/people/:id',
-    { schema: { tags, summary: 'Xem hồ sơ / Read a person', params: IdParams, response: person } },
+    {
+      schema: {
+        tags,
+        summary: 'Xem hồ sơ / Read a person',
+        params: IdParams,
+        response: { 200: PersonSchema },
+      },
+    },
     async (request) => read.get(auditContext(request), request.params.id),
   );
   app.post(
@@ -53,8 +60,8 @@ export function peopleRoutes(root: FastifyInstance, db: Db): void {
         tags,
         summary: 'Mở hồ sơ ngoài địa bàn, có lý do / Open a record outside your jurisdiction, with a reason',
         params: IdParams,
-        body: Type.Object({ reason: Type.String({ maxLength: 500 }) }, { additionalProperties: false }),
-        response: person,
+        body: BreakGlassBody,
+        response: { 200: PersonSchema },
       },
     },
     async (request) => read.breakGlass(auditContext(request), request.params.id, request.body.reason),
@@ -82,7 +89,7 @@ export function peopleRoutes(root: FastifyInstance, db: Db): void {
         summary: 'Sửa hồ sơ / Update a person',
         params: IdParams,
         body: PatchBody,
-        response: person,
+        response: { 200: PersonSchema },
       },
     },
     async (request) => write.update(auditContext(request), request.params.id, request.body),
@@ -106,8 +113,8 @@ export function peopleRoutes(root: FastifyInstance, db: Db): void {
         tags,
         summary: 'Gộp hồ sơ trùng / Merge a duplicate into this record',
         params: IdParams,
-        body: Type.Object({ duplicateId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
-        response: person,
+        body: MergeBody,
+        response: { 200: PersonSchema },
       },
     },
     async (request) => merge.merge(auditContext(request), request.params.id, request.body.duplicateId),

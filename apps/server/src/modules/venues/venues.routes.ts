@@ -12,6 +12,7 @@ import {
   IdParams,
   KindsResult,
   ListQuerySchema,
+  PdfFile,
   PhoneBody,
   PostersBody,
   QrResult,
@@ -21,9 +22,7 @@ import {
   VenueList,
   VenuePage,
   VenueSchema,
-} from './venues.schemas';
-
-const Pdf = { 200: { description: 'PDF (A4)', type: 'string', format: 'binary' } };
+} from '@phongdich/contracts/venues';
 
 function sendPdf(reply: FastifyReply, pdf: Buffer, filename: string) {
   return reply
@@ -41,9 +40,8 @@ export function venuesRoutes(root: FastifyInstance, db: Db): void {
   const review = venuesReviewService(db);
   const manage = venuesManageService(db);
   const tags = ['venues'];
-  const one = { 200: VenueSchema };
   const byId = <E extends { body?: TSchema }>(summary: string, extra = {} as E) => ({
-    schema: { tags, summary, params: IdParams, response: one, ...extra },
+    schema: { tags, summary, params: IdParams, response: { 200: VenueSchema }, ...extra },
   });
 
   app.get(
@@ -156,13 +154,20 @@ export function venuesRoutes(root: FastifyInstance, db: Db): void {
   );
   app.get(
     '/api/venues/:id/poster.pdf',
-    { schema: { tags, summary: 'Áp phích A4 / A4 poster', params: IdParams, response: Pdf } },
+    { schema: { tags, summary: 'Áp phích A4 / A4 poster', params: IdParams, response: { 200: PdfFile } } },
     async (request, reply) =>
       sendPdf(reply, await manage.posters(auditContext(request), [request.params.id]), 'ma-qr-diem.pdf'),
   );
   app.post(
     '/api/venues/posters.pdf',
-    { schema: { tags, summary: 'Nhiều áp phích / Bulk posters', body: PostersBody, response: Pdf } },
+    {
+      schema: {
+        tags,
+        summary: 'Nhiều áp phích / Bulk posters',
+        body: PostersBody,
+        response: { 200: PdfFile },
+      },
+    },
     async (request, reply) =>
       sendPdf(
         reply,
@@ -177,7 +182,7 @@ export function venuesRoutes(root: FastifyInstance, db: Db): void {
         tags,
         summary: 'Áp phích các điểm con / Posters of the children',
         params: IdParams,
-        response: Pdf,
+        response: { 200: PdfFile },
       },
     },
     async (request, reply) =>

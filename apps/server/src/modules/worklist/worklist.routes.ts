@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import {
   AreaSummarySchema,
+  WorklistItemParams,
   WorklistItemSchema,
   WorklistList,
   WorklistPatch,
@@ -51,7 +51,7 @@ export function worklistRoutes(root: FastifyInstance, db: Db): void {
       schema: {
         tags: ['worklist'],
         summary: 'Update a follow-up’s status or note',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        params: WorklistItemParams,
         body: WorklistPatch,
         response: { 200: WorklistItemSchema },
       },

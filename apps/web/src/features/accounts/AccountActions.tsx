@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TokenCreated } from '@phongdich/contracts/accounts';
 import { api } from '../../api/client';
 import type { AccountSummary } from '../../api/types';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -48,7 +49,7 @@ export function AccountActions({
         await api.post(`/api/accounts/${account.id}/reset-password`, { password: value });
         setNotice(t('accounts.passwordReset'));
       } else {
-        const r = await api.post<{ id: string; token: string }>(`/api/accounts/${account.id}/tokens`, {
+        const r = await api.post<TokenCreated>(`/api/accounts/${account.id}/tokens`, {
           name: value.trim(),
         });
         setToken(r.token);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLE_LABELS, ROLES } from '@phongdich/contracts';
+import type { AccountList } from '@phongdich/contracts/accounts';
 import { api } from '../../api/client';
 import { useLatestRequest } from '../../api/useLatestRequest';
 import type { AccountSummary } from '../../api/types';
@@ -30,7 +31,7 @@ export default function AccountsPage() {
     const isLatest = begin();
     setError(null);
     try {
-      const r = await api.get<{ items: AccountSummary[]; total: number }>('/api/accounts', {
+      const r = await api.get<AccountList>('/api/accounts', {
         role,
         unitCode: unit?.code,
         q: q.trim() || undefined,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { loadMyPeople } from './my-people';
+import type { MyCheckins } from '@phongdich/contracts/checkins';
 import type { FamilyPerson, Visit } from './types';
 import { formatDateTime, formatTime } from '../../components/format';
 
@@ -16,7 +17,7 @@ export default function MyCheckinsPage() {
 
   async function load(cursor?: string) {
     try {
-      const r = await api.get<{ items: Visit[]; nextCursor: string | null }>('/api/me/checkins', {
+      const r = await api.get<MyCheckins>('/api/me/checkins', {
         limit: 50,
         cursor,
       });

@@ -6,13 +6,5 @@ export interface FamilyPerson {
   fullName: string;
 }
 
-export interface Visit {
-  id: string;
-  personId: string;
-  venueId: string | null;
-  venueName: string | null;
-  method: string;
-  deviceTime: string;
-  serverTime: string;
-  checkoutTime: string | null;
-}
+// A visit in the citizen's own list comes from the server's schemas (packages/contracts).
+export type { Visit } from '@phongdich/contracts/checkins';

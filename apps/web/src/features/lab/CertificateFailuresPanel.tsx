@@ -2,14 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
-
-interface Failure {
-  barcode: string;
-  personResultId: string;
-  reason: string;
-  attempts: number;
-  firstFailedAt: string;
-}
+import type { CertificateFailure, CertificateFailures, RetryResult } from '@phongdich/contracts/lab';
 
 /**
  * Released results whose certificate could not be signed: the result reached the person, the
@@ -17,12 +10,12 @@ interface Failure {
  */
 export function CertificateFailuresPanel({ refresh }: { refresh: number }) {
   const { t } = useTranslation();
-  const [items, setItems] = useState<Failure[]>([]);
+  const [items, setItems] = useState<CertificateFailure[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const load = () =>
     api
-      .get<{ items: Failure[] }>('/api/lab/certificate-failures')
+      .get<CertificateFailures>('/api/lab/certificate-failures')
       .then((r) => setItems(r.items))
       .catch(setError);
   useEffect(() => {
@@ -32,10 +25,7 @@ export function CertificateFailuresPanel({ refresh }: { refresh: number }) {
   async function retry() {
     setError(null);
     try {
-      const r = await api.post<{ issued: number; stillFailing: number }>(
-        '/api/lab/certificate-failures/retry',
-        {},
-      );
+      const r = await api.post<RetryResult>('/api/lab/certificate-failures/retry', {});
       setMessage(t('lab.failures.retried', { issued: r.issued, still: r.stillFailing }));
       await load();
     } catch (e) {

@@ -2,26 +2,9 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import type { CorrectionResult, LabResultView } from '@phongdich/contracts/lab';
 import type { ResultValue } from './types';
 
-interface ResultView {
-  barcode: string;
-  status: 'entered' | 'released';
-  result: ResultValue;
-  testType: string;
-  pooled: boolean;
-  members: number;
-  releasedAt: string | null;
-  corrections: { from: ResultValue; to: ResultValue; reason: string; correctedAt: string }[];
-}
-interface Outcome {
-  barcode: string;
-  from: ResultValue;
-  to: ResultValue;
-  people: number;
-  certificatesRevoked: number;
-  certificatesIssued: number;
-}
 const RESULTS: readonly ResultValue[] = ['negative', 'positive', 'invalid'];
 
 /**
@@ -32,14 +15,14 @@ const RESULTS: readonly ResultValue[] = ['negative', 'positive', 'invalid'];
 export default function LabCorrectionPage() {
   const { t } = useTranslation();
   const [scanText, setScanText] = useState('');
-  const [found, setFound] = useState<ResultView | null>(null);
+  const [found, setFound] = useState<LabResultView | null>(null);
   const [result, setResult] = useState<ResultValue | null>(null);
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState<{ key: string; result: ResultValue; reason: string } | null>(
     null,
   );
   const [missing, setMissing] = useState<string | null>(null);
-  const [done, setDone] = useState<Outcome | null>(null);
+  const [done, setDone] = useState<CorrectionResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const scan = useRef<HTMLInputElement>(null);
@@ -57,7 +40,7 @@ export default function LabCorrectionPage() {
     setDone(null);
     setError(null);
     try {
-      setFound(await api.get<ResultView>(`/api/lab/results/${encodeURIComponent(code)}`));
+      setFound(await api.get<LabResultView>(`/api/lab/results/${encodeURIComponent(code)}`));
       setScanText('');
     } catch (err) {
       setError(err);
@@ -79,7 +62,7 @@ export default function LabCorrectionPage() {
     setBusy(true);
     setError(null);
     try {
-      const out = await api.post<Outcome>(
+      const out = await api.post<CorrectionResult>(
         `/api/lab/results/${encodeURIComponent(found.barcode)}/correction`,
         { result: confirming.result, reason: confirming.reason },
         { 'Idempotency-Key': confirming.key },

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import type { EnterResult } from '@phongdich/contracts/lab';
 import { CT_TARGETS, type CtTarget, type ResultValue } from './types';
 
 type CtInput = Partial<Record<CtTarget, string>>;
@@ -107,7 +108,7 @@ export default function LabEntryPage() {
     setSaving(true);
     setError(null);
     try {
-      const r = await api.post<{ barcode: string; changed: boolean }>('/api/lab/results', {
+      const r = await api.post<EnterResult>('/api/lab/results', {
         barcode: entry.barcode,
         result: entry.result,
         ...(Object.keys(entry.ctValues).length ? { ctValues: entry.ctValues } : {}),

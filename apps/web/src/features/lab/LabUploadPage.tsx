@@ -5,20 +5,20 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { currentLang } from '../../i18n';
 import { uploadFile } from './lab-api';
 import { MappingEditor } from './MappingEditor';
-import type { UploadReport } from './types';
+import type { LabUpload, LabUploadAccepted } from '@phongdich/contracts/lab';
 
 /** Upload a machine export; the server answers at once and the page follows its progress. */
 export default function LabUploadPage() {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
-  const [report, setReport] = useState<UploadReport | null>(null);
+  const [report, setReport] = useState<LabUploadAccepted | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
     if (!report || report.status !== 'processing') return;
     const timer = setTimeout(() => {
       api
-        .get<UploadReport>(`/api/lab/uploads/${report.id}`)
+        .get<LabUpload>(`/api/lab/uploads/${report.id}`)
         .then((r) => setReport({ ...r, duplicate: report.duplicate }))
         .catch(setError);
     }, 400);
@@ -31,7 +31,7 @@ export default function LabUploadPage() {
     setError(null);
     setReport(null);
     try {
-      setReport(await uploadFile<UploadReport>('/api/lab/uploads', file));
+      setReport(await uploadFile<LabUploadAccepted>('/api/lab/uploads', file));
     } catch (err) {
       setError(err);
     }

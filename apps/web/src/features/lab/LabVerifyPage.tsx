@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { CertificateFailuresPanel } from './CertificateFailuresPanel';
+import type { PendingResults, VerifyResult } from '@phongdich/contracts/lab';
 import type { PendingResult, ResultValue } from './types';
 
 /** What a release is about to send out: individual tubes and pools counted apart (a pool is not a case). */
@@ -32,7 +33,7 @@ export default function LabVerifyPage() {
 
   const load = useCallback(async () => {
     try {
-      setItems((await api.get<{ items: PendingResult[] }>('/api/lab/results/pending')).items);
+      setItems((await api.get<PendingResults>('/api/lab/results/pending')).items);
     } catch (e) {
       setError(e);
     }
@@ -57,10 +58,9 @@ export default function LabVerifyPage() {
   async function release() {
     setError(null);
     try {
-      const r = await api.post<{ released: string[]; certificateFailures: number }>(
-        '/api/lab/results/verify',
-        { barcodes: chosen.map((i) => i.barcode) },
-      );
+      const r = await api.post<VerifyResult>('/api/lab/results/verify', {
+        barcodes: chosen.map((i) => i.barcode),
+      });
       setMessage(t('lab.verify.released', { count: r.released.length }));
       setFailures((n) => n + 1);
       choose(new Set());

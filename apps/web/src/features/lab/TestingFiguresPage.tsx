@@ -2,28 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import type { TestingFigures, TestingMeasures as Measures } from '@phongdich/contracts/lab';
 
-interface Positivity {
-  resulted: number;
-  positives: number;
-  positivityRate: number | null;
-}
-interface Measures {
-  samplesTaken: number;
-  inTransit: number;
-  pending: number;
-  resulted: number;
-  positives: number;
-  positivityRate: number | null;
-  individual: Positivity;
-  pools: Positivity;
-  turnaroundP50Hours: number | null;
-  turnaroundP90Hours: number | null;
-}
-interface Figures {
-  rows: (Measures & { unitCode: string | null; day: string; peopleSampled: number })[];
-  labs: (Measures & { labId: string | null; labName: string | null })[];
-}
 const today = () => new Date().toISOString().slice(0, 10);
 const pct = (r: number | null) => (r === null ? '–' : `${(r * 100).toFixed(1)}%`);
 const hours = (m: Measures) => `${m.turnaroundP50Hours ?? '–'} / ${m.turnaroundP90Hours ?? '–'}`;
@@ -35,14 +15,14 @@ export default function TestingFiguresPage() {
   const [to, setTo] = useState(today());
   const [level, setLevel] = useState('');
   const [unitCode, setUnitCode] = useState('');
-  const [data, setData] = useState<Figures | null>(null);
+  const [data, setData] = useState<TestingFigures | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   async function show(e: FormEvent) {
     e.preventDefault();
     setError(null);
     try {
-      setData(await api.get<Figures>('/api/testing/figures', { from, to, level, unitCode }));
+      setData(await api.get<TestingFigures>('/api/testing/figures', { from, to, level, unitCode }));
     } catch (err) {
       setError(err);
     }

@@ -3,14 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../components/format';
-
-interface Visit {
-  id: string;
-  venueId: string | null;
-  venueName: string | null;
-  method: string;
-  serverTime: string;
-}
+import type { OfPersonResult, Visit } from '@phongdich/contracts/checkins';
 
 const DAY_CHOICES = [3, 7, 14, 30];
 
@@ -25,7 +18,7 @@ export function PersonCheckinsSection({ personId }: { personId: string }) {
     let current = true;
     setError(null);
     api
-      .post<{ items: Visit[] }>('/api/checkins/of-person', { personId, days })
+      .post<OfPersonResult>('/api/checkins/of-person', { personId, days })
       .then((r) => current && setItems(r.items))
       .catch((e: unknown) => current && setError(e));
     return () => {

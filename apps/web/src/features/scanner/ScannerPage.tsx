@@ -1,6 +1,7 @@
 // The one scanner for venue staff, officers and samplers: camera or 2D USB scanner, online or offline.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CheckoutResult } from '@phongdich/contracts/checkins';
 import { api, ApiError } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
 import { refreshTrust } from '../../offline/trust-cache';
@@ -88,7 +89,7 @@ export default function ScannerPage() {
 
   async function checkout(c: CheckinResult) {
     try {
-      const r = await api.post<{ minutesSpent: number }>(`/api/checkins/${c.id}/checkout`, {
+      const r = await api.post<CheckoutResult>(`/api/checkins/${c.id}/checkout`, {
         deviceTime: new Date().toISOString(),
       });
       setCheckoutMsg(t('scanner.checkedOut', { minutes: r.minutesSpent }));

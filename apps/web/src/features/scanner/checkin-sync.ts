@@ -1,6 +1,7 @@
 // Sends queued check-ins (kind 'checkin'). Staff items carry the scanned code, which the server resolves
 // to the person; every item keeps its client-generated id, so a retry after a lost answer is recorded
 // once (the server answers 'duplicate').
+import type { BatchResult } from '@phongdich/contracts/checkins';
 import { api } from '../../api/client';
 import { registerSender } from '../../offline/queue';
 import type { CheckinQueueItem } from './types';
@@ -13,10 +14,7 @@ export async function sendCheckins(items: Array<{ id: string; payload: unknown }
   for (const { payload } of items) batch.push({ ...(payload as CheckinQueueItem) });
   const done: string[] = [];
   if (batch.length) {
-    const res = await api.post<{ results: { id: string; status: string; error?: unknown }[] }>(
-      '/api/checkins/batch',
-      { items: batch },
-    );
+    const res = await api.post<BatchResult>('/api/checkins/batch', { items: batch });
     for (const r of res.results) {
       if (r.status === 'rejected') rejected.push({ id: r.id, error: r.error ?? null });
       else done.push(r.id);

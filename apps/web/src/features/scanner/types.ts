@@ -1,19 +1,12 @@
-// The scanner's and the status colour's shapes come from the server's schemas (packages/contracts).
+import type { Venue } from '@phongdich/contracts/venues';
+
+// The scanner's, the check-in's and the status colour's shapes come from the server's schemas (packages/contracts).
 export type { Bilingual, Colour } from '@phongdich/contracts/status';
 export type { ScanResult } from '@phongdich/contracts/scan';
 
 export type StaffMethod = 'personal_qr' | 'printed_qr' | 'cccd' | 'bhyt' | 'manual';
 
-export interface CheckinResult {
-  id: string;
-  venueId: string;
-  venueName: string;
-  serverTime: string;
-  duplicate: boolean;
-  /** Already checked in here within the same-visit window (by this or another of their codes). */
-  sameVisit?: boolean;
-  declarationRequired: boolean;
-}
+export type { CheckinResult } from '@phongdich/contracts/checkins';
 
 /** What the offline queue holds for kind 'checkin' (the batch endpoint's item). */
 export type CheckinQueueItem =
@@ -27,8 +20,5 @@ export type CheckinQueueItem =
       code: string;
     };
 
-export interface MyVenue {
-  id: string;
-  name: string;
-  status: string;
-}
+/** A point of /api/me/venues, as the scanner's picker uses it. */
+export type MyVenue = Pick<Venue, 'id' | 'name' | 'status'>;

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
+import type { TotpSetup } from '@phongdich/contracts/accounts';
 import { api } from '../../api/client';
 import { Field } from '../../components/Field';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -63,7 +64,7 @@ function TotpSetup({ enabled }: { enabled: boolean }) {
   const start = async () => {
     setError(null);
     try {
-      const r = await api.post<{ secret: string; otpauthUrl: string }>('/api/auth/totp/setup', {});
+      const r = await api.post<TotpSetup>('/api/auth/totp/setup', {});
       setSetup({ secret: r.secret, qr: await QRCode.toDataURL(r.otpauthUrl, { margin: 1, width: 220 }) });
     } catch (err) {
       setError(err);

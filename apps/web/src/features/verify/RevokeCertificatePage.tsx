@@ -4,18 +4,7 @@ import { certificateEntry, decodeHcert } from '@phongdich/dcc';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../components/format';
-
-interface Found {
-  uvci: string;
-  name: string;
-  result: 'positive' | 'negative' | 'invalid';
-  testType: string;
-  pooled: boolean;
-  issuedAt: string;
-  labName: string | null;
-  revokedAt: string | null;
-  revokeReason: string | null;
-}
+import type { CertificateLookup, Revoked } from '@phongdich/contracts/certificates';
 
 /** A typed UVCI as is; a pasted or scanned HC1 code gives the UVCI inside it. */
 function uvciOf(text: string): string {
@@ -36,7 +25,7 @@ function uvciOf(text: string): string {
 export default function RevokeCertificatePage() {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
-  const [found, setFound] = useState<Found | null>(null);
+  const [found, setFound] = useState<CertificateLookup | null>(null);
   const [reason, setReason] = useState('');
   const [confirmKey, setConfirmKey] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
@@ -53,7 +42,7 @@ export default function RevokeCertificatePage() {
     setDone(null);
     setError(null);
     try {
-      setFound(await api.post<Found>('/api/certificates/lookup', { uvci }));
+      setFound(await api.post<CertificateLookup>('/api/certificates/lookup', { uvci }));
     } catch (err) {
       setError(err);
     }
@@ -68,7 +57,7 @@ export default function RevokeCertificatePage() {
     if (!found || !confirmKey) return;
     setError(null);
     try {
-      await api.post(
+      await api.post<Revoked>(
         '/api/certificates/revoke',
         { uvci: found.uvci, reason: reason.trim() },
         { 'Idempotency-Key': confirmKey },

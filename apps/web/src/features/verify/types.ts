@@ -1,19 +1,5 @@
-export interface VerificationAnswer {
-  valid: boolean;
-  reason?: string;
-  message: { vi: string; en: string };
-  certificate?: {
-    name: string;
-    dob: string;
-    type: string;
-    result?: string;
-    date: string;
-    issuer: string;
-    uvci: string;
-    country?: string;
-    signer?: 'own' | 'imported';
-  };
-}
+// The server's verdict (and the offline verifier's, the same shape) comes from packages/contracts.
+export type { VerificationAnswer } from '@phongdich/contracts/certificates';
 
 export interface TrustList {
   savedAt: string;

@@ -1,2 +1,0 @@
-// The accounts schemas live in packages/contracts (shared with the web); re-exported for the routes.
-export * from '@phongdich/contracts/accounts';
