@@ -13,6 +13,7 @@ export const ContactStatus = Type.Union([
   Type.Literal('candidate'),
   Type.Literal('confirmed'),
   Type.Literal('dismissed'),
+  Type.Literal('withdrawn'),
 ]);
 export const ContactsQuery = Type.Object({
   status: Type.Optional(ContactStatus),
@@ -52,6 +53,7 @@ export const NamedLine = Type.Object({
     Type.Literal('pending'),
     Type.Literal('ambiguous'),
     Type.Literal('registered'),
+    Type.Literal('withdrawn'),
   ]),
   personId: Nullable(Type.String()),
 });
