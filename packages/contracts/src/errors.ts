@@ -449,6 +449,11 @@ export const ERRORS = {
     vi: 'Người tiếp xúc đã được rút khỏi danh sách vì ca bệnh bị huỷ',
     en: 'The contact was withdrawn: its case was annulled',
   },
+  NAMED_CONTACT_RESOLVED: {
+    status: 409,
+    vi: 'Dòng khai báo này đã được gán cho một người trong sổ',
+    en: 'This named line is already resolved to a person',
+  },
   // trust (#8 item 1): identity claims resolved by the commune officer
   IDENTITY_CLAIM_NOT_FOUND: {
     status: 404,

@@ -59,6 +59,29 @@ export const NamedLine = Type.Object({
 });
 export const NamedLines = Type.Object({ items: Type.Array(NamedLine) });
 export const ResolveNamedBody = Type.Object({ personId: Uuid }, { additionalProperties: false });
+// trace13: the lines waiting for an officer across the caller's area, and a person registered from one.
+export const NamedWaitingLine = Type.Object({
+  id: Type.String(),
+  caseId: Type.String(),
+  lineNo: Type.Integer(),
+  fullName: Nullable(Type.String()),
+  phones: Type.Array(Type.String()),
+  idNumbers: Type.Array(Type.String()),
+  status: Type.Union([Type.Literal('pending'), Type.Literal('ambiguous')]),
+  /** The case's commune: the new person is registered there unless the officer says otherwise. */
+  communeCode: Type.String(),
+  createdAt: Type.String(),
+});
+export const NamedWaiting = Type.Object({ items: Type.Array(NamedWaitingLine) });
+/** The person's fields as the registry takes them (people's PersonBody), prefilled from the line. */
+export { PersonBody as RegisterNamedBody } from './people';
+export const RegisterNamedAnswer = Type.Object({
+  personId: Type.String(),
+  contactId: Nullable(Type.String()),
+  caseId: Type.String(),
+  /** False: the line had already been registered (a retry): that person is answered, none is added. */
+  created: Type.Boolean(),
+});
 
 export const Evidence = Type.Object(
   {
@@ -238,3 +261,6 @@ export type GraphEdge = Static<typeof GraphEdge>;
 export type ProximityIds = Static<typeof ProximityIds>;
 export type UploadResult = Static<typeof UploadResult>;
 export type Discovery = Static<typeof Discovery>;
+export type NamedWaitingLine = Static<typeof NamedWaitingLine>;
+export type NamedWaiting = Static<typeof NamedWaiting>;
+export type RegisterNamedAnswer = Static<typeof RegisterNamedAnswer>;
