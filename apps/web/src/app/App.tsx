@@ -59,6 +59,7 @@ const MyIsolationPage = lazy(() => import('../features/cases/MyIsolationPage'));
 const TracingPage = lazy(() => import('../features/tracing/TracingPage'));
 const CaseContactsPage = lazy(() => import('../features/tracing/CaseContactsPage'));
 const ChainGraphPage = lazy(() => import('../features/tracing/ChainGraphPage'));
+const NamedWaitingPage = lazy(() => import('../features/tracing/NamedWaitingPage'));
 const MyExposuresPage = lazy(() => import('../features/tracing/MyExposuresPage'));
 const CoveragePage = lazy(() => import('../features/vaccination/CoveragePage'));
 const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
@@ -190,6 +191,10 @@ export function App() {
         <Route
           path="/tracing/cases/:id"
           element={<RequireAuth action="contact.read">{page(<CaseContactsPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/tracing/named"
+          element={<RequireAuth action="contact.manage">{page(<NamedWaitingPage />)}</RequireAuth>}
         />
         <Route
           path="/tracing/chain"

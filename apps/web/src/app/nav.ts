@@ -49,6 +49,7 @@ export type NavKey =
   | 'myIsolation'
   | 'tracing'
   | 'tracingChain'
+  | 'tracingNamed'
   | 'myExposures'
   | 'vaccinationFigures';
 
@@ -110,6 +111,7 @@ const GROUP_OF: Record<NavKey, NavGroup> = {
   myIsolation: 'mine',
   tracing: 'people',
   tracingChain: 'people',
+  tracingNamed: 'people',
   myExposures: 'mine',
   vaccinationFigures: 'area',
 };
@@ -168,6 +170,7 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
   { key: 'holds', to: '/holds', allowed: (_, can) => can('checkin.hold') },
   { key: 'tracing', to: '/tracing', allowed: (_, can) => can('contact.read') },
   { key: 'tracingChain', to: '/tracing/chain', allowed: (_, can) => can('contact.read') },
+  { key: 'tracingNamed', to: '/tracing/named', allowed: (_, can) => can('contact.manage') },
   // Owners and staff of check-in points sign in as citizens (or as venue managers).
   {
     key: 'myVenues',

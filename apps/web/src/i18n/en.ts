@@ -83,6 +83,7 @@ export const en: Messages = {
     trustList: 'DCC trust list',
     tracing: 'Contact tracing',
     tracingChain: 'Transmission chains',
+    tracingNamed: 'Named contacts waiting',
     myExposures: 'Exposure notices',
     vaccineCatalogue: 'Vaccine catalogue',
     vaccinationFigures: 'Vaccination coverage',
