@@ -247,12 +247,35 @@ export const ClusterStatus = Type.Union([
   Type.Literal('closed'),
 ]);
 export const ClustersQuery = Type.Object({ status: Type.Optional(ClusterStatus) });
+// trace13: the clusters of the caller's area as listed (the officer's clusters page).
+export const ClusterSummary = Type.Object({
+  id: Type.String(),
+  kind: Type.Union([
+    Type.Literal('venue'),
+    Type.Literal('workplace'),
+    Type.Literal('household'),
+    Type.Literal('area'),
+  ]),
+  anchor: Type.String(),
+  name: Nullable(Type.String()),
+  status: ClusterStatus,
+  rulesVersion: Type.String(),
+  proposedAt: Type.String(),
+  confirmedAt: Nullable(Type.String()),
+  closedAt: Nullable(Type.String()),
+  communeCode: Type.String(),
+  version: Type.Integer(),
+  cases: Type.Integer(),
+});
+export const ClusterList = Type.Object({ items: Type.Array(ClusterSummary) });
 export const ClusterNameBody = Type.Object(
   { name: Type.String({ minLength: 1, maxLength: 200 }) },
   { additionalProperties: false },
 );
 
 export type Contact = Static<typeof Contact>;
+export type ClusterSummary = Static<typeof ClusterSummary>;
+export type ClusterList = Static<typeof ClusterList>;
 export type CaseContacts = Static<typeof CaseContacts>;
 export type MyExposures = Static<typeof MyExposures>;
 export type Graph = Static<typeof Graph>;

@@ -50,6 +50,7 @@ export type NavKey =
   | 'tracing'
   | 'tracingChain'
   | 'tracingNamed'
+  | 'tracingClusters'
   | 'myExposures'
   | 'vaccinationFigures';
 
@@ -112,6 +113,7 @@ const GROUP_OF: Record<NavKey, NavGroup> = {
   tracing: 'people',
   tracingChain: 'people',
   tracingNamed: 'people',
+  tracingClusters: 'people',
   myExposures: 'mine',
   vaccinationFigures: 'area',
 };
@@ -171,6 +173,7 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
   { key: 'tracing', to: '/tracing', allowed: (_, can) => can('contact.read') },
   { key: 'tracingChain', to: '/tracing/chain', allowed: (_, can) => can('contact.read') },
   { key: 'tracingNamed', to: '/tracing/named', allowed: (_, can) => can('contact.manage') },
+  { key: 'tracingClusters', to: '/tracing/clusters', allowed: (_, can) => can('cluster.read') },
   // Owners and staff of check-in points sign in as citizens (or as venue managers).
   {
     key: 'myVenues',

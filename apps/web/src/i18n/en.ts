@@ -84,6 +84,7 @@ export const en: Messages = {
     tracing: 'Contact tracing',
     tracingChain: 'Transmission chains',
     tracingNamed: 'Named contacts waiting',
+    tracingClusters: 'Clusters',
     myExposures: 'Exposure notices',
     vaccineCatalogue: 'Vaccine catalogue',
     vaccinationFigures: 'Vaccination coverage',

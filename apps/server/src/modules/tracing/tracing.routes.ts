@@ -211,7 +211,12 @@ export function tracingRoutes(root: FastifyInstance, db: Db): void {
   app.get(
     '/api/tracing/clusters',
     {
-      schema: { tags, summary: 'Ổ dịch trong địa bàn / Clusters in your area', querystring: S.ClustersQuery },
+      schema: {
+        tags,
+        summary: 'Ổ dịch trong địa bàn / Clusters in your area',
+        querystring: S.ClustersQuery,
+        response: { 200: S.ClusterList },
+      },
     },
     async (req) => clusters.list(auditContext(req), req.query.status),
   );

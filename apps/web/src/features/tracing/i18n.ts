@@ -47,6 +47,20 @@ export const tracingVi = {
     proximity: 'Ở gần {{minutes}} phút (tín hiệu {{rssi}} dBm)',
     named: 'Ca bệnh khai báo',
   },
+  clusters: {
+    title: 'Ổ dịch',
+    intro:
+      'Ổ dịch trong địa bàn: hệ thống đề xuất khi đủ số ca liên quan theo quy tắc; cán bộ xác nhận, đặt tên và đóng.',
+    none: 'Không có ổ dịch nào.',
+    unnamed: '(chưa đặt tên)',
+    kinds: { venue: 'Địa điểm', workplace: 'Nơi làm việc', household: 'Hộ gia đình', area: 'Địa bàn' },
+    statuses: { proposed: 'Đề xuất', confirmed: 'Đã xác nhận', closed: 'Đã đóng' },
+    cases: '{{n}} ca bệnh',
+    proposedAt: 'Đề xuất lúc {{at}}',
+    name: 'Tên ổ dịch',
+    confirm: 'Xác nhận ổ dịch',
+    close: 'Đóng ổ dịch',
+  },
   named: {
     title: 'Người được khai chờ xác định',
     intro:
@@ -143,6 +157,20 @@ export const tracingEn: typeof tracingVi = {
     householdMasked: 'Same household',
     proximity: 'Near for {{minutes}} min (signal {{rssi}} dBm)',
     named: 'Named by the case',
+  },
+  clusters: {
+    title: 'Clusters',
+    intro:
+      'Clusters in your area: proposed when enough linked cases meet the rule; officers confirm, name and close them.',
+    none: 'No cluster.',
+    unnamed: '(no name yet)',
+    kinds: { venue: 'Venue', workplace: 'Workplace', household: 'Household', area: 'Area' },
+    statuses: { proposed: 'Proposed', confirmed: 'Confirmed', closed: 'Closed' },
+    cases: '{{n}} cases',
+    proposedAt: 'Proposed at {{at}}',
+    name: 'Cluster name',
+    confirm: 'Confirm the cluster',
+    close: 'Close the cluster',
   },
   named: {
     title: 'Named contacts waiting for a person',
