@@ -144,6 +144,7 @@ export const AUDIT_ACTIONS = [
   'contact.named_read',
   'contact.read',
   'contact.readOwn',
+  'contact.withdraw',
   'proximity.code',
   'proximity.ids',
   'proximity.upload',

@@ -31,6 +31,9 @@ export const CaseSummary = Type.Object({
   treatmentKind: TreatmentKind,
   treatmentFacility: Nullable(Type.String()),
   outcome: Nullable(CaseOutcome),
+  /** 'annulled': closed because every confirmation was corrected away (never a case). */
+  closedReason: Nullable(Type.Literal('annulled')),
+  closedAt: Nullable(Type.String()),
   communeCode: Type.String(),
   communeName: Nullable(Type.String()),
   /** The warning signs of the latest home isolation report (empty: none). */
@@ -67,6 +70,8 @@ export const CaseConfirmation = Type.Object({
   ruleVersion: Type.String(),
   confirmedAt: Type.String(),
   note: Nullable(Type.String()),
+  /** When a lab's correction of its result annulled this confirmation (kept, marked, for the history). */
+  annulledAt: Nullable(Type.String()),
 });
 export const TreatmentPlace = Type.Object({
   kind: TreatmentKind,

@@ -438,6 +438,22 @@ export const ERRORS = {
     vi: 'Không tìm thấy dòng người tiếp xúc đã khai',
     en: 'Named contact line not found',
   },
+  // trace13 (#13): contacts of a case annulled by a result correction
+  TRACING_CASE_ANNULLED: {
+    status: 409,
+    vi: 'Ca bệnh đã bị huỷ do đính chính kết quả: không truy vết từ ca này',
+    en: 'The case was annulled by a result correction: nothing is traced from it',
+  },
+  CONTACT_WITHDRAWN: {
+    status: 409,
+    vi: 'Người tiếp xúc đã được rút khỏi danh sách vì ca bệnh bị huỷ',
+    en: 'The contact was withdrawn: its case was annulled',
+  },
+  NAMED_CONTACT_RESOLVED: {
+    status: 409,
+    vi: 'Dòng khai báo này đã được gán cho một người trong sổ',
+    en: 'This named line is already resolved to a person',
+  },
   // trust (#8 item 1): identity claims resolved by the commune officer
   IDENTITY_CLAIM_NOT_FOUND: {
     status: 404,

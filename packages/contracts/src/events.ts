@@ -16,6 +16,8 @@ export const EVENT_TYPES = [
   // tracing (issue #13, task tracing)
   'contact.confirmed',
   'quarantine.proposed',
+  // trace13 (issue #13): a contact withdrawn because its case was annulled
+  'contact.withdrawn',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -78,6 +80,15 @@ export interface EventPayloads {
   };
   // …and proposes them for quarantine (the quarantine module consumes it).
   'quarantine.proposed': { contactId: string; personId: string; reason: 'contact'; exposureDate: string };
+  // A confirmed contact withdrawn (trace13): its case was annulled by a result correction. The
+  // quarantine module ends the quarantine it proposed unless `stillContact` (confirmed from another case).
+  'contact.withdrawn': {
+    contactId: string;
+    personId: string;
+    subjectCaseId: string;
+    reason: 'case_annulled';
+    stillContact: boolean;
+  };
 }
 
 /** A dead letter as national administrators see it: no payload (it may name a person). */

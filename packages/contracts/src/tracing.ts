@@ -13,6 +13,7 @@ export const ContactStatus = Type.Union([
   Type.Literal('candidate'),
   Type.Literal('confirmed'),
   Type.Literal('dismissed'),
+  Type.Literal('withdrawn'),
 ]);
 export const ContactsQuery = Type.Object({
   status: Type.Optional(ContactStatus),
@@ -52,11 +53,35 @@ export const NamedLine = Type.Object({
     Type.Literal('pending'),
     Type.Literal('ambiguous'),
     Type.Literal('registered'),
+    Type.Literal('withdrawn'),
   ]),
   personId: Nullable(Type.String()),
 });
 export const NamedLines = Type.Object({ items: Type.Array(NamedLine) });
 export const ResolveNamedBody = Type.Object({ personId: Uuid }, { additionalProperties: false });
+// trace13: the lines waiting for an officer across the caller's area, and a person registered from one.
+export const NamedWaitingLine = Type.Object({
+  id: Type.String(),
+  caseId: Type.String(),
+  lineNo: Type.Integer(),
+  fullName: Nullable(Type.String()),
+  phones: Type.Array(Type.String()),
+  idNumbers: Type.Array(Type.String()),
+  status: Type.Union([Type.Literal('pending'), Type.Literal('ambiguous')]),
+  /** The case's commune: the new person is registered there unless the officer says otherwise. */
+  communeCode: Type.String(),
+  createdAt: Type.String(),
+});
+export const NamedWaiting = Type.Object({ items: Type.Array(NamedWaitingLine) });
+/** The person's fields as the registry takes them (people's PersonBody), prefilled from the line. */
+export { PersonBody as RegisterNamedBody } from './people';
+export const RegisterNamedAnswer = Type.Object({
+  personId: Type.String(),
+  contactId: Nullable(Type.String()),
+  caseId: Type.String(),
+  /** False: the line had already been registered (a retry): that person is answered, none is added. */
+  created: Type.Boolean(),
+});
 
 export const Evidence = Type.Object(
   {
@@ -222,12 +247,35 @@ export const ClusterStatus = Type.Union([
   Type.Literal('closed'),
 ]);
 export const ClustersQuery = Type.Object({ status: Type.Optional(ClusterStatus) });
+// trace13: the clusters of the caller's area as listed (the officer's clusters page).
+export const ClusterSummary = Type.Object({
+  id: Type.String(),
+  kind: Type.Union([
+    Type.Literal('venue'),
+    Type.Literal('workplace'),
+    Type.Literal('household'),
+    Type.Literal('area'),
+  ]),
+  anchor: Type.String(),
+  name: Nullable(Type.String()),
+  status: ClusterStatus,
+  rulesVersion: Type.String(),
+  proposedAt: Type.String(),
+  confirmedAt: Nullable(Type.String()),
+  closedAt: Nullable(Type.String()),
+  communeCode: Type.String(),
+  version: Type.Integer(),
+  cases: Type.Integer(),
+});
+export const ClusterList = Type.Object({ items: Type.Array(ClusterSummary) });
 export const ClusterNameBody = Type.Object(
   { name: Type.String({ minLength: 1, maxLength: 200 }) },
   { additionalProperties: false },
 );
 
 export type Contact = Static<typeof Contact>;
+export type ClusterSummary = Static<typeof ClusterSummary>;
+export type ClusterList = Static<typeof ClusterList>;
 export type CaseContacts = Static<typeof CaseContacts>;
 export type MyExposures = Static<typeof MyExposures>;
 export type Graph = Static<typeof Graph>;
@@ -236,3 +284,6 @@ export type GraphEdge = Static<typeof GraphEdge>;
 export type ProximityIds = Static<typeof ProximityIds>;
 export type UploadResult = Static<typeof UploadResult>;
 export type Discovery = Static<typeof Discovery>;
+export type NamedWaitingLine = Static<typeof NamedWaitingLine>;
+export type NamedWaiting = Static<typeof NamedWaiting>;
+export type RegisterNamedAnswer = Static<typeof RegisterNamedAnswer>;

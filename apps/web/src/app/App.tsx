@@ -60,6 +60,8 @@ const MyIsolationPage = lazy(() => import('../features/cases/MyIsolationPage'));
 const TracingPage = lazy(() => import('../features/tracing/TracingPage'));
 const CaseContactsPage = lazy(() => import('../features/tracing/CaseContactsPage'));
 const ChainGraphPage = lazy(() => import('../features/tracing/ChainGraphPage'));
+const NamedWaitingPage = lazy(() => import('../features/tracing/NamedWaitingPage'));
+const ClustersPage = lazy(() => import('../features/tracing/ClustersPage'));
 const MyExposuresPage = lazy(() => import('../features/tracing/MyExposuresPage'));
 const CoveragePage = lazy(() => import('../features/vaccination/CoveragePage'));
 const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
@@ -191,6 +193,14 @@ export function App() {
         <Route
           path="/tracing/cases/:id"
           element={<RequireAuth action="contact.read">{page(<CaseContactsPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/tracing/clusters"
+          element={<RequireAuth action="cluster.read">{page(<ClustersPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/tracing/named"
+          element={<RequireAuth action="contact.manage">{page(<NamedWaitingPage />)}</RequireAuth>}
         />
         <Route
           path="/tracing/chain"

@@ -50,6 +50,8 @@ export type NavKey =
   | 'myIsolation'
   | 'tracing'
   | 'tracingChain'
+  | 'tracingNamed'
+  | 'tracingClusters'
   | 'myExposures'
   | 'vaccinationFigures';
 
@@ -112,6 +114,8 @@ const GROUP_OF: Record<NavKey, NavGroup> = {
   myIsolation: 'mine',
   tracing: 'people',
   tracingChain: 'people',
+  tracingNamed: 'people',
+  tracingClusters: 'people',
   myExposures: 'mine',
   vaccinationFigures: 'area',
 };
@@ -175,6 +179,8 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
   { key: 'holds', to: '/holds', allowed: (_, can) => can('checkin.hold') },
   { key: 'tracing', to: '/tracing', allowed: (_, can) => can('contact.read') },
   { key: 'tracingChain', to: '/tracing/chain', allowed: (_, can) => can('contact.read') },
+  { key: 'tracingNamed', to: '/tracing/named', allowed: (_, can) => can('contact.manage') },
+  { key: 'tracingClusters', to: '/tracing/clusters', allowed: (_, can) => can('cluster.read') },
   // Owners and staff of check-in points sign in as citizens (or as venue managers).
   {
     key: 'myVenues',

@@ -85,6 +85,8 @@ export const en: Messages = {
     trustList: 'DCC trust list',
     tracing: 'Contact tracing',
     tracingChain: 'Transmission chains',
+    tracingNamed: 'Named contacts waiting',
+    tracingClusters: 'Clusters',
     myExposures: 'Exposure notices',
     vaccineCatalogue: 'Vaccine catalogue',
     vaccinationFigures: 'Vaccination coverage',

@@ -83,6 +83,8 @@ export const vi = {
     trustList: 'Danh sách tin cậy DCC',
     tracing: 'Truy vết tiếp xúc',
     tracingChain: 'Chuỗi lây nhiễm',
+    tracingNamed: 'Người được khai chờ xác định',
+    tracingClusters: 'Ổ dịch',
     myExposures: 'Thông báo tiếp xúc',
     vaccineCatalogue: 'Danh mục vắc xin',
     vaccinationFigures: 'Độ bao phủ tiêm chủng',

@@ -216,6 +216,8 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /api/tracing/cases/:id/contacts': { action: 'contact.manage', note: 'the case must be in the officer’s area' },
   'GET /api/tracing/cases/:id/named': { action: 'contact.manage', note: 'the case must be in the officer’s area; not found otherwise (names and numbers the case gave)' },
   'POST /api/tracing/named/:id/resolve': { action: 'contact.manage', note: 'the line’s case must be in the officer’s area; not found otherwise' },
+  'GET /api/tracing/named': { action: 'contact.manage', note: 'lines of cases in the officer’s area only (what the case said)' },
+  'POST /api/tracing/named/:id/register': { action: 'contact.manage', note: 'the line’s case in the officer’s area (not found otherwise); the new person where people’s person.create allows' },
   'POST /api/tracing/cases/:id/contacts/bulk': { action: 'contact.manage', note: 'only contacts living in the officer’s area are decided' },
   'GET /api/tracing/cases': { action: 'contact.read', note: 'cases of the caller’s area: ids, windows and counts, no person' },
   'GET /api/tracing/contacts': { action: 'contact.read', note: 'contacts living in the caller’s area only' },

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { dbTargets } from '../../test-support/test-db';
 import { buildTestApp } from '../../test-support/test-app';
 import type { Db } from '../../core/db/db';
+import { signInAs } from '../../test-support/auth';
 import { personStatus } from '../status';
 import { createTube, labWithStaff } from '../lab/lab.fixtures';
 import { createCasePerson, releaseResult } from './cases.fixtures';
@@ -92,6 +93,21 @@ for (const target of dbTargets()) {
         { action: 'case.annul', actor: 'system:cases.follow-correction' },
       ]);
       assert.notEqual((await personStatus(db, personId)).colour, 'red');
+
+      // The officer's case page and list say so: annulled, when, and which confirmation.
+      const officer = (await signInAs(app, db, { role: 'commune_officer', unitCode: '00001' })).headers;
+      const page = await app.inject({ method: 'GET', url: `/api/cases/${opened!.id}`, headers: officer });
+      assert.equal(page.statusCode, 200, page.body);
+      const d = page.json();
+      assert.equal(d.case.closedReason, 'annulled');
+      assert.ok(Date.parse(d.case.closedAt) > 0);
+      assert.equal(d.confirmations.length, 1);
+      assert.ok(Date.parse(d.confirmations[0].annulledAt) > 0, 'the confirmation carries its annulment');
+      const list = await app.inject({ method: 'GET', url: '/api/cases?status=closed', headers: officer });
+      const listed = (list.json().items as { id: string; closedReason: string | null }[]).find(
+        (c) => c.id === opened!.id,
+      );
+      assert.equal(listed?.closedReason, 'annulled');
     });
 
     it('one of two confirmations corrected away: the case stays open from the other, its window from the remaining sample', async () => {

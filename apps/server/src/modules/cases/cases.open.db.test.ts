@@ -53,6 +53,7 @@ for (const target of dbTargets()) {
         id: first.caseId,
         personId,
         status: 'open',
+        closedReason: null,
         // the earliest confirming sample, though it was released second
         sampleDate: '2026-11-18',
         symptomOnset: null,

@@ -39,6 +39,8 @@ export function summaryOf(r: ListRow): CaseSummary {
     treatmentKind: r.treatment_kind,
     treatmentFacility: r.treatment_facility,
     outcome: r.outcome,
+    closedReason: r.closed_reason,
+    closedAt: iso(r.closed_at),
     communeCode: r.commune_code,
     communeName: r.commune_name,
     warningSigns: r.last_signs ?? [],
@@ -190,8 +192,10 @@ export async function caseDetail(q: Queryable, c: CaseRow): Promise<CaseDetail> 
     rule_version: string;
     confirmed_at: Date;
     note: string | null;
+    annulled_at: Date | null;
   }>(
-    `select kind, barcode, lab_id, test_type, sample_date::text as sample_date, rule_version, confirmed_at, note
+    `select kind, barcode, lab_id, test_type, sample_date::text as sample_date, rule_version, confirmed_at, note,
+       annulled_at
      from case_confirmations where case_id = $1 order by confirmed_at, id`,
     [c.id],
   );
@@ -231,6 +235,7 @@ export async function caseDetail(q: Queryable, c: CaseRow): Promise<CaseDetail> 
       ruleVersion: k.rule_version,
       confirmedAt: k.confirmed_at.toISOString(),
       note: k.note,
+      annulledAt: iso(k.annulled_at),
     })),
     treatmentPlaces: places.map((p) => ({
       kind: p.kind,

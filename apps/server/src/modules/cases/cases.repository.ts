@@ -5,6 +5,7 @@ import type { CaseForTracing, CaseRow } from './cases.types';
 export const CASE_COLUMNS = `c.id::text as id, c.person_id::text as person_id, c.status, c.confirmed_at,
   c.confirmation, c.sample_date::text as sample_date, c.symptom_onset::text as symptom_onset,
   c.classification, c.treatment_kind, c.treatment_facility, c.isolated_at, c.outcome, c.closed_at,
+  c.closed_reason,
   c.source_case_id::text as source_case_id, c.cluster_id::text as cluster_id, c.commune_code,
   c.district_code, c.province_code, c.unit_structure, c.opened_by_account_id, c.created_at,
   c.updated_at, c.version`;
@@ -38,6 +39,7 @@ export async function caseForTracing(q: Queryable, caseId: string): Promise<Case
     id: c.id,
     personId: c.person_id,
     status: c.status,
+    closedReason: c.closed_reason,
     sampleDate: c.sample_date,
     symptomOnset: c.symptom_onset,
     isolatedAt: c.isolated_at,

@@ -6,6 +6,8 @@ export interface CaseForTracing {
   id: string;
   personId: string;
   status: 'open' | 'closed';
+  /** 'annulled': closed because its confirmations were corrected away (never a case). */
+  closedReason: 'annulled' | null;
   /** YYYY-MM-DD, Asia/Ho_Chi_Minh: the earliest confirming sample. */
   sampleDate: string;
   symptomOnset: string | null;
@@ -42,6 +44,7 @@ export interface CaseRow {
   isolated_at: Date | null;
   outcome: 'recovered' | 'died' | null;
   closed_at: Date | null;
+  closed_reason: 'annulled' | null;
   source_case_id: string | null;
   cluster_id: string | null;
   commune_code: string;

@@ -27,7 +27,7 @@ export interface ContactRow {
   evidence: Evidence[];
   score: string;
   rules_version: string;
-  status: 'candidate' | 'confirmed' | 'dismissed';
+  status: 'candidate' | 'confirmed' | 'dismissed' | 'withdrawn';
   status_reason: string | null;
   status_at: Date | null;
   commune_code: string;
@@ -89,6 +89,8 @@ function mergeEvidence(into: Map<string, Evidence[]>, more: Map<string, Evidence
 export async function discoverForCase(tx: Queryable, caseId: string, ctx: AuditContext, now = new Date()) {
   const c = await caseForTracing(tx, caseId);
   if (!c) throw new AppError('TRACING_CASE_NOT_FOUND');
+  // Never a case (its confirmations were corrected away): its contacts are withdrawn, none added.
+  if (c.closedReason === 'annulled') throw new AppError('TRACING_CASE_ANNULLED');
   const rules = tracingRulesAt(new Date(`${c.sampleDate}T12:00:00+07:00`));
   const subject = caseSubject(c, rules, now);
   const { found, visits } = await findCandidates(tx, subject, rules);
@@ -159,6 +161,7 @@ function followUpUntil(exposureDate: string, days: number): string {
 /** Confirms one contact (locked row): notice by SMS, the two events, audit. Idempotent. */
 async function confirmRow(tx: Queryable, ctx: AuditContext, row: ContactRow) {
   if (row.status === 'confirmed') return { ...row, changed: false };
+  if (row.status === 'withdrawn') throw new AppError('CONTACT_WITHDRAWN');
   const exposureDate = row.exposure_date ?? new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
   const accountId = ctx.actor.kind === 'anonymous' ? null : ctx.actor.accountId;
   const [updated] = await tx.query<ContactRow>(
@@ -203,6 +206,7 @@ async function confirmRow(tx: Queryable, ctx: AuditContext, row: ContactRow) {
 
 async function dismissRow(tx: Queryable, ctx: AuditContext, row: ContactRow, reason: string) {
   if (row.status === 'confirmed') throw new AppError('CONTACT_ALREADY_CONFIRMED');
+  if (row.status === 'withdrawn') throw new AppError('CONTACT_WITHDRAWN');
   const accountId = ctx.actor.kind === 'anonymous' ? null : ctx.actor.accountId;
   const [updated] = await tx.query<ContactRow>(
     `update contacts set status = 'dismissed', status_reason = $2, status_by_account_id = $3, status_at = now(),
@@ -219,7 +223,7 @@ async function dismissRow(tx: Queryable, ctx: AuditContext, row: ContactRow, rea
 }
 
 export interface ContactQuery {
-  status?: 'candidate' | 'confirmed' | 'dismissed';
+  status?: 'candidate' | 'confirmed' | 'dismissed' | 'withdrawn';
   venueId?: string;
   generation?: number;
   limit?: number;
@@ -445,6 +449,7 @@ export function contactsService(db: Db) {
       authorize(ctx.actor, 'contact.manage');
       const { c, loc } = await loadCase(db, caseId);
       authorize(ctx.actor, 'contact.manage', loc);
+      if (c.closedReason === 'annulled') throw new AppError('TRACING_CASE_ANNULLED');
       if (input.personId === c.personId) throw new AppError('VALIDATION_FAILED');
       return db.transaction(async (tx) => {
         const rules = tracingRulesAt(new Date(`${c.sampleDate}T12:00:00+07:00`));

@@ -35,7 +35,7 @@ export function graphService(db: Db) {
         `(${j.sql} or exists (select 1 from traced_cases t where t.case_id = c.root_case_id and ${tj.sql}))`,
       ];
       if (!f.includeCandidates) where.push(`c.status = 'confirmed'`);
-      else where.push(`c.status <> 'dismissed'`);
+      else where.push(`c.status in ('candidate', 'confirmed')`);
       if (f.caseId) where.push(`c.root_case_id = $${params.push(f.caseId)}::uuid`);
       if (f.from) where.push(`c.exposure_date >= $${params.push(f.from)}::date`);
       if (f.to) where.push(`c.exposure_date <= $${params.push(f.to)}::date`);

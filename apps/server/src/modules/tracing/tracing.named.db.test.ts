@@ -164,6 +164,104 @@ for (const target of dbTargets()) {
       assert.equal(audit[0]!.n, 1);
     });
 
+    it('the officer registers a new person from a waiting line (prefilled): the line resolves, a candidate; a retry adds nobody', async () => {
+      // Another case of the commune names someone the registry does not know.
+      const other = await createCasePerson(db, { fullName: 'Hồ Văn Kể' });
+      const opened = await send('POST', '/api/cases', officer, {
+        personId: other,
+        kind: 'manual',
+        sampleDate: vietnamDay(new Date()),
+      });
+      assert.equal(opened.statusCode, 201, opened.body);
+      const otherCase = opened.json().id as string;
+      await app.events.pass();
+      const saved = await send('PUT', `/api/cases/${otherCase}/investigation`, officer, {
+        version: 0,
+        answers: {
+          symptom_onset_known: false,
+          home_care_possible: true,
+          named_contacts: 'chị Lan, 0966555444',
+        },
+      });
+      assert.equal(saved.statusCode, 200, saved.body);
+      await app.events.pass();
+
+      const waiting = await get('/api/tracing/named', officer);
+      assert.equal(waiting.statusCode, 200, waiting.body);
+      const line = (
+        waiting.json().items as {
+          id: string;
+          caseId: string;
+          fullName: string;
+          phones: string[];
+          communeCode: string;
+        }[]
+      ).find((l) => l.caseId === otherCase)!;
+      assert.deepEqual(
+        [line.fullName, line.phones, line.communeCode],
+        ['Chị Lan', ['+84966555444'], '00001'],
+      );
+      const far = await get('/api/tracing/named', elsewhere);
+      assert.ok(
+        !(far.json().items as { caseId: string }[]).some((l) => l.caseId === otherCase),
+        'another commune’s officer never sees what the case said',
+      );
+
+      const person = {
+        fullName: 'Ngô Thị Lan',
+        sex: 'female',
+        birthYear: 1991,
+        phones: line.phones,
+        communeCode: line.communeCode,
+        street: 'Số 4 Hàng Bún',
+      };
+      const url = `/api/tracing/named/${line.id}/register`;
+      const outside = await send('POST', url, elsewhere, person);
+      assert.equal(outside.json().error.code, 'NAMED_CONTACT_NOT_FOUND');
+      const bad = await send('POST', url, officer, { ...person, cccd: '12' });
+      assert.equal(bad.statusCode, 400, bad.body);
+      assert.equal(bad.json().error.code, 'VALIDATION_FAILED');
+      const res = await send('POST', url, officer, person);
+      assert.equal(res.statusCode, 201, res.body);
+      const { personId, contactId, created } = res.json();
+      assert.equal(created, true);
+      assert.ok(contactId, 'a candidate of the case at once');
+      const row = await db.query<{ status: string; evidence: { kind: string }[]; subject_id: string }>(
+        'select status, evidence, subject_id::text as subject_id from contacts where id = $1',
+        [contactId],
+      );
+      assert.deepEqual(
+        [row[0]!.status, row[0]!.evidence.map((e) => e.kind), row[0]!.subject_id],
+        ['candidate', ['named'], otherCase],
+      );
+      const again = await send('POST', url, officer, person);
+      assert.equal(again.statusCode, 200, again.body);
+      assert.deepEqual(again.json(), { personId, contactId, caseId: otherCase, created: false });
+      const lan = await db.query<{ n: number }>(
+        `select count(*)::int as n from persons where '+84966555444' = any(phones)`,
+      );
+      assert.equal(lan[0]!.n, 1, 'one person, however many tries');
+      const lineNow = await db.query<{ status: string; person_id: string }>(
+        'select status, person_id::text as person_id from named_contacts where id = $1',
+        [line.id],
+      );
+      assert.deepEqual(lineNow[0], { status: 'registered', person_id: personId });
+      assert.ok(
+        !((await get('/api/tracing/named', officer)).json().items as { id: string }[]).some(
+          (l) => l.id === line.id,
+        ),
+        'no longer waiting',
+      );
+      const audit = await db.query<{ action: string }>(
+        `select action from audit_log where person_id = $1 and action in ('person.create', 'contact.name') order by id`,
+        [personId],
+      );
+      assert.deepEqual(
+        audit.map((a) => a.action),
+        ['person.create', 'contact.name'],
+      );
+    });
+
     it('unresolved lines go with the encounter logs after the rules’ retention', async () => {
       await saveAnswer('anh An 0912.345.678\nBác Tư bán nước, 0977000111\nmột người lạ 0966000222');
       const kept = await runProximityRetention(db);

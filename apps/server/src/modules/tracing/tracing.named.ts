@@ -13,7 +13,7 @@ export interface NamedRow {
   full_name: string | null;
   phones: string[];
   id_numbers: string[];
-  status: 'matched' | 'pending' | 'ambiguous' | 'registered';
+  status: 'matched' | 'pending' | 'ambiguous' | 'registered' | 'withdrawn';
   person_id: string | null;
   commune_code: string;
   district_code: string | null;

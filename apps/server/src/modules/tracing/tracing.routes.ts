@@ -6,6 +6,7 @@ import { auditContext } from '../../core/http/request-audit';
 import { contactsService } from './tracing.contacts';
 import { clustersService } from './tracing.clusters';
 import { graphService } from './tracing.graph';
+import { namedRegisterService } from './tracing.named-register';
 import { proximityService } from './tracing.proximity';
 
 const tags = ['tracing'];
@@ -17,6 +18,7 @@ export function tracingRoutes(root: FastifyInstance, db: Db): void {
   const clusters = clustersService(db);
   const graph = graphService(db);
   const proximity = proximityService(db);
+  const namedRegister = namedRegisterService(db);
 
   app.post(
     '/api/tracing/cases/:id/discover',
@@ -76,6 +78,33 @@ export function tracingRoutes(root: FastifyInstance, db: Db): void {
       },
     },
     async (req) => contacts.resolveNamed(auditContext(req), req.params.id, req.body.personId),
+  );
+  app.get(
+    '/api/tracing/named',
+    {
+      schema: {
+        tags,
+        summary: 'Dòng khai báo chờ xác định người trong địa bàn / Named lines waiting in your area',
+        response: { 200: S.NamedWaiting },
+      },
+    },
+    async (req) => namedRegister.waiting(auditContext(req)),
+  );
+  app.post(
+    '/api/tracing/named/:id/register',
+    {
+      schema: {
+        tags,
+        summary: 'Đăng ký người mới từ dòng khai báo / Register a new person from a named line',
+        params: S.IdParams,
+        body: S.RegisterNamedBody,
+        response: { 200: S.RegisterNamedAnswer, 201: S.RegisterNamedAnswer },
+      },
+    },
+    async (req, reply) => {
+      const res = await namedRegister.register(auditContext(req), req.params.id, req.body);
+      return reply.status(res.created ? 201 : 200).send(res);
+    },
   );
   app.post(
     '/api/tracing/cases/:id/contacts/bulk',
@@ -182,7 +211,12 @@ export function tracingRoutes(root: FastifyInstance, db: Db): void {
   app.get(
     '/api/tracing/clusters',
     {
-      schema: { tags, summary: 'Ổ dịch trong địa bàn / Clusters in your area', querystring: S.ClustersQuery },
+      schema: {
+        tags,
+        summary: 'Ổ dịch trong địa bàn / Clusters in your area',
+        querystring: S.ClustersQuery,
+        response: { 200: S.ClusterList },
+      },
     },
     async (req) => clusters.list(auditContext(req), req.query.status),
   );

@@ -17,3 +17,14 @@ export function contactNotice(
       `Có sốt, ho, khó thở: gọi 115.`,
   };
 }
+
+/** The notice that an earlier contact notice is lifted (the case was annulled). Names nobody. */
+export function withdrawalNotice(exposureDate: string): { subject: string; body: string } {
+  const d = exposureDate.split('-').reverse().join('/');
+  return {
+    subject: 'tracing.contact_withdrawn',
+    body:
+      `Phòng Dịch: Thông báo tiếp xúc gần ngày ${d} đã được huỷ do kết quả xét nghiệm được đính chính. ` +
+      `Bạn không còn phải theo dõi vì lần tiếp xúc này.`,
+  };
+}

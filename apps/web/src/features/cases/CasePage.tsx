@@ -66,7 +66,12 @@ export default function CasePage() {
         </dd>
         <dt>{t('cases.list.status')}</dt>
         <dd>
-          {open ? t('cases.list.open') : t('cases.list.closed')}
+          {open
+            ? t('cases.list.open')
+            : c.closedReason === 'annulled'
+              ? t('cases.list.annulled')
+              : t('cases.list.closed')}
+          {c.closedReason === 'annulled' && c.closedAt ? ` · ${formatDate(c.closedAt)}` : ''}
           {c.outcome ? ` · ${t(`cases.outcome.${c.outcome}`)}` : ''}
         </dd>
         <dt>{t('cases.page.sampleDate')}</dt>
@@ -207,8 +212,15 @@ export default function CasePage() {
       <h2>{t('cases.page.confirmations')}</h2>
       <ul className="cards">
         {d.confirmations.map((k, i) => (
-          <li key={i} className="card">
+          <li key={i} className="card" data-testid="case-confirmation">
             {formatDateTime(k.confirmedAt)} · {k.kind} {k.barcode ?? ''} {k.note ?? ''} ({k.ruleVersion})
+            {k.annulledAt && (
+              <div>
+                <span className="badge badge-warn">
+                  {t('cases.page.annulledOn', { date: formatDateTime(k.annulledAt) })}
+                </span>
+              </div>
+            )}
           </li>
         ))}
       </ul>

@@ -68,6 +68,9 @@ export default function CasesPage() {
             <Link to={`/cases/${c.id}`}>
               <strong>{c.personName}</strong> ({c.birthYear})
             </Link>
+            {c.closedReason === 'annulled' && (
+              <span className="badge badge-warn"> {t('cases.list.annulled')}</span>
+            )}
             <div>
               {t('cases.list.confirmed')} {formatDate(c.confirmedAt)} ·{' '}
               {t(`cases.treatment.${c.treatmentKind}`)}

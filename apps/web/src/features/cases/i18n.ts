@@ -7,6 +7,7 @@ export const casesVi = {
     all: 'Tất cả',
     open: 'Đang điều trị',
     closed: 'Đã kết thúc',
+    annulled: 'Đã huỷ do đính chính kết quả',
     treatment: 'Nơi điều trị',
     warningOnly: 'Chỉ ca có dấu hiệu cảnh báo',
     empty: 'Không có ca bệnh nào.',
@@ -30,6 +31,7 @@ export const casesVi = {
     bluish_lips: 'Tím tái',
   },
   page: {
+    annulledOn: 'Đã huỷ do đính chính kết quả ngày {{date}}',
     title: 'Hồ sơ ca bệnh',
     person: 'Người bệnh',
     sampleDate: 'Ngày lấy mẫu xác định',
@@ -114,6 +116,7 @@ export const casesEn: typeof casesVi = {
     all: 'All',
     open: 'Under treatment',
     closed: 'Closed',
+    annulled: 'Annulled by a result correction',
     treatment: 'Place of treatment',
     warningOnly: 'Only cases with warning signs',
     empty: 'No cases.',
@@ -137,6 +140,7 @@ export const casesEn: typeof casesVi = {
     bluish_lips: 'Bluish lips',
   },
   page: {
+    annulledOn: 'Annulled by a result correction on {{date}}',
     title: 'Case record',
     person: 'Person',
     sampleDate: 'Confirming sample taken',

@@ -24,6 +24,27 @@ describe('status colours of vn-2021.2 (the Vietnamese scheme: red F0, orange F1,
     assert.equal(colour(contact('f1_active'), contact('f2_active')), 'orange');
   });
 
+  it('keeps an F1 in quarantine orange (quarantine is where F1s are), a positive F0 in quarantine red', () => {
+    const quarantine: StatusFact = { source: 'quarantine', kind: 'quarantine_active', at: at(20) };
+    assert.equal(colour(contact('f1_active'), quarantine), 'orange');
+    assert.equal(colour(quarantine), 'orange');
+    assert.equal(colour(quarantine, { source: 'case', kind: 'f0_active', at: at(2) }), 'red');
+    const in2021 = (kind: string, source: string): StatusFact => ({
+      source,
+      kind,
+      at: '2021-09-14T08:00:00+07:00',
+    });
+    assert.equal(
+      computeStatus(
+        [in2021('f1_active', 'contact'), in2021('quarantine_active', 'quarantine')],
+        [VN_2021_RULE_SET, VN_2021_2_RULE_SET],
+        new Date('2021-09-15'),
+      ).colour,
+      'red',
+      'a vn-2021.1 replay stays as it was',
+    );
+  });
+
   it('is valid data, in force after vn-2021.1, which stays as it was', () => {
     assert.equal(validateRuleSet(structuredClone(VN_2021_2_RULE_SET)).version, 'vn-2021.2');
     const in2021: StatusFact = { source: 'contact', kind: 'f1_active', at: '2021-09-14T08:00:00+07:00' };
