@@ -1,9 +1,10 @@
 import type { Queryable } from '../../core/db/db';
-import { certificateDue, issueOrRecordFailure } from '../certificates';
+import { certificateDue } from '../certificates';
 import type { SigningKey } from '../keys';
 import { sendMessage } from '../outbox';
 import { emitEvent } from '../../core/events/emit';
 import { addWorklistItem, closeWorklistItems } from '../worklist';
+import { issueCertificateFor } from './lab.certificate-issue';
 import type { LabResultValue } from './lab.types';
 
 interface ReleaseRow {
@@ -81,7 +82,7 @@ export async function applyRelease(tx: Queryable, key: SigningKey, barcode: stri
     if (phone) await sendMessage(tx, { channel: 'sms', to: phone, ...NOTICE });
     if (!pooled && tube.result !== 'invalid') await closeRetests(tx, m.person_id, barcode);
     if (certificateDue(tube.result, pooled) && m.full_name && m.birth_year) {
-      await issueOrRecordFailure(
+      await issueCertificateFor(
         tx,
         key,
         { personId: m.person_id, personResultId, labId: tube.lab_id },
