@@ -6,6 +6,11 @@
  * another's table.
  */
 export const TABLE_OWNERS: Record<string, string> = {
+  // named read views (0069), any module may join them: see READ_VIEWS
+  person_brief: 'people',
+  account_brief: 'accounts',
+  unit_brief: 'geo',
+  venue_brief: 'venues',
   // core
   audit_log: 'core',
   deployment_settings: 'core',
@@ -130,3 +135,15 @@ export const TABLE_OWNERS: Record<string, string> = {
   traced_cases: 'tracing',
   traced_case_venues: 'tracing',
 };
+
+/**
+ * Named read views (migration 0069), each owned by the module of its table and documented there:
+ * what another module's SQL may join where a list must filter or page by a person, an account, a
+ * unit or a point.
+ */
+export const READ_VIEWS: ReadonlySet<string> = new Set([
+  'person_brief',
+  'account_brief',
+  'unit_brief',
+  'venue_brief',
+]);

@@ -7,7 +7,8 @@ import { signingKey } from '../keys';
 import { labOf } from './lab.common';
 import { enterBatch } from './lab.entry';
 import { applyRelease } from './lab.release';
-import { entryQueue, markTubesResulted } from './lab.repository';
+import { markTubesResulted } from '../sampling';
+import { entryQueue } from './lab.repository';
 import type { ResultInput } from './lab.types';
 
 /** The bench body: `result` may be missing, which is refused, never defaulted. */
