@@ -13,6 +13,6 @@ create view person_brief as
 create view account_brief as
   select id, kind, username, display_name from accounts;
 create view unit_brief as
-  select structure, code, level, name, full_name, province_code, district_code from admin_units;
+  select structure, code, level, level_name, name, full_name, province_code, district_code from admin_units;
 create view venue_brief as
   select id, name, unit_structure, province_code, district_code, commune_code from venues;
