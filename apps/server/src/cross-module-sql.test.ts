@@ -42,7 +42,6 @@ const KNOWN: Record<string, string[]> = {
   'lab/lab.release.ts': ['tube_members', 'tubes'],
   'lab/lab.repository.ts': ['tube_members', 'tubes'],
   'lab/testing.figures.ts': ['tube_members', 'tubes'],
-  'people/people.merge.service.ts': ['accounts'],
   'people/people.search.repository.ts': ['accounts'],
   'personal-qr/personal-qr.repository.ts': ['accounts', 'persons'],
   'results/results.repository.ts': [
