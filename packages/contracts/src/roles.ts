@@ -17,7 +17,16 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
+/**
+ * The platform itself at work (event handlers, interval jobs, the demo seed, command-line tools). It
+ * is no account's role, so nobody signs in as it and no route admits it; the audit log names it.
+ */
+export const SYSTEM_ROLE = 'system';
+export type SystemRole = typeof SYSTEM_ROLE;
+/** Who an audit entry or an actor can name: an account's role or the system. */
+export type ActorRole = Role | SystemRole;
+
+export const ROLE_LABELS: Record<ActorRole, { vi: string; en: string }> = {
   national_admin: { vi: 'Quản trị quốc gia', en: 'National administrator' },
   province_officer: { vi: 'Cán bộ y tế tỉnh', en: 'Province health officer' },
   district_officer: { vi: 'Cán bộ y tế huyện', en: 'District health officer' },
@@ -32,4 +41,5 @@ export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   verifier: { vi: 'Người kiểm tra chứng nhận', en: 'Verifier' },
   hotline_operator: { vi: 'Tổng đài viên', en: 'Hotline operator' },
   citizen: { vi: 'Người dân', en: 'Citizen' },
+  system: { vi: 'Hệ thống', en: 'System' },
 };

@@ -3,7 +3,7 @@ import { openDatabase } from '../core/db/open';
 import { migrate } from '../core/db/migrate';
 import { loadReferenceData } from '../core/db/reference-data';
 import { applyDeploymentStructure } from '../core/units/deployment';
-import type { Actor } from '../core/auth/actor';
+import { systemActor } from '../core/auth/actor';
 import { runMove, type MoveRun } from '../modules/geo';
 
 /**
@@ -19,15 +19,8 @@ if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('--batch must
 
 const config = loadConfig();
 const db = await openDatabase(config);
-// The command line acts as the national administrator; its audit entries say so.
-const actor: Actor = {
-  kind: 'machine',
-  accountId: 'cli:units-move',
-  role: 'national_admin',
-  unitCode: null,
-  facilityId: null,
-  displayName: 'units-move',
-};
+// The command line is the system at work: its audit entries say so (role system, cli:units-move).
+const actor = systemActor('units-move', 'cli:units-move');
 const line = (run: MoveRun) =>
   Object.entries(run.progress)
     .map(([t, p]) => `${t} ${p.moved} moved, ${p.review} to review${p.done ? '' : '…'}`)

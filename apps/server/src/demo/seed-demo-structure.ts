@@ -1,19 +1,12 @@
 import type { Config } from '../core/config';
 import type { Db } from '../core/db/db';
-import type { Actor } from '../core/auth/actor';
+import { systemActor } from '../core/auth/actor';
 import { applyDeploymentStructure } from '../core/units/deployment';
 import type { UnitStructure } from '../core/units/structure';
 import { runMove, listReviews, resolveReview } from '../modules/geo';
 import { seedDemo, type DemoAccount } from './seed-demo';
 
-const DEMO_ADMIN: Actor = {
-  kind: 'machine',
-  accountId: 'demo:seed',
-  role: 'national_admin',
-  unitCode: null,
-  facilityId: null,
-  displayName: 'demo',
-};
+const DEMO_ADMIN = systemActor('demo', 'demo:seed');
 
 /**
  * The demo follows the deployment's structure. Its data is written on the 2021 map (Phường Phúc Xá,

@@ -1,4 +1,4 @@
-import type { Role } from '@phongdich/contracts';
+import { SYSTEM_ROLE, type Role, type SystemRole } from '@phongdich/contracts';
 import type { LevelName, UnitStructure } from '../units/structure';
 
 /** Who is making a request. Set by the authentication hook; anonymous until proven otherwise. */
@@ -21,11 +21,38 @@ export type Actor =
       /** Facility, lab or venue the account is scoped to, if any. */
       facilityId: string | null;
       displayName: string;
+    }
+  | {
+      /**
+       * The platform itself (an event handler, a job, the demo seed, a command-line tool): national,
+       * never from a session, allowed only the actions policy.ts gives the system role.
+       */
+      kind: 'system';
+      /** `system:<name>`, what the audit log shows as the actor. */
+      accountId: string;
+      role: SystemRole;
+      unitCode: null;
+      facilityId: null;
+      displayName: string;
     };
 
 export type StaffActor = Extract<Actor, { kind: 'staff' | 'machine' }>;
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
+
+export type SystemActor = Extract<Actor, { kind: 'system' }>;
+
+/** The platform at work as `name` (e.g. `cases.open-from-result`): audited as `system:<name>`. */
+export function systemActor(name: string, accountId = `system:${name}`): SystemActor {
+  return {
+    kind: 'system',
+    accountId,
+    role: SYSTEM_ROLE,
+    unitCode: null,
+    facilityId: null,
+    displayName: name,
+  };
+}
 
 declare module 'fastify' {
   interface FastifyRequest {

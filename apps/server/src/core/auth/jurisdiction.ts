@@ -72,6 +72,7 @@ function levelFromCode(structure: UnitStructure | undefined, code: string): Leve
 
 /** The one jurisdiction rule: both `inJurisdiction` and `jurisdictionSql` are this reach applied. */
 export function reachOf(actor: Actor): Reach {
+  if (actor.kind === 'system') return { kind: 'all' }; // national: a handler follows the data anywhere
   if (actor.kind !== 'staff' && actor.kind !== 'machine') return { kind: 'none' };
   const code = actor.unitCode;
   if (code === null) return { kind: 'all' };

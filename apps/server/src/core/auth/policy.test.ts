@@ -1,10 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACTIONS, ROLES, type Action, type Role } from '@phongdich/contracts';
+import { ACTIONS, ROLES, SYSTEM_ROLE, type Action, type Role } from '@phongdich/contracts';
 import { AppError } from '../errors';
-import { ANONYMOUS, type Actor } from './actor';
-import { NOWHERE, type Location } from './jurisdiction';
-import { authorize, can, canAt, requiresJurisdiction } from './policy';
+import { ANONYMOUS, systemActor, type Actor } from './actor';
+import { jurisdictionSql, NOWHERE, type Location } from './jurisdiction';
+import { authorize, can, canAt, requiresJurisdiction, roleOf } from './policy';
 
 /**
  * Targets relative to the actors below, who all work in or above Phường Phúc Xá (00001),
@@ -219,5 +219,26 @@ describe('policy matrix on a 2025 deployment (province → commune)', () => {
     const commune = actor2025('commune_officer');
     assert.equal(canAt(commune, 'person.read', { ...TARGETS_2025.C, structure: 'pre2025' }), false);
     assert.equal(canAt(commune, 'person.read', TARGETS_2025.C), true);
+  });
+});
+
+describe('the system actor (event handlers, jobs, the demo seed, the command line)', () => {
+  const system = systemActor('test.handler');
+
+  it('is allowed only the actions the platform takes under its own name, everywhere', () => {
+    const allowed = ACTIONS.filter((a) => can(system, a));
+    assert.deepEqual(allowed.sort(), ['units.move', 'units.review']);
+    for (const col of COLUMNS) assert.equal(canAt(system, 'units.review', TARGETS[col]), true);
+    // Not even what any caller may do: the system is no account and answers no request.
+    assert.equal(can(system, 'unit.read'), false);
+    assert.throws(() => authorize(system, 'person.read', TARGETS.C), /FORBIDDEN|role may not/);
+  });
+
+  it('is named system, with no account role and national reach', () => {
+    assert.equal(system.role, SYSTEM_ROLE);
+    assert.equal(system.accountId, 'system:test.handler');
+    assert.equal(roleOf(system), null);
+    assert.ok(!(ROLES as readonly string[]).includes(SYSTEM_ROLE), 'no account can be given the role');
+    assert.equal(jurisdictionSql(system, 'x', 1).sql, 'true');
   });
 });

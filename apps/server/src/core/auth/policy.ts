@@ -126,13 +126,23 @@ const RULES: Record<Action, { roles: Role[] | 'anyone'; jurisdiction: boolean }>
   'trustlist.manage': { roles: ['national_admin'], jurisdiction: false },
 };
 
+/**
+ * What the platform itself does under its own name (the `system` actor, core/auth/actor.ts): the move
+ * to the 2025 map run by the command line or the demo seed, and its reviews resolved by the seed.
+ * Event handlers and jobs write through their module's functions without a policy check (they act on
+ * events, not requests), so they need nothing here; every other action is refused to the system.
+ */
+const SYSTEM_ACTIONS: ReadonlySet<Action> = new Set<Action>(['units.move', 'units.review']);
+
+/** An account's role; null for the anonymous caller and for the system, which has no account. */
 export function roleOf(actor: Actor): Role | null {
-  return actor.kind === 'anonymous' ? null : actor.role;
+  return actor.kind === 'anonymous' || actor.kind === 'system' ? null : actor.role;
 }
 
 /** May this actor attempt the action at all (ignoring where the target is)? */
 export function can(actor: Actor, action: Action): boolean {
   const rule = RULES[action];
+  if (actor.kind === 'system') return SYSTEM_ACTIONS.has(action);
   if (rule.roles === 'anyone') return true;
   const role = roleOf(actor);
   return role !== null && rule.roles.includes(role);

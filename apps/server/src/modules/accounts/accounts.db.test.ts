@@ -5,6 +5,8 @@ import { dbTargets } from '../../test-support/test-db';
 import { buildTestApp } from '../../test-support/test-app';
 import { signInAs, signInCitizen } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
+import { recordAudit } from '../../core/audit/audit';
+import { systemActor } from '../../core/auth/actor';
 
 const STRONG = 'Strong-pass-2021';
 
@@ -50,6 +52,31 @@ for (const target of dbTargets()) {
         [district.json().id, commune.json().id],
       );
       assert.ok(audits.every((a) => a.person_id === null));
+    });
+
+    it('no account is the system: refused by the API and by the table; its work is audited as system', async () => {
+      const refused = await create(national.headers, { role: 'system', unitCode: null });
+      assert.equal(refused.statusCode, 400, refused.body);
+      assert.equal(refused.json().error.code, 'VALIDATION_FAILED');
+      await assert.rejects(
+        db.query(
+          `insert into accounts (kind, username, display_name, role) values ('staff', 'sys', 'System', 'system')`,
+        ),
+        /accounts_role_not_system/,
+      );
+      await recordAudit(
+        db,
+        { actor: systemActor('test.job') },
+        { action: 'keys.rotate', details: { test: 1 } },
+      );
+      const rows = await db.query<{
+        actor_account_id: string;
+        actor_role: string;
+        actor_unit: string | null;
+      }>(`select actor_account_id, actor_role, actor_unit from audit_log where details->>'test' = '1'`);
+      assert.deepEqual(rows, [
+        { actor_account_id: 'system:test.job', actor_role: 'system', actor_unit: null },
+      ]);
     });
 
     it('refuses units outside the province and national admins', async () => {

@@ -147,7 +147,7 @@ export async function listAccounts(
   const params: (string | number)[] = [];
   if (f.scopeUnit !== null) {
     params.push(f.scopeUnit);
-    where.push(`(a.unit_code = $${params.length} or exists (select 1 from admin_units u
+    where.push(`(a.unit_code = $${params.length} or exists (select 1 from unit_brief u
       where u.code = a.unit_code and u.structure = a.unit_structure
         and (u.province_code = $${params.length} or u.district_code = $${params.length})))`);
   }

@@ -8,3 +8,4 @@ export { findAccountByUsername, foldedSql, foldForAccountSearch, insertAccount }
 export { sealTotpSecret } from './totp-secret';
 export { findUnit, unitNames, type UnitRef } from './units';
 export { communeOfficerPhones } from './accounts.officer-phones';
+export { repointCitizenAccounts } from './accounts.person-link';

@@ -31,7 +31,7 @@ export async function findUnit(
     province_code: string;
     district_code: string | null;
   }>(
-    `select code, level, level_name, structure, name, province_code, district_code from admin_units
+    `select code, level, level_name, structure, name, province_code, district_code from unit_brief
      where structure = coalesce($2, ${DEPLOYMENT_STRUCTURE_SQL}) and code = $1`,
     [code, structure ?? null],
   );
@@ -59,7 +59,7 @@ export async function unitNames(q: Queryable, codes: (string | null)[]): Promise
   const wanted = [...new Set(codes.filter((c): c is string => !!c))];
   if (!wanted.length) return new Map();
   const rows = await q.query<{ code: string; name: string }>(
-    `select code, full_name as name from admin_units where structure = ${DEPLOYMENT_STRUCTURE_SQL} and code = any($1::text[])`,
+    `select code, full_name as name from unit_brief where structure = ${DEPLOYMENT_STRUCTURE_SQL} and code = any($1::text[])`,
     [wanted],
   );
   return new Map(rows.map((r) => [r.code, r.name]));

@@ -1,6 +1,7 @@
 import { foldVietnamese } from '@phongdich/domain';
 import type { Param, Queryable } from '../../core/db/db';
 import { foldedSql, foldForAccountSearch } from '../accounts';
+import { personIdsWithDocument } from '../people';
 import { DEPLOYMENT_STRUCTURE_SQL } from '../../core/units/deployment';
 
 export interface AuditFilter {
@@ -39,7 +40,7 @@ export interface AuditRow {
 }
 
 /** Newest first, paged by id (`beforeId`), so new entries never shift a page being read. */
-export function searchAudit(q: Queryable, f: AuditFilter): Promise<AuditRow[]> {
+export async function searchAudit(q: Queryable, f: AuditFilter): Promise<AuditRow[]> {
   const where: string[] = [];
   const params: Param[] = [];
   const add = (sql: string, value: Param) => {
@@ -58,23 +59,20 @@ export function searchAudit(q: Queryable, f: AuditFilter): Promise<AuditRow[]> {
     // The name index's range scan, as the people search does: names that start with what was typed.
     params.push(name, `${name}~`);
     where.push(
-      `l.person_id in (select p.id from persons p where p.name_folded collate "C" >= $${params.length - 1}
+      `l.person_id in (select p.id from person_brief p where p.name_folded collate "C" >= $${params.length - 1}
          and p.name_folded collate "C" < $${params.length} limit ${NAME_MATCH_LIMIT})`,
     );
   }
   const idNumber = f.personIdNumber?.trim().toUpperCase();
   if (idNumber) {
-    add(
-      `l.person_id in (select p.id from persons p where ? in (p.cccd, p.cmnd, p.passport, p.bhyt))`,
-      idNumber,
-    );
+    add('l.person_id = any(?::uuid[])', await personIdsWithDocument(q, idNumber));
   }
   const actor = f.actorName ? foldForAccountSearch(f.actorName.trim()) : '';
   if (actor) {
     params.push(`%${actor.replace(/[\\%_]/g, '\\$&')}%`);
     const n = params.length;
     where.push(
-      `l.actor_account_id in (select x.id::text from accounts x
+      `l.actor_account_id in (select x.id::text from account_brief x
          where ${foldedSql('x.display_name')} like $${n} or ${foldedSql("coalesce(x.username, '')")} like $${n}
          limit ${NAME_MATCH_LIMIT})`,
     );
@@ -83,8 +81,8 @@ export function searchAudit(q: Queryable, f: AuditFilter): Promise<AuditRow[]> {
   return q.query<AuditRow>(
     `select l.id, l.at, l.actor_account_id, l.actor_role, l.actor_unit, a.display_name as actor_name,
             u.full_name as actor_unit_name, l.action, l.person_id, l.ip, l.reason, l.break_glass, l.details
-     from audit_log l left join accounts a on a.id::text = l.actor_account_id
-     left join admin_units u on u.structure = ${DEPLOYMENT_STRUCTURE_SQL} and u.code = l.actor_unit
+     from audit_log l left join account_brief a on a.id::text = l.actor_account_id
+     left join unit_brief u on u.structure = ${DEPLOYMENT_STRUCTURE_SQL} and u.code = l.actor_unit
      ${where.length ? `where ${where.join(' and ')}` : ''}
      order by l.id desc limit $${params.length}`,
     params,

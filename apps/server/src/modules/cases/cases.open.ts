@@ -1,4 +1,4 @@
-import type { Actor } from '../../core/auth/actor';
+import { systemActor } from '../../core/auth/actor';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import type { Queryable } from '../../core/db/db';
 import { AppError } from '../../core/errors';
@@ -29,14 +29,7 @@ export interface OpenCaseResult {
  * Who the platform is when it opens a case by itself (a released result's event): the audit log and the
  * case history show "system:cases.open-from-result", not an empty actor.
  */
-export const CASES_FROM_RESULTS: Actor = {
-  kind: 'machine',
-  accountId: 'system:cases.open-from-result',
-  role: 'national_admin',
-  unitCode: null,
-  facilityId: null,
-  displayName: 'cases.open-from-result',
-};
+export const CASES_FROM_RESULTS = systemActor('cases.open-from-result');
 
 const SYSTEM: AuditContext = { actor: CASES_FROM_RESULTS };
 

@@ -12,6 +12,7 @@ import {
 /**
  * Signs and stores a DCC test certificate for one released person result, in the caller's
  * transaction. The key is fetched by the caller before the transaction opens (fetching may write).
+ * The person result is the lab's: the lab links the certificate to it (`issueCertificateFor`).
  */
 export async function issueTestCertificate(
   tx: Queryable,
@@ -36,7 +37,5 @@ export async function issueTestCertificate(
      values ($1, $2, $3, $4, $5, $6, $7) returning id`,
     [uvci, target.personId, target.personResultId, hc1, key.kid, now, expiresAt],
   );
-  const id = rows[0]!.id;
-  await tx.query('update person_results set certificate_id = $2 where id = $1', [target.personResultId, id]);
-  return { id, uvci };
+  return { id: rows[0]!.id, uvci };
 }

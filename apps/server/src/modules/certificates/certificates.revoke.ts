@@ -37,7 +37,7 @@ async function certificateByUvci(q: Queryable, uvci: string): Promise<Certificat
        l.unit_structure as lab_structure, l.province_code as lab_province, l.district_code as lab_district, l.commune_code as lab_commune
      from test_certificates c
        join person_results r on r.id = c.person_result_id
-       left join persons p on p.id = c.person_id
+       left join person_brief p on p.id = c.person_id
        left join labs l on l.id = r.lab_id
        left join revocations v on v.type = 'DCC' and v.id = c.uvci and v.reinstated_at is null
      where c.uvci = $1`,

@@ -4,11 +4,15 @@
  */
 export { certificatesRoutes } from './certificates.routes';
 export { certificatePdf } from './certificates.pdf';
+export { certificateDue, issueOrRecordFailure, type IssueTarget } from './certificates.safe-issue';
+export type { TestCertificateFacts } from './certificates.payload';
 export {
-  certificateDue,
-  certificateFactsOf,
-  issueOrRecordFailure,
-  type IssueTarget,
-} from './certificates.safe-issue';
+  certificateFailuresOfLab,
+  countCertificateFailures,
+  clearCertificateFailure,
+  certificateUvcis,
+  markCertificateReplaced,
+  type CertificateFailure,
+} from './certificates.failures';
 export { dccName, DCC_ISSUER, CERTIFICATE_VALIDITY_DAYS, nativeZlib } from './certificates.payload';
 export { drawQr } from './certificates.pdf';

@@ -32,19 +32,19 @@ export interface NewCheckinHold {
   accountId: string | null;
 }
 
-// People and points are other modules' tables: read by id only, for a name and a location.
+// People, points and accounts are other modules' tables: read by id through their read views (0069),
+// for a name and a location.
 const SELECT = `select h.id, h.person_id, h.venue_id, v.name as venue_name,
-    pu.full_name as person_commune_name, h.from_time, h.to_time, h.reason,
+    p.commune_name as person_commune_name, h.from_time, h.to_time, h.reason,
     h.held_until, h.created_by_account_id, a.display_name as created_by_name, h.created_at,
     h.held_until > now() as active, h.released_at, r.display_name as released_by_name,
     p.unit_structure as p_structure, p.province_code as p_province, p.district_code as p_district, p.commune_code as p_commune,
     v.unit_structure as v_structure, v.province_code as v_province, v.district_code as v_district, v.commune_code as v_commune
   from checkin_holds h
-  left join persons p on p.id = h.person_id
-  left join admin_units pu on pu.structure = p.unit_structure and pu.code = p.commune_code
-  left join venues v on v.id = h.venue_id
-  left join accounts a on a.id = h.created_by_account_id
-  left join accounts r on r.id = h.released_by_account_id`;
+  left join person_brief p on p.id = h.person_id
+  left join venue_brief v on v.id = h.venue_id
+  left join account_brief a on a.id = h.created_by_account_id
+  left join account_brief r on r.id = h.released_by_account_id`;
 
 export const personLocationOf = (r: CheckinHoldRow): Location | null =>
   r.person_id

@@ -68,7 +68,7 @@ export function visitsOfPersons(
   return q.query<PersonVisitRow>(
     `select c.*, v.name as venue_name
        from (${LIVE_AND_HELD(`person_id = any($1::uuid[]) and server_time >= $2 ${before}`)}) c
-       left join venues v on v.id = c.venue_id
+       left join venue_brief v on v.id = c.venue_id
       order by c.server_time desc, c.id desc
       limit ${Math.trunc(p.limit)}`,
     p.before ? [p.personIds, p.since, p.before.time, p.before.id] : [p.personIds, p.since],

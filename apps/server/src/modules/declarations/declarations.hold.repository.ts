@@ -10,14 +10,14 @@ export interface DeclarationHoldRow extends HoldRowBase {
   person_id: string;
 }
 
-// The person is another module's table: joined by id for the commune (and, in area lists, the jurisdiction).
+// People's, accounts' names through their read views (0069): joined by id for the commune and who
+// placed or released the hold (and, in area lists, the jurisdiction).
 const SELECT = `select h.id, h.person_id, h.held_until, h.reason, h.created_at,
     a.display_name as created_by_name, h.held_until > now() as active, h.released_at,
-    r.display_name as released_by_name, u.full_name as person_commune_name
-  from declaration_holds h left join accounts a on a.id = h.created_by_account_id
-  left join accounts r on r.id = h.released_by_account_id
-  left join persons p on p.id = h.person_id
-  left join admin_units u on u.structure = p.unit_structure and u.code = p.commune_code`;
+    r.display_name as released_by_name, p.commune_name as person_commune_name
+  from declaration_holds h left join account_brief a on a.id = h.created_by_account_id
+  left join account_brief r on r.id = h.released_by_account_id
+  left join person_brief p on p.id = h.person_id`;
 
 /** Declarations as a kind of held data (core/holds.kind.ts): a person's, until a date. */
 export const DECLARATION_HOLDS: HoldKind<DeclarationHoldRow> = {

@@ -75,7 +75,7 @@ export async function insertQuestionSet(q: Queryable, set: QuestionSet): Promise
 
 export async function provinceCodes(q: Queryable): Promise<Set<string>> {
   const rows = await q.query<{ code: string }>(
-    `select code from admin_units where structure = ${DEPLOYMENT_STRUCTURE_SQL} and level = 1`,
+    `select code from unit_brief where structure = ${DEPLOYMENT_STRUCTURE_SQL} and level = 1`,
   );
   return new Set(rows.map((r) => r.code));
 }

@@ -4,9 +4,21 @@ import type { FastifyInstance } from 'fastify';
 import { dbTargets } from '../../test-support/test-db';
 import { buildTestApp } from '../../test-support/test-app';
 import { signInAs } from '../../test-support/auth';
-import type { Db } from '../../core/db/db';
+import { verifyQrToken, type EcJwk } from '@phongdich/domain';
+import { signInCitizen } from '../../test-support/auth';
+import { DB_BASE, type Db } from '../../core/db/db';
 import { failAuditOf } from '../../test-support/failing-audit';
-import { publicKeys, signingKey } from './keys.service';
+import { input } from '../people/people.fixtures';
+import { activeSigningKeyIn, publicKeys, signingKey } from './keys.service';
+
+/** The kid a QR token was signed with, checked against the published keys. */
+async function signedWith(db: Db, token: string): Promise<string> {
+  const keys = new Map((await publicKeys(db, 'qr')).map((k) => [k.kid, k.publicKeyJwk as EcJwk]));
+  let kid = '';
+  const r = await verifyQrToken(token, { keys: (k) => ((kid = k), keys.get(k)), now: new Date() });
+  assert.ok(r.ok, 'the token verifies with the published keys');
+  return kid;
+}
 
 for (const target of dbTargets()) {
   describe(`concurrent key rotations (${target.name})`, () => {
@@ -51,6 +63,52 @@ for (const target of dbTargets()) {
         await restore();
       }
       assert.deepEqual(await publicKeys(db, 'dcc'), before, 'the old key still active, no new key');
+    });
+
+    it('a rotation on one server is followed by another on the same database at its next signature', async () => {
+      // A second server: its own handle on the same database, so its own per-process key cache.
+      const other: Db = { ...db, [DB_BASE]: {} } as Db;
+      const second = await buildTestApp(other);
+      try {
+        const citizen = await signInCitizen(second, '0977000919');
+        const own = await second.inject({
+          method: 'POST',
+          url: '/api/me/person',
+          headers: citizen.headers,
+          payload: input({ fullName: 'Lê Văn Khoá' }),
+        });
+        assert.equal(own.statusCode, 201, own.body);
+        const myQr = async () => {
+          const res = await second.inject({ method: 'GET', url: '/api/me/qr', headers: citizen.headers });
+          assert.equal(res.statusCode, 200, res.body);
+          return signedWith(db, res.json().token);
+        };
+        const before = await myQr(); // the second server has decrypted and cached the key
+        await signingKey(other, 'dcc');
+        const dccBefore = await other.transaction((tx) => activeSigningKeyIn(other, tx, 'dcc'));
+
+        const admin = await signInAs(app, db, { role: 'national_admin', unitCode: null });
+        for (const purpose of ['qr', 'dcc']) {
+          const res = await app.inject({
+            method: 'POST',
+            url: `/api/keys/${purpose}/rotate`,
+            headers: admin.headers,
+          });
+          assert.equal(res.statusCode, 200, res.body);
+        }
+        const active = async (purpose: 'qr' | 'dcc') =>
+          (await publicKeys(db, purpose)).find((k) => k.status === 'active')!.kid;
+
+        const after = await myQr();
+        assert.notEqual(after, before);
+        assert.equal(after, await active('qr'), 'the second server signs with the key rotated on the first');
+        const dccAfter = await other.transaction((tx) => activeSigningKeyIn(other, tx, 'dcc'));
+        assert.notEqual(dccAfter.kid, dccBefore.kid);
+        assert.equal(dccAfter.kid, await active('dcc'), 'an event handler there too');
+        assert.equal((await signingKey(other, 'dcc')).kid, await active('dcc'));
+      } finally {
+        await second.close();
+      }
     });
   });
 }

@@ -4,7 +4,7 @@ import { fromBase64, readSignerCertificate } from '@phongdich/dcc';
 import { qrKeyIdFor } from '@phongdich/domain';
 import { baseOf, type Db, type Queryable } from '../../core/db/db';
 import { LOCKS } from '../../core/db/locks';
-import type { Actor } from '../../core/auth/actor';
+import { systemActor } from '../../core/auth/actor';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { keysSecretOf } from '../../core/crypto/keys-secret';
@@ -24,8 +24,6 @@ export interface SigningKey {
 
 /** A published key as /api/keys answers it, with its JWK typed for the verifiers in this server. */
 export type PublicKeyRecord = Omit<PublicKeyAnswer, 'publicKeyJwk'> & { publicKeyJwk: webcrypto.JsonWebKey };
-
-const cache = new Map<string, Promise<SigningKey>>();
 
 async function kidFor(purpose: KeyPurpose, spki: Uint8Array, jwk: webcrypto.JsonWebKey) {
   if (purpose === 'qr') {
@@ -108,31 +106,61 @@ async function readActive(db: Queryable, purpose: KeyPurpose): Promise<SigningKe
   return { kid, kidBytes, privateKey, publicKeyJwk: row.public_jwk };
 }
 
-/** The active signing key of a purpose, created on first use and cached per database. */
-export function signingKey(db: Db, purpose: KeyPurpose): Promise<SigningKey> {
-  const key = `${purpose}:${dbId(db)}`;
-  let p = cache.get(key);
-  if (!p) {
-    p = loadActive(db, purpose);
-    p.catch(() => cache.delete(key));
-    cache.set(key, p);
-  }
+/**
+ * The key of each purpose and database this process has decrypted, with its kid. Another server may
+ * rotate at any time, so every use first reads which kid is active (one row of a unique index) and
+ * decrypts again only when it changed: a rotation anywhere is followed on the next signature.
+ */
+const cache = new Map<string, { kid: string; key: Promise<SigningKey> }>();
+
+async function activeKid(q: Queryable, purpose: KeyPurpose): Promise<string | null> {
+  const rows = await q.query<{ kid: string }>(
+    `select kid from signing_keys where purpose = $1 and status = 'active'`,
+    [purpose],
+  );
+  return rows[0]?.kid ?? null;
+}
+
+/** `kid` is the row's: what `activeKid` answers while this key stays active. */
+function remember(key: string, kid: string, p: Promise<SigningKey>): Promise<SigningKey> {
+  cache.set(key, { kid, key: p });
+  p.catch(() => {
+    if (cache.get(key)?.key === p) cache.delete(key);
+  });
   return p;
 }
 
+async function decrypted(q: Queryable, purpose: KeyPurpose): Promise<SigningKey> {
+  const found = await readActive(q, purpose);
+  if (!found) throw new Error(`no active ${purpose} signing key yet`);
+  return found;
+}
+
+/** The active signing key of a purpose, created on first use; decrypted once per database and kid. */
+export async function signingKey(db: Db, purpose: KeyPurpose): Promise<SigningKey> {
+  const key = `${purpose}:${dbId(db)}`;
+  const kid = await activeKid(db, purpose);
+  if (!kid) {
+    await loadActive(db, purpose); // none yet: made here (two servers may race; one wins)
+    return signingKey(db, purpose);
+  }
+  const cached = cache.get(key);
+  if (cached?.kid === kid) return cached.key;
+  return remember(key, kid, decrypted(db, purpose));
+}
+
 /**
- * The active key from inside a transaction already open (an event handler's): the cached key of `db`,
- * else read through `tx`. Never made here — making one opens its own transaction, which on the
- * embedded database waits for this one — so a missing key fails the handler and the event is retried.
+ * The active key from inside a transaction already open (an event handler's): checked and read
+ * through `tx`. Never made here — making one opens its own transaction, which on the embedded
+ * database waits for this one — so a missing key fails the handler and the event is retried.
  */
 export async function activeSigningKeyIn(db: Db, tx: Queryable, purpose: KeyPurpose): Promise<SigningKey> {
   const key = `${purpose}:${dbId(db)}`;
+  const kid = await activeKid(tx, purpose);
+  if (!kid) throw new Error(`no active ${purpose} signing key yet`);
   const cached = cache.get(key);
-  if (cached) return cached;
-  const found = await readActive(tx, purpose);
-  if (!found) throw new Error(`no active ${purpose} signing key yet`);
-  cache.set(key, Promise.resolve(found)); // key import and decryption once per process, not per event
-  return found;
+  if (cached?.kid === kid) return cached.key;
+  return remember(key, kid, decrypted(tx, purpose)); // decrypted once per kid, not per event
 }
 
 const ids = new WeakMap<object, number>();
@@ -155,7 +183,6 @@ export async function rotateSigningKey(
   await createKey(db, purpose, (tx, kid) =>
     recordAudit(tx, ctx, { action: 'keys.rotate', details: { purpose, kid } }),
   );
-  cache.delete(`${purpose}:${dbId(db)}`);
   const active = (await publicKeys(db, purpose)).find((k) => k.status === 'active');
   if (!active) throw new Error('rotation left no active key');
   return active;
@@ -169,14 +196,7 @@ export async function rotateSigningKey(
 export const DSC_RENEW_BEFORE_DAYS = 365 + 30;
 
 /** What the renewal job (app.jobs `dcc-signer-renewal`) is recorded as in the audit log. */
-const RENEWAL_MACHINE: Actor = {
-  kind: 'machine',
-  accountId: 'system:dcc-signer-renewal',
-  role: 'national_admin',
-  unitCode: null,
-  facilityId: null,
-  displayName: 'DCC signer renewal',
-};
+const RENEWAL_MACHINE = systemActor('dcc-signer-renewal');
 
 /**
  * The interval job's check (app.ts, one server at a time): when the active DCC key's DSC ends within
@@ -204,7 +224,6 @@ export async function renewExpiringSigner(db: Db, now = new Date()): Promise<boo
       },
     ),
   );
-  cache.delete(`dcc:${dbId(db)}`);
   return true;
 }
 

@@ -1,11 +1,22 @@
-import type { Db } from '../../core/db/db';
+import type { Db, Queryable } from '../../core/db/db';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { AppError } from '../../core/errors';
-import { certificateFactsOf, issueOrRecordFailure } from '../certificates';
+import { certificateFailuresOfLab, clearCertificateFailure, countCertificateFailures } from '../certificates';
 import { signingKey } from '../keys';
+import { certificateFactsOf, issueCertificateFor } from './lab.certificate-issue';
 import { labOf } from './lab.common';
 import type { CtValues, LabResultValue } from './lab.types';
+
+/** The barcode of each person result named (a failure names its person result by id). */
+async function barcodesOf(q: Queryable, personResultIds: string[]): Promise<Map<string, string>> {
+  if (!personResultIds.length) return new Map();
+  const rows = await q.query<{ id: string; barcode: string }>(
+    'select id::text as id, barcode from person_results where id = any($1::uuid[])',
+    [personResultIds],
+  );
+  return new Map(rows.map((r) => [r.id, r.barcode]));
+}
 
 /**
  * The supervisor's view of one tube's result (to correct it) and of the certificates that could not be
@@ -66,26 +77,27 @@ export function labResultAdminService(db: Db) {
     async certificateFailures(ctx: AuditContext) {
       authorize(ctx.actor, 'lab.result.verify');
       const { labId } = labOf(ctx.actor);
-      const rows = await db.query<{
-        barcode: string;
-        person_result_id: string;
-        reason: string;
-        attempts: number;
-        first_failed_at: Date;
-      }>(
-        `select r.barcode, f.person_result_id::text as person_result_id, f.reason, f.attempts, f.first_failed_at
-         from certificate_failures f join person_results r on r.id = f.person_result_id
-         where f.lab_id = $1::uuid order by f.first_failed_at limit 500`,
-        [labId],
+      const failures = await certificateFailuresOfLab(db, labId, 500);
+      const barcodes = await barcodesOf(
+        db,
+        failures.map((f) => f.personResultId),
       );
       return {
-        items: rows.map((r) => ({
-          barcode: r.barcode,
-          personResultId: r.person_result_id,
-          reason: r.reason,
-          attempts: r.attempts,
-          firstFailedAt: r.first_failed_at.toISOString(),
-        })),
+        // A failure whose person result is gone (retention) has nothing to show or retry.
+        items: failures.flatMap((f) => {
+          const barcode = barcodes.get(f.personResultId);
+          return barcode
+            ? [
+                {
+                  barcode,
+                  personResultId: f.personResultId,
+                  reason: f.reason,
+                  attempts: f.attempts,
+                  firstFailedAt: f.firstFailedAt.toISOString(),
+                },
+              ]
+            : [];
+        }),
       };
     },
 
@@ -95,45 +107,34 @@ export function labResultAdminService(db: Db) {
       const { labId } = labOf(ctx.actor);
       const key = await signingKey(db, 'dcc');
       return db.transaction(async (tx) => {
-        const failed = await tx.query<{ person_result_id: string; person_id: string }>(
-          `select person_result_id::text as person_result_id, person_id::text as person_id from certificate_failures
-           where lab_id = $1::uuid order by first_failed_at limit 200 for update`,
-          [labId],
-        );
+        const failed = await certificateFailuresOfLab(tx, labId, 200, true);
         let issued = 0;
         for (const f of failed) {
-          const due = await certificateFactsOf(tx, f.person_result_id);
+          const due = await certificateFactsOf(tx, f.personResultId);
           // No longer due (e.g. corrected to invalid): nothing to retry.
           if (!due) {
-            await tx.query('delete from certificate_failures where person_result_id = $1', [
-              f.person_result_id,
-            ]);
+            await clearCertificateFailure(tx, f.personResultId);
             continue;
           }
           const current = await tx.query<{ certificate_id: string | null }>(
             'select certificate_id from person_results where id = $1',
-            [f.person_result_id],
+            [f.personResultId],
           );
           if (current[0]?.certificate_id) {
-            await tx.query('delete from certificate_failures where person_result_id = $1', [
-              f.person_result_id,
-            ]);
+            await clearCertificateFailure(tx, f.personResultId);
             continue;
           }
-          if (await issueOrRecordFailure(tx, key, due.target, due.facts)) {
+          if (await issueCertificateFor(tx, key, due.target, due.facts)) {
             issued++;
             await recordAudit(tx, ctx, {
               action: 'certificate.issue.retry',
-              personId: f.person_id,
-              details: { personResultId: f.person_result_id },
+              personId: f.personId,
+              details: { personResultId: f.personResultId },
             });
           }
         }
-        const left = await tx.query<{ n: number }>(
-          'select count(*)::int as n from certificate_failures where lab_id = $1::uuid',
-          [labId],
-        );
-        return { issued, stillFailing: left[0]?.n ?? 0 };
+        const left = await countCertificateFailures(tx, { labId });
+        return { issued, stillFailing: left };
       });
     },
   };

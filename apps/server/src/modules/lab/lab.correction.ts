@@ -4,11 +4,13 @@ import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { AppError } from '../../core/errors';
 import { idempotencyScope, runIdempotent } from '../../core/http/idempotency';
-import { certificateDue, certificateFactsOf, issueOrRecordFailure } from '../certificates';
+import { certificateDue, certificateUvcis, markCertificateReplaced } from '../certificates';
 import { signingKey, type SigningKey, revoke } from '../keys';
 import { sendMessage } from '../outbox';
 import { emitEvent } from '../../core/events/emit';
+import { personBriefs } from '../people';
 import { addWorklistItem, closeWorklistItems, reopenWorklistItems } from '../worklist';
+import { certificateFactsOf, issueCertificateFor, linkCertificate } from './lab.certificate-issue';
 import { labOf, normalizeCt, sameResult } from './lab.common';
 import { closeRetests, openRetest, reportPositive, type MemberRow } from './lab.release';
 import type { CtValues, LabResultValue } from './lab.types';
@@ -45,6 +47,45 @@ interface Member extends MemberRow {
   certificate_id: string | null;
   uvci: string | null;
   released_at: Date;
+}
+
+/**
+ * The tube's person results with what a correction needs of each: the certificate's uvci (certificates)
+ * and the person's name, birth and phones (people), read through their owners.
+ */
+async function correctedMembers(tx: Queryable, barcode: string): Promise<Member[]> {
+  const rows = await tx.query<{
+    person_result_id: string;
+    person_id: string;
+    certificate_id: string | null;
+    collected_at: Date;
+    released_at: Date;
+  }>(
+    `select r.id::text as person_result_id, r.person_id::text as person_id, r.certificate_id::text as certificate_id,
+       coalesce(r.collected_at, r.released_at) as collected_at, r.released_at
+     from person_results r where r.barcode = $1 order by r.person_id`,
+    [barcode],
+  );
+  const uvcis = await certificateUvcis(
+    tx,
+    rows.flatMap((r) => (r.certificate_id ? [r.certificate_id] : [])),
+  );
+  const people = await personBriefs(
+    tx,
+    rows.map((r) => r.person_id),
+  );
+  return rows.map((r) => {
+    const p = people.get(r.person_id);
+    return {
+      ...r,
+      uvci: r.certificate_id ? (uvcis.get(r.certificate_id) ?? null) : null,
+      full_name: p?.fullName ?? null,
+      birth_date: p?.birthDate ?? null,
+      birth_year: p?.birthYear ?? null,
+      phones: p?.phones ?? null,
+      commune_code: p?.communeCode ?? null,
+    };
+  });
 }
 
 /**
@@ -126,15 +167,7 @@ async function correctInTx(
   );
   await tx.query(`update person_results set result = $2 where barcode = $1`, [barcode, input.result]);
 
-  const members = await tx.query<Member>(
-    `select r.id as person_result_id, r.person_id, r.certificate_id, c.uvci,
-       coalesce(r.collected_at, r.released_at) as collected_at, r.released_at,
-       p.full_name, p.birth_date::text as birth_date, p.birth_year, p.phones, p.commune_code
-     from person_results r left join test_certificates c on c.id = r.certificate_id
-       left join persons p on p.id = r.person_id
-     where r.barcode = $1 order by r.person_id`,
-    [barcode],
-  );
+  const members = await correctedMembers(tx, barcode);
   const pooled = members.length > 1;
   let revoked = 0;
   let issued = 0;
@@ -152,20 +185,15 @@ async function correctInTx(
     if (certificateDue(input.result, pooled)) {
       const due = await certificateFactsOf(tx, m.person_result_id);
       if (due) {
-        const cert = await issueOrRecordFailure(tx, key, due.target, due.facts);
+        const cert = await issueCertificateFor(tx, key, due.target, due.facts);
         if (cert) {
           newCertificate = cert.id;
           issued++;
         }
       }
     }
-    if (m.certificate_id)
-      await tx.query('update test_certificates set replaced_by = $2 where id = $1', [
-        m.certificate_id,
-        newCertificate,
-      ]);
-    if (!newCertificate)
-      await tx.query('update person_results set certificate_id = null where id = $1', [m.person_result_id]);
+    if (m.certificate_id) await markCertificateReplaced(tx, m.certificate_id, newCertificate);
+    if (!newCertificate) await linkCertificate(tx, m.person_result_id, null);
 
     await updateFollowUps(tx, m, barcode, pooled, stored.result, input.result);
     const phone = m.phones?.[0];

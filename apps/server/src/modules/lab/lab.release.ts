@@ -1,9 +1,11 @@
 import type { Queryable } from '../../core/db/db';
-import { certificateDue, issueOrRecordFailure } from '../certificates';
+import { certificateDue } from '../certificates';
 import type { SigningKey } from '../keys';
 import { sendMessage } from '../outbox';
+import { personBriefs } from '../people';
 import { emitEvent } from '../../core/events/emit';
 import { addWorklistItem, closeWorklistItems } from '../worklist';
+import { issueCertificateFor } from './lab.certificate-issue';
 import type { LabResultValue } from './lab.types';
 
 interface ReleaseRow {
@@ -33,6 +35,29 @@ const NOTICE = {
   body: 'Phong Dich: ket qua xet nghiem cua ban da co. Dang nhap ung dung de xem. / Your test result is available; sign in to see it.',
 };
 
+/** The tube's members in order, with what a release needs of each person (people's personBriefs). */
+async function membersOf(tx: Queryable, barcode: string): Promise<MemberRow[]> {
+  const rows = await tx.query<{ person_id: string; collected_at: Date }>(
+    `select m.person_id::text as person_id, m.collected_at from tube_members m where m.barcode = $1 order by m.position`,
+    [barcode],
+  );
+  const people = await personBriefs(
+    tx,
+    rows.map((r) => r.person_id),
+  );
+  return rows.map((r) => {
+    const p = people.get(r.person_id);
+    return {
+      ...r,
+      full_name: p?.fullName ?? null,
+      birth_date: p?.birthDate ?? null,
+      birth_year: p?.birthYear ?? null,
+      phones: p?.phones ?? null,
+      commune_code: p?.communeCode ?? null,
+    };
+  });
+}
+
 /**
  * Everything a released tube causes, in the releasing transaction: a result per member, a notice,
  * certificates, re-test tasks for a positive pool, and for an individual positive the domain event
@@ -49,13 +74,7 @@ export async function applyRelease(tx: Queryable, key: SigningKey, barcode: stri
     )
   )[0];
   if (!tube) return;
-  const members = await tx.query<MemberRow>(
-    `select m.person_id, m.collected_at, p.full_name, p.birth_date::text as birth_date, p.birth_year,
-       p.phones, p.commune_code
-     from tube_members m left join persons p on p.id = m.person_id
-     where m.barcode = $1 order by m.position`,
-    [barcode],
-  );
+  const members = await membersOf(tx, barcode);
   // A tube from a pooled session holding one person is an individual sample.
   const pooled = members.length > 1;
   for (const m of members) {
@@ -81,7 +100,7 @@ export async function applyRelease(tx: Queryable, key: SigningKey, barcode: stri
     if (phone) await sendMessage(tx, { channel: 'sms', to: phone, ...NOTICE });
     if (!pooled && tube.result !== 'invalid') await closeRetests(tx, m.person_id, barcode);
     if (certificateDue(tube.result, pooled) && m.full_name && m.birth_year) {
-      await issueOrRecordFailure(
+      await issueCertificateFor(
         tx,
         key,
         { personId: m.person_id, personResultId, labId: tube.lab_id },

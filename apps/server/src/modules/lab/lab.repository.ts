@@ -100,14 +100,6 @@ export async function upsertResults(
   );
 }
 
-/** A tube is `resulted` once its result is released (until then the lab still has it pending). */
-export async function markTubesResulted(q: Queryable, barcodes: string[]): Promise<void> {
-  await q.query(
-    `update tubes set status = 'resulted', updated_at = now() where barcode = any($1::text[]) and status = 'received'`,
-    [barcodes],
-  );
-}
-
 export async function entryQueue(q: Queryable, labId: string, limit = 500) {
   return q.query<{
     barcode: string;

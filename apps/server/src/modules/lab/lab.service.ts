@@ -3,11 +3,13 @@ import type { Db } from '../../core/db/db';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { AppError, fieldError } from '../../core/errors';
+import { countCertificateFailures } from '../certificates';
 import { signingKey } from '../keys';
 import { labOf } from './lab.common';
 import { enterBatch } from './lab.entry';
 import { applyRelease } from './lab.release';
-import { entryQueue, markTubesResulted } from './lab.repository';
+import { markTubesResulted } from '../sampling';
+import { entryQueue } from './lab.repository';
 import type { ResultInput } from './lab.types';
 
 // The bench body (the route's, packages/contracts): `result` may be missing, which is refused, never defaulted.
@@ -96,12 +98,13 @@ export function labService(db: Db) {
           released.push(barcode);
         }
         await markTubesResulted(tx, released);
-        const failed = await tx.query<{ n: number }>(
-          `select count(*)::int as n from certificate_failures f join person_results r on r.id = f.person_result_id
-           where r.barcode = any($1::text[])`,
+        const releasedResults = await tx.query<{ id: string }>(
+          'select id::text as id from person_results where barcode = any($1::text[])',
           [released],
         );
-        const certificateFailures = failed[0]?.n ?? 0;
+        const certificateFailures = await countCertificateFailures(tx, {
+          personResultIds: releasedResults.map((r) => r.id),
+        });
         await recordAudit(tx, ctx, {
           action: 'lab.result.verify',
           details: {

@@ -7,7 +7,7 @@ export { peopleMeRoutes } from './people.me.routes';
 export { loadPerson, validPersonFields, isUniqueViolation } from './people.common';
 export { normalizePersonInput, type PersonInput } from './people.input';
 export { citizenPersonId, citizenMayRead } from './people.policy';
-export { findPerson, familyOf, findByIdNumbers } from './people.repository';
+export { findPerson, familyOf, findByIdNumbers, personIdsWithDocument } from './people.repository';
 export { personIdByPhone, citizenAccount, searchPersons } from './people.search.repository';
 export type { PersonRow } from './people.types';
 export { locationOf, toSummary } from './people.view';

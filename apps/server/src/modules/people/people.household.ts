@@ -61,13 +61,23 @@ export async function personAreas(
   );
 }
 
-/** What a contact list shows of each person (the caller masks it outside their area). */
+/**
+ * The person_brief read: what another module's list or document shows of each person named by id
+ * (a contact list, a certificate, a label), and where the person lives so the caller can mask it
+ * outside its area. One statement for the whole list, by primary key.
+ */
 export interface PersonBrief {
   id: string;
   fullName: string;
   birthYear: number;
+  /** yyyy-mm-dd when known. */
+  birthDate: string | null;
   sex: string;
   phones: string[];
+  communeCode: string | null;
+  districtCode: string | null;
+  provinceCode: string | null;
+  unitStructure: UnitStructure;
 }
 
 export async function personBriefs(q: Queryable, ids: readonly string[]): Promise<Map<string, PersonBrief>> {
@@ -76,13 +86,34 @@ export async function personBriefs(q: Queryable, ids: readonly string[]): Promis
     id: string;
     full_name: string;
     birth_year: number;
+    birth_date: string | null;
     sex: string;
-    phones: string[];
-  }>('select id, full_name, birth_year, sex, phones from persons where id = any($1::uuid[])', [[...ids]]);
+    phones: string[] | null;
+    commune_code: string | null;
+    district_code: string | null;
+    province_code: string | null;
+    unit_structure: UnitStructure;
+  }>(
+    `select id::text as id, full_name, birth_year, birth_date::text as birth_date, sex, phones, commune_code,
+       district_code, province_code, unit_structure
+     from persons where id = any($1::uuid[])`,
+    [[...new Set(ids)]],
+  );
   return new Map(
     rows.map((r) => [
       r.id,
-      { id: r.id, fullName: r.full_name, birthYear: r.birth_year, sex: r.sex, phones: r.phones ?? [] },
+      {
+        id: r.id,
+        fullName: r.full_name,
+        birthYear: r.birth_year,
+        birthDate: r.birth_date,
+        sex: r.sex,
+        phones: r.phones ?? [],
+        communeCode: r.commune_code,
+        districtCode: r.district_code,
+        provinceCode: r.province_code,
+        unitStructure: r.unit_structure,
+      },
     ]),
   );
 }

@@ -10,6 +10,7 @@ import { findDuplicates } from './people.search.repository';
 import type { DuplicateReason, PersonRow, PersonSummary } from './people.types';
 import { locationOf, toSummary } from './people.view';
 import { forgetAllActors } from '../../core/auth/sessions';
+import { repointCitizenAccounts } from '../accounts';
 
 /** Fields the survivor takes from the duplicate when its own are empty. */
 const FILLABLE = ['birth_date', 'cccd', 'cmnd', 'passport', 'bhyt', 'street'] as const;
@@ -47,7 +48,7 @@ async function mergeRows(tx: Queryable, keep: PersonRow, dup: PersonRow): Promis
   );
   await tx.query('delete from person_family_links where person_id = $1 or member_id = $1', [dup.id]);
   // Citizen accounts that pointed at the duplicate now point at the survivor.
-  await tx.query('update accounts set person_id = $2 where person_id = $1', [dup.id, keep.id]);
+  await repointCitizenAccounts(tx, dup.id, keep.id);
   forgetAllActors();
   return filled;
 }

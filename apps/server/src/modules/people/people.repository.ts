@@ -3,7 +3,7 @@ import type { FamilyLink, PersonFields, PersonRow } from './people.types';
 
 /** Person columns plus the commune's name, for `from persons p`. */
 export const PERSON_SELECT = `select p.*, u.full_name as commune_name from persons p
-  left join admin_units u on u.structure = p.unit_structure and u.code = p.commune_code`;
+  left join unit_brief u on u.structure = p.unit_structure and u.code = p.commune_code`;
 
 const FIELD_COLUMNS: [keyof PersonFields, string][] = [
   ['fullName', 'full_name'],
@@ -75,6 +75,18 @@ export async function findByIdNumbers(
   return rows[0]?.id;
 }
 
+/**
+ * Every record (merged ones included: the audit log names the id it was written with) carrying this
+ * document number as its CCCD, CMND, passport or BHYT: the audit search by a person's number.
+ */
+export async function personIdsWithDocument(q: Queryable, number: string): Promise<string[]> {
+  const rows = await q.query<{ id: string }>(
+    'select id::text as id from persons where $1 in (cccd, cmnd, passport, bhyt)',
+    [number],
+  );
+  return rows.map((r) => r.id);
+}
+
 /** The identity numbers a citizen claimed for their own record that wait for an officer's check. */
 export async function pendingIdentityClaim(
   q: Queryable,
@@ -123,7 +135,7 @@ export async function addHistory(
 export async function historyOf(q: Queryable, personId: string) {
   return q.query<{ at: Date; actorName: string | null; kind: string; changes: Record<string, unknown> }>(
     `select h.at, a.display_name as "actorName", h.kind, h.changes from person_history h
-       left join accounts a on a.id::text = h.actor_account_id
+       left join account_brief a on a.id::text = h.actor_account_id
       where h.person_id = $1 order by h.id`,
     [personId],
   );

@@ -97,9 +97,8 @@ export interface CardRow {
 
 export async function cardsOfBatch(q: Queryable, batchId: string): Promise<CardRow[]> {
   return q.query<CardRow>(
-    `select t.id as token_id, t.issued_at, t.revoked_at, p.full_name, p.birth_year, u.full_name as commune_name
-     from personal_qr_tokens t join persons p on p.id = t.person_id
-     left join admin_units u on u.structure = p.unit_structure and u.code = p.commune_code
+    `select t.id as token_id, t.issued_at, t.revoked_at, p.full_name, p.birth_year, p.commune_name
+     from personal_qr_tokens t join person_brief p on p.id = t.person_id
      where t.batch_id = $1 order by p.name_folded, p.id`,
     [batchId],
   );

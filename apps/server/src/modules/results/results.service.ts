@@ -18,7 +18,7 @@ async function ownAndFamily(
   const own = account?.person_id ?? (account?.phone ? await personIdByPhone(q, account.phone) : undefined);
   if (!own) return [];
   const names = await q.query<{ id: string; full_name: string }>(
-    'select id, full_name from persons where id = $1',
+    'select id, full_name from person_brief where id = $1',
     [own],
   );
   const family = await familyOf(q, own);

@@ -4,3 +4,4 @@
  */
 export { samplingRoutes } from './sampling.routes';
 export { samplingFigures } from './sampling.figures';
+export { markTubesResulted } from './tubes.status';

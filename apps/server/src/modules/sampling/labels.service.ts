@@ -17,7 +17,7 @@ async function provinceOfActor(q: Queryable, actor: Actor): Promise<string> {
   if (!unit) return '00';
   if (unit.length === 2) return unit;
   const rows = await q.query<{ province_code: string }>(
-    `select province_code from admin_units where structure = ${DEPLOYMENT_STRUCTURE_SQL} and code = $1`,
+    `select province_code from unit_brief where structure = ${DEPLOYMENT_STRUCTURE_SQL} and code = $1`,
     [unit],
   );
   return rows[0]?.province_code ?? '00';

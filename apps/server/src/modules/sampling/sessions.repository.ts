@@ -106,7 +106,7 @@ export async function teamOf(q: Queryable, sessionId: string) {
     site_id: string | null;
   }>(
     `select tm.account_id, a.display_name, a.username, tm.site_id from testing_team_members tm
-       left join accounts a on a.id::text = tm.account_id where tm.session_id = $1 order by a.display_name`,
+       left join account_brief a on a.id::text = tm.account_id where tm.session_id = $1 order by a.display_name`,
     [sessionId],
   );
 }

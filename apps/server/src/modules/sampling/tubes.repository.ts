@@ -24,7 +24,7 @@ export interface MemberRow {
 export async function membersOf(q: Queryable, barcode: string): Promise<MemberRow[]> {
   return q.query<MemberRow>(
     `select m.person_id, m.position, m.sample_id, p.full_name, p.birth_year from tube_members m
-       left join persons p on p.id = m.person_id where m.barcode = $1 order by m.position`,
+       left join person_brief p on p.id = m.person_id where m.barcode = $1 order by m.position`,
     [barcode],
   );
 }

@@ -4,7 +4,7 @@ import {
   VN_2021_2_TRACING_RULES,
   type TracingRuleSet,
 } from '@phongdich/domain';
-import type { Actor } from '../../core/auth/actor';
+import { systemActor } from '../../core/auth/actor';
 import { AppError } from '../../core/errors';
 
 /** Tracing rule sets by effective date; a new policy is a new version added here, as data. */
@@ -16,14 +16,7 @@ export function tracingRulesAt(at: Date): TracingRuleSet {
 }
 
 /** What discovery run by the platform itself (from an event or a job) is recorded as in the audit log. */
-export const TRACING_MACHINE: Actor = {
-  kind: 'machine',
-  accountId: 'system:tracing',
-  role: 'national_admin',
-  unitCode: null,
-  facilityId: null,
-  displayName: 'tracing',
-};
+export const TRACING_MACHINE = systemActor('tracing');
 
 export const MIN_MS = 60_000;
 export const DAY_MS = 86_400_000;

@@ -1,19 +1,12 @@
 import type { Db } from '../../core/db/db';
-import type { Actor } from '../../core/auth/actor';
+import { systemActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit';
 import { sendMessage } from './vaccination.deps';
 import { vnDate } from './vaccination.reach';
 import { reminderSms } from './vaccination.sms';
 
 /** What the reminder job is recorded as in the audit log (it reads a phone to queue a message). */
-export const REMINDER_MACHINE: Actor = {
-  kind: 'machine',
-  accountId: 'system:vaccination-reminders',
-  role: 'national_admin',
-  unitCode: null,
-  facilityId: null,
-  displayName: 'vaccination reminders',
-};
+export const REMINDER_MACHINE = systemActor('vaccination reminders', 'system:vaccination-reminders');
 
 /**
  * Queues the reminder of every live booking whose slot is tomorrow (Viet Nam) and has none yet, a

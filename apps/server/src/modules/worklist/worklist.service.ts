@@ -117,7 +117,7 @@ function personNameFor(
 const WITH_PERSON = `select w.*, p.full_name as p_full_name, p.province_code as p_province_code,
          p.district_code as p_district_code, p.commune_code as p_commune_code,
          p.unit_structure as p_unit_structure
-  from worklist_items w left join persons p on p.id = w.person_id`;
+  from worklist_items w left join person_brief p on p.id = w.person_id`;
 
 const personOf = (r: Row) => ({
   p_full_name: r.p_full_name,
