@@ -116,6 +116,7 @@ export const TABLE_OWNERS: Record<string, string> = {
   vaccination_population: 'vaccination',
   vaccination_priority_members: 'vaccination',
   vaccination_invitations: 'vaccination',
+  vaccination_invitation_lists: 'vaccination',
   vaccination_booking_reminders: 'vaccination',
   vaccination_imports: 'vaccination',
   vaccination_import_rows: 'vaccination',

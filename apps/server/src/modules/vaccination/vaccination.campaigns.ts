@@ -45,7 +45,7 @@ export function campaignsService(db: Db) {
       // carried to 2025 is never read as the 2025 unit that reuses its code.
       const j = jurisdictionSql(a, 'area', 5);
       const matching = `from vaccination_campaigns c
-         left join admin_units u on u.structure = c.unit_structure and u.code = c.area_code
+         left join unit_brief u on u.structure = c.unit_structure and u.code = c.area_code
          cross join lateral (select u.province_code, u.district_code,
              case when u.level = 3 then u.code end as commune_code, u.structure as unit_structure) area
          where ((c.unit_structure = $4 and c.area_code = any($1::text[])) or (u.code is not null and ${j.sql}))

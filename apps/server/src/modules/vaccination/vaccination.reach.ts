@@ -64,7 +64,7 @@ export interface CampaignArea {
 
 /** The columns of a `CampaignArea`, from a vaccination_campaigns row aliased `alias`. */
 export const campaignAreaSql = (alias: string) =>
-  `${alias}.area_code, ${alias}.unit_structure, (select u.level_name from admin_units u
+  `${alias}.area_code, ${alias}.unit_structure, (select u.level_name from unit_brief u
      where u.structure = ${alias}.unit_structure and u.code = ${alias}.area_code) as area_level`;
 
 /**

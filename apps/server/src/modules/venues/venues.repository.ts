@@ -84,7 +84,7 @@ export async function autoApproves(q: Queryable, loc: Location): Promise<boolean
   if (loc.structure === null) return false;
   const rows = await q.query<{ auto_approve: boolean }>(
     `select p.auto_approve from venue_review_policies p
-     join admin_units u on u.structure = p.unit_structure and u.code = p.unit_code
+     join unit_brief u on u.structure = p.unit_structure and u.code = p.unit_code
      where p.unit_structure = $1 and p.unit_code = any($2::text[])
      order by u.level desc limit 1`,
     [loc.structure, [loc.communeCode, loc.districtCode, loc.provinceCode].filter((c): c is string => !!c)],
