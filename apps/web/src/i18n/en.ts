@@ -4,8 +4,6 @@ import { labEn } from '../features/lab/i18n';
 import { samplingEn } from '../features/sampling/i18n';
 import { resultsEn } from '../features/results/i18n';
 import { vaccinationEn } from '../features/vaccination/i18n';
-import { vaccinationImportEn } from '../features/vaccination/vaccination-import-i18n';
-import { vaccinationInviteEn } from '../features/vaccination/invite-i18n';
 import { casesEn } from '../features/cases/i18n';
 import { vaccinationSiteEn } from '../features/vaccination/site-i18n';
 import { verifyEn } from '../features/verify/i18n';
@@ -38,8 +36,6 @@ export const en: Messages = {
   sampling: samplingEn,
   results: resultsEn,
   vaccination: vaccinationEn,
-  vaccinationImport: vaccinationImportEn,
-  vaccinationInvite: vaccinationInviteEn,
   vaccinationCorrections: vaccinationCorrectionsEn,
   cases: casesEn,
   vaccinationSite: vaccinationSiteEn,

@@ -4,8 +4,6 @@ import { labVi } from '../features/lab/i18n';
 import { samplingVi } from '../features/sampling/i18n';
 import { resultsVi } from '../features/results/i18n';
 import { vaccinationVi } from '../features/vaccination/i18n';
-import { vaccinationImportVi } from '../features/vaccination/vaccination-import-i18n';
-import { vaccinationInviteVi } from '../features/vaccination/invite-i18n';
 import { casesVi } from '../features/cases/i18n';
 import { vaccinationSiteVi } from '../features/vaccination/site-i18n';
 import { verifyVi } from '../features/verify/i18n';
@@ -36,8 +34,6 @@ export const vi = {
   sampling: samplingVi,
   results: resultsVi,
   vaccination: vaccinationVi,
-  vaccinationImport: vaccinationImportVi,
-  vaccinationInvite: vaccinationInviteVi,
   vaccinationCorrections: vaccinationCorrectionsVi,
   cases: casesVi,
   vaccinationSite: vaccinationSiteVi,

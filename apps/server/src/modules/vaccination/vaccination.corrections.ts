@@ -11,7 +11,7 @@ import { checkedEvidence } from './vaccination.corrections.evidence';
 import { loadPerson, locationOf } from './vaccination.deps';
 import { dosesOf } from './vaccination.doses';
 import { assertActsFor, ownAndFamily } from './vaccination.people';
-import { findSite } from './vaccination.reach';
+import { findSite, vnDate } from './vaccination.reach';
 
 export const DISEASE = 'covid-19';
 
@@ -140,7 +140,9 @@ export function correctionsService(db: Db) {
       if (a.kind !== 'citizen' && !inJurisdiction(a, loc))
         throw new AppError('FORBIDDEN', undefined, 'caller outside the operator’s area');
       const day = new Date(`${input.doseDate}T12:00:00+07:00`);
-      if (Number.isNaN(day.getTime()) || day.getTime() > Date.now() || input.doseDate < '2020-01-01')
+      // A dose of today (Vietnam's day) may be reported the same morning: the date is compared as a
+      // day, never as today's noon against the clock (which refused it before noon).
+      if (Number.isNaN(day.getTime()) || input.doseDate > vnDate(new Date()) || input.doseDate < '2020-01-01')
         throw fieldError(
           'doseDate',
           'out_of_range',

@@ -1,3 +1,4 @@
+import './invite-i18n';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueVersion, Site } from '@phongdich/contracts/vaccination';

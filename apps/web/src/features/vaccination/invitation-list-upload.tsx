@@ -1,3 +1,4 @@
+import './invite-i18n';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {

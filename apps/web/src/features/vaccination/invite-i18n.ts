@@ -1,3 +1,4 @@
+import { addPageStrings } from '../../i18n/page-strings';
 // The commune officer's invitations page (issue #12 §2, task vacc12).
 export const vaccinationInviteVi = {
   title: 'Mời tiêm chủng',
@@ -97,3 +98,6 @@ export const vaccinationInviteEn: typeof vaccinationInviteVi = {
   code: 'Code',
   message: 'Error',
 };
+
+// Registered when the page's chunk loads (i18n/page-strings.ts).
+addPageStrings('vaccinationInvite', vaccinationInviteVi, vaccinationInviteEn);

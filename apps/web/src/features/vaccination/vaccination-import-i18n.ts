@@ -1,3 +1,4 @@
+import { addPageStrings } from '../../i18n/page-strings';
 export const vaccinationImportVi = {
   title: 'Nhập danh sách người đã tiêm',
   intro:
@@ -85,3 +86,6 @@ export const vaccinationImportEn: typeof vaccinationImportVi = {
   date: 'Date',
   nothingLeft: 'No rows left to deal with.',
 };
+
+// Registered when the page's chunk loads (i18n/page-strings.ts).
+addPageStrings('vaccinationImport', vaccinationImportVi, vaccinationImportEn);

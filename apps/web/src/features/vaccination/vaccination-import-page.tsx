@@ -1,3 +1,4 @@
+import './vaccination-import-i18n';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {

@@ -1,3 +1,4 @@
+import './vaccination-import-i18n';
 import { useTranslation } from 'react-i18next';
 import type { ImportRow } from '@phongdich/contracts/vaccination-import';
 
