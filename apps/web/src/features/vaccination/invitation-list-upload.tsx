@@ -6,6 +6,7 @@ import {
   type InvitationImportResult,
   type InvitationPreview,
 } from '@phongdich/contracts/vaccination-invitations';
+import { SpreadsheetFileForm } from '../../components/SpreadsheetFileForm';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { currentLang } from '../../i18n';
 import { putJson, uploadFile } from '../lab/lab-api';
@@ -70,23 +71,17 @@ export function InvitationListUpload(p: { campaignId: string; siteId: string; on
     <div className="card">
       <h2>{t('vaccinationInvite.listTitle')}</h2>
       <p>{t('vaccinationInvite.listIntro')}</p>
-      <form onSubmit={check}>
-        <div className="field">
-          <label htmlFor="invite-file">{t('vaccinationInvite.file')}</label>
-          <input
-            id="invite-file"
-            type="file"
-            accept=".csv,.txt,.xlsx"
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setPreview(null);
-            }}
-          />
-        </div>
-        <button className="btn" type="submit" disabled={!file}>
-          {t('vaccinationInvite.checkColumns')}
-        </button>
-      </form>
+      <SpreadsheetFileForm
+        id="invite-file"
+        label={t('vaccinationInvite.file')}
+        submitLabel={t('vaccinationInvite.checkColumns')}
+        file={file}
+        onFile={(f) => {
+          setFile(f);
+          setPreview(null);
+        }}
+        onSubmit={(e) => void check(e)}
+      />
 
       {preview && (
         <div data-testid="invite-mapping">

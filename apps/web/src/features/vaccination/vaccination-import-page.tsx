@@ -9,6 +9,7 @@ import {
   type ImportView,
 } from '@phongdich/contracts/vaccination-import';
 import { api } from '../../api/client';
+import { SpreadsheetFileForm } from '../../components/SpreadsheetFileForm';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { currentLang } from '../../i18n';
 import { putJson, uploadFile } from '../lab/lab-api';
@@ -118,23 +119,17 @@ export default function VaccinationImportPage() {
     <section className="vaccination-import">
       <h1>{t('vaccinationImport.title')}</h1>
       <p>{t('vaccinationImport.intro')}</p>
-      <form onSubmit={check}>
-        <div className="field">
-          <label htmlFor="import-file">{t('vaccinationImport.file')}</label>
-          <input
-            id="import-file"
-            type="file"
-            accept=".csv,.txt,.xlsx"
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setPreview(null);
-            }}
-          />
-        </div>
-        <button className="btn" type="submit" disabled={!file}>
-          {t('vaccinationImport.check')}
-        </button>
-      </form>
+      <SpreadsheetFileForm
+        id="import-file"
+        label={t('vaccinationImport.file')}
+        submitLabel={t('vaccinationImport.check')}
+        file={file}
+        onFile={(f) => {
+          setFile(f);
+          setPreview(null);
+        }}
+        onSubmit={(e) => void check(e)}
+      />
 
       {preview && (
         <div className="card" data-testid="import-mapping">
