@@ -3,18 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { areaHolds, type CampaignArea } from './vaccination.reach';
 
-const baDinh2025 = {
-  structure: '2025',
-  provinceCode: '01',
-  districtCode: null,
-  communeCode: '00004',
-} as const;
-const trucBach2021 = {
-  structure: 'pre2025',
-  provinceCode: '01',
-  districtCode: '001',
-  communeCode: '00004',
-} as const;
+import { baDinh2025, trucBach2021 } from '../../test-support/same-code-locations';
 
 describe('a campaign area holds the sites under its unit, on its own map', () => {
   const area = (

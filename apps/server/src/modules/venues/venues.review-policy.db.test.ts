@@ -5,18 +5,7 @@ import { dbTargets } from '../../test-support/test-db';
 import type { Db } from '../../core/db/db';
 import { autoApproves } from './venues.repository';
 
-const baDinh2025 = {
-  structure: '2025',
-  provinceCode: '01',
-  districtCode: null,
-  communeCode: '00004',
-} as const;
-const trucBach2021 = {
-  structure: 'pre2025',
-  provinceCode: '01',
-  districtCode: '001',
-  communeCode: '00004',
-} as const;
+import { baDinh2025, trucBach2021 } from '../../test-support/same-code-locations';
 
 for (const target of dbTargets()) {
   describe(`venue review settings by structure and code (${target.name})`, () => {
