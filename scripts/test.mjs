@@ -105,10 +105,26 @@ function run(job) {
       process.stdout.write(`\n── ${ok ? '✔' : '✖'} ${label} (${seconds.toFixed(1)} s)\n`);
       process.stdout.write(Buffer.concat(out));
       if (!ok && signal) process.stdout.write(`(ended by ${signal})\n`);
-      results.push({ name: job.name, seconds, ok });
+      results.push({
+        name: job.name,
+        seconds,
+        ok,
+        detail: ok ? '' : failureDetail(Buffer.concat(out).toString()),
+      });
       resolve();
     });
   });
+}
+
+/**
+ * What failed, for the summary at the end: the spec reporter's own "failing tests" section (else the
+ * output's last lines), at most 60 lines. A CI log shows only its tail, and a failure named without
+ * its assertion cannot be told from a flake.
+ */
+function failureDetail(text) {
+  const at = text.lastIndexOf('failing tests:');
+  const lines = (at >= 0 ? text.slice(at) : text).trimEnd().split('\n');
+  return (at >= 0 ? lines.slice(0, 60) : lines.slice(-60)).map((l) => `    ${l}`).join('\n');
 }
 
 const queue = [...jobs];
@@ -127,7 +143,7 @@ console.log('slowest files:');
 for (const r of slowest) console.log(`  ${r.seconds.toFixed(1).padStart(7)} s  ${r.name}`);
 if (failed.length) {
   console.log(`\n✖ ${failed.length} failed:`);
-  for (const r of failed) console.log(`  ${r.name}`);
+  for (const r of failed) console.log(`  ${r.name}\n${r.detail}`);
 }
 
 // The next run starts with the files that took longest in this one.
