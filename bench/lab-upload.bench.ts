@@ -15,6 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import { arg, positional } from './lib/args';
 import { openBenchDb } from './lib/bench-db';
+import { benchLabAndSession } from './lib/lab-setup';
 import { alternate, ratioLine } from './lib/rounds';
 import { summary, timeEach } from './lib/stats';
 import type { Actor } from '../apps/server/src/core/auth/actor';
@@ -27,19 +28,7 @@ const rounds = arg('rounds', 3);
 const { db, where, done } = await openBenchDb();
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 try {
-  const lab = (
-    await db.query<{ id: string }>(
-      `insert into labs (code, name, commune_code, district_code, province_code) values ($1, 'Bench lab', '00001', '001', '01') returning id`,
-      [`BENCH-${randomUUID().slice(0, 6).toUpperCase()}`],
-    )
-  )[0]!.id;
-  const session = (
-    await db.query<{ id: string }>(
-      `insert into testing_sessions (name, kind, test_type, session_date, pool_size, lab_id, commune_code, district_code, province_code)
-       values ('bench', 'mass', 'rt_pcr', current_date, 1, $1, '00001', '001', '01') returning id`,
-      [lab],
-    )
-  )[0]!.id;
+  const { lab, session } = await benchLabAndSession(db);
   /** `count` received tubes with a fresh barcode prefix, and their results as a lab's CSV. */
   const prepare = async (count: number) => {
     const tag = randomUUID().slice(0, 6).toUpperCase();

@@ -6,10 +6,10 @@
  *  1. search p95 for commune and province officers with the old rule (code column only) and the new one
  *     (structure + the unit's level), same data, same sampled terms;
  *  2. the move itself (`runMove`, as `npm run units:move` runs it), timed, beside a same-run reference
- *     for every batch: just before the product moves a key range, a bare `UPDATE persons … FROM
- *     unit_move_map` of the same rows (same bound query, the name-word trigger standing aside, no review
- *     list, no name-word entries, no audit, rolled back so the product still finds the rows); printed as
- *     product ÷ reference in speed per batch, median and range, and the totals;
+ *     for every batch of the people's block walk: just before the product moves a range of blocks, a
+ *     bare `UPDATE persons … FROM unit_move_map` of the same blocks (TID range, the name-word trigger
+ *     standing aside, no review list, no name-word entries, no audit, rolled back so the product still
+ *     finds the rows); printed as product ÷ reference in speed per batch, median and range, and the totals;
  *  3. search p95 with the new rule on the moved data (2025 officers).
  * Goal (issue #10): 10 M people under 5 minutes on PostgreSQL with fsync on:
  *
@@ -25,6 +25,7 @@ import { applyDeploymentStructure } from '../apps/server/src/core/units/deployme
 import { runMove } from '../apps/server/src/modules/geo/move/move.service';
 import { Prng } from '../apps/server/src/demo/prng';
 import { OLD_PATH_SQL, type MoveTable } from '../apps/server/src/modules/geo/move/move.tables';
+import { peopleRange } from '../apps/server/src/modules/geo/move/move.batch';
 import { fmtSpread, spread } from './lib/rounds';
 
 const target = Number(process.argv[2] ?? 100_000);
@@ -112,29 +113,24 @@ try {
     facilityId: null,
     displayName: 'bench',
   };
-  // The reference for one batch of people: the same bound query and a bare UPDATE … FROM of the same
-  // rows, rolled back (its commit's one flush is the only work it skips).
-  async function reference(t: MoveTable, after: string | null, size: number): Promise<number> {
+  // The reference for one batch of people: a bare UPDATE … FROM the mapping of the same block range
+  // the product reads next (no review list, no name-word entries, no audit, no progress), rolled back
+  // (its commit's one flush is the only work it skips). The sweep after the walk has no reference.
+  async function reference(t: MoveTable, after: string | null, size: number): Promise<number | null> {
     if (t.table !== 'persons') throw new Error('the reference moves people only');
+    const range = await peopleRange(db, after, size);
+    if (!range) return null;
     const started = performance.now();
     await db
       .transaction(async (tx) => {
-        const from = after === null ? 'true' : `t.id > $1::uuid`;
-        const bound = await tx.query<{ k: string }>(
-          `select t.id::text as k from persons t where ${from} order by t.id offset ${size - 1} limit 1`,
-          after === null ? [] : [after],
-        );
-        const upper = bound[0]?.k ?? null;
-        const params = [after, upper].filter((v): v is string => v !== null);
-        const to = upper === null ? 'true' : `t.id <= $${params.length}::uuid`;
         await tx.query(`select set_config('phongdich.name_words_by_caller', 'on', true)`);
         await tx.query(
           `update persons t set unit_structure = '2025', moved_from_unit = ${OLD_PATH_SQL('t')},
              province_code = coalesce(c.new_province_code, p.new_code), district_code = null, commune_code = c.new_code
            from unit_move_map c, unit_move_map p
            where c.old_code = t.commune_code and p.old_code = t.province_code and c.new_code is not null
-             and ${from} and ${to} and t.unit_structure = 'pre2025' and t.moved_from_unit is null`,
-          params,
+             and t.ctid >= $1::tid and t.ctid < $2::tid and t.unit_structure = 'pre2025' and t.moved_from_unit is null`,
+          [`(${range.from},0)`, `(${range.to},0)`],
         );
         throw new RolledBack();
       })
@@ -153,8 +149,9 @@ try {
     ...(maxBatches === undefined ? {} : { maxBatches }),
     beforeBatch: async (table, after, size) => {
       if (table.table === 'persons') {
-        refMs.push(await reference(table, after, size));
-        refPending = true;
+        const ms = await reference(table, after, size);
+        if (ms !== null) refMs.push(ms);
+        refPending = ms !== null;
       }
       batchStart = performance.now();
     },

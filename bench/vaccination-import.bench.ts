@@ -21,6 +21,8 @@ import { openBenchDb } from './lib/bench-db';
 import { withKeysSecret } from '../apps/server/src/core/crypto/keys-secret';
 import { alternate, fmtSpread, ratioLine, spread } from './lib/rounds';
 import type { Actor } from '../apps/server/src/core/auth/actor';
+import type { Queryable } from '../apps/server/src/core/db/db';
+import { deploymentStructure } from '../apps/server/src/core/units/deployment';
 import { signingKey } from '../apps/server/src/modules/keys';
 import { catalogueInForce, vaccinationCertificateHandler } from '../apps/server/src/modules/vaccination';
 import { dispatchEventsOnce } from '../apps/server/src/core/events/dispatch';
@@ -36,6 +38,42 @@ const rowsPerRound = arg('rows', 1_000_000);
 const peopleCount = arg('people', 10_000_000);
 const rounds = arg('rounds', 3);
 const certificates = flag('certificates');
+// `--profile`: the product's time per statement (its first words) and in the process, printed per round.
+const profile = flag('profile');
+const spent = new Map<string, { ms: number; n: number }>();
+function timed<T extends Queryable>(q: T): T {
+  if (!profile) return q;
+  return new Proxy(q, {
+    get(target, key, receiver) {
+      const v = Reflect.get(target, key, receiver) as unknown;
+      if ((key !== 'query' && key !== 'exec') || typeof v !== 'function') return v;
+      return async (sql: string, ...rest: unknown[]) => {
+        const t0 = performance.now();
+        try {
+          return await (v as (...a: unknown[]) => Promise<unknown>).call(target, sql, ...rest);
+        } finally {
+          const k = sql.replace(/\s+/g, ' ').trim().slice(0, 70);
+          const e = spent.get(k) ?? { ms: 0, n: 0 };
+          e.ms += performance.now() - t0;
+          e.n++;
+          spent.set(k, e);
+        }
+      };
+    },
+  });
+}
+function printProfile(totalMs: number) {
+  if (!profile) return;
+  let inDb = 0;
+  for (const [k, v] of [...spent].sort((a, b) => b[1].ms - a[1].ms)) {
+    inDb += v.ms;
+    console.log(`    ${(v.ms / 1000).toFixed(2).padStart(7)} s ${String(v.n).padStart(6)}× ${k}`);
+  }
+  console.log(
+    `    ${((totalMs - inDb) / 1000).toFixed(2).padStart(7)} s in the process (normalising, matching up)`,
+  );
+  spent.clear();
+}
 const bench = await openBenchDb();
 const { where, done } = bench;
 // The certificates' handler signs with the platform's key, whose secret is bound to the handle at start.
@@ -158,13 +196,21 @@ try {
         [randomUUID(), rows.length, JSON.stringify(actor)],
       )
     )[0]!.id;
-    const scope: ImportScope = { importId, actor, defaultCommune: '00001', communes: new Map() };
+    const structure = await deploymentStructure(db);
+    const scope: ImportScope = {
+      importId,
+      actor,
+      defaultCommune: '00001',
+      structure,
+      fileStructure: structure,
+      communes: new Map(),
+    };
     const t0 = performance.now();
     let applied = 0;
     for (let at = 0; at < rows.length; at += IMPORT_BATCH_ROWS) {
       const batch = rows.slice(at, at + IMPORT_BATCH_ROWS);
       await db.transaction(async (tx) => {
-        const out = await applyDoseRows(tx, { actor }, scope, batch, catalogue);
+        const out = await applyDoseRows(timed(tx), { actor }, scope, batch, catalogue);
         applied += out.filter((o) => o.kind === 'applied').length;
         await tx.query('update vaccination_imports set rows_done = rows_done + $2 where id = $1', [
           importId,
@@ -173,6 +219,7 @@ try {
       });
     }
     const ms = performance.now() - t0;
+    printProfile(ms);
     if (applied !== rows.length) throw new Error(`round ${r}: ${applied}/${rows.length} rows applied`);
     if (certificates) {
       // After commit, as the app's dispatcher does: one transaction per dose event, outside the import's time.

@@ -36,11 +36,13 @@ describe('vaccine catalogue editor (360 px)', () => {
       body.products[0]!.schedule.intervals[0]!.minDays += 7;
       await rules.fill(JSON.stringify(body, null, 2));
       await page.getByLabel('Tên phiên bản').fill(version);
-      // In force 40 seconds from now, in the phone's own time zone (what the field shows).
-      const local = await page.evaluate(() => {
-        const d = new Date(Date.now() + 40_000);
+      // In force 20 seconds from now (time enough to save it and see the old one still in force on a
+      // loaded machine), in the phone's own time zone (what the field shows).
+      const inForceAt = Date.now() + 20_000;
+      const local = await page.evaluate((at) => {
+        const d = new Date(at);
         return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
-      });
+      }, inForceAt);
       await page.getByLabel('Có hiệu lực từ').fill(local);
       await page.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
       await page
@@ -59,7 +61,7 @@ describe('vaccine catalogue editor (360 px)', () => {
         .waitFor();
 
       // From its date it is the one in force.
-      await page.waitForTimeout(42_000);
+      await page.waitForTimeout(Math.max(0, inForceAt + 2_000 - Date.now()));
       await page.reload();
       await page
         .getByTestId('catalogue-version')

@@ -16,6 +16,11 @@ export async function generateCheckins(
     persons: number;
     /** SQL of the point's index for check-in `i` (e.g. `i % 10000`). */
     venueIndexSql: string;
+    /**
+     * SQL of check-in `i`'s time, `$3` being the anchor; default `$3 - ((i × 7919) mod span) seconds`
+     * (uniform over the span, any hour).
+     */
+    timeSql?: string;
     /** A check-out on 6 in 10 (5 to 124 minutes later); none otherwise. */
     checkouts: boolean;
     postgres: boolean;
@@ -34,7 +39,7 @@ export async function generateCheckins(
     const to = Math.min(o.rows, from + CHUNK) - 1;
     await db.query(
       `with g as (
-         select i, $3::timestamptz - ((i * 7919) % ${o.spanSeconds}) * interval '1 second' as t
+         select i, ${o.timeSql ?? `$3::timestamptz - ((i * 7919) % ${o.spanSeconds}) * interval '1 second'`} as t
            from generate_series($1::bigint, $2::bigint) i
        ), ins as (
          insert into checkin_ids (id, server_time) select lpad(to_hex(i), 32, '0')::uuid, t from g

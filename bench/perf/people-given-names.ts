@@ -44,6 +44,8 @@ try {
       accountId: 'bench',
       role,
       unitCode: unit,
+      // As a signed-in officer's session carries it: the area indexes lead with the structure.
+      ...(unit ? { unitStructure: 'pre2025' } : {}),
       facilityId: null,
       displayName: 'bench',
     }) as Actor;

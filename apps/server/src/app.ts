@@ -16,7 +16,12 @@ import { outboxRoutes } from './modules/outbox';
 import { authRoutes, accountsRoutes } from './modules/accounts';
 import { auditRoutes } from './modules/audit';
 import { healthRoutes } from './modules/health';
-import { keysRoutes, refreshVerifierTrust, renewExpiringSigner } from './modules/keys';
+import {
+  keysRoutes,
+  refreshVerifierTrust,
+  renewExpiringSigner,
+  VERIFIER_TRUST_POLL_MS,
+} from './modules/keys';
 import { LOCKS } from './core/db/locks';
 import { withKeysSecret } from './core/crypto/keys-secret';
 import { worklistRoutes } from './modules/worklist';
@@ -209,8 +214,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('events', events);
   const dispatch = jobs.add({ name: 'domain-events', everyMs: 1000, run: () => events.pass() });
   eventsAdminRoutes(app, db, dispatch.runNow);
-  // The verify path's in-memory trust list and revocations follow other servers' changes (modules/keys).
-  jobs.add({ name: 'dcc-verifier-trust', everyMs: 5000, run: () => refreshVerifierTrust(db) });
+  // The verify path's in-memory trust list and revocations follow other servers' changes (modules/keys):
+  // one poll a second bounds how long another server's revocation or trust-list change takes to arrive.
+  jobs.add({
+    name: 'dcc-verifier-trust',
+    everyMs: VERIFIER_TRUST_POLL_MS,
+    run: () => refreshVerifierTrust(db),
+  });
   // Our DCC signer is replaced before its DSC ends, so every certificate it signed verifies to its end.
   jobs.add({
     name: 'dcc-signer-renewal',

@@ -15,11 +15,13 @@ const src = new URL('.', import.meta.url).pathname;
 const MODULES = [
   'accounts',
   'audit',
+  'cases',
   'certificates',
   'checkins',
   'declarations',
   'figures',
   'geo',
+  'health',
   'keys',
   'lab',
   'outbox',
@@ -29,6 +31,8 @@ const MODULES = [
   'sampling',
   'scan',
   'status',
+  'tracing',
+  'vaccination',
   'venues',
   'worklist',
 ];

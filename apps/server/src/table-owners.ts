@@ -11,6 +11,20 @@ export const TABLE_OWNERS: Record<string, string> = {
   account_brief: 'accounts',
   unit_brief: 'geo',
   venue_brief: 'venues',
+  // named read views (0071)
+  lab_brief: 'lab',
+  person_result_brief: 'lab',
+  retest_brief: 'lab',
+  checkin_brief: 'checkins',
+  declaration_brief: 'declarations',
+  revocation_brief: 'keys',
+  venue_staff_brief: 'venues',
+  // named read views (0074): sampling's tubes for the lab module
+  tube_brief: 'sampling',
+  tube_member_brief: 'sampling',
+  pending_identity_brief: 'scan',
+  // named read view (0078): a tracing list's phones
+  person_contact_brief: 'people',
   // core
   audit_log: 'core',
   deployment_settings: 'core',
@@ -138,7 +152,7 @@ export const TABLE_OWNERS: Record<string, string> = {
 };
 
 /**
- * Named read views (migration 0069), each owned by the module of its table and documented there:
+ * Named read views (migrations 0069, 0071, 0073, 0074, 0078), each owned by the module of its table and documented there:
  * what another module's SQL may join where a list must filter or page by a person, an account, a
  * unit or a point.
  */
@@ -147,4 +161,15 @@ export const READ_VIEWS: ReadonlySet<string> = new Set([
   'account_brief',
   'unit_brief',
   'venue_brief',
+  'lab_brief',
+  'person_result_brief',
+  'retest_brief',
+  'checkin_brief',
+  'declaration_brief',
+  'revocation_brief',
+  'venue_staff_brief',
+  'tube_brief',
+  'tube_member_brief',
+  'pending_identity_brief',
+  'person_contact_brief',
 ]);

@@ -190,6 +190,13 @@ export const VersionBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** The answer of a change to a case (a patch, a transfer, a release): the case and its new version. */
+export const CaseVersion = Type.Object({ id: Type.String(), version: Type.Integer() });
+export type CaseVersion = Static<typeof CaseVersion>;
+
+/** A release note as a PDF file (the answer is the file's bytes, not JSON). */
+export const ReleaseNotePdf = Type.String({ format: 'binary', description: 'PDF (A4)' });
+
 export const ReportBody = Type.Object(
   {
     /** Made by the page once per report: a retry sends the same one and gets the same report. */

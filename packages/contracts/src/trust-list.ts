@@ -75,4 +75,6 @@ export type TrustedSignerRemoved = Static<typeof TrustedSignerRemoved>;
 export type TrustedSigner = Static<typeof TrustedSignerSchema>;
 export type TrustListImportAnswerT = Static<typeof TrustListImportAnswer>;
 export type VerifierSigner = Static<typeof VerifierSignerSchema>;
+export type VerifierTrustList = Static<typeof VerifierTrustList>;
+export type TrustedSignerList = Static<typeof TrustedSignerList>;
 export type PublishedTrustListT = Static<typeof PublishedTrustList>;

@@ -84,6 +84,11 @@ export const CorrectionSchema = Type.Object({
   history: Type.Array(CorrectionHistoryItem),
 });
 export const CorrectionList = Type.Object({ items: Type.Array(CorrectionSchema) });
+/** A filed request; `duplicate` when the client id was filed before (200 instead of 201). */
+export const CorrectionFiled = Type.Object({ correction: CorrectionSchema, duplicate: Type.Boolean() });
+export const CorrectionListQuery = Type.Object({ status: Type.Optional(CorrectionStatus) });
+export const CorrectionIdParams = Type.Object({ id: Uuid });
+export const CorrectionEvidenceParams = Type.Object({ id: Uuid, evidenceId: Uuid });
 
 /** A record the reviewer may compare the request with: a dose on record, or another source's row. */
 export const CorrectionCandidate = Type.Object({

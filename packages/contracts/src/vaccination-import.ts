@@ -91,6 +91,8 @@ export const ImportRow = Type.Object({
   candidates: Type.Array(Candidate),
 });
 export type ImportRow = Static<typeof ImportRow>;
+/** The rows to fix and to review of one import (GET /api/vaccination/imports/:id/rows). */
+export const ImportRowList = Type.Array(ImportRow);
 export type ImportCandidate = Static<typeof Candidate>;
 
 export const ResolveBody = Type.Union([

@@ -229,6 +229,7 @@ export const SiteSchema = Type.Object({
   closesAt: Type.String(),
 });
 export type Site = Static<typeof SiteSchema>;
+export const SiteListSchema = Type.Array(SiteSchema);
 
 export const LotSchema = Type.Object({
   id: Type.String(),
@@ -239,6 +240,7 @@ export const LotSchema = Type.Object({
   remaining: Type.Integer(),
 });
 export type Lot = Static<typeof LotSchema>;
+export const LotListSchema = Type.Array(LotSchema);
 
 export const SlotSchema = Type.Object({
   id: Type.String(),
@@ -254,6 +256,7 @@ export const SlotSchema = Type.Object({
   free: Type.Integer(),
 });
 export type Slot = Static<typeof SlotSchema>;
+export const SlotListSchema = Type.Array(SlotSchema);
 
 export const BookingSchema = Type.Object({
   id: Type.String(),
@@ -311,6 +314,8 @@ export const CatalogueVersionSchema = Type.Intersect([
   Type.Object({ inForce: Type.Boolean(), createdAt: Type.String() }),
 ]);
 export type CatalogueVersion = Static<typeof CatalogueVersionSchema>;
+/** One vaccine of a catalogue version (the correction form offers them). */
+export type CatalogueProduct = CatalogueVersion['products'][number];
 
 export const DoseRecordedSchema = Type.Object({
   dose: DoseSchema,
@@ -425,6 +430,8 @@ export const CoverageSchema = Type.Object({
   adverseEvents: Type.Object({ mild: Type.Integer(), moderate: Type.Integer(), serious: Type.Integer() }),
 });
 export type CoverageFigures = Static<typeof CoverageSchema>;
+/** The administrative map figures are read on. */
+export type CoverageStructure = CoverageFigures['structure'];
 
 export const SiteFiguresQuery = Type.Object({
   from: Type.String({ format: 'date' }),

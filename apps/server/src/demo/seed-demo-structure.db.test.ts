@@ -29,5 +29,17 @@ for (const target of dbTargets()) {
       );
       assert.deepEqual(units, [{ unit_structure: '2025' }]);
     });
+
+    it('seeds its vaccination site and campaign on the 2025 map, not moved there from 2021', async () => {
+      const site = await db.query<{ u: string; moved: string | null }>(
+        `select concat_ws(' ', unit_structure, province_code, commune_code, name) as u, moved_from_unit as moved
+         from vaccination_sites`,
+      );
+      assert.deepEqual(site, [{ u: '2025 01 00097 Trạm Y tế phường Hồng Hà', moved: null }]);
+      const campaign = await db.query<{ u: string; moved: string | null }>(
+        `select concat_ws(' ', unit_structure, area_code) as u, moved_from_unit as moved from vaccination_campaigns`,
+      );
+      assert.deepEqual(campaign, [{ u: '2025 00097', moved: null }]);
+    });
   });
 }

@@ -5,6 +5,7 @@ import { applyDeploymentStructure } from '../core/units/deployment';
 import type { UnitStructure } from '../core/units/structure';
 import { runMove, listReviews, resolveReview } from '../modules/geo';
 import { seedDemo, type DemoAccount } from './seed-demo';
+import { seedDemoVaccination } from './demo-vaccination';
 
 const DEMO_ADMIN = systemActor('demo', 'demo:seed');
 
@@ -18,7 +19,7 @@ const DEMO_ADMIN = systemActor('demo', 'demo:seed');
 export async function seedDemoFor(db: Db, config: Config, structure: UnitStructure): Promise<DemoAccount[]> {
   if (structure === 'pre2025') return seedDemo(db, config);
   await applyDeploymentStructure(db, 'pre2025');
-  const accounts = await seedDemo(db, config);
+  const accounts = await seedDemo(db, config, { vaccination: false });
   await applyDeploymentStructure(db, '2025');
   const ctx = { actor: DEMO_ADMIN, ip: null, requestId: null };
   await runMove(db, ctx);
@@ -29,6 +30,8 @@ export async function seedDemoFor(db: Db, config: Config, structure: UnitStructu
   for (const item of await listReviews(db, ctx, { limit: 500, table: 'accounts' }))
     if (item.table === 'accounts' && item.reason === 'district' && home)
       await resolveReview(db, ctx, item.id, home.unit_code);
+  // The vaccination site and campaign are new records: written on the 2025 map, not moved onto it.
+  await seedDemoVaccination(db, '2025');
   return withUnitNames(db, accounts);
 }
 

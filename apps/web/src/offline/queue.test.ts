@@ -10,6 +10,7 @@ import {
   registerSender,
   rejectedItems,
   resetQueueForTests,
+  retryDelayMs,
   type Sender,
 } from './queue';
 
@@ -60,6 +61,40 @@ describe('offline queue (IndexedDB)', () => {
     up = true;
     await flush();
     assert.equal(await pending(), 0);
+  });
+
+  it('after a failed send tries again soon on its own, then less and less often', async () => {
+    resetQueueForTests(idbStore(factory, 'test-queue'), { firstRetryMs: 20 });
+    let calls = 0;
+    registerSender('checkin', async (items) => {
+      calls++;
+      if (calls < 3) throw new TypeError('Failed to fetch');
+      return { done: items.map((i) => i.id), rejected: [] };
+    });
+    await enqueue('checkin', item('a'));
+    // Nobody calls flush again: the retries (20 ms, then 40 ms) send it, long before the 30 s period.
+    const deadline = Date.now() + 3000;
+    while ((await pending()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(await pending(), 0);
+    assert.equal(calls, 3);
+    assert.deepEqual(
+      [1, 2, 3, 4, 5, 9].map((n) => retryDelayMs(n)),
+      [2000, 4000, 8000, 16000, 30000, 30000],
+    );
+  });
+
+  it('does not keep retrying while the browser says it has no network', async () => {
+    resetQueueForTests(idbStore(factory, 'test-queue'), { firstRetryMs: 10, online: false });
+    let calls = 0;
+    registerSender('checkin', async () => {
+      calls++;
+      throw new TypeError('Failed to fetch');
+    });
+    await enqueue('checkin', item('a')); // offline: stored, not sent
+    await flush(); // one try (a flush the page asked for)
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(calls, 1);
+    assert.equal(await pending(), 1);
   });
 
   it('keeps refused items with their error until dismissed, never retrying them', async () => {

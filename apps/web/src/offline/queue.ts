@@ -26,6 +26,12 @@ export interface RejectedItem {
 
 const BATCH_SIZE = 100;
 const RETRY_MS = 30_000;
+/** After a send that failed (network not up yet, server restarting), the next try comes soon and then
+ * less and less often: a scanner whose network blinks back must not wait the whole 30 s period. */
+const FIRST_RETRY_MS = 2_000;
+let firstRetryMs = FIRST_RETRY_MS;
+let failedPasses = 0;
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
 
 const senders = new Map<string, Sender>();
 const listeners = new Set<() => void>();
@@ -47,13 +53,19 @@ function db(): QueueStore {
 }
 
 /** For unit tests: use another store (e.g. over fake-indexeddb) and forget senders/state. */
-export function resetQueueForTests(next: QueueStore): void {
+export function resetQueueForTests(
+  next: QueueStore,
+  opts: { firstRetryMs?: number; online?: boolean } = {},
+): void {
   store = next;
   senders.clear();
   flushing = null;
   again = false;
   stopTimer();
-  status = { pending: 0, lastSyncAt: null, syncing: false, online: true };
+  cancelRetry();
+  failedPasses = 0;
+  firstRetryMs = opts.firstRetryMs ?? FIRST_RETRY_MS;
+  status = { pending: 0, lastSyncAt: null, syncing: false, online: opts.online ?? true };
 }
 
 function setStatus(patch: Partial<QueueStatus>): void {
@@ -79,6 +91,30 @@ function startTimer(): void {
 function stopTimer(): void {
   if (timer) clearInterval(timer);
   timer = null;
+}
+
+function cancelRetry(): void {
+  if (retryTimer) clearTimeout(retryTimer);
+  retryTimer = null;
+}
+
+/** 2 s, 4 s, 8 s, 16 s, then the regular 30 s period. */
+export function retryDelayMs(failures: number, first = FIRST_RETRY_MS): number {
+  return Math.min(first * 2 ** Math.max(0, failures - 1), RETRY_MS);
+}
+
+function scheduleRetry(): void {
+  cancelRetry();
+  // With no network at all the browser says so, and its `online` event starts the next flush.
+  if (typeof setTimeout === 'undefined' || !status.online) return;
+  retryTimer = setTimeout(
+    () => {
+      retryTimer = null;
+      void flush();
+    },
+    retryDelayMs(failedPasses, firstRetryMs),
+  );
+  (retryTimer as { unref?: () => void }).unref?.();
 }
 
 /** Stores an item for later sending and tries to send it straight away when online. */
@@ -115,25 +151,35 @@ export function flush(): Promise<void> {
   }
   flushing = (async () => {
     setStatus({ syncing: true });
+    let failed = false;
     try {
       do {
         again = false;
-        await flushOnce();
+        failed = (await flushOnce()) || failed;
       } while (again);
     } finally {
       flushing = null;
       setStatus({ syncing: false });
-      await refreshPending();
+      const left = await refreshPending();
+      if (failed && left > 0) {
+        failedPasses += 1;
+        scheduleRetry();
+      } else if (!failed) {
+        failedPasses = 0;
+        cancelRetry();
+      }
     }
   })();
   return flushing;
 }
 
-async function flushOnce(): Promise<void> {
+/** One pass over the pending items; true when a send threw (the network or the server is down). */
+async function flushOnce(): Promise<boolean> {
   const items = await db().list('pending');
   const byKind = new Map<string, StoredItem[]>();
   for (const it of items) byKind.set(it.kind, [...(byKind.get(it.kind) ?? []), it]);
   let sentAny = false;
+  let failed = false;
   for (const [kind, list] of byKind) {
     const send = senders.get(kind);
     if (!send) continue;
@@ -143,7 +189,8 @@ async function flushOnce(): Promise<void> {
       try {
         result = await send(chunk.map((it) => ({ id: it.id, payload: it.payload })));
       } catch {
-        break; // offline or server down: keep the items, retry on the next flush
+        failed = true;
+        break; // offline or server down: keep the items, retry soon (scheduleRetry)
       }
       sentAny = true;
       for (const id of result.done) await db().delete(id);
@@ -154,6 +201,7 @@ async function flushOnce(): Promise<void> {
     }
   }
   if (sentAny) setStatus({ lastSyncAt: new Date().toISOString() });
+  return failed;
 }
 
 function serialisable(error: unknown): unknown {

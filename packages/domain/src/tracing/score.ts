@@ -14,7 +14,9 @@ export function evidenceWeight(e: Evidence, rules: TracingRuleSet): number {
     case 'household':
       return e.relation === 'family_link' ? w.household.familyLink : w.household.sameAddress;
     case 'proximity': {
-      const band = w.proximity.rssiBands.find((b) => e.rssi >= b.minRssi);
+      // No signal strength any more (stripped past the log's retention): the weakest band.
+      const bands = w.proximity.rssiBands;
+      const band = e.rssi === undefined ? bands[bands.length - 1] : bands.find((b) => e.rssi! >= b.minRssi);
       const share = Math.min(Math.max(e.durationMinutes, 0) / w.proximity.saturationMinutes, 1);
       return w.proximity.base * share * (band?.factor ?? 0);
     }

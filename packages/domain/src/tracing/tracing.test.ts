@@ -172,6 +172,11 @@ describe('exposure score', () => {
     ['proximity 15 min at −70 dBm', [prox(15, -70)], 36],
     ['proximity 15 min at −90 dBm', [prox(15, -90)], 15],
     ['proximity 5 min at −55 dBm', [prox(5, -55)], 20],
+    [
+      'proximity 15 min, signal stripped past the log’s retention: the weakest band',
+      [{ kind: 'proximity', at: '2021-08-10T10:00:00+07:00', durationMinutes: 15 }],
+      15,
+    ],
     ['named by the case', [{ kind: 'named' }], 50],
     ['two independent hour-long meals: 1 − 0.4²', [checkin(60), checkin(60)], 84],
     [

@@ -96,7 +96,11 @@ export type Evidence =
       estimated: boolean;
     }
   | { kind: 'household'; relation: 'family_link' | 'same_address' }
-  | { kind: 'proximity'; at: string; durationMinutes: number; rssi: number; uploadId: string }
+  /**
+   * `rssi` and `uploadId` (the encounter log's details) are stripped once the log is past its retention
+   * (tracing's proximity retention job): the exposure (when, how long) stays on the contact.
+   */
+  | { kind: 'proximity'; at: string; durationMinutes: number; rssi?: number; uploadId?: string }
   /** `namedId`: the line of the investigation's answer (named_contacts); none when added by hand. */
   | { kind: 'named'; note?: string; namedId?: string };
 

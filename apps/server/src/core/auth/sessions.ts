@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/db';
+import type { Db, Queryable } from '../db/db';
 import { TtlCache } from '../cache/cache';
 import type { Actor, StaffActor } from './actor';
 import type { LevelName, UnitStructure } from '../units/structure';
@@ -141,9 +141,10 @@ const ACTOR_COLUMNS = `a.id, a.kind, a.role, a.unit_code, a.unit_structure, ${UN
 
 /**
  * The actor behind a session or API token, or null when the token is unknown, expired, revoked or
- * belongs to a disabled account. Valid sessions slide forward by their kind's lifetime.
+ * belongs to a disabled account. Valid sessions slide forward by their kind's lifetime. Takes the
+ * database, never a transaction: the slide's unflushed commit must be a transaction of its own.
  */
-export async function actorForToken(q: Queryable, token: string): Promise<Actor | null> {
+export async function actorForToken(q: Db, token: string): Promise<Actor | null> {
   const now = Date.now();
   // Keyed by the token itself (process memory only), so a remembered request needs no hashing.
   const hit = remembered.get(token);
@@ -165,8 +166,10 @@ export async function actorForToken(q: Queryable, token: string): Promise<Actor 
     );
     const row = rows[0];
     if (!row || row.disabled) return null;
+    // Housekeeping like the session slide: committed without waiting for its own flush.
     await q.query(
-      `update api_tokens set last_used_at = now() where id = $1
+      `with unflushed as (select set_config('synchronous_commit', 'off', true))
+       update api_tokens set last_used_at = now() from unflushed where id = $1
          and (last_used_at is null or last_used_at < now() - make_interval(secs => $2))`,
       [row.token_id, SLIDE_EVERY_SECONDS],
     );
@@ -194,11 +197,20 @@ export async function actorForToken(q: Queryable, token: string): Promise<Actor 
   return actor;
 }
 
-/** Moves a session's expiry forward by its kind's lifetime (and the remembered copy with it). */
-async function slide(q: Queryable, s: NonNullable<Remembered['session']>): Promise<void> {
+/**
+ * Moves a session's expiry forward by its kind's lifetime (and the remembered copy with it).
+ * The slide acknowledges nothing to anyone, so its commit does not wait for its own disk flush
+ * (`synchronous_commit` off for this one statement's transaction, set_config(…, true)): the next
+ * durable commit flushes it with its own WAL, and a crash before that loses only the extension (the
+ * session keeps the expiry it had). Before, a citizen's first request after a minute paid a whole
+ * disk flush of its own for it, outside the check-in group commit (issue #11).
+ */
+async function slide(q: Db, s: NonNullable<Remembered['session']>): Promise<void> {
   const ttl = SESSION_TTL_SECONDS[s.kind];
   await q.query(
-    `update sessions set last_seen_at = now(), expires_at = now() + make_interval(secs => $2) where id = $1`,
+    `with unflushed as (select set_config('synchronous_commit', 'off', true))
+     update sessions set last_seen_at = now(), expires_at = now() + make_interval(secs => $2)
+       from unflushed where id = $1`,
     [s.id, ttl],
   );
   s.lastSeenAt = Date.now();

@@ -74,6 +74,25 @@ for (const target of dbTargets()) {
       assert.ok(!madeUpKey.body.includes('0912345678'));
     });
 
+    it('refuses a lone surrogate, which a jsonb column would fail on as a 500', async () => {
+      // What a fuzzer found: a saved column map is jsonb, and PostgreSQL refuses "\ud800" there.
+      const res = await app.inject({
+        method: 'PUT',
+        url: '/api/vaccination/invitations/column-map',
+        headers: { ...admin, 'content-type': 'application/json' },
+        payload: '{"bhyt":"\\ud800"}',
+      });
+      assertErrorFormat(res, 400, 'VALIDATION_FAILED');
+      assert.equal(nulDetail(res)?.field, 'body.bhyt');
+      const paired = await app.inject({
+        method: 'PUT',
+        url: '/api/vaccination/invitations/column-map',
+        headers: { ...admin, 'content-type': 'application/json' },
+        payload: '{"bhyt":"Th\\u1ebb BHYT \\ud83d\\ude00"}',
+      });
+      assert.equal(paired.statusCode, 200, paired.body);
+    });
+
     it('refuses impossible dates and year 0000 wherever a schema takes a date', async () => {
       for (const day of ['2021-02-30', '0000-01-01', '2021-13-01']) {
         const res = await app.inject({

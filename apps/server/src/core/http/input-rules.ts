@@ -9,9 +9,16 @@ const MAX_DEPTH = 32;
  */
 const fieldName = (key: string) => (/^[A-Za-z_][A-Za-z0-9_]{0,40}$/.test(key) ? key : '*');
 
-/** The dotted path of the first string (value or key) holding U+0000 in `value`, or null. */
+/**
+ * Text no column can hold: U+0000, and a lone surrogate (half of a UTF-16 pair). JSON may spell one
+ * as "\ud800"; PostgreSQL refuses that escape in jsonb and would turn it into U+FFFD in text.
+ */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this rule looks for
+const UNSTORABLE = /\u0000|\p{Cs}/u;
+
+/** The dotted path of the first string (value or key) holding text no column can store, or null. */
 function nulPath(value: unknown, path: string, depth = 0): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? path : null;
   if (!value || typeof value !== 'object' || depth > MAX_DEPTH) return null;
   if (Buffer.isBuffer(value) || ArrayBuffer.isView(value)) return null;
   if (Array.isArray(value)) {
@@ -24,7 +31,7 @@ function nulPath(value: unknown, path: string, depth = 0): string | null {
   // Parsed JSON and query objects only: a stream (multipart) is read by its own route.
   if (typeof (value as { pipe?: unknown }).pipe === 'function') return null;
   for (const [k, v] of Object.entries(value)) {
-    if (k.includes('\u0000')) return path;
+    if (UNSTORABLE.test(k)) return path;
     const p = nulPath(v, `${path}.${fieldName(k)}`, depth + 1);
     if (p) return p;
   }
@@ -32,9 +39,9 @@ function nulPath(value: unknown, path: string, depth = 0): string | null {
 }
 
 /**
- * One rule for every route, before its schema is checked: no text may hold the NUL character.
- * PostgreSQL cannot store U+0000 in text, so such a value could only fail later as a 500; no
- * legitimate name, address or code contains it.
+ * One rule for every route, before its schema is checked: no text may hold the NUL character or a
+ * lone surrogate. PostgreSQL cannot store either (U+0000 in text, "\ud800" in jsonb), so such a value
+ * could only fail later as a 500; no legitimate name, address or code contains one.
  */
 export async function refuseNul(request: FastifyRequest): Promise<void> {
   const found =
@@ -46,8 +53,8 @@ export async function refuseNul(request: FastifyRequest): Promise<void> {
       fieldError(
         found,
         'nul',
-        'Không được chứa ký tự NUL (0x00).',
-        'Must not contain the NUL character (0x00).',
+        'Không được chứa ký tự NUL (0x00) hay nửa cặp UTF-16 đứng lẻ.',
+        'Must not contain the NUL character (0x00) or a lone UTF-16 surrogate.',
       ),
     ]);
 }

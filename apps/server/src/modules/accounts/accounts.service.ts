@@ -6,6 +6,7 @@ import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize, canAt } from '../../core/auth/policy';
 import {
   liesWithin,
+  NOWHERE,
   reachOfUnit,
   rowLocation,
   type Location,
@@ -24,7 +25,10 @@ import {
   type AccountRow,
 } from './accounts.repository';
 import { insertApiToken, revokeApiToken } from './tokens.repository';
-import { findUnit, NATIONAL, unitNames } from './units';
+import { findUnitRef, unitNames } from '../geo';
+
+/** Where an account's scope lies: national (null unit) has no location, so only national reaches it. */
+const NATIONAL = NOWHERE;
 
 // An account as the administration answers it: the contracts' shape.
 export type { AccountSummary };
@@ -72,7 +76,7 @@ async function scopeOf(db: Db, role: string, unitCode: string | null): Promise<L
     return NATIONAL;
   }
   if (level === null) throw mismatch();
-  const unit = await findUnit(db, unitCode);
+  const unit = await findUnitRef(db, unitCode);
   if (!unit) throw new AppError('UNIT_NOT_FOUND');
   if (level !== undefined && unit.level !== level) throw mismatch();
   return unit.location;
@@ -87,8 +91,10 @@ async function assertFacilityInScope(db: Db, facilityId: string | null | undefin
   if (!facilityId) return;
   const rows = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(facilityId)
     ? await db.query<UnitColumns>(
-        `select province_code, district_code, commune_code, unit_structure from labs where id = $1
-         union all select province_code, district_code, commune_code, unit_structure from venues where id = $1`,
+        // The lab's and the venue's read views (0071, 0069): accounts may not import lab or venues,
+        // which both import accounts.
+        `select province_code, district_code, commune_code, unit_structure from lab_brief where id = $1
+         union all select province_code, district_code, commune_code, unit_structure from venue_brief where id = $1`,
         [facilityId],
       )
     : [];
@@ -114,7 +120,7 @@ async function managedAccount(db: Db, ctx: AuditContext, id: string): Promise<Ac
   const account = await findAccountById(db, id);
   if (!account || account.kind === 'citizen') throw new AppError('NOT_FOUND');
   const loc = account.unit_code
-    ? ((await findUnit(db, account.unit_code, account.unit_structure))?.location ?? NATIONAL)
+    ? ((await findUnitRef(db, account.unit_code, account.unit_structure))?.location ?? NATIONAL)
     : NATIONAL;
   if (!canAt(ctx.actor, 'account.manage', loc)) throw new AppError('NOT_FOUND');
   return account;

@@ -5,17 +5,19 @@ import type { Queryable } from '../../core/db/db';
 import { can } from '../../core/auth/policy';
 import { actorFromAccount } from '../../core/auth/sessions';
 import type { AccountRow } from './accounts.repository';
-import { unitNames } from './units';
+import { unitNames } from '../geo';
 
 // The answer's shape is the contracts' (GET /api/auth/me and every sign-in answer it).
 export type { Me };
 
-/** Does this account own a venue or appear on a venue's staff list (by account or by its phone)? */
+/**
+ * Does this account own a venue or appear on a venue's staff list (by account or by its phone)?
+ * Through venues' read view venue_staff_brief (0071): venues imports accounts, so not a call.
+ */
 async function staffsVenue(q: Queryable, a: AccountRow): Promise<boolean> {
   const rows = await q.query(
-    `select 1 from venues v where v.owner_account_id = $1
-     union all
-     select 1 from venue_staff s where s.account_id = $1 or ($2::text is not null and s.phone = $2)
+    `select 1 from venue_staff_brief s
+     where s.account_id = $1 or ($2::text is not null and s.phone = $2)
      limit 1`,
     [a.id, a.phone],
   );

@@ -147,7 +147,7 @@ export async function missedReports(q: Queryable, actor: Actor, now = new Date()
   }>(
     `select c.id::text as id, p.full_name, c.commune_code, lr.last,
        coalesce((lr.last at time zone 'Asia/Ho_Chi_Minh')::date, c.confirmed_at::date)::text as since
-     from cases c join persons p on p.id = c.person_id
+     from cases c join person_brief p on p.id = c.person_id
      left join lateral (select max(r.reported_at) as last from case_isolation_reports r where r.case_id = c.id) lr on true
      where c.status = 'open' and c.treatment_kind = 'home' and ${j.sql}
        and not exists (select 1 from case_isolation_reports r where r.case_id = c.id and r.report_day = $1::date)

@@ -49,11 +49,11 @@ export function summaryOf(r: ListRow): CaseSummary {
   };
 }
 
-// The person's name and the commune's are joined for the list (a read of people's and geo's tables,
-// listed in docs/architecture.md among the cross-module reads to move behind a read view).
+// The person's name and the commune's are joined for the list through people's and geo's read views
+// (person_brief, unit_brief: migration 0069, docs/architecture.md).
 const LIST_FROM = `from cases c
-  join persons p on p.id = c.person_id
-  left join admin_units u on u.structure = c.unit_structure and u.code = c.commune_code
+  join person_brief p on p.id = c.person_id
+  left join unit_brief u on u.structure = c.unit_structure and u.code = c.commune_code
   left join lateral (select r.warning_signs, r.reported_at from case_isolation_reports r
                      where r.case_id = c.id order by r.reported_at desc limit 1) lr on true`;
 const LIST_SELECT = `select ${CASE_COLUMNS}, p.full_name as person_name, p.birth_year, u.full_name as commune_name,
@@ -208,7 +208,7 @@ export async function caseDetail(q: Queryable, c: CaseRow): Promise<CaseDetail> 
        -- a change the platform made itself (a released result's event) names its handler
        coalesce(a.display_name, case when h.changed_by_account_id like 'system:%' then h.changed_by_account_id end) as by
      from case_history h
-     left join accounts a on a.id::text = h.changed_by_account_id
+     left join account_brief a on a.id::text = h.changed_by_account_id
      where h.case_id = $1 order by h.version`,
     [c.id],
   );

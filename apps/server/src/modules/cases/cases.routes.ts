@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import {
   CaseDetail,
   CaseIdParams,
@@ -8,12 +7,14 @@ import {
   CaseListQuery,
   CasePatchBody,
   CaseRules,
+  CaseVersion,
   Investigation,
   InvestigationBody,
   ManualCaseBody,
   MissedReportList,
   MyCase,
   OpenCaseAnswer,
+  ReleaseNotePdf,
   ReportAnswer,
   ReportBody,
   TransferBody,
@@ -35,9 +36,6 @@ import { caseDetail, caseSummary, listCases, releaseState, reportsOf } from './c
 import { findCase, openCaseOf } from './cases.repository';
 import { caseForChange, openManualCase, patchCase, transferCase } from './cases.write';
 import type { CaseRow } from './cases.types';
-
-const Version = Type.Object({ id: Type.String(), version: Type.Integer() });
-const Pdf = { 200: { description: 'PDF (A4)', type: 'string', format: 'binary' } };
 
 /** A case the actor may act on here, read in full; 404 when it does not exist or lies outside reach. */
 async function caseToRead(q: Queryable, ctx: AuditContext, id: string): Promise<CaseRow> {
@@ -214,7 +212,7 @@ export function casesRoutes(root: FastifyInstance, db: Db): void {
         summary: 'Cập nhật ca bệnh / Update a case',
         params: CaseIdParams,
         body: CasePatchBody,
-        response: { 200: Version },
+        response: { 200: CaseVersion },
       },
     },
     async (request) => {
@@ -232,7 +230,7 @@ export function casesRoutes(root: FastifyInstance, db: Db): void {
         summary: 'Chuyển nơi điều trị / Move the place of treatment',
         params: CaseIdParams,
         body: TransferBody,
-        response: { 200: Version },
+        response: { 200: CaseVersion },
       },
     },
     async (request) => {
@@ -272,7 +270,7 @@ export function casesRoutes(root: FastifyInstance, db: Db): void {
         summary: 'Lưu phiếu điều tra / Save the investigation',
         params: CaseIdParams,
         body: InvestigationBody,
-        response: { 200: Version },
+        response: { 200: CaseVersion },
       },
     },
     async (request) => {
@@ -313,7 +311,7 @@ export function casesRoutes(root: FastifyInstance, db: Db): void {
         summary: 'Kết thúc cách ly tại nhà / Release from home isolation',
         params: CaseIdParams,
         body: VersionBody,
-        response: { 200: Version },
+        response: { 200: CaseVersion },
       },
     },
     async (request) => {
@@ -333,7 +331,7 @@ export function casesRoutes(root: FastifyInstance, db: Db): void {
         tags,
         summary: 'Giấy hoàn thành cách ly / Release note',
         params: CaseIdParams,
-        response: Pdf,
+        response: { 200: ReleaseNotePdf },
       },
     },
     async (request, reply) => {
@@ -403,7 +401,13 @@ export function casesRoutes(root: FastifyInstance, db: Db): void {
 
   app.get(
     '/api/me/case/release-note.pdf',
-    { schema: { tags, summary: 'Giấy hoàn thành cách ly của tôi / My release note', response: Pdf } },
+    {
+      schema: {
+        tags,
+        summary: 'Giấy hoàn thành cách ly của tôi / My release note',
+        response: { 200: ReleaseNotePdf },
+      },
+    },
     async (request, reply) => {
       const ctx = auditContext(request);
       const c = await ownCase(db, ctx);

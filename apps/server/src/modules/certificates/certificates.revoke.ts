@@ -29,6 +29,11 @@ interface CertificateRow {
   lab_commune: string | null;
 }
 
+/**
+ * The certificate with its result, person, lab and revocation, in one statement over the owners' read
+ * views (lab's person_result_brief and lab_brief, people's person_brief, keys' revocation_brief, 0071):
+ * the lab imports certificates, so certificates reads the lab's rows through its views, not a call.
+ */
 async function certificateByUvci(q: Queryable, uvci: string): Promise<CertificateRow | undefined> {
   const rows = await q.query<CertificateRow>(
     `select c.uvci, c.person_id::text as person_id, p.full_name, r.result, r.test_type, r.pooled, c.issued_at,
@@ -36,10 +41,10 @@ async function certificateByUvci(q: Queryable, uvci: string): Promise<Certificat
        p.unit_structure as person_structure, p.province_code as person_province, p.district_code as person_district, p.commune_code as person_commune,
        l.unit_structure as lab_structure, l.province_code as lab_province, l.district_code as lab_district, l.commune_code as lab_commune
      from test_certificates c
-       join person_results r on r.id = c.person_result_id
+       join person_result_brief r on r.id = c.person_result_id
        left join person_brief p on p.id = c.person_id
-       left join labs l on l.id = r.lab_id
-       left join revocations v on v.type = 'DCC' and v.id = c.uvci and v.reinstated_at is null
+       left join lab_brief l on l.id = r.lab_id
+       left join revocation_brief v on v.type = 'DCC' and v.id = c.uvci
      where c.uvci = $1`,
     [uvci],
   );

@@ -16,3 +16,4 @@ export {
 } from './certificates.failures';
 export { dccName, DCC_ISSUER, CERTIFICATE_VALIDITY_DAYS, nativeZlib } from './certificates.payload';
 export { drawQr } from './certificates.pdf';
+export { certificateDocument, revokedCertificates } from './certificates.read';

@@ -7,7 +7,7 @@ import { AppError, fieldError } from '../../core/errors';
 import { assertHoldRules } from '../../core/holds';
 import { auditHoldRead, holdJson, placeHold, releaseHold } from '../../core/holds.kind';
 import { findPerson, locationOf } from '../people';
-import { findVenue } from './checkins.repository';
+import { findVenue } from '../venues';
 import {
   CHECKIN_HOLDS,
   insertCheckinHold,

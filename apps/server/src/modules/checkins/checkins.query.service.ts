@@ -5,7 +5,7 @@ import { inJurisdiction } from '../../core/auth/jurisdiction';
 import { authorize } from '../../core/auth/policy';
 import { AppError, fieldError } from '../../core/errors';
 import { familyOf, findPerson, citizenPersonId, locationOf } from '../people';
-import { findVenue } from './checkins.repository';
+import { findVenue } from '../venues';
 import { visitsAtVenue, visitsOfPersons, type PersonVisitRow } from './checkins.query.repository';
 import { venueLocation } from './venue-cache';
 

@@ -4,7 +4,6 @@ import type { Param } from '../../core/db/db';
 import { auditEntryCte } from '../../core/audit/audit';
 import { storedUuid } from '../../core/audit/entry-crypto';
 import type { CheckinMethod, CheckinRow, NewCheckin } from './checkins.types';
-import type { UnitStructure } from '../../core/units/structure';
 import { DEPLOYMENT_STRUCTURE_SQL } from '../../core/units/deployment';
 
 const COLUMNS = `id, person_id, venue_id, method, device_time, server_time, checkout_time, commune_code,
@@ -88,7 +87,10 @@ function auditGroups(
       r.request?.unit ?? null,
       r.request?.ip ?? null,
     ]);
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    // Appended in place: copying the group for every row made a 1000-row sync batch's grouping quadratic.
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
   }
   let next = 13;
   return [...groups.values()].map((group, i) => {
@@ -181,41 +183,6 @@ export async function setCheckout(q: Queryable, id: string, at: Date): Promise<C
     [id, at],
   );
   return rows[0];
-}
-
-export interface VenueRow {
-  id: string;
-  name: string;
-  status: 'pending' | 'active' | 'suspended';
-  commune_code: string;
-  district_code: string | null;
-  province_code: string;
-  unit_structure: UnitStructure;
-  owner_account_id: string | null;
-  parent_id: string | null;
-  requires_declaration_hours: number | null;
-}
-
-export async function findVenue(q: Queryable, id: string): Promise<VenueRow | undefined> {
-  const rows = await q.query<VenueRow>(
-    `select id, name, status, commune_code, district_code, province_code, unit_structure, owner_account_id, parent_id,
-            requires_declaration_hours
-       from venues where id = $1`,
-    [id],
-  );
-  return rows[0];
-}
-
-/**
- * When the person last declared. The declarations module owns the table; this reads only its
- * `person_id, created_at` columns (the contract), through the person index.
- */
-export async function latestDeclarationAt(q: Queryable, personId: string): Promise<Date | null> {
-  const rows = await q.query<{ at: Date | null }>(
-    'select max(created_at) as at from declarations where person_id = $1',
-    [personId],
-  );
-  return rows[0]?.at ?? null;
 }
 
 export const isMethod = (m: string): m is CheckinMethod =>

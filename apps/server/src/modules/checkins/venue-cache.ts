@@ -2,9 +2,12 @@ import type { Queryable } from '../../core/db/db';
 import type { Location } from '../../core/auth/jurisdiction';
 import { AppError } from '../../core/errors';
 import { TtlCache } from '../../core/cache/cache';
-import { findVenue, latestDeclarationAt, type VenueRow } from './checkins.repository';
+import { declarationsOfPerson } from '../declarations';
+import { findVenue } from '../venues';
 import { UUID_RE } from './checkins.rules';
 
+/** A point as the venues module reads it (its public `findVenue`). */
+export type VenueRow = NonNullable<Awaited<ReturnType<typeof findVenue>>>;
 export type CachedVenue = VenueRow;
 
 /**
@@ -61,8 +64,11 @@ export function venueCache(q: Queryable) {
     async declarationRequired(venue: VenueRow, personId: string, now = new Date()): Promise<boolean> {
       const hours = venue.requires_declaration_hours;
       if (hours === null || hours === undefined) return false;
-      const last = await latestDeclarationAt(q, personId);
-      return !last || last.getTime() < now.getTime() - hours * 3_600_000;
+      // Any declaration since the point's horizon (the declarations module's public read; its person
+      // index, newest first) answers it; a server's clock never dates one more than a day ahead.
+      const since = new Date(now.getTime() - hours * 3_600_000);
+      const recent = await declarationsOfPerson(q, personId, since, new Date(now.getTime() + 86_400_000));
+      return recent.length === 0;
     },
   };
 }

@@ -45,7 +45,7 @@ export async function figureRows(
   } else if (a) {
     params.push(a.venueId);
     venueArea = '(v.id = $3 or v.parent_id = $3)';
-    countArea = 'c.venue_id in (select id from venues where id = $3 or parent_id = $3)';
+    countArea = 'c.venue_id in (select id from venue_brief where id = $3 or parent_id = $3)';
   }
   const rows = await q.query<{
     unit: string;
@@ -60,7 +60,7 @@ export async function figureRows(
      registered as (
        select ${g.venues} as unit, ((v.created_at at time zone 'UTC') + interval '7 hours')::date as day,
               count(*)::int as n
-       from venues v where ${venueArea} and ${g.venues} is not null group by 1, 2
+       from venue_brief v where ${venueArea} and ${g.venues} is not null group by 1, 2
      ),
      points as (
        select r.unit, d.day, sum(r.n)::int as points from registered r join days d on r.day <= d.day group by 1, 2

@@ -16,6 +16,8 @@ export const addDays = (day: string, n: number): string =>
 /**
  * Rebuilds one day's per-point counts from the raw check-ins and declarations (made at a point).
  * Idempotent: the counts are recomputed, not incremented, so it can run as often as needed.
+ * One statement over the owners' read views checkin_brief, declaration_brief and venue_brief (0071):
+ * inlined by the planner, so the same plan as over the tables.
  */
 export async function refreshDailyCounts(q: Queryable, day: string, now = new Date()): Promise<void> {
   const from = dayStart(day);
@@ -25,12 +27,12 @@ export async function refreshDailyCounts(q: Queryable, day: string, now = new Da
        checkins, declarations)
      select $1::date, v.id, v.commune_code, v.district_code, v.province_code, v.unit_structure,
        coalesce(c.n, 0), coalesce(d.n, 0)
-     from (select venue_id, count(*)::int as n from checkins
+     from (select venue_id, count(*)::int as n from checkin_brief
            where server_time >= $2 and server_time < $3 group by venue_id) c
-     full join (select venue_id, count(*)::int as n from declarations
+     full join (select venue_id, count(*)::int as n from declaration_brief
                 where created_at >= $2 and created_at < $3 and venue_id is not null group by venue_id) d
        on d.venue_id = c.venue_id
-     join venues v on v.id = coalesce(c.venue_id, d.venue_id)
+     join venue_brief v on v.id = coalesce(c.venue_id, d.venue_id)
      on conflict (day, venue_id) do update set checkins = excluded.checkins,
        declarations = excluded.declarations, commune_code = excluded.commune_code,
        district_code = excluded.district_code, province_code = excluded.province_code,

@@ -3,7 +3,7 @@ import { NOWHERE } from '../../core/auth/jurisdiction';
 import type { AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { AppError, assertNoFieldErrors, fieldError } from '../../core/errors';
-import { findUnit } from '../accounts';
+import { findUnitRef } from '../geo';
 import { venueForActor } from '../venues';
 import type {
   FigureLevel,
@@ -49,7 +49,7 @@ export function figuresService(db: Db) {
       let area: FigureArea = null;
       let unitName: string | null = null;
       if (code) {
-        const unit = await findUnit(db, code);
+        const unit = await findUnitRef(db, code);
         if (!unit) throw new AppError('UNIT_NOT_FOUND');
         authorize(actor, 'stats.readAggregates', unit.location);
         if (LEVEL_DEPTH[query.level] < unit.level) {

@@ -2,6 +2,8 @@ import type { Unit } from '@phongdich/contracts/geo';
 import type { Queryable } from '../../core/db/db';
 import type { Structure } from './geo.data';
 import { DEPLOYMENT_STRUCTURE_SQL } from '../../core/units/deployment';
+import type { Location } from '../../core/auth/jurisdiction';
+import type { LevelName } from '../../core/units/structure';
 
 export type { Structure, Unit };
 
@@ -163,12 +165,69 @@ export async function locationOfCommune(
   );
 }
 
-/** Full names ("Phường Phúc Xá") of units by code, in the deployment's structure; unknown codes are left out. */
-export async function unitNames(q: Queryable, codes: readonly string[]): Promise<Map<string, string>> {
-  if (!codes.length) return new Map();
+/** A unit as jurisdiction sees it: its level and the location it stands for. */
+export interface UnitRef {
+  code: string;
+  level: number;
+  levelName: LevelName;
+  structure: Structure;
+  name: string;
+  location: Location;
+}
+
+/**
+ * A unit of the given structure (by default the deployment's) and the location it stands for (its own
+ * code at its level, its parents above): what an account scoped there, or a figure asked for there,
+ * reaches. District codes do not contain the province code, so this needs the table.
+ */
+export async function findUnitRef(
+  q: Queryable,
+  code: string,
+  structure?: Structure,
+): Promise<UnitRef | undefined> {
+  const rows = await q.query<{
+    code: string;
+    level: number;
+    level_name: LevelName;
+    structure: Structure;
+    name: string;
+    province_code: string;
+    district_code: string | null;
+  }>(
+    `select code, level, level_name, structure, name, province_code, district_code from unit_brief
+     where structure = coalesce($2, ${DEPLOYMENT_STRUCTURE_SQL}) and code = $1`,
+    [code, structure ?? null],
+  );
+  const u = rows[0];
+  if (!u) return undefined;
+  return {
+    code: u.code,
+    level: u.level,
+    levelName: u.level_name,
+    structure: u.structure,
+    name: u.name,
+    location: {
+      structure: u.structure,
+      provinceCode: u.province_code,
+      districtCode: u.level === 2 ? u.code : u.level === 3 ? u.district_code : null,
+      communeCode: u.level === 3 ? u.code : null,
+    },
+  };
+}
+
+/**
+ * Full names ("Phường Phúc Xá") of units by code, in the deployment's structure; unknown codes and
+ * nulls (a record with no district on the 2025 map) are left out.
+ */
+export async function unitNames(
+  q: Queryable,
+  codes: readonly (string | null)[],
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(codes.filter((c): c is string => !!c))];
+  if (!wanted.length) return new Map();
   const rows = await q.query<{ code: string; full_name: string }>(
     `select code, full_name from admin_units where structure = ${DEPLOYMENT_STRUCTURE_SQL} and code = any($1::text[])`,
-    [[...new Set(codes)]],
+    [wanted],
   );
   return new Map(rows.map((r) => [r.code, r.full_name]));
 }

@@ -6,6 +6,15 @@ export { geoRoutes } from './geo.routes';
 export { unitMoveRoutes } from './move/move.routes';
 export { loadAdminUnits } from './geo.loader';
 export { adminUnitsDataVersion } from './geo.data';
-export { findUnit, locationOfCommune, unitNames, type Unit, type Structure } from './geo.repository';
+export {
+  findUnit,
+  findUnitRef,
+  locationOfCommune,
+  mappedTo2025,
+  unitNames,
+  type Unit,
+  type UnitRef,
+  type Structure,
+} from './geo.repository';
 export { runMove, latestMoveRun, type MoveRun } from './move/move.service';
 export { listReviews, resolveReview } from './move/move.reviews';

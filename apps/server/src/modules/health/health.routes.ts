@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
+import { HealthSchema } from '@phongdich/contracts/health';
 import type { Db } from '../../core/db/db';
 import { AppError } from '../../core/errors';
 
@@ -10,7 +10,7 @@ export function healthRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags: ['system'],
         summary: 'Liveness and database reachability',
-        response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.String() }) },
+        response: { 200: HealthSchema },
       },
     },
     async () => {

@@ -5,5 +5,10 @@
 export { keysRoutes } from './keys.routes';
 export { renewExpiringSigner, DSC_RENEW_BEFORE_DAYS } from './keys.service';
 export { signingKey, activeSigningKeyIn, publicKeys, type SigningKey, type KeyPurpose } from './keys.service';
-export { revoke, reinstate, isRevoked } from './revocations';
-export { verifierTrust, refreshVerifierTrust, type VerifierTrust } from './verifier-trust';
+export { revoke, reinstate, isRevoked, revokedAmong } from './revocations';
+export {
+  verifierTrust,
+  refreshVerifierTrust,
+  VERIFIER_TRUST_POLL_MS,
+  type VerifierTrust,
+} from './verifier-trust';

@@ -39,6 +39,19 @@ export async function isRevoked(q: Queryable, type: string, id: string): Promise
   return rows.length > 0;
 }
 
+/**
+ * Which of these ids of one type are revoked now (not reinstated): one index read for a list, so a
+ * module holding documents (vaccination's certificates) keeps only those in force.
+ */
+export async function revokedAmong(q: Queryable, type: string, ids: readonly string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await q.query<{ id: string }>(
+    'select id from revocations where type = $1 and id = any($2::text[]) and reinstated_at is null',
+    [type, [...new Set(ids)]],
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
 export type { RevocationChange };
 
 /**

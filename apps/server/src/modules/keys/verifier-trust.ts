@@ -13,11 +13,13 @@ import { baseOf, type Db, type Queryable } from '../../core/db/db';
  * their keys imported once, as CryptoKeys), and the DCC revocation list. A verification then touches
  * no table. It stays current three ways:
  * - in-process changes (rotation, trust-list import or removal, a revocation) mark it stale, so the next
- *   verification re-reads; a revocation also keeps the revocation feed watched for a while, since the
- *   revoking transaction may commit after the next verification re-read;
- * - an interval job (app.jobs, `refreshVerifierTrust`) polls the change feeds — a version of each trust
- *   table (max changed_at, count) and the revocations changed since the last cursor — so changes made
- *   by other servers arrive within the interval;
+ *   verification re-reads; a revocation also keeps the revocation feed watched for a while (re-read at
+ *   most every WATCH_EVERY_MS, not on every call), since the revoking transaction may commit after the
+ *   next verification re-read;
+ * - an interval job (app.jobs, `refreshVerifierTrust`, every VERIFIER_TRUST_POLL_MS = 1 s) polls the
+ *   change feeds — a version of each trust table (max changed_at, count) and the revocations changed
+ *   since the last cursor, two small indexed reads — so a revocation or a trust-list change made by
+ *   another server is refused here within one poll (1 s plus the poll's own read);
  * - a full reload every FULL_RELOAD_MS covers anything a feed's cursor could miss.
  */
 export interface TrustEntry {
@@ -40,13 +42,19 @@ interface State {
   /** Database time of the newest revocation change seen. */
   cursor: Date | null;
   loadedAt: number;
+  /** When the feeds were last read (Date.now()). */
+  readAt: number;
   epoch: number;
   refreshing: Promise<void> | null;
 }
 
 const FULL_RELOAD_MS = 10 * 60_000;
-/** How long after an in-process revocation every verification re-reads the revocation feed. */
+/** How often each server polls the change feeds: the bound on seeing another server's change. */
+export const VERIFIER_TRUST_POLL_MS = 1000;
+/** How long after an in-process revocation verifications re-read the revocation feed… */
 const WATCH_AFTER_REVOCATION_MS = 10_000;
+/** …at most this often (a busy revoking server would otherwise read the feed on every verification). */
+const WATCH_EVERY_MS = 100;
 /** A transaction's changed_at is its start; one that commits later than this after starting is caught by the full reload. */
 const CURSOR_OVERLAP = '2 minutes';
 
@@ -144,6 +152,7 @@ async function fullLoad(q: Queryable): Promise<State> {
     revoked: new Set(),
     cursor: null,
     loadedAt: Date.now(),
+    readAt: Date.now(),
     epoch,
     refreshing: null,
   };
@@ -167,6 +176,7 @@ async function refresh(q: Queryable, state: State): Promise<void> {
   }
   applyRevocations(state, await revocationChanges(q, state.cursor));
   state.epoch = seenEpoch;
+  state.readAt = Date.now();
 }
 
 async function stateFor(db: Db): Promise<State> {
@@ -177,7 +187,9 @@ async function stateFor(db: Db): Promise<State> {
     states.set(base, state);
     return state;
   }
-  if (state.epoch !== epoch || Date.now() - lastRevocationAt < WATCH_AFTER_REVOCATION_MS) {
+  const now = Date.now();
+  const watching = now - lastRevocationAt < WATCH_AFTER_REVOCATION_MS && now - state.readAt >= WATCH_EVERY_MS;
+  if (state.epoch !== epoch || watching) {
     const s = state;
     s.refreshing ??= refresh(db, s).finally(() => (s.refreshing = null));
     await s.refreshing;

@@ -39,8 +39,8 @@ export function labResultAdminService(db: Db) {
         members: number;
       }>(
         `select r.barcode, r.lab_id::text as lab_id, r.status, r.result, r.ct_values, r.kit, r.released_at, t.test_type,
-           (select count(*) from tube_members m where m.barcode = r.barcode)::int as members
-         from lab_results r join tubes t on t.barcode = r.barcode where r.barcode = $1`,
+           (select count(*) from tube_member_brief m where m.barcode = r.barcode)::int as members
+         from lab_results r join tube_brief t on t.barcode = r.barcode where r.barcode = $1`,
         [barcode],
       );
       const r = rows[0];

@@ -38,7 +38,7 @@ const NOTICE = {
 /** The tube's members in order, with what a release needs of each person (people's personBriefs). */
 async function membersOf(tx: Queryable, barcode: string): Promise<MemberRow[]> {
   const rows = await tx.query<{ person_id: string; collected_at: Date }>(
-    `select m.person_id::text as person_id, m.collected_at from tube_members m where m.barcode = $1 order by m.position`,
+    `select m.person_id::text as person_id, m.collected_at from tube_member_brief m where m.barcode = $1 order by m.position`,
     [barcode],
   );
   const people = await personBriefs(
@@ -68,7 +68,7 @@ export async function applyRelease(tx: Queryable, key: SigningKey, barcode: stri
     await tx.query<ReleaseRow>(
       `select r.barcode, r.result, r.kit, r.released_at, t.test_type, t.pooled, t.collected_at,
          r.lab_id::text as lab_id, l.name as lab_name
-       from lab_results r join tubes t on t.barcode = r.barcode left join labs l on l.id = r.lab_id
+       from lab_results r join tube_brief t on t.barcode = r.barcode left join labs l on l.id = r.lab_id
        where r.barcode = $1`,
       [barcode],
     )

@@ -17,12 +17,13 @@ export interface StoredResult {
 }
 
 /**
- * Tubes and their current results for a set of barcodes (one round trip each). No row locks: tubes
- * never go back to an earlier state, and the upsert itself refuses to overwrite a released result.
- */
-/**
- * Tubes with their stored results for a set of barcodes, in one round trip. The lateral `offset 0`
- * keeps it to primary-key lookups per barcode, whatever the table size (no hash join over all tubes).
+ * Tubes (sampling's tube_brief view) with their stored results for a set of barcodes, in one round trip.
+ * No row locks: tubes never go back to an earlier state, and the upsert itself refuses to overwrite a
+ * released result. The lateral `offset 0` keeps it to a primary-key lookup per barcode whatever the
+ * planner believes of the table: `barcode = any($1)` was planned as a sequential scan of all tubes
+ * while the statistics lagged the day's new tubes (as they do in a mass-testing day), and its time grew
+ * with the table — 36 ms for 5,000 barcodes at 50,000 tubes, 115 ms at 250,000, against a steady
+ * ~50 ms for this form (lab-upload bench rounds, PostgreSQL).
  */
 export async function tubesWithResults(
   q: Queryable,
@@ -39,7 +40,7 @@ export async function tubesWithResults(
     `select t.barcode, t.status, t.lab_id::text as lab_id, t.test_type, t.pooled,
        r.result, r.ct_values, r.kit, r.status as result_status
      from unnest($1::text[]) as b(barcode)
-     join lateral (select * from tubes t where t.barcode = b.barcode offset 0) t on true
+     join lateral (select * from tube_brief t where t.barcode = b.barcode offset 0) t on true
      left join lateral (select * from lab_results r where r.barcode = b.barcode offset 0) r on true`,
     [barcodes],
   );
@@ -112,8 +113,8 @@ export async function entryQueue(q: Queryable, labId: string, limit = 500) {
     members: number;
   }>(
     `select r.barcode, r.result, r.ct_values, r.kit, r.entered_at, t.test_type, t.pooled,
-       (select count(*) from tube_members m where m.barcode = r.barcode)::int as members
-     from lab_results r join tubes t on t.barcode = r.barcode
+       (select count(*) from tube_member_brief m where m.barcode = r.barcode)::int as members
+     from lab_results r join tube_brief t on t.barcode = r.barcode
      where r.lab_id = $1::uuid and r.status = 'entered' order by r.entered_at limit $2`,
     [labId, limit],
   );

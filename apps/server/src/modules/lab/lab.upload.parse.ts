@@ -87,6 +87,22 @@ export function resolveColumns(header: string[], m: ColumnMapping) {
 export type Columns = ReturnType<typeof resolveColumns>;
 export type RowParse = { ok: true; input: ResultInput } | { ok: false; code: string; vi: string; en: string };
 
+type ResultValue = ResultInput['result'];
+const valueIndexes = new WeakMap<ColumnMapping, Map<string, ResultValue>>();
+
+/** The mapping's result values, normalised once per mapping (not once per row and value). */
+function resultValuesOf(m: ColumnMapping): Map<string, ResultValue> {
+  let index = valueIndexes.get(m);
+  if (!index) {
+    index = new Map();
+    // The first category naming a value wins, as the search in this order did.
+    for (const r of ['positive', 'negative', 'invalid'] as const)
+      for (const v of m.resultValues[r]) if (!index.has(norm(v))) index.set(norm(v), r);
+    valueIndexes.set(m, index);
+  }
+  return index;
+}
+
 /** One row to a result input, or the reason it cannot be one. */
 export function rowToInput(cells: string[], cols: Columns, m: ColumnMapping): RowParse {
   const barcode = (cells[cols.barcode] ?? '').trim();
@@ -95,9 +111,7 @@ export function rowToInput(cells: string[], cols: Columns, m: ColumnMapping): Ro
   // A blank result cell is never a result, whatever the mapping says (a mapping value of spaces would
   // otherwise match it and save a result nobody read off the machine).
   if (!raw) return { ok: false, code: 'RESULT_MISSING', vi: 'Thiếu kết quả', en: 'Result missing' };
-  const result = (['positive', 'negative', 'invalid'] as const).find((r) =>
-    m.resultValues[r].some((v) => norm(v) === raw),
-  );
+  const result = resultValuesOf(m).get(raw);
   if (!result)
     return {
       ok: false,

@@ -52,7 +52,7 @@ const rate = (n: number, of: number) => (of ? Math.round((n / of) * 10000) / 100
 // A positive pool is not a case and a pool holds several people: its positivity is a different figure
 // from that of individual tubes, so the two are reported apart (issue #7 §3).
 // A tube is a pool when it holds more than one person (as at release), whatever the session's setting.
-const POOL_JOIN = `left join lateral (select count(*) > 1 as pool from tube_members tm where tm.barcode = t.barcode) m on true`;
+const POOL_JOIN = `left join lateral (select count(*) > 1 as pool from tube_member_brief tm where tm.barcode = t.barcode) m on true`;
 const measures = (r: MeasureRow) => ({
   samplesTaken: r.taken,
   inTransit: r.in_transit,
@@ -113,13 +113,13 @@ export async function testingFigures(
   const params = area ? [f.from, f.to, area.code] : [f.from, f.to];
   const byUnit = await q.query<MeasureRow & { unit_code: string | null; day: string }>(
     `select t.${COLUMN[level]} as unit_code, (t.collected_at at time zone 'Asia/Ho_Chi_Minh')::date::text as day, ${MEASURES}
-     from tubes t left join lab_results r on r.barcode = t.barcode ${POOL_JOIN}
+     from tube_brief t left join lab_results r on r.barcode = t.barcode ${POOL_JOIN}
      where ${where} group by 1, 2 order by 2, 1`,
     params,
   );
   const byLab = await q.query<MeasureRow & { lab_id: string | null; lab_name: string | null }>(
     `select t.lab_id::text as lab_id, l.name as lab_name, ${MEASURES}
-     from tubes t left join lab_results r on r.barcode = t.barcode left join labs l on l.id = t.lab_id ${POOL_JOIN}
+     from tube_brief t left join lab_results r on r.barcode = t.barcode left join labs l on l.id = t.lab_id ${POOL_JOIN}
      where ${where} and t.lab_id is not null group by 1, 2 order by 2`,
     params,
   );

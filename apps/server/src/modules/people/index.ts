@@ -17,8 +17,11 @@ export { householdOf, personAreas, personBriefs, type PersonBrief } from './peop
 export {
   matchPeople,
   insertPeopleBatch,
+  matchCandidates,
+  type MatchCandidate,
   type PersonMatchKey,
   type PersonMatch,
   type MatchTier,
 } from './people.match.repository';
 export type { PersonFields } from './people.types';
+export { livePersonIdByDocument, type PersonDocumentKind } from './people.documents';

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../core/db/db';
 import type { PersonFields } from './people.types';
+import type { UnitStructure } from '../../core/units/structure';
+import { DEPLOYMENT_STRUCTURE_SQL } from '../../core/units/deployment';
 
 /** What an imported row says about its person, already normalised (see packages/domain/src/import). */
 export interface PersonMatchKey {
@@ -14,6 +16,8 @@ export interface PersonMatchKey {
   birthDate?: string | null;
   nameFolded?: string | null;
   communeCode?: string | null;
+  /** The map `communeCode` is on; absent: any person with that code (callers that looked it up on none). */
+  unitStructure?: UnitStructure | null;
 }
 
 /** How a row was matched: by an identity number, by phone + birth year, by folded name + birth date + commune. */
@@ -92,10 +96,11 @@ export async function matchPeople(
     if (idx.length) {
       add(
         await q.query<{ k: number; id: string }>(
-          `select k.k, m.id from unnest($1::int[], $2::text[], $3::date[], $4::int[], $5::text[])
-               as k(k, name, birth_date, birth_year, commune)
+          `select k.k, m.id from unnest($1::int[], $2::text[], $3::date[], $4::int[], $5::text[], $6::text[])
+               as k(k, name, birth_date, birth_year, commune, structure)
              cross join lateral (select p.id::text from persons p
                where p.commune_code = k.commune and p.name_folded = k.name collate "C" and ${LIVE}
+                 and (k.structure is null or p.unit_structure = k.structure)
                  and (case when k.birth_date is not null then p.birth_date = k.birth_date else p.birth_year = k.birth_year end)
                limit 3) m`,
           [
@@ -104,6 +109,7 @@ export async function matchPeople(
             idx.map((i) => keys[i]!.birthDate ?? null),
             idx.map((i) => keys[i]!.birthYear ?? null),
             idx.map((i) => keys[i]!.communeCode!),
+            idx.map((i) => keys[i]!.unitStructure ?? null),
           ],
         ),
         'name',
@@ -139,6 +145,8 @@ export async function insertPeopleBatch(
   q: Queryable,
   people: readonly PersonFields[],
   createdBy: string | null,
+  /** The map the people's unit codes are on; absent: the deployment's (the column's default). */
+  structure?: UnitStructure,
 ): Promise<string[]> {
   if (!people.length) return [];
   // Ids chosen here, so each input's id is known without matching rows back.
@@ -149,11 +157,12 @@ export async function insertPeopleBatch(
   const cols = COLUMNS.map(([, c]) => c);
   const n = COLUMNS.length;
   await q.query(
-    `insert into persons (id, ${cols.join(', ')}, phones, created_by)
-     select u.id, ${cols.map((c) => `u.${c}`).join(', ')}, u.phones::text[], $${n + 3}
+    `insert into persons (id, ${cols.join(', ')}, phones, created_by, unit_structure)
+     select u.id, ${cols.map((c) => `u.${c}`).join(', ')}, u.phones::text[], $${n + 3},
+            coalesce($${n + 4}::text, ${DEPLOYMENT_STRUCTURE_SQL})
        from unnest($1::uuid[], ${COLUMNS.map(([, , t], i) => `$${i + 2}::${t}[]`).join(', ')}, $${n + 2}::text[])
          as u(id, ${cols.join(', ')}, phones)`,
-    [ids, ...params, phones, createdBy],
+    [ids, ...params, phones, createdBy, structure ?? null],
   );
   await q.query(
     `insert into person_history (person_id, actor_account_id, kind, changes)
@@ -161,4 +170,54 @@ export async function insertPeopleBatch(
     [ids, createdBy],
   );
   return ids;
+}
+
+/** What a bulk import's reviewer compares a row with: enough to tell two people apart side by side. */
+export interface MatchCandidate {
+  id: string;
+  fullName: string;
+  birthDate: string | null;
+  birthYear: number;
+  communeCode: string | null;
+  /** Only the last 4 digits shown, never the whole number. */
+  cccd: string | null;
+  phone: string | null;
+}
+
+const maskTail = (s: string | null | undefined) =>
+  s ? `${'•'.repeat(Math.max(0, s.length - 4))}${s.slice(-4)}` : null;
+
+/** The candidates of ambiguous import rows, by id (unknown ids are left out). The caller audits the read. */
+export async function matchCandidates(
+  q: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, MatchCandidate>> {
+  if (!ids.length) return new Map();
+  const rows = await q.query<{
+    id: string;
+    full_name: string;
+    birth_date: string | null;
+    birth_year: number;
+    commune_code: string | null;
+    cccd: string | null;
+    phone: string | null;
+  }>(
+    `select id::text, full_name, birth_date::text, birth_year, commune_code, cccd, phones[1] as phone
+     from persons where id = any($1::uuid[])`,
+    [[...new Set(ids)]],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        fullName: r.full_name,
+        birthDate: r.birth_date,
+        birthYear: r.birth_year,
+        communeCode: r.commune_code,
+        cccd: maskTail(r.cccd),
+        phone: maskTail(r.phone),
+      },
+    ]),
+  );
 }

@@ -36,12 +36,20 @@ for (const target of dbTargets()) {
         'select id, name_folded, province_code, district_code, commune_code, merged_into from persons',
       );
 
-    /** What person_name_words must hold: each live person's distinct words with their name and area. */
+    /**
+     * What person_name_words must hold: for each live person, each distinct word of the name and each
+     * unordered pair of distinct words ("a b" in C order, migration 0075), with the name and area.
+     */
     async function assertIndexMatchesPersons() {
+      const keysOf = (name: string) => {
+        const d = [...new Set(name.split(' ').filter((w) => w !== ''))];
+        const pairs = d.flatMap((a, i) => d.slice(i + 1).map((b) => (a < b ? `${a} ${b}` : `${b} ${a}`)));
+        return [...d, ...pairs];
+      };
       const expected = (await everyone())
         .filter((p) => p.merged_into === null)
         .flatMap((p) =>
-          [...new Set(p.name_folded.split(' ').filter((w) => w !== ''))].map(
+          keysOf(p.name_folded).map(
             (w) => `${w}|${p.name_folded}|${p.id}|${p.province_code}|${p.district_code}|${p.commune_code}`,
           ),
         )
@@ -58,7 +66,12 @@ for (const target of dbTargets()) {
     }
 
     /** Every page of a words search, following the keyset cursor. */
-    async function allPages(actor: Actor, q: string, communeCode?: string): Promise<string[]> {
+    async function allPages(
+      actor: Actor,
+      q: string,
+      communeCode?: string,
+      singleWordKeys = false,
+    ): Promise<string[]> {
       const out: string[] = [];
       let after: { nameFolded: string; id: string } | undefined;
       for (;;) {
@@ -69,6 +82,7 @@ for (const target of dbTargets()) {
           jurisdiction: (alias, i) => jurisdictionSql(actor, alias, i),
           after,
           limit: 7,
+          singleWordKeys,
         });
         out.push(...rows.map((r) => r.id));
         const last = rows[rows.length - 1];
@@ -96,9 +110,19 @@ for (const target of dbTargets()) {
       const some = people.filter((_, i) => i % 97 === 0);
       for (const p of some) {
         const w = p.name_folded.split(' ');
-        for (const q of [w.slice(-2).join(' '), `${w[0]} ${w[w.length - 1]}`, w[w.length - 1]!]) {
+        const queries = [
+          w.slice(-2).join(' '),
+          `${w[0]} ${w[w.length - 1]}`,
+          w[w.length - 1]!,
+          `${w[w.length - 1]} ${w[0]}`, // typed in another order
+          p.name_folded, // every word: the rarest of three or more pairs, the rest checked
+          `${w[w.length - 1]} ${w[w.length - 1]}`, // a word typed twice: that word alone
+        ];
+        for (const q of queries) {
           const national = await allPages(staff('national_admin', null), q);
           assert.deepEqual(national, await scanned(q, () => true), `national "${q}"`);
+          // The plan before pairs (rarest single word) returns the same pages.
+          assert.deepEqual(await allPages(staff('national_admin', null), q, undefined, true), national, q);
           assert.ok(national.includes(p.id));
           const province = await allPages(staff('province_officer', p.province_code), q);
           assert.deepEqual(province, await scanned(q, (r) => r.province_code === p.province_code), q);
@@ -114,6 +138,21 @@ for (const target of dbTargets()) {
         }
       }
       assert.deepEqual(await allPages(staff('national_admin', null), 'van zzzz'), []);
+      assert.deepEqual(await allPages(staff('national_admin', null), 'thi van zzzz'), []);
+    });
+
+    it('reads a pair of typed words from its own entries, each of which holds both words', async () => {
+      const [p] = await everyone();
+      const w = p!.name_folded.split(' ');
+      const [a, b] = [w[0]!, w[w.length - 1]!].sort();
+      const rows = await db.query<{ n: number; both: number }>(
+        `select count(*)::int as n,
+                count(*) filter (where string_to_array(name_folded, ' ') @> array[$2, $3])::int as both
+           from person_name_words where word = $1`,
+        [`${a} ${b}`, a!, b!],
+      );
+      assert.ok(rows[0]!.n > 0);
+      assert.equal(rows[0]!.both, rows[0]!.n);
     });
 
     it('follows renames, moves, merges and deletions', async () => {

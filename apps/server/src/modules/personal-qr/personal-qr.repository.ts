@@ -110,9 +110,10 @@ export async function cardsOfBatch(q: Queryable, batchId: string): Promise<CardR
  */
 export async function peopleWithoutAccount(q: Queryable, communeCode: string): Promise<string[]> {
   const rows = await q.query<{ id: string }>(
-    `select p.id from persons p
+    // people's person_brief and accounts' account_brief (0069, 0071): one statement for the commune.
+    `select p.id from person_brief p
       where p.unit_structure = ${DEPLOYMENT_STRUCTURE_SQL} and p.commune_code = $1 and p.merged_into is null
-       and not exists (select 1 from accounts a where a.person_id = p.id)
+       and not exists (select 1 from account_brief a where a.person_id = p.id)
      order by p.name_folded, p.id limit 5000`,
     [communeCode],
   );

@@ -226,11 +226,16 @@ export function samplesService(db: Db) {
   };
 }
 
-/** People among these with a pending re-test of a positive pool, and that pool's barcode. */
+/**
+ * People among these with a pending re-test of a positive pool, and that pool's barcode. The re-test
+ * tasks are the lab's (it opens them at a positive pool's release and closes them with the member's
+ * own result or a correction): sampling reads them through the lab's read view retest_brief (0071),
+ * pending ones only. Not a call: the lab imports sampling (tubes), so sampling may not import the lab;
+ * and not an ownership move: the lab alone decides a re-test is due and when it is done.
+ */
 async function pendingRetestOf(q: Queryable, personIds: string[]): Promise<Map<string, string>> {
   const rows = await q.query<{ person_id: string; pool_barcode: string }>(
-    `select person_id::text as person_id, pool_barcode from retest_tasks
-     where person_id = any($1::uuid[]) and status = 'pending'`,
+    `select person_id::text as person_id, pool_barcode from retest_brief where person_id = any($1::uuid[])`,
     [personIds],
   );
   return new Map(rows.map((r) => [r.person_id, r.pool_barcode]));

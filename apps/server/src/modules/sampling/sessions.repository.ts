@@ -135,7 +135,8 @@ export async function addTarget(
 
 export async function findLab(q: Queryable, id: string) {
   const rows = await q.query<{ id: string; code: string; name: string; province_code: string }>(
-    'select id, code, name, province_code from labs where id = $1 and active',
+    // The lab's read view (0071): sampling may not import the lab, which imports sampling.
+    'select id, code, name, province_code from lab_brief where id = $1 and active',
     [id],
   );
   return rows[0];

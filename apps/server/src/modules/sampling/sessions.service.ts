@@ -5,6 +5,7 @@ import { authorize, can, canAt } from '../../core/auth/policy';
 import { AppError, assertNoFieldErrors, fieldError } from '../../core/errors';
 import type { FieldError } from '@phongdich/contracts';
 import { locationOfCommune } from '../geo';
+import { activeStaffAccountId } from '../accounts';
 import { citizenPersonId } from '../people';
 import {
   addTarget,
@@ -135,11 +136,8 @@ export function sessionsService(db: Db) {
     async addTeamMember(ctx: AuditContext, id: string, body: { username: string; siteId?: string | null }) {
       const s = await loadSession(db, id);
       authorize(ctx.actor, 'testing.session.manage', locOf(s));
-      const acc = await db.query<{ id: string }>(
-        `select id from accounts where kind = 'staff' and role = 'sampler' and username = $1 and not disabled`,
-        [body.username.trim()],
-      );
-      if (!acc[0])
+      const samplerId = await activeStaffAccountId(db, body.username.trim(), 'sampler');
+      if (!samplerId)
         throw new AppError('VALIDATION_FAILED', [
           fieldError(
             'username',
@@ -162,11 +160,11 @@ export function sessionsService(db: Db) {
         await tx.query(
           `insert into testing_team_members (session_id, account_id, site_id) values ($1, $2, $3)
            on conflict (session_id, account_id) do update set site_id = excluded.site_id`,
-          [id, acc[0]!.id, body.siteId ?? null],
+          [id, samplerId, body.siteId ?? null],
         );
         await recordAudit(tx, ctx, {
           action: 'testing.team.add',
-          details: { sessionId: id, accountId: acc[0]!.id },
+          details: { sessionId: id, accountId: samplerId },
         });
       });
       return this.get(ctx, id);

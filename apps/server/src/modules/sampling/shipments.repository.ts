@@ -88,6 +88,7 @@ export async function listShipments(
 
 export async function listLabs(q: Queryable) {
   return q.query<{ id: string; code: string; name: string; province_code: string; commune_code: string }>(
-    'select id, code, name, province_code, commune_code from labs where active order by province_code, name',
+    // The lab's read view (0071): sampling may not import the lab, which imports sampling.
+    'select id, code, name, province_code, commune_code from lab_brief where active order by province_code, name',
   );
 }

@@ -4,7 +4,13 @@ import type { Db, Queryable } from '../../core/db/db';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { AppError } from '../../core/errors';
-import { normalizePersonInput, type PersonInput, findByIdNumbers, createPersonIn } from '../people';
+import {
+  normalizePersonInput,
+  type PersonInput,
+  findByIdNumbers,
+  createPersonIn,
+  matchPeople,
+} from '../people';
 import { addTarget } from './sessions.repository';
 import { loadSession } from './sessions.service';
 import { locOf, type SessionRow } from './sampling.types';
@@ -75,10 +81,14 @@ async function match(q: Queryable, input: PersonInput): Promise<string | undefin
   const phone = input.phones?.[0] ? normalizeVnMobile(input.phones[0]) : null;
   if (!phone) return undefined;
   const year = input.birthYear ?? (input.birthDate ? Number(input.birthDate.slice(0, 4)) : null);
+  if (!year) return undefined;
+  // People's phone + birth year match (up to 3 live candidates), then the same folded name among them
+  // through person_brief: a match only when exactly one is left.
+  const [byPhone] = await matchPeople(q, [{ phone, birthYear: year }]);
+  if (!byPhone?.ids.length) return undefined;
   const rows = await q.query<{ id: string }>(
-    `select id from persons where merged_into is null and phones @> array[$1]::text[] and name_folded = $2
-       and birth_year = $3 limit 2`,
-    [phone, foldVietnamese(input.fullName.normalize('NFC').trim().replace(/\s+/g, ' ')), year],
+    `select id::text as id from person_brief where id = any($1::uuid[]) and name_folded = $2 limit 2`,
+    [byPhone.ids, foldVietnamese(input.fullName.normalize('NFC').trim().replace(/\s+/g, ' '))],
   );
   return rows.length === 1 ? rows[0]!.id : undefined;
 }

@@ -9,29 +9,32 @@ import {
   type PersonInput,
   type PersonRow,
   findPerson,
+  livePersonIdByDocument,
+  type PersonDocumentKind,
 } from '../people';
 
-async function firstLive(q: Queryable, where: string, value: string): Promise<PersonRow | undefined> {
-  const rows = await q.query<{ id: string }>(
-    `select id from persons where ${where} and merged_into is null order by created_at, id limit 1`,
-    [value],
-  );
-  return rows[0] ? findPerson(q, rows[0].id) : undefined;
+/** The person behind a document, through people's query (one indexed read, as before issue #9). */
+async function firstLive(
+  q: Queryable,
+  kind: PersonDocumentKind,
+  value: string,
+): Promise<PersonRow | undefined> {
+  const id = await livePersonIdByDocument(q, kind, value);
+  return id ? findPerson(q, id) : undefined;
 }
 
 export async function matchCccd(q: Queryable, card: CccdQr): Promise<PersonRow | undefined> {
   return (
-    (await firstLive(q, 'cccd = $1', card.cccd)) ??
-    (card.cmnd ? await firstLive(q, 'cmnd = $1', card.cmnd) : undefined)
+    (await firstLive(q, 'cccd', card.cccd)) ?? (card.cmnd ? await firstLive(q, 'cmnd', card.cmnd) : undefined)
   );
 }
 
 /** The full number, else the lifelong 10-digit social insurance part (a newer card, same person). */
 export async function matchBhyt(q: Queryable, number: string): Promise<PersonRow | undefined> {
-  const exact = await firstLive(q, 'bhyt = $1', number);
+  const exact = await firstLive(q, 'bhyt', number);
   if (exact) return exact;
   const sin = bhytSocialInsuranceNumber(number);
-  return sin ? firstLive(q, 'bhyt is not null and substr(bhyt, 6) = $1', sin) : undefined;
+  return sin ? firstLive(q, 'bhyt_sin', sin) : undefined;
 }
 
 export function cccdPersonInput(card: CccdQr, communeCode: string): PersonInput {

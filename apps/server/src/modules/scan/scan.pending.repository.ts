@@ -80,7 +80,7 @@ export async function listPending(
 ): Promise<(PendingIdentityRow & { venue_name: string | null; visits: number })[]> {
   return q.query(
     `select ${COLUMNS.replace(/(\w+)/g, 'p.$1')}, v.name as venue_name,
-       (select count(*)::int from checkins c where c.person_id = p.id) as visits
+       (select count(*)::int from checkin_brief c where c.person_id = p.id) as visits
      from pending_identities p left join venue_brief v on v.id = p.venue_id
      where p.status = 'pending' and ${jurisdiction.sql}
      order by p.created_at, p.id limit ${Math.trunc(limit)}`,

@@ -164,5 +164,69 @@ for (const target of dbTargets()) {
       await app.events.pass();
       assert.equal((await db.query<{ n: number }>('select count(*)::int as n from audit_log'))[0]!.n, before);
     });
+
+    it('an annulled case counts for no cluster and leaves the one it was in', async () => {
+      const casesOf = async (venueId: string) =>
+        (
+          await db.query<{ status: string; cases: string[] }>(
+            `select c.status, array(select k.case_id::text from cluster_cases k where k.cluster_id = c.id order by 1) as cases
+               from clusters c where c.anchor = $1`,
+            [venueId],
+          )
+        ).map((r) => ({ status: r.status, cases: r.cases }));
+      const annul = async (barcode: string) => {
+        const res = await app.inject({
+          method: 'POST',
+          url: `/api/lab/results/${encodeURIComponent(barcode)}/correction`,
+          headers: lab.supervisor,
+          payload: { result: 'negative', reason: 'Nhầm ống khi nhập tay (biên bản số 12)' },
+        });
+        assert.equal(res.statusCode, 200, res.body);
+        await app.events.pass();
+        await app.events.pass();
+      };
+      const day = new Date(Date.now() + 7 * H).toISOString().slice(0, 10);
+      const manualCaseAt = async (venueId: string, name: string) => {
+        const p = await createCasePerson(db, { fullName: name });
+        await checkin(db, p, venueId, yesterdayAt(8), yesterdayAt(12));
+        return (await openCase(db, p, day, null)).caseId;
+      };
+
+      // 1. Annulled first, then two real cases at the same factory: two cases, no cluster (three before).
+      const factory = await venueOf(db, 'factory');
+      const wrong = await createCasePerson(db, { fullName: 'Ca Nhầm Ống Một' });
+      await checkin(db, wrong, factory, yesterdayAt(9), yesterdayAt(11));
+      const tube = await createTube(db, { labId: lab.labId, members: [wrong] });
+      await releaseResult(app, lab, tube, 'positive');
+      await app.events.pass();
+      await annul(tube);
+      await manualCaseAt(factory, 'Công Nhân Thật Một');
+      await manualCaseAt(factory, 'Công Nhân Thật Hai');
+      await app.events.pass();
+      assert.deepEqual(await casesOf(factory), [], 'two live cases are not a cluster of three');
+
+      // 2. A cluster of three proposed, then one of them annulled: it leaves the cluster, which stays.
+      const plant = await venueOf(db, 'factory');
+      const a = await manualCaseAt(plant, 'Công Nhân Xưởng A');
+      const b = await manualCaseAt(plant, 'Công Nhân Xưởng B');
+      const third = await createCasePerson(db, { fullName: 'Ca Nhầm Ống Hai' });
+      await checkin(db, third, plant, yesterdayAt(9), yesterdayAt(11));
+      const tube2 = await createTube(db, { labId: lab.labId, members: [third] });
+      await releaseResult(app, lab, tube2, 'positive');
+      await app.events.pass();
+      const thirdCase = await caseOf(third);
+      assert.deepEqual(await casesOf(plant), [{ status: 'proposed', cases: [a, b, thirdCase].sort() }]);
+      await annul(tube2);
+      assert.deepEqual(await casesOf(plant), [{ status: 'proposed', cases: [a, b].sort() }]);
+      const listed = await app.inject({ method: 'GET', url: '/api/tracing/clusters', headers: officer });
+      const mine = (listed.json().items as { anchor: string; cases: number }[]).find(
+        (c) => c.anchor === plant,
+      );
+      assert.equal(mine?.cases, 2);
+      // A further live case there counts the two live ones and itself: three again, never the annulled.
+      const c = await manualCaseAt(plant, 'Công Nhân Xưởng C');
+      await app.events.pass();
+      assert.deepEqual(await casesOf(plant), [{ status: 'proposed', cases: [a, b, c].sort() }]);
+    });
   });
 }

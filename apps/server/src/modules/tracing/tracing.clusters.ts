@@ -74,8 +74,9 @@ async function propose(
  * the case's commune with `areaMinCases` traced cases living in it (when the rules have an area rule).
  */
 export async function detectClusters(tx: Queryable, caseId: string): Promise<string[]> {
+  // An annulled case (a corrected result: never a case) proposes nothing and counts for nothing.
   const [me] = await tx.query<{ person_id: string; window_start: Date; window_end: Date }>(
-    'select person_id, window_start, window_end from traced_cases where case_id = $1',
+    'select person_id, window_start, window_end from traced_cases where case_id = $1 and annulled_at is null',
     [caseId],
   );
   if (!me) return [];
@@ -89,6 +90,7 @@ export async function detectClusters(tx: Queryable, caseId: string): Promise<str
     `select v.venue_id, array_agg(distinct o.case_id) as case_ids
        from traced_case_venues v
        join traced_case_venues o on o.venue_id = v.venue_id and o.last_at >= $2 and o.first_at < $3
+       join traced_cases t on t.case_id = o.case_id and t.annulled_at is null
       where v.case_id = $1 group by v.venue_id having count(distinct o.case_id) >= $4`,
     [caseId, since, until, rules.cluster.minCases],
   );
@@ -103,7 +105,8 @@ export async function detectClusters(tx: Queryable, caseId: string): Promise<str
   }
   const household = (await householdOf(tx, me.person_id)).map((h) => h.personId);
   const housed = await tx.query<{ case_id: string; person_id: string }>(
-    `select case_id, person_id from traced_cases where person_id = any($1::uuid[]) and window_end >= $2 and window_start < $3`,
+    `select case_id, person_id from traced_cases
+      where person_id = any($1::uuid[]) and window_end >= $2 and window_start < $3 and annulled_at is null`,
     [household, since, until],
   );
   if (housed.length + 1 >= rules.cluster.minCases) {
@@ -125,7 +128,7 @@ export async function detectClusters(tx: Queryable, caseId: string): Promise<str
       `select t.unit_structure || ':' || t.commune_code as anchor, array_agg(o.case_id order by o.case_id) as case_ids
          from traced_cases t
          join traced_cases o on o.commune_code = t.commune_code and o.unit_structure = t.unit_structure
-                            and o.window_end >= $2 and o.window_start < $3
+                            and o.window_end >= $2 and o.window_start < $3 and o.annulled_at is null
         where t.case_id = $1
         group by t.unit_structure, t.commune_code having count(*) >= $4`,
       [caseId, since, until, rules.cluster.areaMinCases],
@@ -136,6 +139,23 @@ export async function detectClusters(tx: Queryable, caseId: string): Promise<str
     }
   }
   return proposed;
+}
+
+/**
+ * A case annulled by a result correction (tracing.withdraw.ts) stops counting for clusters: its traced
+ * record is marked (kept for history) and it leaves every cluster still open (proposed or confirmed);
+ * a closed cluster's record of what it was stays. Idempotent. Returns the clusters it left.
+ */
+export async function unlinkAnnulledCase(tx: Queryable, caseId: string): Promise<string[]> {
+  await tx.query('update traced_cases set annulled_at = now() where case_id = $1 and annulled_at is null', [
+    caseId,
+  ]);
+  const left = await tx.query<{ cluster_id: string }>(
+    `delete from cluster_cases k using clusters c
+      where k.cluster_id = c.id and c.status <> 'closed' and k.case_id = $1 returning k.cluster_id`,
+    [caseId],
+  );
+  return left.map((r) => r.cluster_id);
 }
 
 export function clustersService(db: Db) {

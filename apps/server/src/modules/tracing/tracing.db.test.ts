@@ -320,7 +320,42 @@ for (const target of dbTargets()) {
       await db.query(
         `update proximity_identifiers set valid_to = now() - interval '22 days' where valid_from < now()`,
       );
+      const evidenceOf = async () =>
+        (
+          await db.query<{ status: string; evidence: Record<string, unknown>[] }>(
+            `select status, evidence from contacts where evidence @> '[{"kind": "proximity"}]'`,
+          )
+        ).flatMap((r) =>
+          r.evidence
+            .filter((e) => e.kind === 'proximity')
+            .map((e): Record<string, unknown> => ({ ...e, status: r.status })),
+        );
+      // K is confirmed (a decided contact: the row outlives the log).
+      const [kc] = await db.query<{ id: string }>(
+        `select id::text as id from contacts where evidence @> '[{"kind": "proximity"}]' and status = 'candidate'`,
+      );
+      const decided = await post(`/api/tracing/contacts/${kc!.id}/confirm`, phucXa);
+      assert.equal(decided.statusCode, 200, decided.body);
+      const fresh = await evidenceOf();
+      assert.ok(fresh.some((e) => e.status === 'confirmed'));
+      assert.ok(fresh.length > 0 && fresh.every((e) => typeof e.rssi === 'number' && e.uploadId));
+      // The evidence's own time is what the retention reads (the contact row's copy of the encounter).
+      await db.query(
+        `update contacts set evidence = (select jsonb_agg(case when e->>'kind' = 'proximity'
+            then jsonb_set(e, '{at}', to_jsonb(to_char((now() - interval '22 days') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))) else e end)
+            from jsonb_array_elements(evidence) e)
+          where evidence @> '[{"kind": "proximity"}]'`,
+      );
       const gone = await runProximityRetention(db);
+      assert.ok((gone.evidenceStripped ?? 0) > 0);
+      const stripped = await evidenceOf();
+      assert.equal(stripped.length, fresh.length, 'the exposure stays on the contact');
+      for (const e of stripped) {
+        assert.ok(!('rssi' in e) && !('uploadId' in e), 'no signal strength or upload past the retention');
+        assert.equal(typeof e.at, 'string');
+        assert.equal(typeof e.durationMinutes, 'number');
+      }
+      assert.equal((await runProximityRetention(db)).evidenceStripped, 0, 'once');
       assert.equal(gone.encounters, 2);
       assert.equal(gone.uploads, 1);
       assert.ok((gone.identifiers ?? 0) > 0);

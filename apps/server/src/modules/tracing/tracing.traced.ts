@@ -18,7 +18,8 @@ export async function recordTracedCase(
      values ($1, $2, $3, $4, $5, $6, $7, $8)
      on conflict (case_id) do update set window_start = excluded.window_start, window_end = excluded.window_end,
        commune_code = excluded.commune_code, district_code = excluded.district_code,
-       province_code = excluded.province_code, unit_structure = excluded.unit_structure, traced_at = now()`,
+       province_code = excluded.province_code, unit_structure = excluded.unit_structure, traced_at = now(),
+       annulled_at = null`,
     [
       caseId,
       personId,

@@ -5,6 +5,7 @@ import { emitEvent } from '../../core/events/emit';
 import { personBriefs } from '../people';
 import { sendMessage } from '../outbox';
 import { withdrawalNotice } from './tracing.sms';
+import { unlinkAnnulledCase } from './tracing.clusters';
 
 /**
  * A case annulled by a result correction was never a case: everyone traced from it (every generation
@@ -12,7 +13,8 @@ import { withdrawalNotice } from './tracing.sms';
  * confirmed rows only, so that colour goes) and a pending candidate leaves the lists; the rows stay,
  * marked with the status they had, each withdrawal audited. A person who is also a confirmed contact
  * of another case keeps that row, so that colour and follow-up stay; the others who had been told
- * are told it is lifted (without naming the case). Idempotent: a second run finds nothing to change.
+ * are told it is lifted (without naming the case). It no longer counts for clusters and leaves the
+ * open ones (unlinkAnnulledCase). Idempotent: a second run finds nothing to change.
  */
 export async function withdrawAnnulledCase(tx: Queryable, caseId: string, ctx: AuditContext) {
   const rows = await tx.query<{
@@ -70,5 +72,11 @@ export async function withdrawAnnulledCase(tx: Queryable, caseId: string, ctx: A
       details: { contactId: r.id, caseId, from: r.withdrawn_from, generation: r.generation, stillContact },
     });
   }
-  return { withdrawn: rows.length, confirmed: confirmed.length, lines: lines.length };
+  const clusters = await unlinkAnnulledCase(tx, caseId);
+  return {
+    withdrawn: rows.length,
+    confirmed: confirmed.length,
+    lines: lines.length,
+    clusters: clusters.length,
+  };
 }

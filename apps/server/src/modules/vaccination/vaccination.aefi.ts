@@ -2,7 +2,8 @@ import type { Db } from '../../core/db/db';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { AppError } from '../../core/errors';
-import { addWorklistItem, loadPerson, sendMessage } from './vaccination.deps';
+import { addWorklistItem, areaOfficerIds, loadPerson, mappedTo2025, sendMessage } from './vaccination.deps';
+import { deploymentStructure } from '../../core/units/deployment';
 import { assertActsFor } from './vaccination.people';
 import { assertSiteReach, findSite } from './vaccination.reach';
 import { seriousAefiNotice } from './vaccination.sms';
@@ -83,21 +84,31 @@ export function aefiService(db: Db) {
             kind: 'aefi_serious',
             personId: person.id,
             communeCode: person.commune_code,
+            // on the person's own map: a 2021 commune's code may be a different 2025 commune's
+            structure: person.unit_structure,
             title: { vi: 'Phản ứng nặng sau tiêm chủng', en: 'Serious adverse event after vaccination' },
             sourceType: 'vaccination_aefi',
             sourceId: id,
             priority: 'high',
             data: { severity: input.severity, symptoms: input.symptoms },
           });
-          const officers = await tx.query<{ id: string }>(
-            `select id::text from accounts where not disabled and
-               ((role = 'district_officer' and unit_code = $1) or (role = 'province_officer' and unit_code = $2))`,
-            [person.district_code ?? '', person.province_code],
-          );
-          for (const o of officers)
+          // The district and province officers of the person's area on the person's map; and, for a
+          // person still on the 2021 map in a 2025 deployment (not yet moved), the officers of the 2025
+          // province(s) their commune went into, who serve it now.
+          const provinces2025 =
+            person.unit_structure === 'pre2025' && (await deploymentStructure(tx)) === '2025'
+              ? [...new Set((await mappedTo2025(tx, person.commune_code)).map((u) => u.provinceCode))]
+              : [];
+          const officers = await areaOfficerIds(tx, {
+            districtCode: person.district_code,
+            provinceCode: person.province_code,
+            structure: person.unit_structure,
+            alsoProvinces2025: provinces2025,
+          });
+          for (const to of officers)
             await sendMessage(tx, {
               channel: 'notice',
-              to: o.id,
+              to,
               subject: 'vaccination.aefi.serious',
               body: seriousAefiNotice(person.commune_name ?? person.commune_code),
             });

@@ -6,7 +6,9 @@ import {
   DCC_ISSUER,
   dccName,
   nativeZlib,
+  personBriefs,
   revoke,
+  revokedAmong,
   type SigningKey,
 } from './vaccination.deps';
 
@@ -85,14 +87,7 @@ export async function reissueVaccinationCertificates(
 ): Promise<{ personId: string; uvci: string }[]> {
   const ids = [...new Set(personIds)];
   if (!ids.length) return [];
-  const people = new Map(
-    (
-      await tx.query<{ id: string; full_name: string; birth_date: string | null; birth_year: number }>(
-        'select id::text, full_name, birth_date::text as birth_date, birth_year from persons where id = any($1::uuid[])',
-        [ids],
-      )
-    ).map((p) => [p.id, p]),
-  );
+  const people = await personBriefs(tx, ids);
   const latest = new Map(
     (
       await tx.query<DoseForCertificate & { person_id: string }>(
@@ -103,12 +98,18 @@ export async function reissueVaccinationCertificates(
       )
     ).map((d) => [d.person_id, d]),
   );
-  const inForce = await tx.query<{ uvci: string; person_id: string; dose_id: string }>(
+  const held = await tx.query<{ uvci: string; person_id: string; dose_id: string }>(
     `select c.uvci, c.person_id::text, c.dose_id::text from vaccination_certificates c
-     where c.person_id = any($1::uuid[])
-       and not exists (select 1 from revocations r where r.type = 'DCC' and r.id = c.uvci and r.reinstated_at is null)`,
+     where c.person_id = any($1::uuid[])`,
     [ids],
   );
+  // The revocation list is the keys module's: the certificates it names are no longer in force.
+  const revoked = await revokedAmong(
+    tx,
+    'DCC',
+    held.map((c) => c.uvci),
+  );
+  const inForce = held.filter((c) => !revoked.has(c.uvci));
   const current = new Map<string, { uvci: string; dose_id: string }[]>();
   for (const c of inForce) current.set(c.person_id, [...(current.get(c.person_id) ?? []), c]);
   const due = ids.filter((id) => {
@@ -129,7 +130,7 @@ export async function reissueVaccinationCertificates(
       return [
         encodeHcert({
           payload: vaccinationPayload(
-            { fullName: person.full_name, birthDate: person.birth_date, birthYear: person.birth_year },
+            { fullName: person.fullName, birthDate: person.birthDate, birthYear: person.birthYear },
             dose,
             catalogue,
             uvci,

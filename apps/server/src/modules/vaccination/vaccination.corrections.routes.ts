@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import {
   CorrectionBody,
   CorrectionDecision,
+  CorrectionEvidenceParams,
+  CorrectionFiled,
+  CorrectionIdParams,
   CorrectionList,
+  CorrectionListQuery,
   CorrectionReview,
-  CorrectionSchema,
-  CorrectionStatus,
   DecisionBody,
   EVIDENCE_MAX_BYTES,
   RejectBody,
@@ -18,7 +19,6 @@ import { correctionsService } from './vaccination.corrections';
 import { correctionDecisions } from './vaccination.corrections.decide';
 
 const tags = ['vaccination'];
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const EXTENSION: Record<string, string> = {
   'image/jpeg': 'jpg',
   'image/png': 'png',
@@ -41,8 +41,8 @@ export function vaccinationCorrectionsRoutes(base: FastifyInstance, db: Db): voi
         summary: 'Báo thiếu/sai mũi tiêm (kèm minh chứng) / Report a missing or wrong dose, with evidence',
         body: CorrectionBody,
         response: {
-          200: Type.Object({ correction: CorrectionSchema, duplicate: Type.Boolean() }),
-          201: Type.Object({ correction: CorrectionSchema, duplicate: Type.Boolean() }),
+          200: CorrectionFiled,
+          201: CorrectionFiled,
         },
       },
     },
@@ -68,7 +68,7 @@ export function vaccinationCorrectionsRoutes(base: FastifyInstance, db: Db): voi
       schema: {
         tags,
         summary: 'Yêu cầu điều chỉnh cần xét (địa bàn / điểm tiêm) / Correction requests to review',
-        querystring: Type.Object({ status: Type.Optional(CorrectionStatus) }),
+        querystring: CorrectionListQuery,
         response: { 200: CorrectionList },
       },
     },
@@ -80,7 +80,7 @@ export function vaccinationCorrectionsRoutes(base: FastifyInstance, db: Db): voi
       schema: {
         tags,
         summary: 'Xét một yêu cầu bên cạnh hồ sơ tiêm / One request beside the records',
-        params: IdParams,
+        params: CorrectionIdParams,
         response: { 200: CorrectionReview },
       },
     },
@@ -92,10 +92,7 @@ export function vaccinationCorrectionsRoutes(base: FastifyInstance, db: Db): voi
       schema: {
         tags,
         summary: 'Tệp minh chứng / The evidence file',
-        params: Type.Object({
-          id: Type.String({ format: 'uuid' }),
-          evidenceId: Type.String({ format: 'uuid' }),
-        }),
+        params: CorrectionEvidenceParams,
       },
     },
     async (req, reply) => {
@@ -119,7 +116,7 @@ export function vaccinationCorrectionsRoutes(base: FastifyInstance, db: Db): voi
         tags,
         summary:
           'Chấp nhận: ghi mũi tiêm, cấp lại chứng nhận / Accept: record the dose, reissue the certificate',
-        params: IdParams,
+        params: CorrectionIdParams,
         body: DecisionBody,
         response: { 200: CorrectionDecision },
       },
@@ -132,7 +129,7 @@ export function vaccinationCorrectionsRoutes(base: FastifyInstance, db: Db): voi
       schema: {
         tags,
         summary: 'Từ chối kèm lý do / Reject with a reason',
-        params: IdParams,
+        params: CorrectionIdParams,
         body: RejectBody,
         response: { 200: CorrectionDecision },
       },

@@ -45,7 +45,7 @@ const SELECT = `select c.id::text, c.person_id::text, p.full_name as person_name
     c.status, c.filed_via, c.filed_at, c.decided_at, c.decision_reason, c.accepted_dose_id::text,
     c.commune_code, c.district_code, c.province_code, c.unit_structure
   from vaccination_corrections c
-  join persons p on p.id = c.person_id
+  join person_brief p on p.id = c.person_id
   left join vaccination_sites s on s.id = c.site_id`;
 
 export async function correctionRow(q: Queryable, id: string, forUpdate = false): Promise<CorrectionRow> {

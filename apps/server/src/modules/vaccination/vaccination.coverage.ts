@@ -29,7 +29,7 @@ interface UnitRow {
 
 async function unitOf(q: Queryable, structure: UnitStructure, code: string): Promise<UnitRow> {
   const rows = await q.query<UnitRow>(
-    `select code, level, level_name, full_name as name, path, population, province_code, district_code from admin_units
+    `select code, level, level_name, full_name as name, path, population, province_code, district_code from unit_brief
      where structure = $1 and code = $2`,
     [structure, code],
   );
@@ -41,7 +41,7 @@ async function unitOf(q: Queryable, structure: UnitStructure, code: string): Pro
 const under = (alias: string, pathParam: number | null) =>
   pathParam === null
     ? 'true'
-    : `exists (select 1 from admin_units u where u.structure = ${alias}.unit_structure
+    : `exists (select 1 from unit_brief u where u.structure = ${alias}.unit_structure
          and u.code = ${alias}.commune_code and u.path like $${pathParam} || '%')`;
 
 const emptyRow = (): CoverageRow => ({ population: 0, atLeastOne: 0, fullPrimary: 0, booster: 0 });
@@ -102,7 +102,7 @@ export async function coverageOf(
   }
   // A group's population: its recorded members living in the unit (vaccination_priority_members).
   const members = await q.query<{ group_code: string; n: string }>(
-    `select m.group_code, count(*)::text as n from vaccination_priority_members m join persons p on p.id = m.person_id
+    `select m.group_code, count(*)::text as n from vaccination_priority_members m join person_brief p on p.id = m.person_id
      where m.disease = $1 and p.unit_structure = $2 and p.merged_into is null and ${under('p', pathParam)}
      group by m.group_code`,
     params,
@@ -117,7 +117,7 @@ export async function coverageOf(
       ? Number(
           (
             await q.query<{ n: string | null }>(
-              'select sum(population)::text as n from admin_units where structure = $1 and level = 1',
+              'select sum(population)::text as n from unit_brief where structure = $1 and level = 1',
               [opts.structure],
             )
           )[0]?.n ?? 0,
@@ -133,16 +133,16 @@ export async function coverageOf(
   const children = await q.query<{ code: string; name: string; one: string; full: string; booster: string }>(
     `select ch.code, ch.full_name as name, coalesce(sum(c.at_least_one), 0)::text as one,
        coalesce(sum(c.full_primary), 0)::text as full, coalesce(sum(c.booster), 0)::text as booster
-     from admin_units ch
-     left join admin_units u on u.structure = ch.structure and u.path like ch.path || '%' and u.level_name = 'commune'
+     from unit_brief ch
+     left join unit_brief u on u.structure = ch.structure and u.path like ch.path || '%' and u.level_name = 'commune'
      left join vaccination_coverage c on c.unit_structure = u.structure and c.commune_code = u.code and c.disease = $1
      where ch.structure = $2 and ${unit ? 'ch.parent_code = $3' : 'ch.level = 1'}
      group by ch.code, ch.full_name order by ch.code`,
     unit ? [DISEASE, opts.structure, unit.code] : [DISEASE, opts.structure],
   );
   const childPopulation = await q.query<{ code: string; people: string }>(
-    `select ch.code, coalesce(sum(p.people), 0)::text as people from admin_units ch
-     join admin_units u on u.structure = ch.structure and u.path like ch.path || '%' and u.level_name = 'commune'
+    `select ch.code, coalesce(sum(p.people), 0)::text as people from unit_brief ch
+     join unit_brief u on u.structure = ch.structure and u.path like ch.path || '%' and u.level_name = 'commune'
      join vaccination_population p on p.unit_structure = u.structure and p.commune_code = u.code
      where ch.structure = $1 and ${unit ? 'ch.parent_code = $2' : 'ch.level = 1'} group by ch.code`,
     unit ? [opts.structure, unit.code] : [opts.structure],

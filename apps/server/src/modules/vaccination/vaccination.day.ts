@@ -34,7 +34,7 @@ export function dayService(db: Db) {
         `select b.id::text, b.person_id::text, p.full_name, p.birth_year, b.status, sl.starts_at, b.arrived_at,
            exists (select 1 from vaccination_doses d where d.person_id = b.person_id and d.site_id = b.site_id
              and d.status = 'active' and d.administered_on = $2::date) as vaccinated
-         from vaccination_bookings b join vaccination_slots sl on sl.id = b.slot_id join persons p on p.id = b.person_id
+         from vaccination_bookings b join vaccination_slots sl on sl.id = b.slot_id join person_brief p on p.id = b.person_id
          where b.site_id = $1 and b.status <> 'cancelled'
            and sl.starts_at >= ($2::date)::timestamp at time zone 'Asia/Ho_Chi_Minh'
            and sl.starts_at < ($2::date + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh'
@@ -55,7 +55,7 @@ export function dayService(db: Db) {
            (select a.severity from vaccination_adverse_events a where a.person_id = d.person_id
               and (a.dose_id = d.id or (a.dose_id is null and a.created_at >= d.administered_at))
             order by case a.severity when 'serious' then 0 when 'moderate' then 1 else 2 end limit 1) as reaction
-         from vaccination_doses d join persons p on p.id = d.person_id
+         from vaccination_doses d join person_brief p on p.id = d.person_id
          where d.site_id = $1 and d.status = 'active' and d.administered_at > $2 order by d.administered_at`,
         [site.id, new Date(now - OBSERVATION_MS - SHOWN_AFTER_MS)],
       );

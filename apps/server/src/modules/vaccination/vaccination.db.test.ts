@@ -4,7 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { decodeHcert } from '@phongdich/dcc';
 import { dbTargets } from '../../test-support/test-db';
 import { buildTestApp } from '../../test-support/test-app';
-import { signInAs, signInCitizen } from '../../test-support/auth';
+import { createStaff, signInAs, signInCitizen } from '../../test-support/auth';
+import { applyDeploymentStructure } from '../../core/units/deployment';
+import { baDinh2025, trucBach2021 } from '../../test-support/same-code-locations';
 import type { Db } from '../../core/db/db';
 import { createPerson, createSiteWithSlot, doseBody, linkFamily, noAnswers } from './vaccination.fixtures';
 
@@ -401,6 +403,97 @@ for (const target of dbTargets()) {
         headers: far,
       });
       assert.equal(refused.statusCode, 403);
+    });
+  });
+
+  describe(`vaccination: a serious adverse event on either map in a 2025 deployment (${target.name})`, () => {
+    let db: Db;
+    let app: FastifyInstance;
+    before(async () => {
+      db = await target.open();
+      await applyDeploymentStructure(db, '2025');
+      app = await buildTestApp(db);
+    });
+    after(async () => {
+      await app.close();
+      await db.close();
+    });
+
+    /** A staff account on a given map (an account not yet moved stays on the 2021 one). */
+    async function officer(
+      role: 'district_officer' | 'province_officer',
+      unitCode: string,
+      structure: string,
+    ) {
+      const a = await createStaff(db, { role, unitCode });
+      await db.query('update accounts set unit_structure = $2 where id = $1', [a.accountId, structure]);
+      return a.accountId;
+    }
+    async function report(at: typeof trucBach2021 | typeof baDinh2025) {
+      const phone = nextPhone();
+      const rows = await db.query<{ id: string }>(
+        `insert into persons (full_name, name_folded, birth_year, sex, phones, commune_code, district_code, province_code, unit_structure)
+         values ('Lê Văn Phản', 'le van phan', 1970, 'male', $1, $2, $3, $4, $5) returning id::text`,
+        [[e164(phone)], at.communeCode, at.districtCode, at.provinceCode, at.structure],
+      );
+      const personId = rows[0]!.id;
+      const citizen = (await signInCitizen(app, phone)).headers;
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/vaccination/adverse-events',
+        headers: citizen,
+        payload: {
+          clientId: crypto.randomUUID(),
+          personId,
+          symptoms: ['khó thở'],
+          onsetAt: new Date(Date.now() - 3_600_000).toISOString(),
+          severity: 'serious',
+        },
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      const item = await db.query<Record<string, string | null>>(
+        `select unit_structure, commune_code, district_code, province_code from worklist_items
+         where kind = 'aefi_serious' and person_id = $1`,
+        [personId],
+      );
+      const to = (
+        await db.query<{ recipient: string }>(
+          `select recipient from outbox_messages where subject = 'vaccination.aefi.serious'
+           and created_at >= now() - interval '1 minute'`,
+        )
+      ).map((n) => n.recipient);
+      return { item, to };
+    }
+
+    it('a person still on the 2021 map: the item stays in their 2021 commune; their 2021 district and province officers and the 2025 province officers are told', async () => {
+      const district2021 = await officer('district_officer', '001', 'pre2025');
+      const province2021 = await officer('province_officer', '01', 'pre2025');
+      const province2025 = await officer('province_officer', '01', '2025');
+      const otherDistrict = await officer('district_officer', '002', 'pre2025');
+      const { item, to } = await report(trucBach2021);
+      assert.deepEqual(item, [
+        { unit_structure: 'pre2025', commune_code: '00004', district_code: '001', province_code: '01' },
+      ]);
+      assert.ok(
+        to.includes(district2021) && to.includes(province2021) && to.includes(province2025),
+        String(to),
+      );
+      assert.ok(!to.includes(otherDistrict));
+      await db.query('update accounts set disabled = true where id::text = any($1::text[])', [
+        [district2021, province2021, province2025, otherDistrict],
+      ]);
+    });
+
+    it('a person on the 2025 map: the 2025 commune with that code, its province officers only, never a 2021 officer of the same digits', async () => {
+      const province2021 = await officer('province_officer', '01', 'pre2025');
+      const district2021 = await officer('district_officer', '001', 'pre2025');
+      const province2025 = await officer('province_officer', '01', '2025');
+      const { item, to } = await report(baDinh2025);
+      assert.deepEqual(item, [
+        { unit_structure: '2025', commune_code: '00004', district_code: null, province_code: '01' },
+      ]);
+      assert.ok(to.includes(province2025), String(to));
+      assert.ok(!to.includes(province2021) && !to.includes(district2021), String(to));
     });
   });
 }

@@ -27,7 +27,7 @@ export async function duePage(
     due_from: string;
   }>(
     `select n.person_id::text, p.full_name, p.birth_year, n.dose_number, n.kind, n.product_mp, n.due_from::text
-     from vaccination_next_due n join persons p on p.id = n.person_id
+     from vaccination_next_due n join person_brief p on p.id = n.person_id
      where n.unit_structure = $1 and n.commune_code = $2 and n.disease = $3 and n.due_from <= $4::date
        and ($5::date is null or (n.due_from, n.person_id) > ($5::date, $6::uuid))
      order by n.due_from, n.person_id limit $7`,

@@ -40,6 +40,7 @@ export async function createSiteWithSlot(
   db: Db,
   opts: { capacity?: number; lotQuantity?: number; productMp?: string; expiresOn?: string } = {},
 ) {
+  await clearOfVietnamMidnight();
   const officer = (await signInAs(app, db, { role: 'commune_officer', unitCode: '00001' })).headers;
   const post = async (url: string, payload: object) => {
     const res = await app.inject({ method: 'POST', url, headers: officer, payload });
@@ -70,7 +71,7 @@ export async function createSiteWithSlot(
     startsOn: today,
     endsOn: '2099-12-31',
   });
-  const start = new Date(Date.now() + 2 * 3_600_000);
+  const start = laterTodayInVietnam();
   const slot = await post(`/api/vaccination/campaigns/${campaign.id}/slots`, {
     siteId: site.id,
     startsAt: start.toISOString(),
@@ -79,6 +80,30 @@ export async function createSiteWithSlot(
   });
   const vaccinator = await signInAs(app, db, { role: 'vaccinator', unitCode: '00001', facilityId: site.id });
   return { officer, site, lot, campaign, slot, vaccinator: vaccinator.headers as SessionHeaders };
+}
+
+/**
+ * A start later today in Viet Nam (UTC+7), as the fixture's slot promises its tests ("today's list",
+ * "no reminder for today's slot"): two hours from now, or halfway to Viet Nam's midnight when that is
+ * nearer (the tests ran red from 22:00 there), and at least a minute ahead (a booking needs a slot
+ * still to come).
+ */
+function laterTodayInVietnam(now = Date.now()): Date {
+  return new Date(now + Math.max(60_000, Math.min(2 * 3_600_000, (nextVietnamMidnight(now) - now) / 2)));
+}
+
+const nextVietnamMidnight = (now: number) =>
+  Math.floor((now + 7 * 3_600_000) / 86_400_000 + 1) * 86_400_000 - 7 * 3_600_000;
+
+/**
+ * Waits out Viet Nam's midnight when it is under five minutes away. A slot "later today" cannot be
+ * both today and still to come at 23:59, and a test that books it and then reads today's list
+ * finds it under tomorrow: CI failed this way once, at 23:59 there (faketime reproduces it). Five
+ * minutes leaves the slot at least two and a half minutes ahead, longer than any test using it.
+ */
+async function clearOfVietnamMidnight(now = Date.now()): Promise<void> {
+  const wait = nextVietnamMidnight(now) - now;
+  if (wait < 5 * 60_000) await new Promise((r) => setTimeout(r, wait + 1_000));
 }
 
 export const noAnswers = () => Object.fromEntries(SCREENING_VN_2021.questions.map((q) => [q.id, false]));

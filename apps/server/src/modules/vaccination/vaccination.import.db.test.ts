@@ -9,8 +9,12 @@ import type { DomainEvent } from '../../core/events/handler';
 import { vaccinationCertificateHandler } from './vaccination.certificates.after-dose';
 import { signInAs, type SessionHeaders } from '../../test-support/auth';
 import type { Db } from '../../core/db/db';
-import type { Actor } from '../../core/auth/actor';
+import type { Actor, StaffActor } from '../../core/auth/actor';
 import { runImport, vaccinationImportService } from './vaccination.import.service';
+import { applyDeploymentStructure } from '../../core/units/deployment';
+import { insertAccount } from '../accounts';
+import { runMove } from '../geo';
+import { baDinh2025, trucBach2021 } from '../../test-support/same-code-locations';
 
 let seq = 0;
 /** A person straight into the registry in Phúc Xá (00001), with what the matcher looks at. */
@@ -403,6 +407,214 @@ for (const target of dbTargets()) {
         `select count(*)::int as n from persons where full_name like 'Người Tiêm Số %'`,
       );
       assert.equal(people[0]!.n, 8);
+    });
+  });
+
+  describe(`vaccination import: the import's map decides its communes (${target.name})`, () => {
+    let db: Db;
+    before(async () => {
+      db = await target.open();
+      await applyDeploymentStructure(db, '2025');
+    });
+    after(async () => db.close());
+
+    const officerOf = (at: typeof trucBach2021 | typeof baDinh2025, id: string): Actor => ({
+      kind: 'staff',
+      accountId: id,
+      role: 'commune_officer',
+      unitCode: at.communeCode,
+      unitStructure: at.structure,
+      facilityId: null,
+      displayName: 'Cán bộ xã',
+    });
+    async function importAs(actor: Actor, name: string) {
+      const csv = `Họ tên,Năm sinh,Vắc xin,Ngày tiêm\n${name},1961,AZ,05/08/2021\n`;
+      const { view } = await vaccinationImportService(db).upload(
+        { actor },
+        new TextEncoder().encode(csv),
+        {},
+      );
+      await runImport(db, view.id);
+      const job = await db.query<{
+        status: string;
+        doses_created: number;
+        rows_failed: number;
+        unit_structure: string;
+      }>('select status, doses_created, rows_failed, unit_structure from vaccination_imports where id = $1', [
+        view.id,
+      ]);
+      const doses = await db.query<Record<string, string | null>>(
+        `select d.unit_structure, d.commune_code, d.district_code, d.province_code, p.unit_structure as person_structure,
+           p.district_code as person_district
+         from vaccination_doses d join persons p on p.id = d.person_id where d.import_id = $1`,
+        [view.id],
+      );
+      return { job: job[0], doses };
+    }
+
+    it('an officer still on the 2021 map in a 2025 deployment: their rows land in their 2021 commune, not the 2025 one with its code', async () => {
+      const r = await importAs(officerOf(trucBach2021, 'officer-truc-bach'), 'Nguyễn Văn Trúc');
+      assert.deepEqual(r.job, {
+        status: 'done',
+        doses_created: 1,
+        rows_failed: 0,
+        unit_structure: 'pre2025',
+      });
+      assert.deepEqual(r.doses, [
+        {
+          unit_structure: 'pre2025',
+          commune_code: '00004',
+          district_code: '001',
+          province_code: '01',
+          person_structure: 'pre2025',
+          person_district: '001',
+        },
+      ]);
+    });
+
+    it('an officer of the 2025 commune with that code: on the 2025 map, without a district', async () => {
+      const r = await importAs(officerOf(baDinh2025, 'officer-ba-dinh'), 'Nguyễn Văn Đình');
+      assert.deepEqual(r.job, { status: 'done', doses_created: 1, rows_failed: 0, unit_structure: '2025' });
+      assert.deepEqual(r.doses, [
+        {
+          unit_structure: '2025',
+          commune_code: '00004',
+          district_code: null,
+          province_code: '01',
+          person_structure: '2025',
+          person_district: null,
+        },
+      ]);
+    });
+  });
+
+  describe(`vaccination import: a file uploaded on the 2021 map, after the move to 2025 (${target.name})`, () => {
+    // The file names 2021 communes: Phúc Xá (00001) went into Hồng Hà (00097); Cống Vị (00007) and
+    // Ngọc Khánh (00025) were split, and 00025 is also the code of the 2025 Giảng Võ — a different place.
+    let db: Db;
+    let uploader: StaffActor;
+    const twins: Record<string, string[]> = {};
+    before(async () => {
+      db = await target.open();
+      const account = await insertAccount(db, {
+        kind: 'staff',
+        username: 'import.hanoi.2021',
+        displayName: 'Cán bộ Hà Nội',
+        role: 'province_officer',
+        unitCode: '01',
+        passwordHash: null,
+      });
+      uploader = {
+        kind: 'staff',
+        accountId: account.id,
+        role: 'province_officer',
+        unitCode: '01',
+        unitStructure: 'pre2025',
+        unitLevel: 'province',
+        facilityId: null,
+        displayName: 'Cán bộ Hà Nội',
+      };
+      // Two people with one phone and birth year in each commune: every file row is a question.
+      for (const commune of ['00001', '00007', '00025']) {
+        const phone = mobile();
+        twins[commune] = [phone];
+        for (let i = 0; i < 2; i++)
+          twins[commune].push(await person(db, { name: 'Vũ Văn Song', birthYear: 1966, phone, commune }));
+      }
+    });
+    after(async () => db.close());
+
+    const csvOf = (lines: string[]) =>
+      new TextEncoder().encode(`Họ tên,Năm sinh,SĐT,Mã xã,Vắc xin,Ngày tiêm\n${lines.join('\n')}\n`);
+    const twinRow = (commune: string) => `Vũ Văn Song,1966,${twins[commune]![0]},${commune},AZ,05/08/2021`;
+    const move = async (on: Db) => {
+      await applyDeploymentStructure(on, '2025');
+      const run = await runMove(on, { actor: { ...uploader, role: 'national_admin', unitCode: null } });
+      assert.equal(run.status, 'done');
+    };
+    /** The uploader as a session sees them once their account is on the 2025 map. */
+    const uploader2025 = (): StaffActor => ({ ...uploader, unitStructure: '2025' });
+
+    it('rows left for review are resolved on the 2025 commune their 2021 commune became; a split commune is not guessed', async () => {
+      const service = vaccinationImportService(db);
+      const { view } = await service.upload(
+        { actor: uploader },
+        csvOf([twinRow('00001'), twinRow('00007'), twinRow('00025')]),
+        {},
+      );
+      await runImport(db, view.id);
+      const review = await db.query<{ n: number }>(
+        `select count(*)::int as n from vaccination_import_rows where import_id = $1 and status = 'review'`,
+        [view.id],
+      );
+      assert.equal(review[0]!.n, 3);
+      await move(db);
+
+      const ctx = { actor: uploader2025() };
+      const picked = await service.resolve(ctx, view.id, 2, {
+        action: 'pick',
+        personId: twins['00001']![1]!,
+      });
+      assert.equal(picked.status, 'resolved');
+      const dose = await db.query<{ at: string }>(
+        `select unit_structure || ' ' || commune_code || ' ' || province_code as at from vaccination_doses where id = $1`,
+        [picked.doseId],
+      );
+      assert.deepEqual(dose[0], { at: '2025 00097 01' });
+
+      for (const [row, commune] of [
+        [3, '00007'],
+        [4, '00025'],
+      ] as const)
+        await assert.rejects(
+          service.resolve(ctx, view.id, row, { action: 'pick', personId: twins[commune]![1]! }),
+          (err: { code?: string; details?: { code: string }[] }) =>
+            err.code === 'VALIDATION_FAILED' && err.details?.[0]?.code === 'COMMUNE_SPLIT',
+        );
+      const giangVo = await db.query<{ n: number }>(
+        `select count(*)::int as n from vaccination_doses where import_id = $1 and commune_code = '00025'`,
+        [view.id],
+      );
+      assert.equal(giangVo[0]!.n, 0, 'nothing landed in the 2025 commune that has the 2021 code');
+    });
+
+    it('an import running when the map changes applies its later rows on the 2025 commune', async () => {
+      // A deployment of its own: nothing of the first test's moved map.
+      const fresh = await target.open();
+      try {
+        const account = await insertAccount(fresh, {
+          kind: 'staff',
+          username: 'import.hanoi.running',
+          displayName: 'Cán bộ Hà Nội',
+          role: 'province_officer',
+          unitCode: '01',
+          passwordHash: null,
+        });
+        uploader = { ...uploader, accountId: account.id, unitStructure: 'pre2025' };
+        const lines = Array.from(
+          { length: 4 },
+          (_, i) => `Người Chuyển Số ${i + 1},${1950 + i},,00001,AZ,05/08/2021`,
+        );
+        const { view } = await vaccinationImportService(fresh).upload({ actor: uploader }, csvOf(lines), {});
+        await assert.rejects(
+          runImport(fresh, view.id, { batchRows: 2, stopAfterBatches: 1 }),
+          /stopped on purpose/,
+        );
+        await move(fresh);
+        await runImport(fresh, view.id, { batchRows: 2 });
+        const doses = await fresh.query<{ at: string }>(
+          `select unit_structure || ' ' || commune_code as at from vaccination_doses where import_id = $1
+           order by import_row`,
+          [view.id],
+        );
+        // The first two were written on 2021 and carried by the move; the last two written on 2025.
+        assert.deepEqual(
+          doses.map((d) => d.at),
+          ['2025 00097', '2025 00097', '2025 00097', '2025 00097'],
+        );
+      } finally {
+        await fresh.close();
+      }
     });
   });
 }

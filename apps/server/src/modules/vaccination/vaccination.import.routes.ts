@@ -5,7 +5,7 @@ import {
   ImportAccepted,
   ImportIdParams,
   ImportPreview,
-  ImportRow,
+  ImportRowList,
   ImportRowParams,
   ImportRowsQuery,
   ImportUploadQuery,
@@ -13,7 +13,6 @@ import {
   ResolveBody,
   ResolveResult,
 } from '@phongdich/contracts/vaccination-import';
-import { Type } from 'typebox';
 import type { Db } from '../../core/db/db';
 import { LOCKS } from '../../core/db/locks';
 import { AppError } from '../../core/errors';
@@ -88,7 +87,7 @@ export function vaccinationImportRoutes(root: FastifyInstance, db: Db): void {
         summary: 'Dòng lỗi và dòng cần chọn người / Rows to fix and rows to review',
         params: ImportIdParams,
         querystring: ImportRowsQuery,
-        response: { 200: Type.Array(ImportRow) },
+        response: { 200: ImportRowList },
       },
     },
     async (req) => imports.rows(auditContext(req), req.params.id, req.query.status ?? 'all'),

@@ -17,6 +17,9 @@ import {
 } from '../../core/import';
 import { catalogueInForce } from './vaccination.catalogue';
 import { signingKey } from './vaccination.deps';
+import { findUnit, matchCandidates } from './vaccination.import.deps';
+import { deploymentStructure } from '../../core/units/deployment';
+import type { UnitStructure } from '../../core/units/structure';
 import {
   applyDoseRows,
   type ImportRowInput,
@@ -53,13 +56,21 @@ export interface ImportRecord {
   status: 'processing' | 'done' | 'failed';
   actor: Actor;
   default_commune_code: string | null;
+  /** The map the import's default commune is on (the move carries it to 2025). */
+  unit_structure: UnitStructure;
+  /** Set when the move carried the import from the 2021 map: its file's own codes are 2021 codes. */
+  moved_from_unit: string | null;
   created_at: Date;
   finished_at: Date | null;
 }
 
 const SELECT = `select id::text, kind, format, header_row, columns, rows_total, rows_done, rows_failed, rows_review,
-  rows_duplicate, doses_created, people_created, status, actor, default_commune_code, created_at, finished_at
+  rows_duplicate, doses_created, people_created, status, actor, default_commune_code, unit_structure, moved_from_unit, created_at, finished_at
   from vaccination_imports`;
+
+/** The map the file's own codes are on: the upload's (an import the move carried was uploaded on 2021's). */
+const fileStructureOf = (job: ImportRecord): UnitStructure =>
+  job.moved_from_unit !== null ? 'pre2025' : job.unit_structure;
 
 export const importView = (r: ImportRecord) => ({
   id: r.id,
@@ -163,7 +174,7 @@ export async function runImport(
 ): Promise<void> {
   const job = (
     await db.query<ImportRecord & { file: Uint8Array }>(
-      `${SELECT.replace('from', ', file from')} where id = $1`,
+      `${SELECT.replace('from vaccination_imports', ', file from vaccination_imports')} where id = $1`,
       [id],
     )
   )[0];
@@ -179,6 +190,8 @@ export async function runImport(
     importId: id,
     actor: job.actor,
     defaultCommune: job.default_commune_code,
+    structure: job.unit_structure,
+    fileStructure: fileStructureOf(job),
     communes: new Map(),
   };
   let batches = 0;
@@ -331,17 +344,24 @@ export function vaccinationImportService(db: Db) {
       }
       const rowsTotal = sheet.rows.length - c.at - 1;
       if (rowsTotal <= 0) throw new AppError('UPLOAD_EMPTY');
-      // A commune officer's rows are in their commune unless the file says otherwise.
-      const communeCode =
-        opts.communeCode ??
-        (a.unitCode && (a.unitLevel === 'commune' || (a.unitLevel === undefined && a.unitCode.length === 5))
-          ? a.unitCode
-          : null);
+      // The import's map: the uploader's account's, else the deployment's. A commune officer's rows are
+      // in their commune unless the file says otherwise; which unit the account's code is, the map says
+      // (geo's lookup), never the code's length (a 2025 code can be a 2021 district's digits and back).
+      const structure = a.unitStructure ?? (await deploymentStructure(db));
+      const own =
+        a.unitCode && a.unitLevel !== null
+          ? a.unitLevel === 'commune'
+            ? a.unitCode
+            : a.unitLevel === undefined && (await findUnit(db, structure, a.unitCode))?.level === 3
+              ? a.unitCode
+              : null
+          : null;
+      const communeCode = opts.communeCode ?? own;
       const view = await db.transaction(async (tx) => {
         const rows = await tx.query<ImportRecord>(
           `insert into vaccination_imports (kind, sha256, format, file, header_row, columns, rows_total,
-             uploaded_by_account_id, actor, default_commune_code)
-           values ('doses', $1, $2, $3, $4, $5, $6, $7, $8, $9)
+             uploaded_by_account_id, actor, default_commune_code, unit_structure)
+           values ('doses', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
            on conflict (uploaded_by_account_id, kind, sha256) do nothing
            returning id::text`,
           [
@@ -354,6 +374,7 @@ export function vaccinationImportService(db: Db) {
             a.accountId,
             JSON.stringify(a),
             communeCode,
+            structure,
           ],
         );
         if (!rows[0]) return null;
@@ -396,27 +417,12 @@ export function vaccinationImportService(db: Db) {
         [job.id, status],
       );
       const ids = [...new Set(rows.flatMap((r) => r.candidates))];
-      const people = ids.length
-        ? await db.query<{
-            id: string;
-            full_name: string;
-            birth_date: string | null;
-            birth_year: number;
-            commune_code: string;
-            cccd: string | null;
-            phones: string[];
-          }>(
-            `select id::text, full_name, birth_date::text, birth_year, commune_code, cccd, phones from persons where id = any($1::uuid[])`,
-            [ids],
-          )
-        : [];
-      const byId = new Map(people.map((p) => [p.id, p]));
+      // People's own reviewer view of them: names, birth, commune, the numbers' last digits only.
+      const byId = await matchCandidates(db, ids);
       await recordAudit(db, ctx, {
         action: 'vaccination.import.rows.read',
         details: { importId: job.id, rows: rows.length, candidates: ids.length },
       });
-      const mask = (s: string | null) =>
-        s ? `${'•'.repeat(Math.max(0, s.length - 4))}${s.slice(-4)}` : null;
       return rows.map((r) => ({
         row: r.row_number,
         status: r.status,
@@ -427,13 +433,12 @@ export function vaccinationImportService(db: Db) {
           const p = byId.get(c);
           return {
             id: c,
-            fullName: p?.full_name ?? '',
-            birthDate: p?.birth_date ?? null,
-            birthYear: p?.birth_year ?? null,
-            communeCode: p?.commune_code ?? null,
-            // Enough to tell two people apart side by side, not the whole number.
-            cccd: mask(p?.cccd ?? null),
-            phone: mask(p?.phones[0] ?? null),
+            fullName: p?.fullName ?? '',
+            birthDate: p?.birthDate ?? null,
+            birthYear: p?.birthYear ?? null,
+            communeCode: p?.communeCode ?? null,
+            cccd: p?.cccd ?? null,
+            phone: p?.phone ?? null,
           };
         }),
       }));
@@ -524,10 +529,14 @@ export function vaccinationImportService(db: Db) {
         const at = sheet.rows.findIndex((x) => x.row === job.header_row);
         const input = rowsOf(sheet, at, job.columns).find((x) => x.row === row);
         if (!input) throw new AppError('NOT_FOUND');
+        // The officer deciding now (the uploader: ownImport), on the map their account is on now — a
+        // row resolved after the move is placed and checked in their 2025 area, not their 2021 one.
         const scope: ImportScope = {
           importId: job.id,
-          actor: job.actor,
+          actor: ctx.actor,
           defaultCommune: job.default_commune_code,
+          structure: job.unit_structure,
+          fileStructure: fileStructureOf(job),
           communes: new Map(),
         };
         const [outcome] = await applyDoseRows(

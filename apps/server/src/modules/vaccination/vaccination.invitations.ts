@@ -11,7 +11,7 @@ import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { authorize } from '../../core/auth/policy';
 import { jurisdictionSql } from '../../core/auth/jurisdiction';
 import { AppError } from '../../core/errors';
-import { sendMessage } from './vaccination.deps';
+import { personBriefs, sendMessage } from './vaccination.deps';
 import { assertPriorityGroup } from './vaccination.priority';
 import {
   areaHolds,
@@ -159,7 +159,8 @@ async function groupTarget(db: Db, ctx: AuditContext, campaignId: string, input:
 }
 
 /**
- * The due people of the site's commune in a group and age band, as `from … where …` over persons `p`:
+ * The due people of the site's commune in a group and age band, as `from … where …` over people's
+ * read view person_brief `p`:
  * no dose yet, or due for their next dose by the schedule in force (vaccination_next_due) today, and
  * not yet invited to this campaign. One text for the count and the invitation, so the number the
  * officer confirms is the number invited.
@@ -169,7 +170,7 @@ function dueSql(ctx: AuditContext, campaign: CampaignRow, site: SiteRow, input: 
   const maxBirthYear = new Date().getUTCFullYear() - MIN_AGE[input.ageBand ?? 'all'];
   const j = jurisdictionSql(ctx.actor, 'p', 8);
   return {
-    sql: `from vaccination_priority_members m join persons p on p.id = m.person_id
+    sql: `from vaccination_priority_members m join person_brief p on p.id = m.person_id
       where m.disease = $1 and m.group_code = $2 and p.unit_structure = $3 and p.commune_code = $4
         and p.merged_into is null and p.birth_year <= $5 and ${j.sql}
         and (not exists (select 1 from vaccination_doses d
@@ -203,25 +204,30 @@ export function invitationsService(db: Db, bookingUrl: string) {
       return db.transaction(async (tx) => {
         const due = await tx.query<{
           id: string;
-          phone: string | null;
           commune_code: string;
           district_code: string | null;
           province_code: string;
           unit_structure: string;
         }>(
-          `select p.id::text, p.phones[1] as phone, p.commune_code, p.district_code, p.province_code, p.unit_structure
+          `select p.id::text, p.commune_code, p.district_code, p.province_code, p.unit_structure
            ${dueFrom.sql} order by p.id limit ${limit + 1}`,
           dueFrom.params,
+        );
+        // Phones are not in the read view: people's personBriefs gives them, one read for the batch.
+        const invitees = due.slice(0, limit);
+        const briefs = await personBriefs(
+          tx,
+          invitees.map((p) => p.id),
         );
         const res = await writeInvitations(tx, ctx, {
           campaignId: campaign.id,
           site,
           source: 'selection',
           bookingUrl,
-          invitees: due.slice(0, limit).map((p) => ({
+          invitees: invitees.map((p) => ({
             personId: p.id,
             group: input.priorityGroup,
-            phone: p.phone,
+            phone: briefs.get(p.id)?.phones[0] ?? null,
             communeCode: p.commune_code,
             districtCode: p.district_code,
             provinceCode: p.province_code,
@@ -287,7 +293,7 @@ export function invitationsService(db: Db, bookingUrl: string) {
       }>(
         `select s.id::text, s.person_id::text, p.full_name, p.birth_year, s.priority_group, s.channel, s.source,
            s.created_at, s.status
-         from (${withStatus}) s join persons p on p.id = s.person_id
+         from (${withStatus}) s join person_brief p on p.id = s.person_id
          where $${params.length + 1}::text is null or s.status = $${params.length + 1}
          order by s.created_at desc, s.id limit 500`,
         [...params, query.status ?? null],

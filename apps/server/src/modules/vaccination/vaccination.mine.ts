@@ -7,7 +7,9 @@ import { doseView, dosesOf } from './vaccination.doses';
 import { assertActsFor, ownAndFamily } from './vaccination.people';
 import { vaccinationPayload } from './vaccination.certificates';
 import { vaccinationPdf } from './vaccination.pdf';
+import { personBriefs, revokedAmong } from './vaccination.deps';
 
+/** The person's latest certificate that has not expired and is not on the revocation list (keys'). */
 async function certificateInForce(db: Db, personId: string) {
   const rows = await db.query<{
     uvci: string;
@@ -18,11 +20,15 @@ async function certificateInForce(db: Db, personId: string) {
   }>(
     `select c.uvci, c.hc1, c.issued_at, c.expires_at, c.dose_id::text from vaccination_certificates c
      where c.person_id = $1 and c.expires_at > now()
-       and not exists (select 1 from revocations r where r.type = 'DCC' and r.id = c.uvci and r.reinstated_at is null)
-     order by c.issued_at desc limit 1`,
+     order by c.issued_at desc`,
     [personId],
   );
-  return rows[0];
+  const revoked = await revokedAmong(
+    db,
+    'DCC',
+    rows.map((c) => c.uvci),
+  );
+  return rows.find((c) => !revoked.has(c.uvci));
 }
 
 /** A citizen's own and family's doses and certificates. */
@@ -63,17 +69,12 @@ export function mineService(db: Db) {
       await assertActsFor(db, ctx, personId);
       const cert = await certificateInForce(db, personId);
       if (!cert) throw new AppError('CERTIFICATE_NOT_FOUND');
-      const person = (
-        await db.query<{ full_name: string; birth_date: string | null; birth_year: number }>(
-          'select full_name, birth_date::text as birth_date, birth_year from persons where id = $1',
-          [personId],
-        )
-      )[0]!;
+      const person = (await personBriefs(db, [personId])).get(personId)!;
       const dose = (await dosesOf(db, personId)).find((d) => d.id === cert.dose_id);
       if (!dose) throw new AppError('CERTIFICATE_NOT_FOUND');
       const catalogue = await catalogueInForce(db, 'covid-19', dose.administered_at);
       const entry = vaccinationPayload(
-        { fullName: person.full_name, birthDate: person.birth_date, birthYear: person.birth_year },
+        { fullName: person.fullName, birthDate: person.birthDate, birthYear: person.birthYear },
         dose,
         catalogue,
         cert.uvci,
@@ -86,8 +87,8 @@ export function mineService(db: Db) {
       return vaccinationPdf({
         hc1: cert.hc1,
         uvci: cert.uvci,
-        fullName: person.full_name,
-        birth: person.birth_date?.split('-').reverse().join('/') ?? String(person.birth_year),
+        fullName: person.fullName,
+        birth: person.birthDate?.split('-').reverse().join('/') ?? String(person.birthYear),
         productName: catalogue.products.find((p) => p.mp === dose.product_mp)?.name.vi ?? dose.product_mp,
         doseNumber: entry.dn,
         seriesDoses: entry.sd,

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../core/db/db';
 import type { AuditContext } from '../../core/audit/audit';
 import { AppError } from '../../core/errors';
-import { citizenAccount, familyOf, personIdByPhone } from '../people';
+import { citizenAccount, familyOf, personBriefs, personIdByPhone } from '../people';
 
 /** The people a citizen acts for: themselves and the family members they declared. */
 export async function ownAndFamily(
@@ -12,10 +12,10 @@ export async function ownAndFamily(
   const account = await citizenAccount(q, ctx.actor.accountId);
   const own = account?.person_id ?? (account?.phone ? await personIdByPhone(q, account.phone) : undefined);
   if (!own) return [];
-  const names = await q.query<{ full_name: string }>('select full_name from persons where id = $1', [own]);
+  const self = (await personBriefs(q, [own])).get(own);
   const family = await familyOf(q, own);
   return [
-    { id: own, name: names[0]?.full_name ?? '', self: true },
+    { id: own, name: self?.fullName ?? '', self: true },
     ...family.map((f) => ({ id: f.id, name: f.fullName, self: false })),
   ];
 }

@@ -203,7 +203,7 @@ export async function rebuildVaccinationFigures(db: Db, batch = 500): Promise<{ 
     await tx.query('delete from vaccination_population');
     await tx.query(
       `insert into vaccination_population (unit_structure, commune_code, birth_year, people)
-       select unit_structure, commune_code, birth_year, count(*) from persons
+       select unit_structure, commune_code, birth_year, count(*) from person_brief
        where commune_code is not null group by unit_structure, commune_code, birth_year`,
     );
   });

@@ -1,7 +1,7 @@
 import type { Db } from '../../core/db/db';
 import { systemActor } from '../../core/auth/actor';
 import { recordAudit } from '../../core/audit/audit';
-import { sendMessage } from './vaccination.deps';
+import { accountPhones, personBriefs, sendMessage } from './vaccination.deps';
 import { vnDate } from './vaccination.reach';
 import { reminderSms } from './vaccination.sms';
 
@@ -19,35 +19,48 @@ export async function sendBookingReminders(db: Db, now = new Date(), batch = 200
   let total = 0;
   for (;;) {
     const done = await db.transaction(async (tx) => {
-      const claimed = await tx.query<{
+      const due = await tx.query<{
         booking_id: string;
         person_id: string;
         starts_at: Date;
         site_name: string;
-        phone: string | null;
+        booked_by: string;
       }>(
-        `with due as (
-           select b.id from vaccination_bookings b join vaccination_slots sl on sl.id = b.slot_id
-           where b.status = 'booked' and (sl.starts_at at time zone 'Asia/Ho_Chi_Minh')::date = $1::date
-             and sl.starts_at > $3
-             and not exists (select 1 from vaccination_booking_reminders r where r.booking_id = b.id)
-           order by b.id limit $2
-         ), who as (
-           -- The phone that booked (it got the confirmation), else the person's own.
-           select b.id, b.person_id, sl.starts_at, s.name as site_name,
-             coalesce((select a.phone from accounts a where a.id::text = b.booked_by_account_id),
-                      (select p.phones[1] from persons p where p.id = b.person_id)) as phone
-           from due join vaccination_bookings b on b.id = due.id join vaccination_slots sl on sl.id = b.slot_id
-             join vaccination_sites s on s.id = sl.site_id
-         ), claimed as (
-           insert into vaccination_booking_reminders (booking_id, channel)
-           select id, case when phone is null then 'none' else 'sms' end from who
-           on conflict do nothing returning booking_id
-         )
-         select who.id::text as booking_id, who.person_id::text, who.starts_at, who.site_name, who.phone
-         from who join claimed on claimed.booking_id = who.id`,
+        `select b.id::text as booking_id, b.person_id::text, sl.starts_at, s.name as site_name,
+           b.booked_by_account_id as booked_by
+         from vaccination_bookings b join vaccination_slots sl on sl.id = b.slot_id
+           join vaccination_sites s on s.id = sl.site_id
+         where b.status = 'booked' and (sl.starts_at at time zone 'Asia/Ho_Chi_Minh')::date = $1::date
+           and sl.starts_at > $3
+           and not exists (select 1 from vaccination_booking_reminders r where r.booking_id = b.id)
+         order by b.id limit $2`,
         [tomorrow, batch, now],
       );
+      if (!due.length) return 0;
+      // The phone that booked (it got the confirmation), else the person's own: accounts' and people's
+      // public reads, one each for the batch.
+      const bookers = await accountPhones(
+        tx,
+        due.map((d) => d.booked_by),
+      );
+      const people = await personBriefs(
+        tx,
+        due.filter((d) => !bookers.has(d.booked_by)).map((d) => d.person_id),
+      );
+      const who = due.map((d) => ({
+        ...d,
+        phone: bookers.get(d.booked_by) ?? people.get(d.person_id)?.phones[0] ?? null,
+      }));
+      // The reminder row is the claim: a second run or server that read the same bookings inserts
+      // nothing for them (the primary key) and sends nothing.
+      const inserted = await tx.query<{ booking_id: string }>(
+        `insert into vaccination_booking_reminders (booking_id, channel)
+         select * from unnest($1::uuid[], $2::text[])
+         on conflict do nothing returning booking_id::text`,
+        [who.map((r) => r.booking_id), who.map((r) => (r.phone === null ? 'none' : 'sms'))],
+      );
+      const won = new Set(inserted.map((r) => r.booking_id));
+      const claimed = who.filter((r) => won.has(r.booking_id));
       for (const r of claimed) {
         if (r.phone)
           await sendMessage(tx, {

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import type { Db } from '../../core/db/db';
 import { auditContext, idempotencyKeyOf } from '../../core/http/request-audit';
 import { aefiService } from './vaccination.aefi';
@@ -13,7 +12,7 @@ import { mineService } from './vaccination.mine';
 import { siteFiguresService } from './vaccination.site-figures';
 import { sitesService } from './vaccination.sites';
 import { vaccinationImportRoutes } from './vaccination.import.routes';
-import * as S from './vaccination.schemas';
+import * as S from '@phongdich/contracts/vaccination';
 
 const tags = ['vaccination'];
 
@@ -55,7 +54,7 @@ export function vaccinationRoutes(root: FastifyInstance, db: Db): void {
       schema: {
         tags,
         summary: 'Điểm tiêm trong địa bàn / Sites in your area',
-        response: { 200: Type.Array(S.SiteSchema) },
+        response: { 200: S.SiteListSchema },
       },
     },
     async (req) => sites.list(auditContext(req)),
@@ -80,7 +79,7 @@ export function vaccinationRoutes(root: FastifyInstance, db: Db): void {
         tags,
         summary: 'Lô vắc xin của điểm tiêm / The site’s vaccine lots',
         params: S.IdParams,
-        response: { 200: Type.Array(S.LotSchema) },
+        response: { 200: S.LotListSchema },
       },
     },
     async (req) => sites.lots(auditContext(req), req.params.id),
@@ -160,7 +159,7 @@ export function vaccinationRoutes(root: FastifyInstance, db: Db): void {
         tags,
         summary: 'Khung giờ còn chỗ / Slots with room',
         querystring: S.SlotsQuery,
-        response: { 200: Type.Array(S.SlotSchema) },
+        response: { 200: S.SlotListSchema },
       },
     },
     async (req) => bookings.openSlots(auditContext(req), req.query),

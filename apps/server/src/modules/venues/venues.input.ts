@@ -2,7 +2,7 @@ import { foldVietnamese, normalizeVnMobile } from '@phongdich/domain';
 import type { FieldError } from '@phongdich/contracts';
 import type { Queryable } from '../../core/db/db';
 import { assertNoFieldErrors, fieldError } from '../../core/errors';
-import { findUnit } from '../accounts';
+import { findUnitRef } from '../geo';
 import { parsePlate } from './plate';
 import { isVenueKind, VEHICLE_KINDS, type VenueKind } from './venue-kinds';
 import type { VenueInput } from './venues.types';
@@ -72,7 +72,7 @@ export function checkPhones(phones: string[], field: string, errors: FieldError[
 export async function checkVenueInput(q: Queryable, input: VenueInput, defaultOwnerPhone: string | null) {
   const errors: FieldError[] = [];
   const base = checkKindNamePlate({ kind: input.kind, name: input.name, plate: input.plateNumber }, errors);
-  const unit = /^\d{5}$/.test(input.communeCode) ? await findUnit(q, input.communeCode) : undefined;
+  const unit = /^\d{5}$/.test(input.communeCode) ? await findUnitRef(q, input.communeCode) : undefined;
   if (!unit || unit.level !== 3) {
     errors.push(fieldError('communeCode', 'COMMUNE_UNKNOWN', 'Chọn xã/phường.', 'Choose a commune.'));
   }

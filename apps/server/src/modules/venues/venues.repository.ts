@@ -3,6 +3,7 @@ import type { VenueRow, VenueStatus } from './venues.types';
 import type { UnitStructure } from '../../core/units/structure';
 import type { Location } from '../../core/auth/jurisdiction';
 import { DEPLOYMENT_STRUCTURE_SQL } from '../../core/units/deployment';
+import { accountPhone } from '../accounts';
 
 const COLUMNS = `v.id, v.kind, v.name, v.name_folded, v.commune_code, v.district_code, v.province_code, v.street,
   v.plate_number, v.owner_phone, v.owner_account_id, v.status, v.status_reason, v.reviewed_at,
@@ -147,26 +148,29 @@ export async function listVenues(q: Queryable, f: VenueFilter): Promise<{ rows: 
 
 /** Venues the account owns or staffs: by account, or by the phone it signed in with. */
 export async function venuesManagedBy(q: Queryable, accountId: string): Promise<VenueRow[]> {
+  const phone = await accountPhone(q, accountId);
   return q.query<VenueRow>(
     `select ${COLUMNS} from venues v
      where v.owner_account_id = $1
-        or exists (select 1 from venue_staff s left join accounts a on a.id = $1 and a.phone = s.phone
-                   where s.venue_id = v.id and (s.account_id = $1 or a.id is not null))
+        or exists (select 1 from venue_staff s
+                   where s.venue_id = v.id and (s.account_id = $1 or ($2::text is not null and s.phone = $2)))
      order by v.parent_id nulls first, v.created_at desc limit 500`,
-    [accountId],
+    [accountId, phone],
   );
 }
 
 /** May this account act for the venue (owner or staff)? Staff of a parent also manage its children. */
 export async function managesVenue(q: Queryable, accountId: string, venueId: string): Promise<boolean> {
+  // The account's phone from accounts (a primary-key read): staff listed by phone before they signed in.
+  const phone = await accountPhone(q, accountId);
   const rows = await q.query(
     `select 1 from venues v
      where v.id = $2 and (
        v.owner_account_id = $1 or exists (
-         select 1 from venue_staff s left join accounts a on a.id = $1 and a.phone = s.phone
-         where s.venue_id in (v.id, v.parent_id) and (s.account_id = $1 or a.id is not null))
+         select 1 from venue_staff s
+         where s.venue_id in (v.id, v.parent_id) and (s.account_id = $1 or ($3::text is not null and s.phone = $3)))
        or exists (select 1 from venues p where p.id = v.parent_id and p.owner_account_id = $1))`,
-    [accountId, venueId],
+    [accountId, venueId, phone],
   );
   return rows.length > 0;
 }

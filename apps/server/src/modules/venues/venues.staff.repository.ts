@@ -1,4 +1,5 @@
 import type { Queryable } from '../../core/db/db';
+import { citizenAccountsByPhone } from '../accounts';
 import type { VenueStaffMember } from './venues.types';
 
 /** Adds phones as staff (or owner); the account is linked now if that phone has signed in before. */
@@ -9,12 +10,12 @@ export async function addStaff(
   role: 'owner' | 'staff',
 ): Promise<void> {
   if (!phones.length) return;
+  const accounts = await citizenAccountsByPhone(q, phones);
   await q.query(
     `insert into venue_staff (venue_id, account_id, phone, role)
-     select $1, (select a.id from accounts a where a.kind = 'citizen' and a.phone = p), p, $3
-     from unnest($2::text[]) as p
+     select $1, a, p, $3 from unnest($2::text[], $4::uuid[]) as s(p, a)
      on conflict (venue_id, phone) do nothing`,
-    [venueId, phones, role],
+    [venueId, phones, role, phones.map((p) => accounts.get(p) ?? null)],
   );
 }
 
@@ -30,26 +31,19 @@ export async function staffOf(q: Queryable, venueId: string): Promise<VenueStaff
   const rows = await q.query<{
     phone: string;
     role: 'owner' | 'staff';
-    has_account: boolean;
     added_at: Date;
   }>(
-    `select s.phone, s.role, s.added_at,
-       exists (select 1 from accounts a where a.kind = 'citizen' and a.phone = s.phone) as has_account
-     from venue_staff s where s.venue_id = $1 order by s.role, s.added_at`,
+    `select s.phone, s.role, s.added_at from venue_staff s where s.venue_id = $1 order by s.role, s.added_at`,
     [venueId],
+  );
+  const accounts = await citizenAccountsByPhone(
+    q,
+    rows.map((r) => r.phone),
   );
   return rows.map((r) => ({
     phone: r.phone,
     role: r.role,
-    hasAccount: r.has_account,
+    hasAccount: accounts.has(r.phone),
     addedAt: r.added_at.toISOString(),
   }));
-}
-
-/** The phone a citizen account signed in with (staff accounts have none). */
-export async function accountPhone(q: Queryable, accountId: string): Promise<string | null> {
-  const rows = await q.query<{ phone: string | null }>('select phone from accounts where id = $1', [
-    accountId,
-  ]);
-  return rows[0]?.phone ?? null;
 }

@@ -1,6 +1,6 @@
 import type { Location } from '../../core/auth/jurisdiction';
 import type { Queryable } from '../../core/db/db';
-import { unitNames } from '../accounts';
+import { unitNames } from '../geo';
 import { displayPlate } from './plate';
 import { childCounts } from './venues.repository';
 import type { Venue, VenueRow } from './venues.types';

@@ -11,6 +11,8 @@ export interface NewWorklistItem {
   kind: string;
   personId: string | null;
   communeCode: string;
+  /** The map `communeCode` is on (a record's own, e.g. its person's); absent: the deployment's. */
+  structure?: UnitStructure;
   title: { vi: string; en: string };
   sourceType: string;
   sourceId: string;
@@ -42,7 +44,7 @@ export interface WorklistItem {
  * (kind, sourceType, sourceId): a redelivered event or a retried request adds nothing.
  */
 export async function addWorklistItem(tx: Queryable, item: NewWorklistItem): Promise<void> {
-  const loc = await locationOfCommune(tx, item.communeCode);
+  const loc = await locationOfCommune(tx, item.communeCode, item.structure);
   if (!loc) throw new AppError('UNIT_NOT_FOUND', undefined, 'worklist commune unknown');
   await tx.query(
     `insert into worklist_items (kind, person_id, commune_code, district_code, province_code, title, priority,

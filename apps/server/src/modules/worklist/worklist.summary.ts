@@ -25,7 +25,9 @@ export function vietnamMidnight(now = Date.now()): Date {
 
 /**
  * The officer's home figures for their own area only: counts, no personal data, so nothing to audit.
- * Each count is one indexed query over the area's rows since midnight.
+ * Each count is one indexed query over the area's rows since midnight: check-ins through checkins'
+ * read view checkin_brief, results through the lab's person_result_brief joined to people's person_brief
+ * (0071, 0069; worklist may not import the lab, which imports worklist).
  */
 export async function areaSummary(db: Db, ctx: AuditContext): Promise<AreaSummary> {
   authorize(ctx.actor, 'worklist.read');
@@ -40,12 +42,12 @@ export async function areaSummary(db: Db, ctx: AuditContext): Promise<AreaSummar
       w.params,
     ),
     db.query<{ n: number }>(
-      `select count(*)::int as n from checkins c where ${c.sql} and c.server_time >= $${c.params.length + 1}`,
+      `select count(*)::int as n from checkin_brief c where ${c.sql} and c.server_time >= $${c.params.length + 1}`,
       [...c.params, since] as never,
     ),
     db.query<{ n: number; positive: number }>(
       `select count(*)::int as n, count(*) filter (where r.result = 'positive')::int as positive
-       from person_results r join persons p on p.id = r.person_id
+       from person_result_brief r join person_brief p on p.id = r.person_id
        where ${p.sql} and r.released_at >= $${p.params.length + 1}`,
       [...p.params, since] as never,
     ),

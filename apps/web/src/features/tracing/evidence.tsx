@@ -35,7 +35,14 @@ export function EvidenceLine({ e, masked, venueName }: { e: Evidence; masked: bo
         </>
       );
     case 'proximity':
-      return <>{t('tracing.evidence.proximity', { minutes: e.durationMinutes ?? 0, rssi: e.rssi ?? 0 })}</>;
+      // Past the encounter log's retention the signal strength is gone (the exposure stays).
+      return (
+        <>
+          {e.rssi === undefined
+            ? t('tracing.evidence.proximityPast', { minutes: e.durationMinutes ?? 0 })
+            : t('tracing.evidence.proximity', { minutes: e.durationMinutes ?? 0, rssi: e.rssi })}
+        </>
+      );
     case 'named':
       return <>{t('tracing.evidence.named')}</>;
   }

@@ -45,6 +45,7 @@ export const tracingVi = {
     household: { family_link: 'Người trong gia đình', same_address: 'Cùng địa chỉ' },
     householdMasked: 'Cùng hộ gia đình',
     proximity: 'Ở gần {{minutes}} phút (tín hiệu {{rssi}} dBm)',
+    proximityPast: 'Ở gần {{minutes}} phút (nhật ký tiếp xúc đã xoá theo thời hạn lưu)',
     named: 'Ca bệnh khai báo',
   },
   clusters: {
@@ -156,6 +157,7 @@ export const tracingEn: typeof tracingVi = {
     household: { family_link: 'Family member', same_address: 'Same address' },
     householdMasked: 'Same household',
     proximity: 'Near for {{minutes}} min (signal {{rssi}} dBm)',
+    proximityPast: 'Near for {{minutes}} min (encounter log deleted after its retention)',
     named: 'Named by the case',
   },
   clusters: {

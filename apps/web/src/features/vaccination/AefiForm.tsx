@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AefiSeverity } from '@phongdich/contracts/vaccination';
+import type { AefiInput, AefiSeverity } from '@phongdich/contracts/vaccination';
 import { vaccinationSiteVi } from './site-i18n';
 
 const SYMPTOMS = [
@@ -21,12 +21,8 @@ const localNow = () => {
   return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 };
 
-export interface AefiFields {
-  symptoms: string[];
-  onsetAt: string;
-  severity: AefiSeverity;
-  note: string | null;
-}
+/** What the form fills of the report (AefiBody); the caller adds the ids. */
+export type AefiFields = Pick<AefiInput, 'symptoms' | 'onsetAt' | 'severity'> & { note: string | null };
 
 /**
  * An adverse event after immunisation: symptoms (from a list, or written), when it started, how

@@ -7,12 +7,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDate } from '../../components/format';
 import { currentLang } from '../../i18n';
 import { fileBase64 } from './file-base64';
-import type { Dose } from './types';
-
-interface Product {
-  mp: string;
-  name: { vi: string; en: string };
-}
+import type { CatalogueProduct, CatalogueVersion, Dose } from './types';
 
 const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
@@ -26,7 +21,7 @@ export function CorrectionPanel(props: {
   const { t } = useTranslation();
   const lang = currentLang();
   const [open, setOpen] = useState(false);
-  const [products, setProducts] = useState<Product[]>([]);
+  const [products, setProducts] = useState<CatalogueProduct[]>([]);
   const [kind, setKind] = useState<'missing' | 'wrong'>('missing');
   const [doseId, setDoseId] = useState('');
   const [productMp, setProductMp] = useState('');
@@ -44,7 +39,7 @@ export function CorrectionPanel(props: {
   useEffect(() => {
     if (!open || products.length) return;
     api
-      .get<{ inForce: boolean; products: Product[] }[]>('/api/vaccination/catalogue')
+      .get<CatalogueVersion[]>('/api/vaccination/catalogue')
       .then((list) => {
         const current = list.find((c) => c.inForce) ?? list[0];
         setProducts(current?.products ?? []);

@@ -2,9 +2,8 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import type { CoverageFigures } from './types';
+import type { CoverageFigures, CoverageStructure } from './types';
 
-type Structure = 'pre2025' | '2025';
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '—');
 
 /**
@@ -16,10 +15,10 @@ export default function CoveragePage() {
   const { t } = useTranslation();
   const [figures, setFigures] = useState<CoverageFigures | null>(null);
   const [unitCode, setUnitCode] = useState('');
-  const [structure, setStructure] = useState<Structure | ''>('');
+  const [structure, setStructure] = useState<CoverageStructure | ''>('');
   const [error, setError] = useState<unknown>(null);
 
-  const load = useCallback((code: string, map: Structure | '') => {
+  const load = useCallback((code: string, map: CoverageStructure | '') => {
     setError(null);
     const query: Record<string, string> = {};
     if (code) query.unitCode = code;
@@ -51,7 +50,7 @@ export default function CoveragePage() {
           <select
             name="structure"
             value={structure}
-            onChange={(e) => setStructure(e.target.value as Structure | '')}
+            onChange={(e) => setStructure(e.target.value as CoverageStructure | '')}
           >
             <option value="">—</option>
             <option value="pre2025">{t('vaccinationSite.figures.structures.pre2025')}</option>

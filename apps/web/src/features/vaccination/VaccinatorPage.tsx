@@ -9,10 +9,9 @@ import { useQueueStatus } from '../../offline/use-queue-status';
 import { AefiForm, type AefiFields } from './AefiForm';
 import { AEFI_KIND, DOSE_KIND, SCREENING_KIND, registerDoseSender } from './dose-sync';
 import { findPersonId } from './find-person';
-import type { DayList, DueItem, PersonAtSite, Site } from './types';
+import type { DayList, DueItem, DuePage, PersonAtSite, ScreeningDecisionCode, Site } from './types';
 
-type Decision = 'vaccinate' | 'postpone' | 'refer_hospital' | 'contraindicated';
-const DECISIONS: Decision[] = ['vaccinate', 'postpone', 'refer_hospital', 'contraindicated'];
+const DECISIONS: ScreeningDecisionCode[] = ['vaccinate', 'postpone', 'refer_hospital', 'contraindicated'];
 const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 /** The site's screen refreshes the day list this often (arrivals, doses, who may leave). */
 const REFRESH_MS = 15_000;
@@ -29,7 +28,7 @@ export default function VaccinatorPage() {
   const [code, setCode] = useState('');
   const [found, setFound] = useState<PersonAtSite | null>(null);
   const [answers, setAnswers] = useState<Record<string, boolean>>({});
-  const [decision, setDecision] = useState<Decision>('vaccinate');
+  const [decision, setDecision] = useState<ScreeningDecisionCode>('vaccinate');
   const [postponeUntil, setPostponeUntil] = useState('');
   const [reason, setReason] = useState('');
   const [lotId, setLotId] = useState('');
@@ -73,10 +72,10 @@ export default function VaccinatorPage() {
   async function loadMoreDue() {
     if (!site || !dueNext) return;
     try {
-      const page = await api.get<{ items: DueItem[]; next: string | null }>(
-        `/api/vaccination/sites/${site.id}/due`,
-        { date: today(), after: dueNext },
-      );
+      const page = await api.get<DuePage>(`/api/vaccination/sites/${site.id}/due`, {
+        date: today(),
+        after: dueNext,
+      });
       setMoreDue((m) => [...m, ...page.items]);
       setDueNext(page.next);
     } catch (err) {
@@ -230,7 +229,7 @@ export default function VaccinatorPage() {
             <select
               name="decision"
               value={decision}
-              onChange={(e) => setDecision(e.target.value as Decision)}
+              onChange={(e) => setDecision(e.target.value as ScreeningDecisionCode)}
             >
               {DECISIONS.map((d) => (
                 <option key={d} value={d}>

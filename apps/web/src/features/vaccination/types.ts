@@ -2,7 +2,10 @@
 export type {
   Arrival,
   Booking,
+  CatalogueProduct,
+  CatalogueVersion,
   CoverageFigures,
+  CoverageStructure,
   DayList,
   DueItem,
   DuePage,
@@ -10,6 +13,7 @@ export type {
   Lot,
   MyVaccination,
   PersonAtSite,
+  ScreeningDecisionCode,
   ScreeningQuestion,
   Site,
   SiteFigures,

@@ -1,6 +1,10 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TrustedSigner, TrustListImportAnswerT } from '@phongdich/contracts/trust-list';
+import type {
+  TrustedSigner,
+  TrustedSignerList,
+  TrustListImportAnswerT,
+} from '@phongdich/contracts/trust-list';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDate, formatDateTime } from '../../components/format';
@@ -18,7 +22,7 @@ export default function TrustListPage() {
 
   const load = useCallback(() => {
     api
-      .get<{ items: TrustedSigner[] }>('/api/trust-list')
+      .get<TrustedSignerList>('/api/trust-list')
       .then((r) => setItems(r.items))
       .catch(setError);
   }, []);

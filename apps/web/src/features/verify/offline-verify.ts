@@ -7,6 +7,8 @@ import {
   verifyHcert,
   type TestEntry,
 } from '@phongdich/dcc';
+import type { RevocationList } from '@phongdich/contracts/keys';
+import type { VerifierTrustList } from '@phongdich/contracts/trust-list';
 import type { TrustList, VerificationAnswer } from './types';
 
 const STORAGE_KEY = 'phongdich.dcc.trust';
@@ -15,7 +17,12 @@ const RESULT_CODES: Record<string, string> = { '260415000': 'negative', '2603730
 export function cachedTrustList(): TrustList | null {
   try {
     const raw = localStorage.getItem(STORAGE_KEY);
-    return raw ? (JSON.parse(raw) as TrustList) : null;
+    if (!raw) return null;
+    // A list saved before the store kept the server's shape named its signers `keys`.
+    const saved = JSON.parse(raw) as Partial<TrustList> & { keys?: TrustList['signers'] };
+    const signers = saved.signers ?? saved.keys;
+    if (!Array.isArray(signers) || !saved.savedAt) return null;
+    return { savedAt: saved.savedAt, signers, revokedDcc: saved.revokedDcc ?? [] };
   } catch {
     return null;
   }
@@ -24,18 +31,18 @@ export function cachedTrustList(): TrustList | null {
 /** Refreshes the trust list when online; keeps the cached one when the network fails. */
 export async function refreshTrustList(): Promise<TrustList | null> {
   try {
-    const [keys, revocations] = await Promise.all([
+    const [trusted, revocations] = await Promise.all([
       fetch('/api/keys/dcc/signers').then((r) =>
-        r.ok ? r.json() : Promise.reject(new Error(String(r.status))),
+        r.ok ? (r.json() as Promise<VerifierTrustList>) : Promise.reject(new Error(String(r.status))),
       ),
-      fetch('/api/keys/revocations').then((r) => (r.ok ? r.json() : { items: [] })),
+      fetch('/api/keys/revocations').then((r) =>
+        r.ok ? (r.json() as Promise<RevocationList>) : { items: [], asOf: '' },
+      ),
     ]);
     const list: TrustList = {
       savedAt: new Date().toISOString(),
-      keys: (keys as { signers: TrustList['keys'] }).signers,
-      revokedDcc: (revocations as { items: { type: string; id: string }[] }).items
-        .filter((i) => i.type === 'DCC')
-        .map((i) => i.id),
+      signers: trusted.signers,
+      revokedDcc: revocations.items.filter((i) => i.type === 'DCC' && !i.reinstatedAt).map((i) => i.id),
     };
     localStorage.setItem(STORAGE_KEY, JSON.stringify(list));
     return list;
@@ -45,7 +52,7 @@ export async function refreshTrustList(): Promise<TrustList | null> {
 }
 
 export async function verifyOffline(hc1: string, trust: TrustList): Promise<VerificationAnswer> {
-  const byKid = new Map(trust.keys.map((k) => [k.kid, k]));
+  const byKid = new Map(trust.signers.map((k) => [k.kid, k]));
   const revoked = new Set(trust.revokedDcc);
   const r = await verifyHcert(hc1.trim(), {
     keys: async (kid) => {

@@ -1,19 +1,13 @@
 // The server's verdict (and the offline verifier's, the same shape) comes from packages/contracts.
+import type { VerifierTrustList } from '@phongdich/contracts/trust-list';
 export type { VerificationAnswer } from '@phongdich/contracts/certificates';
 
-export interface TrustList {
+/**
+ * What the offline verifier keeps in the browser: the server's merged signer list as it came
+ * (`GET /api/keys/dcc/signers`, contracts' VerifierTrustList), plus when it was saved and the UVCIs
+ * revoked at that time (from `GET /api/keys/revocations`).
+ */
+export type TrustList = VerifierTrustList & {
   savedAt: string;
-  /** Every trusted signer (ours and imported), with the algorithm and the types its certificate allows. */
-  keys: {
-    kid: string;
-    publicKeySpki: string;
-    alg?: 'ES256' | 'PS256';
-    allowedTypes?: ('v' | 't' | 'r')[];
-    country?: string;
-    source?: 'own' | 'imported';
-    /** The DSC's validity period (ISO 8601), when the signer has one. */
-    notBefore?: string;
-    notAfter?: string;
-  }[];
   revokedDcc: string[];
-}
+};

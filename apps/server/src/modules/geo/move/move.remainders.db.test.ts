@@ -3,30 +3,14 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { dbTargets } from '../../../test-support/test-db';
 import type { Db } from '../../../core/db/db';
-import type { Actor } from '../../../core/auth/actor';
 import { applyDeploymentStructure } from '../../../core/units/deployment';
 import { runMove } from './move.service';
 import { listReviews, resolveReview } from './move.reviews';
+import { hanoiOfficer2025, moveAdmin } from './move.test-actors';
 
-const admin: Actor = {
-  kind: 'staff',
-  accountId: '00000000-0000-4000-8000-000000000001',
-  role: 'national_admin',
-  unitCode: null,
-  facilityId: null,
-  displayName: 'Quản trị',
-};
+const admin = moveAdmin;
 const ctx = { actor: admin, ip: '127.0.0.1', requestId: 'move-remainders' };
-const hanoi: Actor = {
-  kind: 'staff',
-  accountId: '00000000-0000-4000-8000-000000000002',
-  role: 'province_officer',
-  unitCode: '01',
-  unitStructure: '2025',
-  unitLevel: 'province',
-  facilityId: null,
-  displayName: 'Cán bộ Hà Nội',
-};
+const hanoi = hanoiOfficer2025;
 
 /** Record tables the move must carry (held, vaccination, cases and tracing), with one row of Phúc Xá (00001 → 2025 Hồng Hà, 00097). */
 const TABLES = [
@@ -193,7 +177,8 @@ for (const target of dbTargets()) {
       );
       assert.deepEqual(
         rows.map((r) => `${r.word} ${r.unit_structure} ${r.commune_code}`),
-        ['do 2025 00097', 'ha 2025 00097', 'thu 2025 00097'],
+        // Each word and each pair of words (migration 0075).
+        ['do', 'do ha', 'do thu', 'ha', 'ha thu', 'thu'].map((k) => `${k} 2025 00097`),
       );
     });
 

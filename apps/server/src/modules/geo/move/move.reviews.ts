@@ -8,6 +8,7 @@ import { AppError, fieldError } from '../../../core/errors';
 import { moveVenueFigures } from './move.batch';
 import { resolveReviewPolicy } from './move.codes';
 import { moveResolvedShare } from './move.figures';
+import { moveImportActors } from './move.imports';
 import { CODE_TABLES, MOVE_TABLES, MOVE_TABLE_NAMES, REVIEW_POLICIES } from './move.tables';
 
 /** One record waiting for its new commune, as the review list answers it. */
@@ -117,7 +118,10 @@ export async function resolveReview(
          where ${codes.key} = $1::${codes.keyType} and unit_structure = 'pre2025'`,
         [review.record_key, unit.code],
       );
-      if (codes.table === 'accounts') forgetAccountActors(review.record_key);
+      if (codes.table === 'accounts') {
+        forgetAccountActors(review.record_key);
+        await moveImportActors(tx, review.record_key);
+      }
     } else if (review.table_name === REVIEW_POLICIES) {
       await resolveReviewPolicy(tx, review.record_key, unit.code);
     } else {

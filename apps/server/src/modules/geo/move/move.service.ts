@@ -6,9 +6,10 @@ import { forgetAllActors } from '../../../core/auth/sessions';
 import { AppError } from '../../../core/errors';
 import { deploymentStructure } from '../../../core/units/deployment';
 import { buildMovePlan } from './move.plan';
-import { moveBatch, moveVenueFigures } from './move.batch';
+import { moveBatch, movePeopleStep, moveVenueFigures } from './move.batch';
 import { moveReviewPolicies, moveUnitCodes } from './move.codes';
 import { recountVaccinationFigures } from './move.figures';
+import { moveImportActors, moveImportRows } from './move.imports';
 import { CODE_TABLES, MOVE_TABLES, REVIEW_POLICIES } from './move.tables';
 
 export type TableProgress = MoveTableProgress;
@@ -65,7 +66,10 @@ export interface MoveOptions {
   /** Stop after this many batches, leaving the run to resume (tests; a page's step). */
   maxBatches?: number;
   onProgress?: (run: MoveRun) => void;
-  /** Runs before each batch's transaction with its table and start (the benchmark's same-range reference). */
+  /**
+   * Runs before each batch's transaction with its table, progress (`after`) and size: the benchmark's
+   * same-range reference (`peopleRange` gives the people's next block range from them).
+   */
   beforeBatch?: (table: (typeof MOVE_TABLES)[number], after: string | null, size: number) => Promise<void>;
 }
 
@@ -90,12 +94,20 @@ export async function runMove(db: Db, ctx: AuditContext, opts: MoveOptions = {})
       await opts.beforeBatch?.(t, before.after, size);
       // The range, the run's progress and the audit entry commit together (or not at all).
       run = await db.transaction(async (tx) => {
-        const r = await moveBatch(tx, t, before.after, size);
+        // People: a walk over the table's blocks in physical order, then a sweep of what it left
+        // (move.batch.ts); the other tables by key ranges.
+        const r = t.nameWords
+          ? await movePeopleStep(tx, t, before.after, size)
+          : await moveBatch(tx, t, before.after, size).then((b) => ({
+              ...b,
+              after: b.upper ?? before.after,
+              done: b.upper === null,
+            }));
         const next: TableProgress = {
-          after: r.upper ?? before.after,
+          after: r.after,
           moved: before.moved + r.moved,
           review: before.review + r.review,
-          done: r.upper === null,
+          done: r.done,
         };
         await recordAudit(tx, ctx, {
           action: 'units.move.batch',
@@ -118,6 +130,9 @@ export async function runMove(db: Db, ctx: AuditContext, opts: MoveOptions = {})
     for (const t of CODE_TABLES)
       codes[t.table] = { after: null, ...(await moveUnitCodes(tx, t)), done: true };
     codes[REVIEW_POLICIES] = { after: null, ...(await moveReviewPolicies(tx)), done: true };
+    // Running imports go on as their uploader on the new map; their kept rows name the new communes.
+    const importActors = await moveImportActors(tx);
+    const importRows = await moveImportRows(tx);
     const figures = await moveVenueFigures(tx);
     codes.daily_venue_counts = { after: null, moved: figures, review: 0, done: true };
     // Counts per commune, recounted from the people just carried (move.figures.ts). Not progress: a
@@ -137,6 +152,8 @@ export async function runMove(db: Db, ctx: AuditContext, opts: MoveOptions = {})
         accountsReview: accounts.review,
         figures,
         coverageRows,
+        importActors,
+        importRows,
       },
     });
     return rows[0]!;
