@@ -12,10 +12,11 @@ export async function householdOf(
      union
      select l.person_id, 'family_link' from person_family_links l where l.member_id = $1
      union
-     -- Same commune (same map) and the same street line, compared without case and spacing.
+     -- Same commune (same map) and the same street line, compared without case and spacing: the
+     -- expression of migration 0080's index, so this is a lookup, not a pass over the commune.
      select p.id, 'same_address' from persons p, me
-      where p.commune_code = me.commune_code and p.unit_structure = me.unit_structure
-        and p.id <> me.id and p.merged_into is null
+      where p.unit_structure = me.unit_structure and p.commune_code = me.commune_code
+        and p.merged_into is null and p.street is not null and p.id <> me.id
         and me.street is not null and length(trim(me.street)) > 0
         and lower(regexp_replace(trim(p.street), '\\s+', ' ', 'g')) = lower(regexp_replace(trim(me.street), '\\s+', ' ', 'g'))`,
     [personId],

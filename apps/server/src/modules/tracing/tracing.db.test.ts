@@ -51,6 +51,14 @@ for (const target of dbTargets()) {
       );
     };
 
+    /** The plan PostgreSQL picks when it may not scan a table whole. */
+    const planOf = (sql: string) =>
+      db.transaction(async (tx) => {
+        await tx.query('set local enable_seqscan = off');
+        const rows = await tx.query<{ 'QUERY PLAN': string }>(`explain ${sql}`);
+        return rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+
     before(async () => {
       db = await target.open();
       app = await buildTestApp(db);
@@ -123,6 +131,16 @@ for (const target of dbTargets()) {
       assert.ok(by.has(p.H));
       assert.ok(!by.has(p.L), 'L was there a week before the window');
       assert.ok(!by.has(p.X), 'never the case');
+      // The same street is found by migration 0080's index (with scans off, to prove the query's
+      // expression is the index's: on these few rows the planner would rightly scan).
+      assert.match(
+        await planOf(
+          `select p.id from persons p where p.unit_structure = 'pre2025' and p.commune_code = '00001'
+             and p.merged_into is null and p.street is not null
+             and lower(regexp_replace(trim(p.street), '\\s+', ' ', 'g')) = 'số 9 hàng bún'`,
+        ),
+        /persons_street_key_idx/,
+      );
       const scores = items.map((c) => c.score);
       assert.deepEqual(
         scores,
@@ -346,6 +364,14 @@ for (const target of dbTargets()) {
             from jsonb_array_elements(evidence) e)
           where evidence @> '[{"kind": "proximity"}]'`,
       );
+      // The job reads only contacts still naming an upload, through migration 0079's partial index.
+      assert.match(
+        await planOf(
+          `select id from contacts
+            where jsonb_path_exists(evidence, '$[*] ? (@.kind == "proximity" && exists(@.uploadId))')`,
+        ),
+        /contacts_proximity_unstripped_idx/,
+      );
       const gone = await runProximityRetention(db);
       assert.ok((gone.evidenceStripped ?? 0) > 0);
       const stripped = await evidenceOf();
@@ -356,6 +382,28 @@ for (const target of dbTargets()) {
         assert.equal(typeof e.durationMinutes, 'number');
       }
       assert.equal((await runProximityRetention(db)).evidenceStripped, 0, 'once');
+      // Learned later: K lives with the case. A re-run adds the household and keeps the encounter
+      // whose log is gone.
+      const kPerson = (
+        await db.query<{ person_id: string }>('select person_id::text from contacts where id = $1', [kc!.id])
+      )[0]!.person_id;
+      await db.query('insert into person_family_links (person_id, member_id, relation) values ($1, $2, $3)', [
+        p.X,
+        kPerson,
+        'vợ',
+      ]);
+      const rerun = await post(`/api/tracing/cases/${caseId}/discover`, phucXa);
+      assert.equal(rerun.statusCode, 200, rerun.body);
+      const kinds = (
+        await db.query<{ evidence: { kind: string }[] }>('select evidence from contacts where id = $1', [
+          kc!.id,
+        ])
+      )[0]!.evidence.map((e) => e.kind);
+      assert.deepEqual(kinds.sort(), ['household', 'proximity'], 'the encounter outlives its log');
+      assert.deepEqual(
+        (await evidenceOf()).map(({ at, durationMinutes }) => ({ at, durationMinutes })),
+        stripped.map(({ at, durationMinutes }) => ({ at, durationMinutes })),
+      );
       assert.equal(gone.encounters, 2);
       assert.equal(gone.uploads, 1);
       assert.ok((gone.identifiers ?? 0) > 0);

@@ -197,13 +197,17 @@ export async function saveCandidates(
     [s.id],
   );
   for (const row of existing) {
-    // Lines of the investigation's answer come fresh with every run (namedFromInvestigation); only
-    // those an officer added by hand are carried over, and never twice.
+    // Evidence no run can find again is carried over, never twice: lines an officer added by hand
+    // (the investigation's own lines come fresh with every run, namedFromInvestigation), and
+    // encounters whose log the retention deleted (stripped of their upload: the contact's copy is
+    // the only record left, and a re-run for other evidence must not drop it).
     const mine = found.get(row.person_id) ?? [];
-    const named = row.evidence.filter(
-      (e) => e.kind === 'named' && !e.namedId && !mine.some((m) => JSON.stringify(m) === JSON.stringify(e)),
+    const carried = row.evidence.filter(
+      (e) =>
+        ((e.kind === 'named' && !e.namedId) || (e.kind === 'proximity' && !e.uploadId)) &&
+        !mine.some((m) => JSON.stringify(m) === JSON.stringify(e)),
     );
-    if (named.length) found.set(row.person_id, [...mine, ...named]);
+    if (carried.length) found.set(row.person_id, [...mine, ...carried]);
   }
   const areas = await personAreas(tx, [...found.keys()]);
   const rows = [...found].filter(([id]) => areas.has(id));

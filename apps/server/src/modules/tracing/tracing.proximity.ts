@@ -247,12 +247,14 @@ export async function runProximityRetention(db: Db, now = new Date()): Promise<R
   return {
     // The contacts keep the exposure an encounter gave (when, how long), not the log's details: its
     // signal strength and upload go with the log (a decided contact's evidence outlives the log).
+    // Only contacts still naming an upload are read: the expression is the one of migration 0079's
+    // partial index.
     evidenceStripped: await count(
       `update contacts c set evidence = s.evidence, updated_at = now()
          from (select c2.id, jsonb_agg(case when e->>'kind' = 'proximity' and (e->>'at')::timestamptz < $1
                                             then e - 'rssi' - 'uploadId' else e end order by n) as evidence
                  from contacts c2, jsonb_array_elements(c2.evidence) with ordinality as x(e, n)
-                where c2.evidence @> '[{"kind": "proximity"}]'
+                where jsonb_path_exists(c2.evidence, '$[*] ? (@.kind == "proximity" && exists(@.uploadId))')
                 group by c2.id) s
         where c.id = s.id and c.evidence <> s.evidence`,
     ),
