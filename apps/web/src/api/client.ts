@@ -1,4 +1,5 @@
 import type { FieldError } from '@phongdich/contracts';
+import { reportReachable } from '../offline/reachability';
 
 /** An API failure: the catalogue code, the bilingual message and any field-level details. */
 export class ApiError extends Error {
@@ -46,8 +47,10 @@ async function request<T>(method: string, path: string, body?: unknown, headers?
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
   } catch {
+    reportReachable(false);
     throw new ApiError(0, 'NETWORK', NETWORK);
   }
+  reportReachable(true);
   if (res.status === 204) return undefined as T;
   const data: unknown = await res.json().catch(() => null);
   if (!res.ok) {
@@ -78,8 +81,10 @@ async function downloadPost(path: string, body: unknown, fallbackName: string): 
       body: JSON.stringify(body),
     });
   } catch {
+    reportReachable(false);
     throw new ApiError(0, 'NETWORK', NETWORK);
   }
+  reportReachable(true);
   if (!res.ok) {
     const data = (await res.json().catch(() => null)) as {
       error?: { code: string; message: { vi: string; en: string }; details?: FieldError[] };

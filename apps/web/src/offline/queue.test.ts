@@ -11,8 +11,10 @@ import {
   rejectedItems,
   resetQueueForTests,
   retryDelayMs,
+  queueStatus,
   type Sender,
 } from './queue';
+import { reportReachable } from './reachability';
 
 let factory: IDBFactory;
 const item = (id: string, extra: Record<string, unknown> = {}) => ({ id, venueId: 'v1', ...extra });
@@ -95,6 +97,39 @@ describe('offline queue (IndexedDB)', () => {
     await new Promise((r) => setTimeout(r, 200));
     assert.equal(calls, 1);
     assert.equal(await pending(), 1);
+  });
+
+  it('says offline when the server does not answer though the browser says online, asks it until it does, then sends', async () => {
+    // A Wi-Fi with no internet behind it, or a page the service worker opened with no network.
+    let up = false;
+    let probes = 0;
+    let sends = 0;
+    resetQueueForTests(idbStore(factory, 'test-queue'), {
+      firstRetryMs: 10,
+      probe: async () => {
+        probes++;
+        reportReachable(up);
+      },
+    });
+    // As api/client.ts does: every request reports whether it reached the server.
+    registerSender('checkin', async (items) => {
+      sends++;
+      reportReachable(up);
+      if (!up) throw new TypeError('Failed to fetch');
+      return { done: items.map((i) => i.id), rejected: [] };
+    });
+    await enqueue('checkin', item('a'));
+    await flush();
+    assert.equal(queueStatus().online, false, 'the status line says offline');
+    await new Promise((r) => setTimeout(r, 100));
+    assert.ok(probes >= 2, `asked again and again (${probes})`);
+    assert.equal(sends, 1, 'no sends while the server does not answer');
+    up = true;
+    const deadline = Date.now() + 3000;
+    while ((await pending()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(await pending(), 0, 'sent once the server answered');
+    assert.equal(sends, 2);
+    assert.equal(queueStatus().online, true);
   });
 
   it('keeps refused items with their error until dismissed, never retrying them', async () => {

@@ -4,6 +4,7 @@
 // with their error for display, never silently dropped.
 import type { QueueKind } from '@phongdich/contracts';
 import { idbStore, type QueueStore, type StoredItem } from './queue-store';
+import { onReachability, reportReachable, serverReachable } from './reachability';
 
 export type Sender = (
   items: Array<{ id: string; payload: unknown }>,
@@ -40,12 +41,23 @@ let flushing: Promise<void> | null = null;
 let again = false;
 let timer: ReturnType<typeof setInterval> | null = null;
 let started = false;
-let status: QueueStatus = {
-  pending: 0,
-  lastSyncAt: null,
-  syncing: false,
-  online: typeof navigator === 'undefined' ? true : navigator.onLine,
-};
+/** What the browser says (navigator.onLine and its online/offline events). */
+let browserOnline = typeof navigator === 'undefined' || navigator.onLine !== false;
+/** Asks the server whether it answers, when a request failed and the browser still says online. */
+let probe: () => Promise<void> = () =>
+  fetch('/api/health', { cache: 'no-store', credentials: 'same-origin' }).then(
+    () => reportReachable(true),
+    () => reportReachable(false),
+  );
+let status: QueueStatus = { pending: 0, lastSyncAt: null, syncing: false, online: browserOnline };
+
+// Online is the browser's word and the server's answer: a failed request shows the offline line and
+// starts the probes; the first answer sends what waits.
+onReachability((ok) => {
+  setStatus({ online: browserOnline && ok });
+  if (!ok) scheduleRetry();
+  else if (status.pending > 0) void flush();
+});
 
 function db(): QueueStore {
   store ??= idbStore();
@@ -55,7 +67,7 @@ function db(): QueueStore {
 /** For unit tests: use another store (e.g. over fake-indexeddb) and forget senders/state. */
 export function resetQueueForTests(
   next: QueueStore,
-  opts: { firstRetryMs?: number; online?: boolean } = {},
+  opts: { firstRetryMs?: number; online?: boolean; probe?: () => Promise<void> } = {},
 ): void {
   store = next;
   senders.clear();
@@ -65,7 +77,12 @@ export function resetQueueForTests(
   cancelRetry();
   failedPasses = 0;
   firstRetryMs = opts.firstRetryMs ?? FIRST_RETRY_MS;
-  status = { pending: 0, lastSyncAt: null, syncing: false, online: opts.online ?? true };
+  browserOnline = opts.online ?? true;
+  if (opts.probe) probe = opts.probe;
+  status = { pending: 0, lastSyncAt: null, syncing: false, online: false };
+  // Nothing pending and no sender: its listener only sets the line; then the line as the test says.
+  reportReachable(true);
+  status = { ...status, online: browserOnline };
 }
 
 function setStatus(patch: Partial<QueueStatus>): void {
@@ -106,15 +123,25 @@ export function retryDelayMs(failures: number, first = FIRST_RETRY_MS): number {
 function scheduleRetry(): void {
   cancelRetry();
   // With no network at all the browser says so, and its `online` event starts the next flush.
-  if (typeof setTimeout === 'undefined' || !status.online) return;
+  if (typeof setTimeout === 'undefined' || !browserOnline) return;
   retryTimer = setTimeout(
     () => {
       retryTimer = null;
-      void flush();
+      void retry();
     },
     retryDelayMs(failedPasses, firstRetryMs),
   );
   (retryTimer as { unref?: () => void }).unref?.();
+}
+
+/** A retry: when the server did not answer last time, ask it first (its answer flushes, see above). */
+async function retry(): Promise<void> {
+  if (serverReachable()) return flush();
+  await probe();
+  if (!serverReachable()) {
+    failedPasses += 1;
+    scheduleRetry();
+  }
 }
 
 /** Stores an item for later sending and tries to send it straight away when online. */
@@ -153,10 +180,11 @@ export function flush(): Promise<void> {
     setStatus({ syncing: true });
     let failed = false;
     try {
+      // A call during the pass asks for another; not after a failed one (the retry comes later).
       do {
         again = false;
         failed = (await flushOnce()) || failed;
-      } while (again);
+      } while (again && !failed);
     } finally {
       flushing = null;
       setStatus({ syncing: false });
@@ -244,10 +272,17 @@ export function startOfflineQueue(): void {
   if (started || typeof window === 'undefined') return;
   started = true;
   window.addEventListener('online', () => {
+    browserOnline = true;
+    // The browser says the network is back: believe it until a request says otherwise.
+    reportReachable(true);
     setStatus({ online: true });
     void flush();
   });
-  window.addEventListener('offline', () => setStatus({ online: false }));
+  window.addEventListener('offline', () => {
+    browserOnline = false;
+    cancelRetry();
+    setStatus({ online: false });
+  });
   void refreshPending().then(() => flush());
 }
 
