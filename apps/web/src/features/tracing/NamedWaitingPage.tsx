@@ -173,7 +173,10 @@ export default function NamedWaitingPage() {
               <RegisterForm
                 line={l}
                 onDone={(r) => {
+                  // The server has registered the person: the line goes in the same render as the
+                  // notice (a reload alone left it on screen for a moment, under the "done" line).
                   setOpen(null);
+                  setItems((all) => (all ?? []).filter((x) => x.id !== l.id));
                   setDone({ ...r, name: l.fullName ?? '' });
                   void load();
                 }}
