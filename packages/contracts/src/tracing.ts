@@ -268,6 +268,49 @@ export const ClusterSummary = Type.Object({
   cases: Type.Integer(),
 });
 export const ClusterList = Type.Object({ items: Type.Array(ClusterSummary) });
+// A cluster as confirm and close answer it (no counts: the page reloads its detail).
+export const ClusterView = Type.Omit(ClusterSummary, ['cases']);
+// trace13 §3: the cluster page, its cases, contacts and points over time. A case's person is masked
+// outside the caller's area (a cluster may reach across a commune line); a case annulled by a result
+// correction stays on a closed cluster's record, marked.
+export const ClusterDetail = Type.Intersect([
+  ClusterView,
+  Type.Object({
+    cases: Type.Array(
+      Type.Object({
+        caseId: Type.String(),
+        personName: Nullable(Type.String()),
+        masked: Type.Boolean(),
+        windowStart: Type.String(),
+        windowEnd: Type.String(),
+        linkedAt: Type.String(),
+        annulledAt: Nullable(Type.String()),
+      }),
+    ),
+    contactsByDay: Type.Array(
+      Type.Object({
+        day: Type.String(),
+        status: Type.String(),
+        generation: Type.Integer(),
+        count: Type.Integer(),
+      }),
+    ),
+    venues: Type.Array(
+      Type.Object({
+        venueId: Type.String(),
+        name: Nullable(Type.String()),
+        firstAt: Type.String(),
+        lastAt: Type.String(),
+        cases: Type.Integer(),
+      }),
+    ),
+  }),
+]);
+export const ClusterExpansion = Type.Object({
+  clusterId: Type.String(),
+  expanded: Type.Integer(),
+  candidates: Type.Integer(),
+});
 export const ClusterNameBody = Type.Object(
   { name: Type.String({ minLength: 1, maxLength: 200 }) },
   { additionalProperties: false },
@@ -276,6 +319,9 @@ export const ClusterNameBody = Type.Object(
 export type Contact = Static<typeof Contact>;
 export type ClusterSummary = Static<typeof ClusterSummary>;
 export type ClusterList = Static<typeof ClusterList>;
+export type ClusterView = Static<typeof ClusterView>;
+export type ClusterDetail = Static<typeof ClusterDetail>;
+export type ClusterExpansion = Static<typeof ClusterExpansion>;
 export type CaseContacts = Static<typeof CaseContacts>;
 export type MyExposures = Static<typeof MyExposures>;
 export type Graph = Static<typeof Graph>;

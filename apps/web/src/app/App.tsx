@@ -62,6 +62,7 @@ const CaseContactsPage = lazy(() => import('../features/tracing/CaseContactsPage
 const ChainGraphPage = lazy(() => import('../features/tracing/ChainGraphPage'));
 const NamedWaitingPage = lazy(() => import('../features/tracing/NamedWaitingPage'));
 const ClustersPage = lazy(() => import('../features/tracing/ClustersPage'));
+const ClusterPage = lazy(() => import('../features/tracing/ClusterPage'));
 const MyExposuresPage = lazy(() => import('../features/tracing/MyExposuresPage'));
 const CoveragePage = lazy(() => import('../features/vaccination/CoveragePage'));
 const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
@@ -197,6 +198,10 @@ export function App() {
         <Route
           path="/tracing/clusters"
           element={<RequireAuth action="cluster.read">{page(<ClustersPage />)}</RequireAuth>}
+        />
+        <Route
+          path="/tracing/clusters/:id"
+          element={<RequireAuth action="cluster.read">{page(<ClusterPage />)}</RequireAuth>}
         />
         <Route
           path="/tracing/named"

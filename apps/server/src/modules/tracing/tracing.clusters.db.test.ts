@@ -89,11 +89,14 @@ for (const target of dbTargets()) {
       });
       assert.equal(page.statusCode, 200, page.body);
       const body = page.json() as {
-        cases: { windowStart: string }[];
-        venues: unknown[];
+        cases: { windowStart: string; personName: string | null; masked: boolean; annulledAt: null }[];
+        venues: { name: string | null }[];
         contactsByDay: unknown[];
       };
       assert.equal(body.cases.length, N);
+      // The cases live in Cống Vị: named for its officer, none annulled; the points carry their names.
+      assert.ok(body.cases.every((c) => c.personName && !c.masked && c.annulledAt === null));
+      assert.ok(body.venues.every((v) => typeof v.name === 'string'));
       const starts = body.cases.map((c) => c.windowStart);
       assert.deepEqual(starts, [...starts].sort(), 'over time');
       assert.ok(body.venues.length >= 1, 'the factory');

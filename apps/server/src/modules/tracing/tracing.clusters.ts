@@ -3,8 +3,9 @@ import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import { inJurisdiction, jurisdictionSql, type Location } from '../../core/auth/jurisdiction';
 import { authorize } from '../../core/auth/policy';
 import { AppError } from '../../core/errors';
-import { householdOf } from '../people';
-import { venuesForTracing } from '../venues';
+import { maskName } from '@phongdich/domain';
+import { householdOf, personBriefs } from '../people';
+import { venueNames, venuesForTracing } from '../venues';
 import { DAY_MS, tracingRulesAt } from './tracing.rules';
 import { expandContact, type ContactRow } from './tracing.contacts';
 
@@ -208,12 +209,20 @@ export function clustersService(db: Db) {
         const r = await load(tx, ctx, id, 'cluster.read');
         const cases = await tx.query<{
           case_id: string;
+          person_id: string;
           window_start: Date;
           window_end: Date;
           linked_at: Date;
+          annulled_at: Date | null;
+          commune_code: string;
+          district_code: string | null;
+          province_code: string;
+          unit_structure: 'pre2025' | '2025';
         }>(
-          `select k.case_id, t.window_start, t.window_end, k.linked_at from cluster_cases k
-             join traced_cases t on t.case_id = k.case_id where k.cluster_id = $1 order by t.window_start`,
+          `select k.case_id, t.person_id, t.window_start, t.window_end, k.linked_at, t.annulled_at,
+                  t.commune_code, t.district_code, t.province_code, t.unit_structure
+             from cluster_cases k join traced_cases t on t.case_id = k.case_id
+            where k.cluster_id = $1 order by t.window_start, k.case_id`,
           [id],
         );
         const caseIds = cases.map((c) => c.case_id);
@@ -227,17 +236,44 @@ export function clustersService(db: Db) {
              from traced_case_venues where case_id = any($1::uuid[]) group by venue_id order by min(first_at)`,
           [caseIds],
         );
+        const briefs = await personBriefs(
+          tx,
+          cases.map((c) => c.person_id),
+        );
+        const names = await venueNames(
+          tx,
+          venues.map((v) => v.venue_id),
+        );
+        // The cases' names are personal data read: audited with the people shown, as contact lists are.
+        const lines = cases.map((c) => {
+          const masked = !inJurisdiction(ctx.actor, {
+            communeCode: c.commune_code,
+            districtCode: c.district_code,
+            provinceCode: c.province_code,
+            structure: c.unit_structure,
+          });
+          const name = briefs.get(c.person_id)?.fullName ?? null;
+          return { c, masked, name: name && masked ? maskName(name) : name };
+        });
         await recordAudit(tx, ctx, {
           action: 'cluster.read',
-          details: { clusterId: id, cases: caseIds.length },
+          details: {
+            clusterId: id,
+            cases: caseIds.length,
+            personIds: lines.map((l) => l.c.person_id),
+            masked: lines.filter((l) => l.masked).length,
+          },
         });
         return {
           ...view(r),
-          cases: cases.map((c) => ({
+          cases: lines.map(({ c, masked, name }) => ({
             caseId: c.case_id,
+            personName: name,
+            masked,
             windowStart: c.window_start.toISOString(),
             windowEnd: c.window_end.toISOString(),
             linkedAt: c.linked_at.toISOString(),
+            annulledAt: c.annulled_at?.toISOString() ?? null,
           })),
           contactsByDay: contacts.map((c) => ({
             day: c.day,
@@ -247,6 +283,7 @@ export function clustersService(db: Db) {
           })),
           venues: venues.map((v) => ({
             venueId: v.venue_id,
+            name: names.get(v.venue_id) ?? null,
             firstAt: v.first_at.toISOString(),
             lastAt: v.last_at.toISOString(),
             cases: v.cases,

@@ -227,6 +227,7 @@ export function tracingRoutes(root: FastifyInstance, db: Db): void {
         tags,
         summary: 'Ổ dịch: ca bệnh, người tiếp xúc, địa điểm / A cluster over time',
         params: S.IdParams,
+        response: { 200: S.ClusterDetail },
       },
     },
     async (req) => clusters.get(auditContext(req), req.params.id),
@@ -239,18 +240,33 @@ export function tracingRoutes(root: FastifyInstance, db: Db): void {
         summary: 'Xác nhận và đặt tên ổ dịch / Confirm and name a cluster',
         params: S.IdParams,
         body: S.ClusterNameBody,
+        response: { 200: S.ClusterView },
       },
     },
     async (req) => clusters.confirm(auditContext(req), req.params.id, req.body.name),
   );
   app.post(
     '/api/tracing/clusters/:id/close',
-    { schema: { tags, summary: 'Đóng ổ dịch / Close a cluster', params: S.IdParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Đóng ổ dịch / Close a cluster',
+        params: S.IdParams,
+        response: { 200: S.ClusterView },
+      },
+    },
     async (req) => clusters.close(auditContext(req), req.params.id),
   );
   app.post(
     '/api/tracing/clusters/:id/expand',
-    { schema: { tags, summary: 'Tìm F2 cho cả ổ dịch / Trace F2 for a whole cluster', params: S.IdParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Tìm F2 cho cả ổ dịch / Trace F2 for a whole cluster',
+        params: S.IdParams,
+        response: { 200: S.ClusterExpansion },
+      },
+    },
     async (req) => clusters.expand(auditContext(req), req.params.id),
   );
 }

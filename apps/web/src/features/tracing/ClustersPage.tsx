@@ -1,62 +1,23 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { ClusterList, ClusterSummary } from '@phongdich/contracts/tracing';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { Field } from '../../components/Field';
 import { formatDateTime } from '../../components/format';
+import { ClusterActions } from './ClusterActions';
 
-/** A proposed cluster is confirmed with a name the officers will use; a confirmed one is closed. */
+/** A cluster as listed: what it is, how many cases, its page, and what the officer may do with it. */
 function ClusterCard({ c, onChange }: { c: ClusterSummary; onChange: () => void }) {
   const { t } = useTranslation();
-  const [name, setName] = useState(c.name ?? '');
-  const [error, setError] = useState<unknown>(null);
-  async function confirm(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    try {
-      await api.post(`/api/tracing/clusters/${c.id}/confirm`, { name: name.trim() });
-      onChange();
-    } catch (err) {
-      setError(err);
-    }
-  }
-  async function close() {
-    setError(null);
-    try {
-      await api.post(`/api/tracing/clusters/${c.id}/close`);
-      onChange();
-    } catch (err) {
-      setError(err);
-    }
-  }
   return (
     <li className="card" data-testid="cluster">
       <strong>{c.name ?? t('tracing.clusters.unnamed')}</strong> · {t(`tracing.clusters.kinds.${c.kind}`)} ·{' '}
       {t(`tracing.clusters.statuses.${c.status}`)}
       <div>{t('tracing.clusters.cases', { n: c.cases })}</div>
       <div>{t('tracing.clusters.proposedAt', { at: formatDateTime(c.proposedAt) })}</div>
-      <ErrorBanner error={error} />
-      {c.status === 'proposed' && (
-        <form onSubmit={confirm}>
-          <Field
-            label={t('tracing.clusters.name')}
-            name="name"
-            value={name}
-            required
-            onChange={(e) => setName(e.target.value)}
-            error={error}
-          />
-          <button type="submit" className="btn btn-primary">
-            {t('tracing.clusters.confirm')}
-          </button>
-        </form>
-      )}
-      {c.status === 'confirmed' && (
-        <button type="button" className="btn" onClick={close}>
-          {t('tracing.clusters.close')}
-        </button>
-      )}
+      <Link to={`/tracing/clusters/${c.id}`}>{t('tracing.clusters.open')}</Link>
+      <ClusterActions c={c} onChange={onChange} />
     </li>
   );
 }
