@@ -5,9 +5,12 @@
 // Files run TEST_CONCURRENCY at a time (default 2), each in its own process, longest first (by the
 // last run's times, kept in the temp folder, else scripts/test-times.json), so the run does not end
 // on one long file while the other core idles. The unit tests (no database, no browser) run together
-// in one process: starting Node and tsx for each of them cost more than most of them take. Each
-// file's output is printed whole when it ends; the run ends with the failures and the 20 slowest files.
-import { readdirSync, readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
+// in one process: starting Node and tsx for each of them cost more than most of them take. The other
+// files run bundled (scripts/bundle-server.mjs, one esbuild build of them all at the start; TEST_BUNDLE=0
+// runs them through tsx): loading the server's modules through tsx's loader cost each process ~3 s of
+// CPU. Each file's output is printed whole when it ends; the run ends with the failures and the 20
+// slowest files.
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -62,9 +65,21 @@ const guess = (job) =>
   known[job.name] ?? (job.name.startsWith('e2e/') ? 60 : /\.db\./.test(job.name) ? 20 : 5);
 
 const units = files.filter(isUnit);
-const jobs = files
-  .filter((f) => !units.includes(f))
-  .map((f) => ({ name: f, argv: ['--import', 'tsx', '--test', '--test-reporter=spec', f] }));
+const own = files.filter((f) => !units.includes(f));
+const bundleDir = join(here, '..', 'apps/server/dist/test-bundles', String(process.pid));
+let bundles = new Map();
+if (process.env.TEST_BUNDLE !== '0' && own.length) {
+  const t = Date.now();
+  const { bundleTests } = await import('./bundle-server.mjs');
+  bundles = await bundleTests(own, bundleDir);
+  console.log(`${own.length} test files bundled in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+}
+const jobs = own.map((f) => ({
+  name: f,
+  argv: bundles.has(f)
+    ? ['--enable-source-maps', '--test', '--test-reporter=spec', bundles.get(f)]
+    : ['--import', 'tsx', '--test', '--test-reporter=spec', f],
+}));
 if (units.length > 1)
   jobs.push({
     name: BATCH,
@@ -134,6 +149,7 @@ await Promise.all(
   }),
 );
 
+rmSync(bundleDir, { recursive: true, force: true });
 const failed = results.filter((r) => !r.ok);
 const slowest = [...results].sort((a, b) => b.seconds - a.seconds).slice(0, 20);
 console.log(

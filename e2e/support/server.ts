@@ -13,7 +13,7 @@ import {
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { openPglite } from '../../apps/server/src/core/db/pglite';
 import { prepared } from '../../apps/server/src/test-support/test-db';
@@ -166,7 +166,10 @@ function demoDeployment(structure: '2021' | '2025'): Promise<string> {
   return found;
 }
 
-/** The migrated template's key plus every server and package source file: what the demo is made by. */
+/**
+ * The migrated template's key plus every server and package source file and the bundler: what the
+ * demo (and the server's bundle) is made by.
+ */
 function serverCodeKey(): string {
   const hash = createHash('sha256').update(templateKey());
   const walk = (dir: string): void => {
@@ -179,7 +182,37 @@ function serverCodeKey(): string {
     }
   };
   for (const root of ['apps/server/src', 'packages']) walk(path.join(repoRoot, root));
+  hash.update(readFileSync(path.join(repoRoot, 'scripts/bundle-server.mjs')));
   return hash.digest('hex').slice(0, 16);
+}
+
+let bundled: Promise<string> | undefined;
+
+/**
+ * The server as `npm start` runs it: bundled into one ES module (scripts/bundle-server.mjs), built
+ * once for this tree's server code (the bundle of another tree's code is never started) and named by
+ * it, so test processes running at once share it. Started through tsx, each test server spent seconds
+ * of CPU in tsx's loader.
+ */
+function serverBundle(): Promise<string> {
+  bundled ??= (async () => {
+    const dir = path.join(repoRoot, 'apps/server/dist/test');
+    const file = path.join(dir, `server-${serverCodeKey()}.mjs`);
+    if (existsSync(file)) return file;
+    const { bundleServer } = (await import(
+      pathToFileURL(path.join(repoRoot, 'scripts/bundle-server.mjs')).href
+    )) as {
+      bundleServer(outfile: string): Promise<string>;
+    };
+    const building = `${file}.${process.pid}.mjs`;
+    await bundleServer(building);
+    renameSync(building, file);
+    for (const old of readdirSync(dir))
+      if (old !== path.basename(file) && /^server-[0-9a-f]+\.mjs$/.test(old))
+        rmSync(path.join(dir, old), { force: true });
+    return file;
+  })();
+  return bundled;
 }
 
 async function launch(
@@ -189,6 +222,11 @@ async function launch(
 ): Promise<TestServer & { stopCleanly(): Promise<boolean> }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  // A test server's own entry (extra handlers) runs from source through tsx; the server itself from
+  // its bundle.
+  const program = opts.entry
+    ? ['--import', 'tsx', opts.entry]
+    : ['--enable-source-maps', await serverBundle()];
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -197,9 +235,7 @@ async function launch(
       ...(process.env.E2E_SERVER_CPU_PROF
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env.E2E_SERVER_CPU_PROF}`]
         : []),
-      '--import',
-      'tsx',
-      opts.entry ?? 'apps/server/src/main.ts',
+      ...program,
     ],
     {
       cwd: repoRoot,
