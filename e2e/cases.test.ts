@@ -113,4 +113,31 @@ describe('cases: a released positive result becomes a case; a case at home repor
     });
     await officerPage.context.close();
   });
+
+  it('the community team member phones the case: the home-care list shows the warning; the member enters today’s readings (360 px)', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await withScreenshot(page, 'cases-home-care', async () => {
+      await signInStaff(page, server.demoAccount('community_team', 'Phúc Xá'));
+      await openFromMenu(page, 'Theo dõi F0 tại nhà');
+      const item = page.getByTestId('care-item').filter({ hasText: name });
+      // The case's own report of SpO2 94 % (the test before) is the last one.
+      await item.getByText('Có dấu hiệu cảnh báo ở báo cáo gần nhất').waitFor();
+      assert.match((await item.textContent()) ?? '', /Đã báo cáo hôm nay.*SpO2 94 %/);
+      // Names and report state only: the case record is not the team's.
+      assert.equal(await item.getByRole('link').count(), 0);
+      await item.getByRole('button', { name: `Nhập báo cáo cho ${name}` }).click();
+      const form = page.getByRole('form', { name: `Báo cáo của ${name}` });
+      await form.getByLabel('SpO2 (%)').fill('97');
+      await form.getByLabel('Nhiệt độ (°C)').fill('37,2');
+      // The last field, then Enter, as on a phone's keyboard.
+      await form.getByLabel('Nhịp thở (lần/phút)').fill('16');
+      await form.getByLabel('Nhịp thở (lần/phút)').press('Enter');
+      await item.getByTestId('care-answer').getByText('Đã gửi báo cáo.').waitFor();
+      await item.getByText(/SpO2 97 %/).waitFor();
+      assert.equal(await item.getByText('Có dấu hiệu cảnh báo ở báo cáo gần nhất').count(), 0);
+      const width = await page.evaluate<number>('document.documentElement.scrollWidth');
+      assert.ok(width <= 360, `the page is ${width} px wide`);
+    });
+    await context.close();
+  });
 });

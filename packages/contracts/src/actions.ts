@@ -73,6 +73,8 @@ export const ACTIONS = [
   'case.manage',
   'case.report',
   'case.readOwn',
+  // the commune's cases at home, by name and report state only (community team, medical team)
+  'case.homeCare',
   // vaccination import (issue #12 §4, §2, task vaccimport): bulk dose lists and invitation lists
   'vaccination.import',
   // vacccert (issue #12 §5, §6): citizen corrections and the trust list of other issuers' signers

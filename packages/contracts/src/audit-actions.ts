@@ -124,6 +124,7 @@ export const AUDIT_ACTIONS = [
   'case.investigation_save',
   'case.list',
   'case.missed_reports',
+  'case.home_care',
   'case.open',
   'case.read',
   'case.read_own',

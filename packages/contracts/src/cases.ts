@@ -227,6 +227,26 @@ export const MissedReport = Type.Object({
 export const MissedReportList = Type.Object({ day: Day, items: Type.Array(MissedReport) });
 export type MissedReportList = Static<typeof MissedReportList>;
 
+/** A case at home as the community team sees it: whom to call and how the last report went. */
+export const HomeCareItem = Type.Object({
+  caseId: Type.String(),
+  personName: Type.String(),
+  /** Day of isolation, 1 on the day the case was confirmed. */
+  day: Type.Integer(),
+  reportedToday: Type.Boolean(),
+  lastReportAt: Nullable(Type.String()),
+  lastSpo2: Nullable(Type.Integer()),
+  /** The last report showed a warning sign. */
+  warning: Type.Boolean(),
+});
+export type HomeCareItem = Static<typeof HomeCareItem>;
+export const HomeCareList = Type.Object({
+  day: Day,
+  items: Type.Array(HomeCareItem),
+  symptoms: Type.Array(Type.Object({ id: Type.String(), label: Bilingual, warning: Type.Boolean() })),
+});
+export type HomeCareList = Static<typeof HomeCareList>;
+
 export const Question = Type.Object({
   id: Type.String(),
   type: Type.String(),

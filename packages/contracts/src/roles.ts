@@ -10,6 +10,8 @@ export const ROLES = [
   'lab_supervisor',
   'vaccinator',
   'quarantine_officer',
+  // Tổ COVID cộng đồng: residents' volunteers of a commune who phone its cases at home (issue #13 §4).
+  'community_team',
   'steering_committee',
   'verifier',
   'hotline_operator',
@@ -37,6 +39,7 @@ export const ROLE_LABELS: Record<ActorRole, { vi: string; en: string }> = {
   lab_supervisor: { vi: 'Trưởng phòng xét nghiệm', en: 'Lab supervisor' },
   vaccinator: { vi: 'Nhân viên tiêm chủng', en: 'Vaccinator' },
   quarantine_officer: { vi: 'Cán bộ cách ly', en: 'Quarantine officer' },
+  community_team: { vi: 'Tổ COVID cộng đồng', en: 'Community COVID team' },
   steering_committee: { vi: 'Ban chỉ đạo', en: 'Steering committee' },
   verifier: { vi: 'Người kiểm tra chứng nhận', en: 'Verifier' },
   hotline_operator: { vi: 'Tổng đài viên', en: 'Hotline operator' },

@@ -40,6 +40,7 @@ const DEMO_STAFF: {
   { role: 'lab_supervisor', username: 'truongxn.badinh', unitCode: '001', note: 'Quận Ba Đình' },
   { role: 'vaccinator', username: 'tiem.phucxa', unitCode: '00001', note: 'Phường Phúc Xá' },
   { role: 'quarantine_officer', username: 'cachly.badinh', unitCode: '001', note: 'Quận Ba Đình' },
+  { role: 'community_team', username: 'tocovid.phucxa', unitCode: '00001', note: 'Phường Phúc Xá' },
   { role: 'steering_committee', username: 'bcd.hanoi', unitCode: '01', note: 'TP Hà Nội' },
   { role: 'verifier', username: 'kiemtra', unitCode: null, note: 'toàn quốc / national' },
   { role: 'hotline_operator', username: 'tongdai.hanoi', unitCode: '01', note: 'TP Hà Nội' },

@@ -57,6 +57,7 @@ const CasesPage = lazy(() => import('../features/cases/CasesPage'));
 const CasePage = lazy(() => import('../features/cases/CasePage'));
 const NewCasePage = lazy(() => import('../features/cases/NewCasePage'));
 const MyIsolationPage = lazy(() => import('../features/cases/MyIsolationPage'));
+const HomeCarePage = lazy(() => import('../features/cases/HomeCarePage'));
 const TracingPage = lazy(() => import('../features/tracing/TracingPage'));
 const CaseContactsPage = lazy(() => import('../features/tracing/CaseContactsPage'));
 const ChainGraphPage = lazy(() => import('../features/tracing/ChainGraphPage'));
@@ -220,6 +221,10 @@ export function App() {
           element={<RequireAuth action="vaccination.catalogue.manage">{page(<CataloguePage />)}</RequireAuth>}
         />
         <Route path="/cases" element={<RequireAuth action="case.read">{page(<CasesPage />)}</RequireAuth>} />
+        <Route
+          path="/cases/home-care"
+          element={<RequireAuth action="case.homeCare">{page(<HomeCarePage />)}</RequireAuth>}
+        />
         <Route
           path="/cases/new"
           element={<RequireAuth action="case.manage">{page(<NewCasePage />)}</RequireAuth>}

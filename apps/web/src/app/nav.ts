@@ -47,6 +47,7 @@ export type NavKey =
   | 'trustList'
   | 'cases'
   | 'newCase'
+  | 'homeCare'
   | 'myIsolation'
   | 'tracing'
   | 'tracingChain'
@@ -111,6 +112,7 @@ const GROUP_OF: Record<NavKey, NavGroup> = {
   trustList: 'admin',
   cases: 'people',
   newCase: 'people',
+  homeCare: 'people',
   myIsolation: 'mine',
   tracing: 'people',
   tracingChain: 'people',
@@ -176,6 +178,7 @@ const ITEMS: { key: NavKey; to: string; allowed: (me: Me, can: (a: Action) => bo
   { key: 'identityClaims', to: '/identity-claims', allowed: (_, can) => can('person.merge') },
   { key: 'cases', to: '/cases', allowed: (_, can) => can('case.read') },
   { key: 'newCase', to: '/cases/new', allowed: (_, can) => can('case.manage') },
+  { key: 'homeCare', to: '/cases/home-care', allowed: (_, can) => can('case.homeCare') },
   { key: 'holds', to: '/holds', allowed: (_, can) => can('checkin.hold') },
   { key: 'tracing', to: '/tracing', allowed: (_, can) => can('contact.read') },
   { key: 'tracingChain', to: '/tracing/chain', allowed: (_, can) => can('contact.read') },

@@ -91,6 +91,7 @@ export const en: Messages = {
     vaccinationInvite: 'Vaccination invitations',
     cases: 'Cases (F0)',
     newCase: 'Enter a case',
+    homeCare: 'Cases at home',
     myIsolation: 'Home isolation (F0)',
     myResults: 'Test results',
     verify: 'Verify a certificate',

@@ -89,6 +89,7 @@ export const vi = {
     vaccinationInvite: 'Mời tiêm chủng',
     cases: 'Ca bệnh (F0)',
     newCase: 'Nhập ca bệnh',
+    homeCare: 'Theo dõi F0 tại nhà',
     myIsolation: 'Cách ly tại nhà (F0)',
     myResults: 'Kết quả xét nghiệm',
     verify: 'Kiểm tra chứng nhận',

@@ -113,7 +113,11 @@ const RULES: Record<Action, { roles: Role[] | 'anyone'; jurisdiction: boolean }>
   // team (officers, quarantine officers) reads and reports for cases at home; officers manage them.
   'case.read': { roles: [...OFFICERS, 'quarantine_officer'], jurisdiction: true },
   'case.manage': { roles: OFFICERS, jurisdiction: true },
-  'case.report': { roles: [...OFFICERS, 'quarantine_officer'], jurisdiction: true },
+  // The community team (tổ COVID cộng đồng) phones the commune's cases at home: it sees their names and
+  // report state and enters reports for them (cases.home-care.ts keeps it to open cases at home), never
+  // the case record, its investigation or contacts.
+  'case.report': { roles: [...OFFICERS, 'quarantine_officer', 'community_team'], jurisdiction: true },
+  'case.homeCare': { roles: [...OFFICERS, 'quarantine_officer', 'community_team'], jurisdiction: true },
   'case.readOwn': { roles: ['citizen'], jurisdiction: false },
   // Officers import lists for their own area; each row's commune is checked (vaccination.import.apply.ts).
   'vaccination.import': { roles: OFFICERS, jurisdiction: true },

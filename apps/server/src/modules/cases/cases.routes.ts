@@ -11,6 +11,7 @@ import {
   Investigation,
   InvestigationBody,
   ManualCaseBody,
+  HomeCareList,
   MissedReportList,
   MyCase,
   OpenCaseAnswer,
@@ -29,6 +30,7 @@ import { idempotencyScope, runIdempotent } from '../../core/http/idempotency';
 import { auditContext, idempotencyKeyOf } from '../../core/http/request-audit';
 import { citizenAccount, citizenPersonId, findPerson, personIdByPhone } from '../people';
 import { investigationOf, saveInvestigation } from './cases.investigation';
+import { checkHomeCareReach, homeCareList } from './cases.home-care';
 import { missedReports, releaseCase, submitReport } from './cases.isolation';
 import { caseLocation } from './cases.location';
 import { releaseNotePdf } from './cases.pdf';
@@ -187,6 +189,24 @@ export function casesRoutes(root: FastifyInstance, db: Db): void {
   );
 
   app.get(
+    '/api/cases/home-care',
+    {
+      schema: {
+        tags,
+        summary: 'Ca cách ly tại nhà cần theo dõi / Cases at home to follow up (community team)',
+        response: { 200: HomeCareList },
+      },
+    },
+    async (request) => {
+      const ctx = auditContext(request);
+      authorize(ctx.actor, 'case.homeCare');
+      const list = await homeCareList(db, ctx.actor);
+      await recordAudit(db, ctx, { action: 'case.home_care', details: { count: list.items.length } });
+      return list;
+    },
+  );
+
+  app.get(
     '/api/cases/:id',
     {
       schema: {
@@ -298,6 +318,7 @@ export function casesRoutes(root: FastifyInstance, db: Db): void {
       const ctx = auditContext(request);
       return db.transaction(async (tx) => {
         const c = await caseForChange(tx, ctx, request.params.id, 'case.report');
+        checkHomeCareReach(ctx.actor, c);
         return submitReport(tx, ctx, c, request.body, 'staff');
       });
     },

@@ -89,6 +89,23 @@ export const casesVi = {
     history: 'Các báo cáo đã gửi',
     invalid: 'Hãy nhập số',
   },
+  care: {
+    title: 'Theo dõi F0 tại nhà',
+    intro:
+      'Ca bệnh cách ly tại nhà trong địa bàn. Gọi điện cho người chưa báo cáo hôm nay và nhập chỉ số họ đọc cho bạn.',
+    due: '{{n}} trong {{total}} ca chưa báo cáo hôm nay.',
+    allDone: 'Mọi ca đã báo cáo hôm nay.',
+    empty: 'Không có ca nào cách ly tại nhà.',
+    day: 'ngày thứ {{n}}',
+    reportedToday: 'Đã báo cáo hôm nay',
+    notYet: 'Chưa báo cáo hôm nay',
+    warning: 'Có dấu hiệu cảnh báo ở báo cáo gần nhất',
+    enter: 'Nhập báo cáo cho {{name}}',
+    formOf: 'Báo cáo của {{name}}',
+    warningSent: 'Có dấu hiệu cảnh báo: trạm y tế đã được báo ngay.',
+    close: 'Đóng',
+    cancel: 'Huỷ',
+  },
   manual: {
     title: 'Nhập ca bệnh',
     intro:
@@ -197,6 +214,23 @@ export const casesEn: typeof casesVi = {
     warningSent: 'Warning signs',
     history: 'Reports sent',
     invalid: 'Enter a number',
+  },
+  care: {
+    title: 'Cases at home',
+    intro:
+      'Cases isolating at home in your area. Call those who have not reported today and enter the readings they give you.',
+    due: '{{n}} of {{total}} cases have not reported today.',
+    allDone: 'Every case has reported today.',
+    empty: 'No case is isolating at home.',
+    day: 'day {{n}}',
+    reportedToday: 'Reported today',
+    notYet: 'Not reported today',
+    warning: 'Warning signs in the last report',
+    enter: 'Enter the report for {{name}}',
+    formOf: 'Report of {{name}}',
+    warningSent: 'Warning signs: the health station has been alerted at once.',
+    close: 'Close',
+    cancel: 'Cancel',
   },
   manual: {
     title: 'Enter a case',

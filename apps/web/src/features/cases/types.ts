@@ -4,6 +4,8 @@ export type {
   CaseList,
   CaseRules,
   CaseSummary,
+  HomeCareItem,
+  HomeCareList,
   Investigation,
   IsolationReport,
   MissedReportList,

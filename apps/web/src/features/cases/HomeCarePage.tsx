@@ -1,0 +1,191 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Field } from '../../components/Field';
+import { formatDateTime } from '../../components/format';
+import { currentLang } from '../../i18n';
+import { Signs } from './Signs';
+import type { HomeCareItem, HomeCareList, ReportAnswer } from './types';
+
+const num = (v: string) => (v.trim() === '' ? null : Number(v.replace(',', '.')));
+
+/**
+ * The commune's cases isolating at home, for the community COVID team and the medical team: who has
+ * not reported today comes first; a member phones them and enters the answers here (issue #13 §4).
+ * Only names and the report state are shown: the case record is the officers'.
+ */
+export default function HomeCarePage() {
+  const { t } = useTranslation();
+  const [data, setData] = useState<HomeCareList | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const load = useCallback(() => {
+    api.get<HomeCareList>('/api/cases/home-care').then(setData).catch(setError);
+  }, []);
+  useEffect(load, [load]);
+
+  const due = data?.items.filter((i) => !i.reportedToday).length ?? 0;
+  return (
+    <section className="narrow">
+      <h1>{t('cases.care.title')}</h1>
+      <p>{t('cases.care.intro')}</p>
+      <ErrorBanner error={error} />
+      {data && (
+        <p className={due ? 'alert alert-warn' : 'alert alert-ok'} data-testid="care-due">
+          {due ? t('cases.care.due', { n: due, total: data.items.length }) : t('cases.care.allDone')}
+        </p>
+      )}
+      {data?.items.length === 0 && <p>{t('cases.care.empty')}</p>}
+      <ul className="cards" data-testid="care-list">
+        {data?.items.map((i) => (
+          <li key={i.caseId} className="card" data-testid="care-item">
+            <p>
+              <strong>{i.personName}</strong> · {t('cases.care.day', { n: i.day })}
+            </p>
+            {i.warning && <p className="alert alert-error">{t('cases.care.warning')}</p>}
+            <p>
+              {i.reportedToday ? t('cases.care.reportedToday') : t('cases.care.notYet')}
+              {i.lastReportAt && (
+                <>
+                  {' '}
+                  · {t('cases.list.lastReport')}: {formatDateTime(i.lastReportAt)} · SpO2 {i.lastSpo2 ?? '–'}{' '}
+                  %
+                </>
+              )}
+            </p>
+            {open === i.caseId ? (
+              <ReportForm
+                item={i}
+                symptoms={data.symptoms}
+                onDone={() => {
+                  load();
+                }}
+                onClose={() => setOpen(null)}
+              />
+            ) : (
+              <button type="button" onClick={() => setOpen(i.caseId)}>
+                {t('cases.care.enter', { name: i.personName })}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ReportForm({
+  item,
+  symptoms,
+  onDone,
+  onClose,
+}: {
+  item: HomeCareItem;
+  symptoms: HomeCareList['symptoms'];
+  onDone: () => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  const [spo2, setSpo2] = useState('');
+  const [temperature, setTemperature] = useState('');
+  const [breathing, setBreathing] = useState('');
+  const [ticked, setTicked] = useState<string[]>([]);
+  // One id per report being taken: a retry after a lost answer (a second tap) is the same report.
+  const [clientId, setClientId] = useState(() => crypto.randomUUID());
+  const [answer, setAnswer] = useState<ReportAnswer | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function send(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    setBusy(true);
+    try {
+      const a = await api.post<ReportAnswer>(`/api/cases/${item.caseId}/reports`, {
+        clientId,
+        spo2: num(spo2),
+        temperature: num(temperature),
+        breathingRate: num(breathing),
+        symptoms: ticked,
+      });
+      setAnswer(a);
+      setClientId(crypto.randomUUID());
+      onDone();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (answer)
+    return (
+      <div
+        className={answer.escalated ? 'alert alert-error' : 'alert alert-ok'}
+        role="status"
+        data-testid="care-answer"
+      >
+        <p>{answer.escalated ? t('cases.care.warningSent') : t('cases.report.sent')}</p>
+        <Signs signs={answer.report.warningSigns} />
+        {answer.advice && <p>{answer.advice[lang]}</p>}
+        <button type="button" onClick={onClose}>
+          {t('cases.care.close')}
+        </button>
+      </div>
+    );
+  return (
+    <form onSubmit={send} noValidate aria-label={t('cases.care.formOf', { name: item.personName })}>
+      <ErrorBanner error={error} />
+      <Field
+        label={t('cases.report.spo2')}
+        hint={t('cases.report.spo2Hint')}
+        name="spo2"
+        inputMode="numeric"
+        value={spo2}
+        onChange={(e) => setSpo2(e.target.value)}
+        error={error}
+      />
+      <Field
+        label={t('cases.report.temperature')}
+        name="temperature"
+        inputMode="decimal"
+        value={temperature}
+        onChange={(e) => setTemperature(e.target.value)}
+        error={error}
+      />
+      <Field
+        label={t('cases.report.breathingRate')}
+        hint={t('cases.report.breathingHint')}
+        name="breathingRate"
+        inputMode="numeric"
+        value={breathing}
+        onChange={(e) => setBreathing(e.target.value)}
+        error={error}
+      />
+      <fieldset>
+        <legend>{t('cases.report.symptoms')}</legend>
+        {symptoms.map((s) => (
+          <label key={s.id} className="check">
+            <input
+              type="checkbox"
+              checked={ticked.includes(s.id)}
+              onChange={(e) =>
+                setTicked((x) => (e.target.checked ? [...x, s.id] : x.filter((y) => y !== s.id)))
+              }
+            />{' '}
+            {s.label[lang]}
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" disabled={busy}>
+        {t('cases.report.send')}
+      </button>{' '}
+      <button type="button" onClick={onClose}>
+        {t('cases.care.cancel')}
+      </button>
+    </form>
+  );
+}
