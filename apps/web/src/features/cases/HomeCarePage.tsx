@@ -2,13 +2,11 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { Field } from '../../components/Field';
 import { formatDateTime } from '../../components/format';
 import { currentLang } from '../../i18n';
+import { EMPTY_REPORT, reportBody, ReportFields, type ReportValues } from './ReportFields';
 import { Signs } from './Signs';
 import type { HomeCareItem, HomeCareList, ReportAnswer } from './types';
-
-const num = (v: string) => (v.trim() === '' ? null : Number(v.replace(',', '.')));
 
 /**
  * The commune's cases isolating at home, for the community COVID team and the medical team: who has
@@ -89,10 +87,7 @@ function ReportForm({
 }) {
   const { t } = useTranslation();
   const lang = currentLang();
-  const [spo2, setSpo2] = useState('');
-  const [temperature, setTemperature] = useState('');
-  const [breathing, setBreathing] = useState('');
-  const [ticked, setTicked] = useState<string[]>([]);
+  const [values, setValues] = useState<ReportValues>(EMPTY_REPORT);
   // One id per report being taken: a retry after a lost answer (a second tap) is the same report.
   const [clientId, setClientId] = useState(() => crypto.randomUUID());
   const [answer, setAnswer] = useState<ReportAnswer | null>(null);
@@ -104,13 +99,10 @@ function ReportForm({
     setError(null);
     setBusy(true);
     try {
-      const a = await api.post<ReportAnswer>(`/api/cases/${item.caseId}/reports`, {
-        clientId,
-        spo2: num(spo2),
-        temperature: num(temperature),
-        breathingRate: num(breathing),
-        symptoms: ticked,
-      });
+      const a = await api.post<ReportAnswer>(
+        `/api/cases/${item.caseId}/reports`,
+        reportBody(values, clientId),
+      );
       setAnswer(a);
       setClientId(crypto.randomUUID());
       onDone();
@@ -139,47 +131,7 @@ function ReportForm({
   return (
     <form onSubmit={send} noValidate aria-label={t('cases.care.formOf', { name: item.personName })}>
       <ErrorBanner error={error} />
-      <Field
-        label={t('cases.report.spo2')}
-        hint={t('cases.report.spo2Hint')}
-        name="spo2"
-        inputMode="numeric"
-        value={spo2}
-        onChange={(e) => setSpo2(e.target.value)}
-        error={error}
-      />
-      <Field
-        label={t('cases.report.temperature')}
-        name="temperature"
-        inputMode="decimal"
-        value={temperature}
-        onChange={(e) => setTemperature(e.target.value)}
-        error={error}
-      />
-      <Field
-        label={t('cases.report.breathingRate')}
-        hint={t('cases.report.breathingHint')}
-        name="breathingRate"
-        inputMode="numeric"
-        value={breathing}
-        onChange={(e) => setBreathing(e.target.value)}
-        error={error}
-      />
-      <fieldset>
-        <legend>{t('cases.report.symptoms')}</legend>
-        {symptoms.map((s) => (
-          <label key={s.id} className="check">
-            <input
-              type="checkbox"
-              checked={ticked.includes(s.id)}
-              onChange={(e) =>
-                setTicked((x) => (e.target.checked ? [...x, s.id] : x.filter((y) => y !== s.id)))
-              }
-            />{' '}
-            {s.label[lang]}
-          </label>
-        ))}
-      </fieldset>
+      <ReportFields values={values} onChange={setValues} symptoms={symptoms} error={error} />
       <button type="submit" disabled={busy}>
         {t('cases.report.send')}
       </button>{' '}

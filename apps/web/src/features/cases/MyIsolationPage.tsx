@@ -2,23 +2,18 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { Field } from '../../components/Field';
 import { formatDateTime } from '../../components/format';
 import { currentLang } from '../../i18n';
+import { EMPTY_REPORT, reportBody, ReportFields, type ReportValues } from './ReportFields';
 import { Signs } from './Signs';
 import type { MyCase, ReportAnswer } from './types';
-
-const num = (v: string) => (v.trim() === '' ? null : Number(v.replace(',', '.')));
 
 /** The citizen's daily home-isolation report: a few numbers and ticks, sent in one tap (cheap phones). */
 export default function MyIsolationPage() {
   const { t } = useTranslation();
   const lang = currentLang();
   const [mine, setMine] = useState<MyCase | null>(null);
-  const [spo2, setSpo2] = useState('');
-  const [temperature, setTemperature] = useState('');
-  const [breathing, setBreathing] = useState('');
-  const [symptoms, setSymptoms] = useState<string[]>([]);
+  const [values, setValues] = useState<ReportValues>(EMPTY_REPORT);
   // One id per report being filled in: a retry after a lost answer is the same report.
   const [clientId, setClientId] = useState(() => crypto.randomUUID());
   const [answer, setAnswer] = useState<ReportAnswer | null>(null);
@@ -35,19 +30,10 @@ export default function MyIsolationPage() {
     setError(null);
     setBusy(true);
     try {
-      const a = await api.post<ReportAnswer>('/api/me/case/reports', {
-        clientId,
-        spo2: num(spo2),
-        temperature: num(temperature),
-        breathingRate: num(breathing),
-        symptoms,
-      });
+      const a = await api.post<ReportAnswer>('/api/me/case/reports', reportBody(values, clientId));
       setAnswer(a);
       setClientId(crypto.randomUUID());
-      setSpo2('');
-      setTemperature('');
-      setBreathing('');
-      setSymptoms([]);
+      setValues(EMPTY_REPORT);
       load();
     } catch (err) {
       setError(err);
@@ -90,47 +76,7 @@ export default function MyIsolationPage() {
             </div>
           )}
           <form onSubmit={send} noValidate>
-            <Field
-              label={t('cases.report.spo2')}
-              hint={t('cases.report.spo2Hint')}
-              name="spo2"
-              inputMode="numeric"
-              value={spo2}
-              onChange={(e) => setSpo2(e.target.value)}
-              error={error}
-            />
-            <Field
-              label={t('cases.report.temperature')}
-              name="temperature"
-              inputMode="decimal"
-              value={temperature}
-              onChange={(e) => setTemperature(e.target.value)}
-              error={error}
-            />
-            <Field
-              label={t('cases.report.breathingRate')}
-              hint={t('cases.report.breathingHint')}
-              name="breathingRate"
-              inputMode="numeric"
-              value={breathing}
-              onChange={(e) => setBreathing(e.target.value)}
-              error={error}
-            />
-            <fieldset>
-              <legend>{t('cases.report.symptoms')}</legend>
-              {mine.symptoms.map((s) => (
-                <label key={s.id} className="check">
-                  <input
-                    type="checkbox"
-                    checked={symptoms.includes(s.id)}
-                    onChange={(e) =>
-                      setSymptoms((x) => (e.target.checked ? [...x, s.id] : x.filter((y) => y !== s.id)))
-                    }
-                  />{' '}
-                  {s.label[lang]}
-                </label>
-              ))}
-            </fieldset>
+            <ReportFields values={values} onChange={setValues} symptoms={mine.symptoms} error={error} />
             <button type="submit" disabled={busy}>
               {t('cases.report.send')}
             </button>
