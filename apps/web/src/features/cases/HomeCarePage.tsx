@@ -3,9 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../components/format';
-import { currentLang } from '../../i18n';
-import { EMPTY_REPORT, reportBody, ReportFields, type ReportValues } from './ReportFields';
-import { Signs } from './Signs';
+import {
+  EMPTY_REPORT,
+  ReportAnswerNotice,
+  reportBody,
+  ReportFields,
+  type ReportValues,
+} from './ReportFields';
 import type { HomeCareItem, HomeCareList, ReportAnswer } from './types';
 
 /**
@@ -86,7 +90,6 @@ function ReportForm({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const lang = currentLang();
   const [values, setValues] = useState<ReportValues>(EMPTY_REPORT);
   // One id per report being taken: a retry after a lost answer (a second tap) is the same report.
   const [clientId, setClientId] = useState(() => crypto.randomUUID());
@@ -115,18 +118,11 @@ function ReportForm({
 
   if (answer)
     return (
-      <div
-        className={answer.escalated ? 'alert alert-error' : 'alert alert-ok'}
-        role="status"
-        data-testid="care-answer"
-      >
-        <p>{answer.escalated ? t('cases.care.warningSent') : t('cases.report.sent')}</p>
-        <Signs signs={answer.report.warningSigns} />
-        {answer.advice && <p>{answer.advice[lang]}</p>}
+      <ReportAnswerNotice answer={answer} warningText={t('cases.care.warningSent')} testId="care-answer">
         <button type="button" onClick={onClose}>
           {t('cases.care.close')}
         </button>
-      </div>
+      </ReportAnswerNotice>
     );
   return (
     <form onSubmit={send} noValidate aria-label={t('cases.care.formOf', { name: item.personName })}>

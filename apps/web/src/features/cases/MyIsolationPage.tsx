@@ -3,15 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../components/format';
-import { currentLang } from '../../i18n';
-import { EMPTY_REPORT, reportBody, ReportFields, type ReportValues } from './ReportFields';
+import {
+  EMPTY_REPORT,
+  ReportAnswerNotice,
+  reportBody,
+  ReportFields,
+  type ReportValues,
+} from './ReportFields';
 import { Signs } from './Signs';
 import type { MyCase, ReportAnswer } from './types';
 
 /** The citizen's daily home-isolation report: a few numbers and ticks, sent in one tap (cheap phones). */
 export default function MyIsolationPage() {
   const { t } = useTranslation();
-  const lang = currentLang();
   const [mine, setMine] = useState<MyCase | null>(null);
   const [values, setValues] = useState<ReportValues>(EMPTY_REPORT);
   // One id per report being filled in: a retry after a lost answer is the same report.
@@ -65,15 +69,11 @@ export default function MyIsolationPage() {
             {c.reportedToday ? t('cases.report.reportedToday') : t('cases.report.due')}
           </p>
           {answer && (
-            <div
-              className={answer.escalated ? 'alert alert-error' : 'alert alert-ok'}
-              role="status"
-              data-testid="report-answer"
-            >
-              <p>{answer.escalated ? t('cases.report.warningSent') : t('cases.report.sent')}</p>
-              <Signs signs={answer.report.warningSigns} />
-              {answer.advice && <p>{answer.advice[lang]}</p>}
-            </div>
+            <ReportAnswerNotice
+              answer={answer}
+              warningText={t('cases.report.warningSent')}
+              testId="report-answer"
+            />
           )}
           <form onSubmit={send} noValidate>
             <ReportFields values={values} onChange={setValues} symptoms={mine.symptoms} error={error} />

@@ -1,7 +1,9 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
 import { currentLang } from '../../i18n';
-import type { HomeCareList } from './types';
+import { Signs } from './Signs';
+import type { HomeCareList, ReportAnswer } from './types';
 
 /** A daily home-isolation report as typed: the citizen's own page and the team's phone form share it. */
 export interface ReportValues {
@@ -87,5 +89,33 @@ export function ReportFields({
         ))}
       </fieldset>
     </>
+  );
+}
+
+/** What the server answered to a report: sent, or the warning signs it escalated and the advice. */
+export function ReportAnswerNotice({
+  answer,
+  warningText,
+  testId,
+  children,
+}: {
+  answer: ReportAnswer;
+  warningText: string;
+  testId: string;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  return (
+    <div
+      className={answer.escalated ? 'alert alert-error' : 'alert alert-ok'}
+      role="status"
+      data-testid={testId}
+    >
+      <p>{answer.escalated ? warningText : t('cases.report.sent')}</p>
+      <Signs signs={answer.report.warningSigns} />
+      {answer.advice && <p>{answer.advice[lang]}</p>}
+      {children}
+    </div>
   );
 }
