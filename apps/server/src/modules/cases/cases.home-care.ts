@@ -1,5 +1,5 @@
 import type { HomeCareList } from '@phongdich/contracts/cases';
-import { homeCareRulesInForce, vietnamDay } from '@phongdich/domain';
+import { daysBetween, homeCareRulesInForce, vietnamDay } from '@phongdich/domain';
 import type { Actor } from '../../core/auth/actor';
 import { jurisdictionSql } from '../../core/auth/jurisdiction';
 import { roleOf } from '../../core/auth/policy';
@@ -41,10 +41,7 @@ export async function homeCareList(q: Queryable, actor: Actor, now = new Date())
     items: rows.map((r) => ({
       caseId: r.id,
       personName: r.full_name,
-      day: Math.max(
-        1,
-        Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${r.since}T00:00:00Z`)) / 86_400_000) + 1,
-      ),
+      day: Math.max(1, daysBetween(r.since, day) + 1),
       reportedToday: r.today,
       lastReportAt: r.last_at ? r.last_at.toISOString() : null,
       lastSpo2: r.last_spo2,

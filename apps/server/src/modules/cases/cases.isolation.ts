@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { MissedReportList, ReportAnswer, ReportBody } from '@phongdich/contracts/cases';
-import { homeCareRulesInForce, vietnamDay, warningSigns } from '@phongdich/domain';
+import { daysBetween, homeCareRulesInForce, vietnamDay, warningSigns } from '@phongdich/domain';
 import { recordAudit, type AuditContext } from '../../core/audit/audit';
 import type { Actor } from '../../core/auth/actor';
 import { jurisdictionSql } from '../../core/auth/jurisdiction';
@@ -161,10 +161,7 @@ export async function missedReports(q: Queryable, actor: Actor, now = new Date()
       personName: r.full_name,
       communeCode: r.commune_code,
       lastReportAt: r.last ? r.last.toISOString() : null,
-      daysMissed: Math.max(
-        1,
-        Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${r.since}T00:00:00Z`)) / 86_400_000),
-      ),
+      daysMissed: Math.max(1, daysBetween(r.since, day)),
     })),
   };
 }
